@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Entry point of `npm start` / `npm test` / `npm run build`. It must run on any Node the machine
+// happens to have (Debian ships 20, past its end of life), so it uses nothing but built-ins:
+// 1. if this Node is older than 22.12, install Node 22 from the npm registry into .toolchain/
+//    (git-ignored) and re-run itself with it;
+// 2. if node_modules is missing or older than package-lock.json, run `npm ci`;
+// 3. hand over to the TypeScript task in scripts/tasks/ (Node 22 strips types natively).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const MIN = [22, 12];
+const TOOLCHAIN = join(root, '.toolchain');
+const TOOLCHAIN_NODE = join(TOOLCHAIN, 'node_modules', 'node', 'bin', 'node');
+const TASKS = { demo: 'demo.ts', test: 'test.ts', build: 'build.ts' };
+
+function log(line) {
+  process.stderr.write(`[lastword] ${line}\n`);
+}
+
+function run(cmd, args, env = process.env) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function nodeIsRecentEnough(version) {
+  const [major, minor] = version.split('.').map(Number);
+  return major > MIN[0] || (major === MIN[0] && minor >= MIN[1]);
+}
+
+function ensureNode() {
+  if (nodeIsRecentEnough(process.versions.node)) return;
+  if (!existsSync(TOOLCHAIN_NODE)) {
+    log(`Node ${process.versions.node} is too old (need >= ${MIN.join('.')}); installing Node 22 into .toolchain/`);
+    const status = run('npm', ['install', '--prefix', TOOLCHAIN, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'node@22']);
+    if (status !== 0 || !existsSync(TOOLCHAIN_NODE)) {
+      log('could not install Node 22 from the npm registry; install Node >= 22.12 yourself (see .nvmrc)');
+      process.exit(1);
+    }
+  }
+  // Put Node 22 first on PATH so npm, npx and every child process use it too.
+  const env = { ...process.env, PATH: `${dirname(TOOLCHAIN_NODE)}${delimiter}${process.env.PATH ?? ''}` };
+  process.exit(run(TOOLCHAIN_NODE, process.argv.slice(1), env));
+}
+
+function lockHash() {
+  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+}
+
+function ensureDeps() {
+  const stamp = join(root, 'node_modules', '.lastword-lock-hash');
+  const want = lockHash();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  log('installing dependencies (npm ci)');
+  const status = run('npm', ['ci', '--no-audit', '--no-fund']);
+  if (status !== 0) {
+    log('npm ci failed; see the output above');
+    process.exit(status);
+  }
+  writeFileSync(stamp, want);
+}
+
+const task = process.argv[2];
+if (!task || !(task in TASKS)) {
+  log(`usage: node scripts/run.mjs <${Object.keys(TASKS).join('|')}> [args]`);
+  process.exit(2);
+}
+ensureNode();
+ensureDeps();
+process.exit(run(process.execPath, [join(root, 'scripts', 'tasks', TASKS[task]), ...process.argv.slice(3)]));

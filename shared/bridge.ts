@@ -1,0 +1,97 @@
+// The one contract between the kiosk UI (renderer) and the kiosk host: channel -> request schema
+// -> response schema. Electron IPC, the preload and the localhost transport all derive from it,
+// so adding a channel here is the only way to add one anywhere.
+import { z } from 'zod';
+import { AlertKind, AnswerId, AnswerStep, FinalStatus } from './answer.ts';
+import { PublicKioskConfig } from './config.ts';
+import { LanguageCode } from './survey.ts';
+import type { BridgeResult } from './result.ts';
+
+const Empty = z.strictObject({});
+const AdminSession = z.string().min(16).max(128);
+
+export const KioskStatus = z.strictObject({
+  kioskId: z.string().nullable(),
+  appVersion: z.string(),
+  /** null until the first sync attempt: unknown is not offline. */
+  online: z.boolean().nullable(),
+  queueDepth: z.int(),
+  deadLetters: z.int(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  databasePath: z.string(),
+  storage: z.strictObject({
+    ok: z.boolean(),
+    error: z.string().nullable(),
+    /** Steps accepted while the disk failed, kept in memory and retried. */
+    pendingInMemory: z.int(),
+    /** Where a corrupt database was moved at start, if that happened. */
+    movedAside: z.string().nullable(),
+  }),
+  outOfService: z.boolean(),
+  configError: z.array(z.strictObject({ field: z.string(), reason: z.string() })).nullable(),
+});
+export type KioskStatus = z.infer<typeof KioskStatus>;
+
+export const bridgeContract = {
+  /** The kiosk's survey and look; fails with `unavailable` and field problems if the config is bad. */
+  getConfig: { request: Empty, response: PublicKioskConfig },
+  getStatus: { request: Empty, response: KioskStatus },
+  /** The first tap: a durable draft answer exists once this resolves. */
+  startAnswer: {
+    request: z.strictObject({ smiley: z.int().min(1).max(5), language: LanguageCode }),
+    response: z.strictObject({
+      answerId: AnswerId,
+      /** False when the disk failed: the answer is held in memory and retried. */
+      durable: z.boolean(),
+      possibleRepeat: z.boolean(),
+      alertRaised: z.boolean(),
+    }),
+  },
+  updateAnswer: {
+    request: z.strictObject({ answerId: AnswerId, step: AnswerStep }),
+    response: z.strictObject({ durable: z.boolean(), alertRaised: z.boolean() }),
+  },
+  /** "Talk to someone now": raises the priority alert at once. */
+  requestHelp: {
+    request: z.strictObject({ answerId: AnswerId }),
+    response: z.strictObject({ durable: z.boolean(), alertRaised: z.boolean() }),
+  },
+  finishAnswer: {
+    request: z.strictObject({ answerId: AnswerId, status: FinalStatus }),
+    response: z.strictObject({ durable: z.boolean() }),
+  },
+  unlockAdmin: {
+    request: z.strictObject({ pin: z.string().regex(/^[0-9]{4,12}$/, 'must be 4-12 digits') }),
+    response: z.strictObject({
+      session: AdminSession.nullable(),
+      attemptsLeft: z.int(),
+      lockedUntil: z.string().nullable(),
+    }),
+  },
+  sendTestAlert: {
+    request: z.strictObject({ session: AdminSession }),
+    response: z.strictObject({ kind: AlertKind }),
+  },
+  setDefaultLanguage: {
+    request: z.strictObject({ session: AdminSession, language: LanguageCode }),
+    response: Empty,
+  },
+  reloadKiosk: { request: z.strictObject({ session: AdminSession }), response: Empty },
+  exitKiosk: { request: z.strictObject({ session: AdminSession }), response: Empty },
+} as const;
+
+export type Channel = keyof typeof bridgeContract;
+export const channels = Object.keys(bridgeContract) as Channel[];
+export type BridgeRequest<C extends Channel> = z.input<(typeof bridgeContract)[C]['request']>;
+export type BridgeResponse<C extends Channel> = z.output<(typeof bridgeContract)[C]['response']>;
+
+/** What the preload puts on window.kiosk: one named function per channel, envelopes out. */
+export type KioskBridge = {
+  [C in Channel]: (request: BridgeRequest<C>) => Promise<BridgeResult<BridgeResponse<C>>>;
+};
+
+/** The Electron IPC channel name for a bridge channel. */
+export function ipcChannel(channel: Channel): `kiosk:${Channel}` {
+  return `kiosk:${channel}`;
+}
