@@ -1,0 +1,194 @@
+// One answer's life on the kiosk: first tap -> durable draft (+ alert at once if unhappy),
+// later steps -> updates, finish or idle -> final with its outbox row. Open drafts are mirrored
+// in memory so the kiosk can keep answering customers while the disk is failing.
+import type Database from 'better-sqlite3';
+import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
+import type { KioskConfig } from '../../shared/config.ts';
+import { AnswerStore, StoreError } from './answer-store.ts';
+import { openDatabase } from './db/open.ts';
+import { DurableWriter } from './durable-writer.ts';
+import { HostError, checkStep, stepIsLow } from './step-rules.ts';
+
+/** Answers started this soon after the previous one are flagged as a possible repeated press. */
+export const REPEAT_WINDOW_MS = 10_000;
+
+interface OpenDraft {
+  smiley: number;
+  possibleRepeat: boolean;
+  alerts: Set<AlertKind>;
+}
+
+export interface LifecycleOptions {
+  databasePath: string;
+  now: () => Date;
+  newId: () => string;
+  retryMs?: number;
+}
+
+export class AnswerLifecycle {
+  private db: Database.Database | null = null;
+  private store: AnswerStore | null = null;
+  private movedAside: string | null = null;
+  private storageError: string | null = null;
+  private lastStart: number | null = null;
+  private readonly drafts = new Map<string, OpenDraft>();
+  private readonly writer: DurableWriter;
+  private readonly opts: LifecycleOptions;
+
+  constructor(opts: LifecycleOptions) {
+    this.opts = opts;
+    this.writer = new DurableWriter({
+      transaction: (fn) => () => this.open().db.transaction(fn)(),
+      retryMs: opts.retryMs,
+      onStorageError: (message) => (this.storageError = message),
+    });
+    try {
+      this.open();
+    } catch (error) {
+      // The kiosk still starts: taps are held in memory until the database can be opened.
+      this.storageError = `cannot open the database: ${(error as Error).message}`;
+    }
+  }
+
+  /** Opens the database on first use (or after a failed open): recovery runs exactly once. */
+  private open(): { db: Database.Database; store: AnswerStore } {
+    if (this.db && this.store) return { db: this.db, store: this.store };
+    const opened = openDatabase(this.opts.databasePath, this.opts.now);
+    const store = new AnswerStore(opened.db);
+    store.finalizeLeftoverDrafts(this.iso());
+    const last = store.lastStartedAt();
+    this.lastStart ??= last ? Date.parse(last) : null;
+    this.db = opened.db;
+    this.store = store;
+    this.movedAside = opened.movedAside;
+    return { db: opened.db, store };
+  }
+
+  private iso(): string {
+    return this.opts.now().toISOString();
+  }
+
+  private withStore = <T>(fn: (store: AnswerStore) => T): T => fn(this.open().store);
+
+  start(config: KioskConfig, smiley: number, language: string) {
+    const id = this.opts.newId();
+    const at = this.opts.now();
+    const possibleRepeat = this.lastStart !== null && at.getTime() - this.lastStart < REPEAT_WINDOW_MS;
+    this.lastStart = at.getTime();
+    const alert = !possibleRepeat && stepIsLow(config, { smiley });
+    const startedAt = at.toISOString();
+    const alertId = this.opts.newId();
+    const { durable } = this.writer.write(() =>
+      this.withStore((store) => {
+        store.insertDraft({ id, kioskId: config.kioskId, surveyVersion: config.survey.version, language, smiley, startedAt, possibleRepeat });
+        if (alert) store.raiseAlert({ id: alertId, answerId: id, kind: 'low_score', createdAt: startedAt, detail: alertDetail(config, { smiley }) });
+      }),
+    );
+    this.drafts.set(id, { smiley, possibleRepeat, alerts: new Set(alert ? ['low_score'] : []) });
+    return { answerId: id, durable, possibleRepeat, alertRaised: alert };
+  }
+
+  update(config: KioskConfig, answerId: string, step: AnswerStep) {
+    const draft = this.draft(answerId);
+    checkStep(config, step, draft.smiley);
+    const alert = !draft.possibleRepeat && !draft.alerts.has('low_score') && stepIsLow(config, step);
+    const at = this.iso();
+    const alertId = this.opts.newId();
+    const { durable } = this.writer.write(() =>
+      this.withStore((store) => {
+        store.updateDraft(answerId, step, at);
+        if (alert) store.raiseAlert({ id: alertId, answerId, kind: 'low_score', createdAt: at, detail: alertDetail(config, step) });
+      }),
+    );
+    if (step.smiley !== undefined) draft.smiley = step.smiley;
+    if (alert) draft.alerts.add('low_score');
+    return { durable, alertRaised: alert };
+  }
+
+  requestHelp(config: KioskConfig, answerId: string) {
+    const draft = this.draft(answerId);
+    const alert = !draft.possibleRepeat && !draft.alerts.has('talk_now');
+    const at = this.iso();
+    const alertId = this.opts.newId();
+    const { durable } = this.writer.write(() =>
+      this.withStore((store) => {
+        store.updateDraft(answerId, {}, at, true);
+        if (alert) store.raiseAlert({ id: alertId, answerId, kind: 'talk_now', createdAt: at, detail: alertDetail(config, { smiley: draft.smiley }) });
+      }),
+    );
+    if (alert) draft.alerts.add('talk_now');
+    return { durable, alertRaised: alert };
+  }
+
+  finish(answerId: string, status: FinalStatus) {
+    this.draft(answerId);
+    const at = this.iso();
+    const { durable } = this.writer.write(() => this.withStore((store) => store.finalize(answerId, status, at)));
+    this.drafts.delete(answerId);
+    return { durable };
+  }
+
+  testAlert(config: KioskConfig): void {
+    const at = this.iso();
+    const id = this.opts.newId();
+    this.writer.write(() =>
+      this.withStore((store) => store.raiseAlert({ id, answerId: null, kind: 'test', createdAt: at, detail: alertDetail(config, {}) })),
+    );
+  }
+
+  /** Kiosk settings that must survive a restart (admin lock, default language). */
+  readonly stateStore = {
+    getState: (key: string): string | null => this.withStore((s) => s.getState(key)),
+    setState: (key: string, value: string): void => this.withStore((s) => s.setState(key, value)),
+  };
+
+  queueDepth(): number {
+    try {
+      return this.withStore((s) => s.queueDepth()) + this.writer.pendingCount;
+    } catch {
+      return this.writer.pendingCount;
+    }
+  }
+
+  storageStatus() {
+    return {
+      ok: this.storageError === null,
+      error: this.storageError,
+      pendingInMemory: this.writer.pendingCount,
+      movedAside: this.movedAside,
+    };
+  }
+
+  close(): void {
+    this.writer.flush();
+    this.writer.close();
+    this.db?.close();
+    this.db = null;
+    this.store = null;
+  }
+
+  private draft(answerId: string): OpenDraft {
+    const draft = this.drafts.get(answerId);
+    if (draft) return draft;
+    let row;
+    try {
+      row = this.withStore((s) => s.get(answerId));
+    } catch {
+      row = undefined;
+    }
+    if (row) throw new StoreError('conflict', `answer ${answerId} is already ${row.status}`);
+    throw new HostError('not_found', `no open answer ${answerId}`);
+  }
+}
+
+/** What staff need to act on an alert: where, and the scores so far. No customer text. */
+function alertDetail(config: KioskConfig, step: AnswerStep): Record<string, unknown> {
+  return {
+    kioskId: config.kioskId,
+    location: config.location,
+    touchpoint: config.touchpoint,
+    ...(step.smiley !== undefined && { smiley: step.smiley }),
+    ...(step.nps !== undefined && { nps: step.nps }),
+    ...(step.ces !== undefined && { ces: step.ces }),
+  };
+}

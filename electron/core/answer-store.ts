@@ -1,0 +1,146 @@
+// The answer lifecycle in SQL. Each method is one durable step; callers wrap several in one
+// transaction when they must land together (a first tap and its alert, a finish and its outbox
+// row). Final answers cannot change: the schema's trigger refuses it, whatever the caller does.
+import type { Database } from 'better-sqlite3';
+import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
+
+export interface NewDraft {
+  id: string;
+  kioskId: string;
+  surveyVersion: string;
+  language: string;
+  smiley: number;
+  startedAt: string;
+  possibleRepeat: boolean;
+}
+
+export interface NewAlert {
+  id: string;
+  answerId: string | null;
+  kind: AlertKind;
+  createdAt: string;
+  detail: Record<string, unknown>;
+}
+
+export interface StoredAnswer {
+  id: string;
+  seq: number;
+  status: 'draft' | FinalStatus;
+  smiley: number;
+  startedAt: string;
+}
+
+const ALERT_LANE = 0;
+const ANSWER_LANE = 1;
+
+function statements(db: Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    nextSeq: p(`UPDATE counters SET value = value + 1 WHERE name = 'answer_seq' RETURNING value`),
+    insertDraft: p(`INSERT INTO answers (id, seq, kiosk_id, survey_version, status, language, started_at, updated_at, smiley, possible_repeat)
+                    VALUES (@id, @seq, @kioskId, @surveyVersion, 'draft', @language, @startedAt, @startedAt, @smiley, @possibleRepeat)`),
+    get: p(`SELECT id, seq, status, smiley, started_at AS startedAt FROM answers WHERE id = ?`),
+    finalize: p(`UPDATE answers SET status = @status, finalized_at = @at, updated_at = @at WHERE id = @id AND status = 'draft'`),
+    enqueue: p(`INSERT INTO outbox (lane, kind, ref_id, created_at) VALUES (@lane, @kind, @refId, @at) ON CONFLICT DO NOTHING`),
+    insertAlert: p(`INSERT INTO alerts (id, answer_id, kind, created_at, detail) VALUES (@id, @answerId, @kind, @createdAt, @detail)
+                    ON CONFLICT DO NOTHING`),
+    drafts: p(`SELECT id FROM answers WHERE status = 'draft' ORDER BY seq`),
+    lastStart: p(`SELECT started_at AS startedAt FROM answers ORDER BY seq DESC LIMIT 1`),
+    queueDepth: p(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`),
+    getState: p(`SELECT value FROM kiosk_state WHERE key = ?`),
+    setState: p(`INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+  };
+}
+
+export class AnswerStore {
+  private readonly q: ReturnType<typeof statements>;
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+    this.q = statements(db);
+  }
+
+  /** Creates the draft with the next gapless seq. Call inside a transaction. */
+  insertDraft(d: NewDraft): number {
+    const { value: seq } = this.q.nextSeq.get() as { value: number };
+    this.q.insertDraft.run({ ...d, seq, possibleRepeat: d.possibleRepeat ? 1 : 0 });
+    return seq;
+  }
+
+  get(id: string): StoredAnswer | undefined {
+    return this.q.get.get(id) as StoredAnswer | undefined;
+  }
+
+  /** Applies one survey step to a draft; throws if the answer is missing or already final. */
+  updateDraft(id: string, step: AnswerStep, at: string, talkNow = false): void {
+    const sets: string[] = ['updated_at = @at'];
+    const params: Record<string, unknown> = { id, at };
+    const column = (name: string, value: unknown) => {
+      sets.push(`${name} = @${name}`);
+      params[name] = value;
+    };
+    if (step.smiley !== undefined) column('smiley', step.smiley);
+    if (step.reasons !== undefined) column('reasons', JSON.stringify(step.reasons));
+    if (step.nps !== undefined) column('nps', step.nps);
+    if (step.ces !== undefined) column('ces', step.ces);
+    if (step.comment !== undefined) column('comment', step.comment);
+    if (step.contact !== undefined) column('contact', JSON.stringify(step.contact));
+    if (step.language !== undefined) column('language', step.language);
+    if (talkNow) column('talk_now', 1);
+    // Only the columns present change; the statement is built from a fixed set of names.
+    const info = this.db.prepare(`UPDATE answers SET ${sets.join(', ')} WHERE id = @id AND status = 'draft'`).run(params);
+    if (info.changes !== 1) throw this.missingOrFinal(id);
+  }
+
+  /** Makes a draft final and queues it for sync, in the caller's transaction. */
+  finalize(id: string, status: FinalStatus, at: string): void {
+    const info = this.q.finalize.run({ id, status, at });
+    if (info.changes !== 1) throw this.missingOrFinal(id);
+    this.q.enqueue.run({ lane: ANSWER_LANE, kind: 'answer', refId: id, at });
+  }
+
+  /** Records an alert and queues it in the priority lane; false if this answer already has one of this kind. */
+  raiseAlert(a: NewAlert): boolean {
+    const info = this.q.insertAlert.run({ ...a, detail: JSON.stringify(a.detail) });
+    if (info.changes === 0) return false;
+    this.q.enqueue.run({ lane: ALERT_LANE, kind: 'alert', refId: a.id, at: a.createdAt });
+    return true;
+  }
+
+  /** Drafts left by a crash or power cut become final as partial: the first tap still counts. */
+  finalizeLeftoverDrafts(at: string): number {
+    const ids = (this.q.drafts.all() as { id: string }[]).map((r) => r.id);
+    this.db.transaction(() => ids.forEach((id) => this.finalize(id, 'partial', at)))();
+    return ids.length;
+  }
+
+  lastStartedAt(): string | null {
+    return (this.q.lastStart.get() as { startedAt: string } | undefined)?.startedAt ?? null;
+  }
+
+  queueDepth(): number {
+    return (this.q.queueDepth.get() as { n: number }).n;
+  }
+
+  getState(key: string): string | null {
+    return (this.q.getState.get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  setState(key: string, value: string): void {
+    this.q.setState.run(key, value);
+  }
+
+  private missingOrFinal(id: string): StoreError {
+    const row = this.get(id);
+    return row ? new StoreError('conflict', `answer ${id} is already ${row.status}`) : new StoreError('not_found', `no answer ${id}`);
+  }
+}
+
+export class StoreError extends Error {
+  readonly code: 'not_found' | 'conflict';
+  constructor(code: 'not_found' | 'conflict', message: string) {
+    super(message);
+    this.code = code;
+  }
+}

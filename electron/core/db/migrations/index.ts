@@ -1,0 +1,10 @@
+// One file per schema version, applied in order; PRAGMA user_version records the last applied.
+import type { Database } from 'better-sqlite3';
+import * as v1 from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  up(db: Database): void;
+}
+
+export const migrations: readonly Migration[] = [v1];

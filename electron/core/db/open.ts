@@ -1,0 +1,59 @@
+// Opens the kiosk database durably: WAL so readers never block the writer, synchronous=FULL so
+// an acknowledged tap survives power loss, and a quick_check at start so a corrupt file is
+// noticed before the first customer, moved aside (with its -wal/-shm) and replaced.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.ts';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** Where a corrupt file was moved, if it was. */
+  movedAside: string | null;
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * True when the file at path is absent or passes quick_check. The check runs on a read-only
+ * connection: a read-write one may reset a stale -wal on close, destroying the evidence that
+ * the moved-aside copy is kept for.
+ */
+function healthy(path: string): boolean {
+  if (!existsSync(path)) return true;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch (error) {
+    if (isCorruption(error)) return false;
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT_');
+}
+
+export function openDatabase(path: string, now: () => Date = () => new Date()): OpenedDatabase {
+  mkdirSync(dirname(path), { recursive: true });
+  let movedAside: string | null = null;
+  if (!healthy(path)) {
+    movedAside = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(path + suffix)) renameSync(path + suffix, movedAside + suffix);
+    }
+  }
+  const db = new Database(path);
+  configure(db);
+  migrate(db);
+  return { db, movedAside };
+}

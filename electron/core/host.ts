@@ -1,0 +1,150 @@
+// The kiosk host: serves every bridge channel for whichever transport carries it (Electron IPC or
+// the localhost HTTP transport). Payloads are parsed with the contract's schemas before any
+// handler runs, so a bad payload gets `invalid_request` and writes nothing.
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { bridgeContract, type BridgeResponse, type Channel, type KioskStatus } from '../../shared/bridge.ts';
+import { describeIssues, publicConfig, type KioskConfig } from '../../shared/config.ts';
+import { fail, ok, type BridgeResult } from '../../shared/result.ts';
+import { AdminAccess } from './admin-access.ts';
+import { StoreError } from './answer-store.ts';
+import { loadKioskConfig } from './config-file.ts';
+import { AnswerLifecycle } from './answer-lifecycle.ts';
+import { HostError, checkLanguage, checkSmiley } from './step-rules.ts';
+
+export interface HostActions {
+  reload(): void;
+  exit(): void;
+}
+
+export interface KioskHostOptions {
+  configPath: string;
+  databasePath: string;
+  appVersion: string;
+  actions: HostActions;
+  now?: () => Date;
+  newId?: () => string;
+  /** Where to report unexpected errors; never given customer text. */
+  logError?: (message: string) => void;
+}
+
+export interface KioskHost {
+  handle(channel: Channel, payload: unknown): Promise<BridgeResult<unknown>>;
+  status(): KioskStatus;
+  setOutOfService(on: boolean, reason: string | null): void;
+  close(): void;
+}
+
+/** Handlers receive the parsed (output) type of their request schema. */
+type Handlers = { [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C> };
+
+export function createKioskHost(opts: KioskHostOptions): KioskHost {
+  const now = opts.now ?? (() => new Date());
+  const newId = opts.newId ?? (() => uuidv7());
+  const logError = opts.logError ?? ((m: string) => console.error(`[kiosk-host] ${m}`));
+  const loaded = loadKioskConfig(opts.configPath);
+  const config: KioskConfig | null = loaded.ok ? loaded.config : null;
+  const lifecycle = new AnswerLifecycle({ databasePath: opts.databasePath, now, newId });
+  const admin = new AdminAccess(lifecycle.stateStore, () => config?.adminPinHash ?? null, now);
+  let outOfService: string | null = null;
+
+  const requireConfig = (): KioskConfig => {
+    if (!config) throw new HostError('unavailable', 'the kiosk config file is invalid');
+    if (outOfService) throw new HostError('unavailable', `out of service: ${outOfService}`);
+    return config;
+  };
+  const requireAdmin = (session: string): void => {
+    if (!admin.isValid(session)) throw new HostError('unauthorized', 'the admin session has expired; enter the PIN again');
+  };
+
+  const handlers: Handlers = {
+    getConfig: () => {
+      const c = requireConfig();
+      const language = lifecycle.stateStore.getState('default_language');
+      const pub = publicConfig(c);
+      if (language && c.languages.available.includes(language)) pub.languages = { ...pub.languages, default: language };
+      return pub;
+    },
+    getStatus: () => status(),
+    startAnswer: ({ smiley, language }) => {
+      const c = requireConfig();
+      checkSmiley(c, smiley);
+      checkLanguage(c, language);
+      return lifecycle.start(c, smiley, language);
+    },
+    updateAnswer: ({ answerId, step }) => lifecycle.update(requireConfig(), answerId, step),
+    requestHelp: ({ answerId }) => lifecycle.requestHelp(requireConfig(), answerId),
+    finishAnswer: ({ answerId, status }) => lifecycle.finish(answerId, status),
+    unlockAdmin: ({ pin }) => {
+      if (!config) throw new HostError('unavailable', 'the kiosk config file is invalid');
+      return admin.unlock(pin);
+    },
+    sendTestAlert: ({ session }) => {
+      requireAdmin(session);
+      lifecycle.testAlert(requireConfig());
+      return { kind: 'test' as const };
+    },
+    setDefaultLanguage: ({ session, language }) => {
+      requireAdmin(session);
+      checkLanguage(requireConfig(), language);
+      lifecycle.stateStore.setState('default_language', language);
+      return {};
+    },
+    reloadKiosk: ({ session }) => {
+      requireAdmin(session);
+      opts.actions.reload();
+      return {};
+    },
+    exitKiosk: ({ session }) => {
+      requireAdmin(session);
+      opts.actions.exit();
+      return {};
+    },
+  };
+
+  function status(): KioskStatus {
+    const storage = lifecycle.storageStatus();
+    return {
+      kioskId: config?.kioskId ?? null,
+      appVersion: opts.appVersion,
+      online: null,
+      queueDepth: lifecycle.queueDepth(),
+      deadLetters: 0,
+      lastSyncAt: null,
+      lastError: storage.error,
+      databasePath: opts.databasePath,
+      storage,
+      outOfService: outOfService !== null,
+      configError: loaded.ok ? null : loaded.problems,
+    };
+  }
+
+  return {
+    async handle(channel, payload) {
+      const contract = bridgeContract[channel];
+      if (!contract) return fail('invalid_request', `unknown channel "${String(channel)}"`);
+      const parsed = contract.request.safeParse(payload ?? {});
+      if (!parsed.success) return fail('invalid_request', `invalid ${channel} request`, describeIssues(parsed.error));
+      try {
+        const handler = handlers[channel] as (req: unknown) => unknown;
+        return ok(handler(parsed.data));
+      } catch (error) {
+        if (error instanceof HostError || error instanceof StoreError) {
+          if (error instanceof HostError && error.code === 'unavailable' && !config) {
+            return fail('unavailable', error.message, loaded.ok ? undefined : loaded.problems);
+          }
+          return fail(error.code, error.message);
+        }
+        logError(`${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
+        return fail('internal', 'the kiosk could not do that; it has been logged');
+      }
+    },
+    status,
+    setOutOfService(on, reason) {
+      outOfService = on ? (reason ?? 'too many failures') : null;
+    },
+    close() {
+      lifecycle.close();
+    },
+  };
+}

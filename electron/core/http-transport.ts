@@ -1,0 +1,117 @@
+// The bridge over localhost HTTP, for browser-kiosk mode (Chromium --kiosk on a thin client),
+// the demo and end-to-end tests. Same handlers as Electron IPC; the guards stand in for the
+// sender-frame check: loopback only, a per-launch random token, and Host/Origin pinned to our
+// own address so another web page (or a DNS-rebinding attack) cannot drive the kiosk.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bridgeContract, type Channel } from '../../shared/bridge.ts';
+import { fail } from '../../shared/result.ts';
+import type { KioskHost } from './host.ts';
+import { serveStatic } from './static-files.ts';
+
+const MAX_BODY = 64 * 1024;
+
+export interface BridgeServerOptions {
+  host: KioskHost;
+  /** The built renderer (dist/renderer); served at / with the renderer CSP. */
+  rendererDir: string;
+  port?: number;
+}
+
+export interface BridgeServer {
+  /** Origin of the server, e.g. http://127.0.0.1:5173. */
+  origin: string;
+  /** The address to open: origin plus the token in the fragment (never sent to the server). */
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startBridgeServer(opts: BridgeServerOptions): Promise<BridgeServer> {
+  const token = randomBytes(32).toString('base64url');
+  const expected = Buffer.from(`Bearer ${token}`);
+  let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[bridge-http] request failed:', (error as Error)?.message);
+      if (!res.headersSent) send(res, 500, fail('internal', 'request failed'));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, fail('unauthorized', 'wrong Host header'));
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!url.pathname.startsWith('/bridge/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('unsupported', 'method not allowed'));
+      return serveStatic(opts.rendererDir, url.pathname, req.method === 'HEAD', res);
+    }
+    if (req.method !== 'POST') return send(res, 405, fail('unsupported', 'bridge calls are POST'));
+    const origin = req.headers.origin;
+    if (!origin || !allowedOrigins.has(origin)) return send(res, 403, fail('unauthorized', 'wrong or missing Origin'));
+    const auth = Buffer.from(req.headers.authorization ?? '');
+    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
+      return send(res, 401, fail('unauthorized', 'missing or wrong bridge token'));
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, fail('invalid_request', 'bridge calls carry application/json'));
+    }
+    const channel = url.pathname.slice('/bridge/'.length);
+    if (!Object.hasOwn(bridgeContract, channel)) return send(res, 404, fail('invalid_request', `unknown channel "${channel}"`));
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, fail('invalid_request', `request body over ${MAX_BODY} bytes`));
+    let payload: unknown;
+    try {
+      payload = body.length ? JSON.parse(body) : {};
+    } catch {
+      return send(res, 400, fail('invalid_request', 'request body is not valid JSON'));
+    }
+    send(res, 200, await opts.host.handle(channel as Channel, payload));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}/#token=${token}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      req.resume();
+      return resolve(null);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Past the limit the rest is drained and dropped, so the 413 can still be answered.
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}

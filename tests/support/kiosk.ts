@@ -1,0 +1,51 @@
+// A real kiosk for end-to-end tests: the kiosk host on a real SQLite file, served with the built
+// renderer over the localhost transport, exactly as `npm start` runs it without Electron.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
+import { startBridgeServer } from '../../electron/core/http-transport.ts';
+import { exampleConfig, writeConfig } from './config.ts';
+import { tempDir } from './tmp.ts';
+
+export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+
+export interface RunningKiosk {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  databasePath: string;
+  host: KioskHost;
+  close(): Promise<void>;
+}
+
+export async function startKiosk(opts: { config?: unknown; dataDir?: string; now?: () => Date } = {}): Promise<RunningKiosk> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`no built renderer at ${RENDERER_DIR}: run \`npm run build\` (npm test builds it first)`);
+  }
+  const tmp = opts.dataDir ? null : tempDir('lastword-e2e-');
+  const dataDir = opts.dataDir ?? tmp!.path;
+  const configPath = writeConfig(dataDir, opts.config ?? exampleConfig());
+  const databasePath = join(dataDir, 'kiosk.sqlite');
+  const host = createKioskHost({
+    configPath,
+    databasePath,
+    appVersion: 'test',
+    actions: { reload: () => {}, exit: () => {} },
+    ...(opts.now && { now: opts.now }),
+  });
+  const server = await startBridgeServer({ host, rendererDir: RENDERER_DIR });
+  return {
+    url: server.url,
+    origin: server.origin,
+    token: server.token,
+    dataDir,
+    databasePath,
+    host,
+    async close() {
+      await server.close();
+      host.close();
+      tmp?.remove();
+    },
+  };
+}
