@@ -22,6 +22,7 @@ export interface LifecycleOptions {
   databasePath: string;
   now: () => Date;
   newId: () => string;
+  /** How often writes held in memory are retried while the disk fails. */
   retryMs?: number;
 }
 
@@ -39,7 +40,7 @@ export class AnswerLifecycle {
     this.opts = opts;
     this.writer = new DurableWriter({
       transaction: (fn) => () => this.open().db.transaction(fn)(),
-      retryMs: opts.retryMs,
+      ...(opts.retryMs !== undefined && { retryMs: opts.retryMs }),
       onStorageError: (message) => (this.storageError = message),
     });
     try {
@@ -139,6 +140,14 @@ export class AnswerLifecycle {
   /** Kiosk settings that must survive a restart (admin lock, default language). */
   readonly stateStore = {
     getState: (key: string): string | null => this.withStore((s) => s.getState(key)),
+    /** For reads that may fall back to the default while the disk fails. */
+    getStateOrNull: (key: string): string | null => {
+      try {
+        return this.withStore((s) => s.getState(key));
+      } catch {
+        return null;
+      }
+    },
     setState: (key: string, value: string): void => this.withStore((s) => s.setState(key, value)),
   };
 

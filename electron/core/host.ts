@@ -24,6 +24,8 @@ export interface KioskHostOptions {
   actions: HostActions;
   now?: () => Date;
   newId?: () => string;
+  /** How often writes held in memory are retried while the disk fails (default 2 s). */
+  storageRetryMs?: number;
   /** Where to report unexpected errors; never given customer text. */
   logError?: (message: string) => void;
 }
@@ -44,7 +46,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const logError = opts.logError ?? ((m: string) => console.error(`[kiosk-host] ${m}`));
   const loaded = loadKioskConfig(opts.configPath);
   const config: KioskConfig | null = loaded.ok ? loaded.config : null;
-  const lifecycle = new AnswerLifecycle({ databasePath: opts.databasePath, now, newId });
+  const lifecycle = new AnswerLifecycle({ databasePath: opts.databasePath, now, newId, retryMs: opts.storageRetryMs });
   const admin = new AdminAccess(lifecycle.stateStore, () => config?.adminPinHash ?? null, now);
   let outOfService: string | null = null;
 
@@ -60,7 +62,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const handlers: Handlers = {
     getConfig: () => {
       const c = requireConfig();
-      const language = lifecycle.stateStore.getState('default_language');
+      const language = lifecycle.stateStore.getStateOrNull('default_language');
       const pub = publicConfig(c);
       if (language && c.languages.available.includes(language)) pub.languages = { ...pub.languages, default: language };
       return pub;
