@@ -9,6 +9,7 @@ import { fail, ok, type BridgeResult } from '../../shared/result.ts';
 import { AdminAccess } from './admin-access.ts';
 import { StoreError } from './answer-store.ts';
 import { loadKioskConfig } from './config-file.ts';
+import type { Logger } from './log.ts';
 import { AnswerLifecycle } from './answer-lifecycle.ts';
 import { HostError, checkLanguage, checkSmiley } from './step-rules.ts';
 
@@ -26,8 +27,8 @@ export interface KioskHostOptions {
   newId?: () => string;
   /** How often writes held in memory are retried while the disk fails (default 2 s). */
   storageRetryMs?: number;
-  /** Where to report unexpected errors; never given customer text. */
-  logError?: (message: string) => void;
+  /** The kiosk log; it is given codes and ids, never customer text. */
+  log?: Logger;
 }
 
 export interface KioskHost {
@@ -43,12 +44,17 @@ type Handlers = { [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['req
 export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const now = opts.now ?? (() => new Date());
   const newId = opts.newId ?? (() => uuidv7());
-  const logError = opts.logError ?? ((m: string) => console.error(`[kiosk-host] ${m}`));
+  const log: Logger = opts.log ?? ((level, message, fields) => console.error(`[kiosk-host] ${level}: ${message}`, fields ?? ''));
   const loaded = loadKioskConfig(opts.configPath);
   const config: KioskConfig | null = loaded.ok ? loaded.config : null;
   const lifecycle = new AnswerLifecycle({ databasePath: opts.databasePath, now, newId, retryMs: opts.storageRetryMs });
   const admin = new AdminAccess(lifecycle.stateStore, () => config?.adminPinHash ?? null, now);
   let outOfService: string | null = null;
+  const started = lifecycle.storageStatus();
+  log('info', 'kiosk host started', { database: opts.databasePath, config: opts.configPath, configValid: loaded.ok });
+  if (!loaded.ok) log('error', 'kiosk config invalid', { fields: loaded.problems.map((p) => p.field).join(', ') });
+  if (started.movedAside) log('warn', 'corrupt database moved aside', { movedTo: started.movedAside });
+  if (started.error) log('error', 'storage unavailable', { error: started.error });
 
   const requireConfig = (): KioskConfig => {
     if (!config) throw new HostError('unavailable', 'the kiosk config file is invalid');
@@ -137,7 +143,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
           }
           return fail(error.code, error.message);
         }
-        logError(`${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
+        log('error', 'bridge call failed', { channel, error: (error as Error)?.stack ?? String(error) });
         return fail('internal', 'the kiosk could not do that; it has been logged');
       }
     },

@@ -1,0 +1,68 @@
+// `npm start`: the demo. Builds the app, puts the example kiosk config in the data folder (once),
+// then runs the kiosk in Electron where a binary is installed, or otherwise serves the same
+// kiosk in browser-kiosk mode and opens it in Chromium if one is found.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKioskHost } from '../../electron/core/host.ts';
+import { startBridgeServer } from '../../electron/core/http-transport.ts';
+import { fileLogger } from '../../electron/core/log.ts';
+import { kioskPaths } from '../../electron/core/paths.ts';
+import { NO_ELECTRON_HINT, ROOT, findElectronBinary } from '../electron-binary.ts';
+import { build } from './build.ts';
+
+const dataDir = process.env.LASTWORD_DATA_DIR ?? join(ROOT, '.demo-data');
+const paths = kioskPaths(dataDir, process.env);
+mkdirSync(dataDir, { recursive: true });
+if (!existsSync(paths.config)) copyFileSync(join(ROOT, 'build', 'kiosk.example.json'), paths.config);
+
+if (!(await build())) process.exit(1);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+say(`data: ${dataDir}`);
+say(`config: ${paths.config} (admin PIN of the example config: 2468)`);
+
+const electron = findElectronBinary();
+if (electron && !process.argv.includes('--browser')) {
+  say('kiosk: app://kiosk/index.html (Electron)');
+  const child = spawn(electron, [ROOT], { stdio: 'inherit', env: { ...process.env, LASTWORD_DATA_DIR: dataDir } });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (!electron) say(`electron: ${NO_ELECTRON_HINT}; serving the kiosk in browser-kiosk mode`);
+  const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+  const host = createKioskHost({
+    configPath: paths.config,
+    databasePath: paths.database,
+    appVersion: version,
+    log: fileLogger(paths.logs, undefined, false),
+    actions: { reload: () => {}, exit: () => shutdown() },
+  });
+  const port = Number(process.env.LASTWORD_KIOSK_PORT ?? 4310);
+  const server = await startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer'), port }).catch(() =>
+    startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer') }),
+  );
+  say(`kiosk: ${server.url}`);
+  openInChromium(server.url, dataDir);
+  const shutdown = () => {
+    void server.close().then(() => {
+      host.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** Opens the kiosk in an app window where there is a screen and a Chromium; says so if not. */
+function openInChromium(url: string, dir: string): void {
+  const hasScreen = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (p) => p && existsSync(p),
+  );
+  if (!hasScreen || !browser || process.env.CI) {
+    say(`open the kiosk URL above in a browser (${!browser ? 'no Chromium found' : 'no screen'}); Ctrl+C stops the demo`);
+    return;
+  }
+  const args = [`--app=${url}`, `--user-data-dir=${join(dir, 'chromium-profile')}`, '--no-first-run', '--disable-pinch', '--overscroll-history-navigation=0'];
+  spawn(browser, args, { stdio: 'ignore', detached: true }).unref();
+  say(`opened in ${browser}; Ctrl+C stops the demo`);
+}

@@ -1,0 +1,28 @@
+// `npm run kiosk -- <command>`: tools for IT preparing a kiosk.
+//   hash-pin            reads a PIN (4-12 digits) on stdin, prints the adminPinHash for the config
+//   check-config FILE   validates a kiosk config file, prints each problem as "field: reason"
+import { readFileSync } from 'node:fs';
+import { loadKioskConfig } from '../../electron/core/config-file.ts';
+import { hashPin } from '../../electron/core/pin.ts';
+
+const [command, arg] = process.argv.slice(2);
+
+if (command === 'hash-pin') {
+  const pin = readFileSync(0, 'utf8').trim();
+  if (!/^[0-9]{4,12}$/.test(pin)) {
+    console.error('the PIN must be 4-12 digits (give it on standard input: echo 1234 | npm run kiosk -- hash-pin)');
+    process.exit(2);
+  }
+  console.log(hashPin(pin));
+} else if (command === 'check-config' && arg) {
+  const result = loadKioskConfig(arg);
+  if (result.ok) {
+    console.log(`${arg}: valid (kiosk ${result.config.kioskId}, survey ${result.config.survey.version})`);
+  } else {
+    for (const p of result.problems) console.error(`${p.field}: ${p.reason}`);
+    process.exit(1);
+  }
+} else {
+  console.error('usage: npm run kiosk -- hash-pin | check-config <file>');
+  process.exit(2);
+}

@@ -1,0 +1,29 @@
+// Runs the project's tools as child processes with the Node that runs this script, so the
+// toolchain bootstrapped by scripts/run.mjs is used throughout.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../electron-binary.ts';
+
+export const bin = {
+  vite: join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+  vitest: join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+  eslint: join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+  tsc: join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+};
+
+/** Runs `node <script> ...args` in the repo, output shown; resolves to the exit code. */
+export function node(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit', env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(1));
+  });
+}
+
+export function nodeSync(script: string, args: string[] = []): number {
+  return spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
+}
+
+export function heading(text: string): void {
+  process.stdout.write(`\n=== ${text}\n`);
+}

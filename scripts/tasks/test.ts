@@ -1,0 +1,64 @@
+// `npm test`: every check, in the order a failure is cheapest to read: lint, types, build,
+// Electron security scan, then all vitest projects (unit, renderer, e2e in Chromium, Electron).
+// Each static check counts as one test; the last line is `N passed, N failed[, N skipped]`,
+// which CI reads.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from './build.ts';
+import { bin, heading, node } from './steps.ts';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+}
+const tally: Tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
+
+function count(name: string, ok: boolean): void {
+  if (ok) tally.passed++;
+  else {
+    tally.failed++;
+    tally.failures.push(name);
+  }
+}
+
+async function check(name: string, run: () => Promise<boolean>): Promise<boolean> {
+  heading(name);
+  const ok = await run();
+  count(name, ok);
+  return ok;
+}
+
+const vitestArgs = process.argv.slice(2);
+
+await check('lint (eslint)', async () => (await node(bin.eslint, ['.', '--max-warnings=0'])) === 0);
+await check('types (tsc --noEmit)', async () => (await node(bin.tsc, ['--noEmit', '-p', 'tsconfig.json'])) === 0);
+const built = await check('build', build);
+await check('electron security (electronegativity)', async () => (await node('scripts/checks/electronegativity.ts')) === 0);
+
+if (built) {
+  heading('vitest: unit, renderer, e2e, electron');
+  const out = mkdtempSync(join(tmpdir(), 'lastword-vitest-'));
+  const report = join(out, 'report.json');
+  const code = await node(bin.vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+    tally.passed += json.numPassedTests;
+    tally.failed += json.numFailedTests;
+    tally.skipped += json.numPendingTests + json.numTodoTests;
+    // A file that fails to load has no failed test but a failed suite: count it.
+    if (json.numFailedTestSuites > 0 && json.numFailedTests === 0) count('vitest suites', false);
+    if (code !== 0 && json.numFailedTests === 0 && json.numFailedTestSuites === 0) count('vitest run', false);
+  } catch {
+    count('vitest run (no report)', false);
+  }
+  rmSync(out, { recursive: true, force: true });
+} else {
+  count('vitest (not run: the build failed)', false);
+}
+
+if (tally.failures.length) process.stdout.write(`\nfailed: ${tally.failures.join('; ')}\n`);
+process.stdout.write(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`);
+process.exit(tally.failed ? 1 : 0);
