@@ -30,6 +30,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The pure policy modules are unit-tested in plain Node: types from 'electron' only.
+    files: ['electron/main/policy/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'policy/ stays loadable in plain Node: import types only.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // GitHub Desktop's rule: handlers are registered through one wrapper that checks the sender.
     files: ['electron/main/**'],
     ignores: ['electron/main/ipc.ts'],

@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one run: plain Node against real SQLite and real HTTP, jsdom for the React
-// flow against a fake bridge, and real Chromium end to end. The e2e project runs its files one
-// at a time: each starts servers and a browser, and the machine has two cores.
+// Four projects, one run: plain Node against real SQLite and real HTTP, jsdom for the React
+// flow against a fake bridge, real Chromium end to end, and the real Electron app where a
+// binary is installed. Browser and Electron files run one at a time: each starts servers and
+// a browser, and the machine has two cores.
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -27,6 +28,17 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/electron/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -5,18 +5,18 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
 
-export function findElectronBinary(root = ROOT, env = process.env): string | null {
+const EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
+  win32: 'electron.exe',
+  darwin: 'Electron.app/Contents/MacOS/Electron',
+};
+
+export function findElectronBinary(env = process.env, platform = process.platform, root = ROOT): string | null {
   const pkg = join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? 'electron');
-    return existsSync(candidate) ? candidate : null;
-  }
-  if (!relative) return null;
-  const candidate = join(pkg, 'dist', relative);
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : (EXECUTABLE[platform] ?? 'electron');
+  const candidate = join(env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist'), relative);
   return existsSync(candidate) ? candidate : null;
 }
 
 export const NO_ELECTRON_HINT =
-  'no Electron binary installed (node_modules/electron/dist is empty; set ELECTRON_OVERRIDE_DIST_PATH or run `npx install-electron` where the download is reachable)';
+  'no Electron binary installed (run `node node_modules/electron/install.js` where the network allows it, or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron 45 folder)';

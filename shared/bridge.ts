@@ -6,6 +6,9 @@ import { AlertKind, AnswerId, AnswerStep, FinalStatus } from './answer.ts';
 import { PublicKioskConfig } from './config.ts';
 import { LanguageCode } from './survey.ts';
 import type { BridgeResult } from './result.ts';
+import { channels, ipcChannel, type Channel } from './bridge-channels.ts';
+
+export { channels, ipcChannel, type Channel };
 
 const Empty = z.strictObject({});
 const AdminSession = z.string().min(16).max(128);
@@ -79,10 +82,7 @@ export const bridgeContract = {
   },
   reloadKiosk: { request: z.strictObject({ session: AdminSession }), response: Empty },
   exitKiosk: { request: z.strictObject({ session: AdminSession }), response: Empty },
-} as const;
-
-export type Channel = keyof typeof bridgeContract;
-export const channels = Object.keys(bridgeContract) as Channel[];
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type BridgeRequest<C extends Channel> = z.input<(typeof bridgeContract)[C]['request']>;
 export type BridgeResponse<C extends Channel> = z.output<(typeof bridgeContract)[C]['response']>;
 
@@ -90,8 +90,3 @@ export type BridgeResponse<C extends Channel> = z.output<(typeof bridgeContract)
 export type KioskBridge = {
   [C in Channel]: (request: BridgeRequest<C>) => Promise<BridgeResult<BridgeResponse<C>>>;
 };
-
-/** The Electron IPC channel name for a bridge channel. */
-export function ipcChannel(channel: Channel): `kiosk:${Channel}` {
-  return `kiosk:${channel}`;
-}

@@ -1,0 +1,325 @@
+// The Electron entry point run against a fake 'electron' module: no binary needed, and it shows
+// that index.ts wires the tested policies to the right Electron hooks (the e2e suite in
+// tests/electron repeats the important parts against a real Electron where one is installed).
+import type { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { channels, ipcChannel } from '../../shared/bridge.ts';
+import type { BridgeResult } from '../../shared/result.ts';
+import { smallConfig, writeConfig } from '../support/config.ts';
+import { tempDir } from '../support/tmp.ts';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = await vi.hoisted(async () => {
+  // vi.hoisted runs before the imports above, so it imports what it needs itself.
+  const { EventEmitter: Emitter } = await import('node:events');
+  const calls: string[] = [];
+  const state = {
+    appPath: '',
+    userData: '',
+    appEvents: new Emitter(),
+    ipcHandlers: new Map<string, Listener>(),
+    windows: [] as FakeWindow[],
+    protocolHandler: null as null | ((request: Request) => Promise<Response>),
+    permissionRequest: null as null | Listener,
+    permissionCheck: null as null | Listener,
+    blockerStarted: '' as string,
+    privileged: [] as unknown[],
+  };
+  class FakeContents extends Emitter {
+    openHandler: null | ((details: { url: string }) => { action: string }) = null;
+    setWindowOpenHandler(h: (details: { url: string }) => { action: string }) {
+      this.openHandler = h;
+    }
+    setVisualZoomLevelLimits() {
+      return Promise.resolve();
+    }
+    setZoomFactor() {}
+    reload() {
+      calls.push('contents.reload');
+    }
+    forcefullyCrashRenderer() {
+      calls.push('contents.kill');
+    }
+    openDevTools() {}
+  }
+  class FakeWindow extends Emitter {
+    webContents = new FakeContents();
+    loaded: string[] = [];
+    options: Record<string, unknown>;
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.options = options;
+      state.windows.push(this);
+      // Electron emits web-contents-created for every new webContents.
+      state.appEvents.emit('web-contents-created', {}, this.webContents);
+    }
+    removeMenu() {}
+    isDestroyed() {
+      return false;
+    }
+    focus() {}
+    reload() {}
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    app: {
+      commandLine: {
+        appendSwitch: (name: string, value?: string) =>
+          calls.push(`switch ${name}${value === undefined ? '' : `=${value}`}`),
+      },
+      enableSandbox: () => calls.push('enableSandbox'),
+      setPath: (name: string, value: string) => {
+        if (name === 'userData') state.userData = value;
+      },
+      getPath: () => state.userData,
+      getAppPath: () => state.appPath,
+      getVersion: () => '0.0.0-test',
+      isPackaged: true,
+      requestSingleInstanceLock: () => {
+        calls.push('requestSingleInstanceLock');
+        return true;
+      },
+      on: (event: string, fn: Listener) => state.appEvents.on(event, fn),
+      whenReady: () => {
+        calls.push('whenReady');
+        return Promise.resolve();
+      },
+      quit: () => calls.push('app.quit'),
+      exit: (code: number) => calls.push(`app.exit ${code}`),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        calls.push('registerSchemesAsPrivileged');
+        state.privileged.push(...schemes);
+      },
+    },
+    session: {
+      defaultSession: {
+        protocol: {
+          handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+            calls.push(`protocol.handle ${scheme}`);
+            state.protocolHandler = handler;
+          },
+        },
+        setPermissionRequestHandler: (h: Listener) => (state.permissionRequest = h),
+        setPermissionCheckHandler: (h: Listener) => (state.permissionCheck = h),
+        setDevicePermissionHandler: () => {},
+        setDisplayMediaRequestHandler: () => {},
+        setSpellCheckerEnabled: () => {},
+      },
+    },
+    Menu: {
+      setApplicationMenu: (menu: unknown) => calls.push(`setApplicationMenu ${String(menu)}`),
+    },
+    powerSaveBlocker: {
+      start: (type: string) => {
+        state.blockerStarted = type;
+        return 7;
+      },
+      isStarted: () => true,
+      stop: () => calls.push('powerSaveBlocker.stop'),
+    },
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn),
+      removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
+    },
+    BrowserWindow: FakeWindow,
+  };
+  return { calls, state, electron };
+});
+type FakeWindow = {
+  options: Record<string, unknown>;
+  loaded: string[];
+  webContents: EventEmitter & { openHandler: null | ((d: { url: string }) => { action: string }) };
+};
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const KIOSK_EVENT = { senderFrame: { url: 'app://kiosk/index.html', parent: null } };
+const data = tempDir('lastword-main-wiring-');
+const appDir = tempDir('lastword-main-app-');
+const savedEnv = { LASTWORD_DATA_DIR: process.env.LASTWORD_DATA_DIR };
+
+async function invoke(
+  channel: string,
+  event: unknown,
+  payload: unknown = {},
+): Promise<BridgeResult<unknown>> {
+  const handler = fake.state.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return (await handler(event, payload)) as BridgeResult<unknown>;
+}
+
+function win(): FakeWindow {
+  const w = fake.state.windows[0];
+  if (!w) throw new Error('no window was created');
+  return w as unknown as FakeWindow;
+}
+
+describe('Electron main process wiring (fake Electron)', () => {
+  beforeAll(async () => {
+    fake.state.appPath = appDir.path; // no dist/renderer here: the kiosk must say so on screen
+    process.env.LASTWORD_DATA_DIR = data.path;
+    writeConfig(data.path, smallConfig());
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true); // the kiosk log echoes to stderr
+    await import('../../electron/main/index.ts');
+    await vi.waitFor(() => expect(fake.state.windows[0]?.loaded.length).toBeGreaterThan(0));
+  });
+
+  afterAll(() => {
+    fake.state.appEvents.emit('will-quit');
+    vi.restoreAllMocks();
+    process.env.LASTWORD_DATA_DIR = savedEnv.LASTWORD_DATA_DIR;
+    if (savedEnv.LASTWORD_DATA_DIR === undefined) delete process.env.LASTWORD_DATA_DIR;
+    data.remove();
+    appDir.remove();
+  });
+
+  it('declares app:// privileged and takes the single-instance lock before ready', () => {
+    const order = fake.calls.filter((c) =>
+      ['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady'].includes(c),
+    );
+    expect(order).toEqual([
+      'registerSchemesAsPrivileged',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
+    expect(fake.state.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    expect(fake.calls).toContain('enableSandbox');
+    expect(fake.calls).toContain('switch disable-pinch');
+  });
+
+  it('keeps Chromium profile and kiosk data in LASTWORD_DATA_DIR', () => {
+    expect(fake.state.userData).toBe(join(data.path, 'chromium'));
+  });
+
+  it('opens one kiosk window with the bundled preload, no menu, and keeps the display awake', () => {
+    expect(fake.state.windows).toHaveLength(1);
+    expect(win().options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      webPreferences: {
+        preload: join(appDir.path, 'dist', 'electron', 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        devTools: false,
+      },
+    });
+    expect(fake.calls).toContain('setApplicationMenu null');
+    expect(fake.state.blockerStarted).toBe('prevent-display-sleep');
+    expect(fake.calls).toContain('protocol.handle app');
+  });
+
+  it('shows the out-of-service page, and says why in the status, when the renderer is not built', async () => {
+    expect(win().loaded).toEqual(['app://kiosk/_shell/out-of-service.html']);
+    const status = await invoke(ipcChannel('getStatus'), KIOSK_EVENT);
+    expect(status).toMatchObject({ ok: true, value: { outOfService: true } });
+    const page = await fake.state.protocolHandler!(
+      new Request('app://kiosk/_shell/out-of-service.html'),
+    );
+    expect(page.status).toBe(200);
+  });
+
+  it('registers every bridge channel and refuses callers from other origins', async () => {
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(
+      channels.map((c) => ipcChannel(c)).sort(),
+    );
+    const foreign = await invoke(ipcChannel('getStatus'), {
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('locks down the window contents: navigation, new windows, escape keys, context menu', () => {
+    const contents = win().webContents;
+    const event = (extra: Record<string, unknown> = {}) => ({
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+      ...extra,
+    });
+
+    const away = event({ url: 'https://evil.example/' });
+    contents.emit('will-navigate', away);
+    expect(away.defaultPrevented).toBe(true);
+    const home = event({ url: 'app://kiosk/index.html' });
+    contents.emit('will-navigate', home);
+    expect(home.defaultPrevented).toBe(false);
+
+    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+
+    const webview = event();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.defaultPrevented).toBe(true);
+
+    const reload = event();
+    contents.emit('before-input-event', reload, {
+      type: 'keyDown',
+      key: 'r',
+      control: true,
+      alt: false,
+      meta: false,
+      shift: false,
+    });
+    expect(reload.defaultPrevented).toBe(true);
+    const typing = event();
+    contents.emit('before-input-event', typing, {
+      type: 'keyDown',
+      key: 'a',
+      control: false,
+      alt: false,
+      meta: false,
+      shift: false,
+    });
+    expect(typing.defaultPrevented).toBe(false);
+
+    const menu = event();
+    contents.emit('context-menu', menu);
+    expect(menu.defaultPrevented).toBe(true);
+  });
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = [];
+    fake.state.permissionRequest!({}, 'media', (allowed: boolean) => answers.push(allowed), {
+      requestingUrl: 'app://kiosk/index.html',
+    });
+    expect(answers).toEqual([false]);
+    expect(fake.state.permissionCheck!({}, 'notifications', 'app://kiosk')).toBe(false);
+  });
+
+  it('reloads the entry page after a renderer crash', () => {
+    const before = win().loaded.length;
+    win().webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(win().loaded.slice(before)).toEqual(['app://kiosk/index.html']);
+  });
+
+  it('refuses to close the window unless the app is quitting', () => {
+    const attempt = () => {
+      const e = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
+      (win() as unknown as EventEmitter).emit('close', e);
+      return e.defaultPrevented;
+    };
+    expect(attempt()).toBe(true);
+    fake.state.appEvents.emit('before-quit');
+    expect(attempt()).toBe(false);
+  });
+
+  it('closes the kiosk host and releases the display on quit', () => {
+    fake.state.appEvents.emit('will-quit');
+    expect(fake.calls).toContain('powerSaveBlocker.stop');
+  });
+});
