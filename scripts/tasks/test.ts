@@ -1,5 +1,6 @@
-// `npm test`: every check, in the order a failure is cheapest to read: lint, types, build,
-// Electron security scan, then all vitest projects (unit, renderer, e2e in Chromium, Electron).
+// `npm test`: every check, in the order a failure is cheapest to read: lint, types, build, then
+// all vitest projects (unit — which includes the electronegativity gate —, renderer, e2e in
+// Chromium, Electron).
 // Each static check counts as one test; the last line is `N passed, N failed[, N skipped]`,
 // which CI reads.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,7 +37,6 @@ const vitestArgs = process.argv.slice(2);
 await check('lint (eslint)', async () => (await node(bin.eslint, ['.', '--max-warnings=0'])) === 0);
 await check('types (tsc --noEmit)', async () => (await node(bin.tsc, ['--noEmit', '-p', 'tsconfig.json'])) === 0);
 const built = await check('build', build);
-await check('electron security (electronegativity)', async () => (await node('scripts/checks/electronegativity.ts')) === 0);
 
 if (built) {
   heading('vitest: unit, renderer, e2e, electron');
