@@ -15,7 +15,14 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const MIN = [22, 12];
 const TOOLCHAIN = join(root, '.toolchain');
 const TOOLCHAIN_NODE = join(TOOLCHAIN, 'node_modules', 'node', 'bin', 'node');
-const TASKS = { demo: 'demo.ts', test: 'test.ts', build: 'build.ts', kiosk: 'kiosk.ts' };
+const TASKS = {
+  demo: 'demo.ts',
+  test: 'test.ts',
+  build: 'build.ts',
+  kiosk: 'kiosk.ts',
+  collector: '../../server/main.ts',
+  'collector-admin': '../../server/cli.ts',
+};
 
 function log(line) {
   process.stderr.write(`[lastword] ${line}\n`);

@@ -122,7 +122,7 @@ export type BatchReply = z.infer<typeof BatchReply>;
 export const HeartbeatRequest = z.strictObject({
   kioskId: KioskId,
   appVersion: z.string().min(1).max(64),
-  queueDepth: z.int().min(0),
+  queueDepth: z.int().min(0).max(2_147_483_647),
   oldestUnsentAt: IsoDateTime.nullable(),
   lastError: z.string().max(500).nullable(),
   deviceTime: IsoDateTime,

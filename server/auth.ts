@@ -1,0 +1,38 @@
+// Authentication and rate limiting for every kiosk endpoint. Both run in onRequest, before the
+// body is read or parsed: an unknown caller or a kiosk over its budget costs one indexed lookup.
+import type { FastifyRequest } from 'fastify';
+import { HttpError } from './errors.ts';
+import type { Storage } from './db/open.ts';
+import { tokenBuckets, type RateLimit } from './rate-limit.ts';
+import { kioskForToken } from './store/kiosks.ts';
+
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="lastword"' };
+
+export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => number) {
+  const buckets = tokenBuckets(limit, nowMs);
+  return async (request: FastifyRequest): Promise<void> => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    if (!match) {
+      throw new HttpError(401, 'unauthorized', 'a device token is required: Authorization: Bearer <token>', { headers: CHALLENGE });
+    }
+    // Looked up on every request, never cached: a revoked token stops working at once, even
+    // when the revocation came from the CLI in another process.
+    const kioskId = await kioskForToken(storage, match[1]!);
+    if (!kioskId) throw new HttpError(401, 'unauthorized', 'the device token is not valid (unknown or revoked)', { headers: CHALLENGE });
+    request.kioskId = kioskId;
+    const taken = buckets.take(kioskId);
+    if (!taken.ok) {
+      throw new HttpError(429, 'rate_limited', `too many requests from kiosk "${kioskId}"; retry in ${taken.retryAfterSeconds} s`, {
+        headers: { 'retry-after': String(taken.retryAfterSeconds) },
+        extra: { retryAfterSeconds: taken.retryAfterSeconds },
+      });
+    }
+  };
+}
+
+/** The body names a kiosk; it must be the one the token belongs to. */
+export function requireOwnKiosk(request: FastifyRequest, kioskId: string): void {
+  if (kioskId !== request.kioskId) {
+    throw new HttpError(403, 'forbidden', `this device token belongs to kiosk "${request.kioskId}", not "${kioskId}"`);
+  }
+}

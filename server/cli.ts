@@ -1,0 +1,104 @@
+// Kiosk administration: `node server/cli.ts <command>`, against the same storage as main.ts
+// (DATABASE_URL or LASTWORD_DB). Changes take effect on the running collector at once: it reads
+// tokens and configs from the database on every request.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatSkew } from './clock.ts';
+import { openStorage, type Storage } from './db/open.ts';
+import { settingsFromEnv } from './settings.ts';
+import { attachConfig } from './store/configs.ts';
+import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './store/kiosks.ts';
+
+const USAGE = `usage: node server/cli.ts <command>
+  enrol <kioskId> --location <text> --touchpoint <text>   prints the kiosk's device token, once
+  list [--json]                                           every kiosk: status, last contact, clock
+  revoke <kioskId>                                        its token gets 401 from now on
+  set-config <kioskId> <kiosk.json>                       the config GET /v1/config serves it
+storage: DATABASE_URL=postgres://… or LASTWORD_DB=<file> (default ./collector-data/collector.sqlite)`;
+
+class UsageError extends Error {}
+
+interface Command {
+  args: number;
+  run(storage: Storage, args: string[], flags: { location?: string; touchpoint?: string; json?: boolean }, out: (line: string) => void): Promise<void>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  enrol: { args: 1, run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out) },
+  list: { args: 0, run: (storage, _args, f, out) => list(storage, f.json === true, out) },
+  revoke: {
+    args: 1,
+    async run(storage, [id], _f, out) {
+      const result = await revokeKiosk(storage, id!, new Date());
+      if (result === 'unknown') throw new KioskError(`no kiosk "${id}"`);
+      out(result === 'already' ? `kiosk "${id}" was already revoked` : `revoked kiosk "${id}": its token is refused from now on`);
+    },
+  },
+  'set-config': {
+    args: 2,
+    async run(storage, [id, file], _f, out) {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file!, 'utf8'));
+      } catch (error) {
+        throw new KioskError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      const { version, droppedCollector } = await attachConfig(storage, id!, json, new Date());
+      if (droppedCollector) out('note: the "collector" block was left out; the kiosk keeps its own URL and token');
+      out(`config ${version} attached to kiosk "${id}"; the kiosk picks it up at its next heartbeat`);
+    },
+  },
+};
+
+async function run(argv: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { location: { type: 'string' }, touchpoint: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [name, ...args] = positionals;
+  if (values.help || !name) return out(USAGE);
+  // Everything that can be checked without the database is checked first.
+  const command = COMMANDS[name === 'enroll' ? 'enrol' : name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  if (args.length !== command.args) throw new UsageError(`${name} takes ${command.args} argument${command.args === 1 ? '' : 's'}`);
+  if (command === COMMANDS.enrol && (!values.location || !values.touchpoint)) throw new UsageError('enrol needs --location and --touchpoint');
+  const storage = await openStorage(settingsFromEnv(process.env).storage);
+  try {
+    await command.run(storage, args, values, out);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function enrol(storage: Storage, kioskId: string, location: string, touchpoint: string, out: (line: string) => void): Promise<void> {
+  const { token, reenrolled } = await enrolKiosk(storage, { kioskId, location, touchpoint }, new Date());
+  out(`${reenrolled ? 're-enrolled' : 'enrolled'} kiosk "${kioskId}" (${location} / ${touchpoint}) in ${storage.location}`);
+  out('device token, shown only now (put it in the kiosk config as collector.token):');
+  out(token);
+}
+
+async function list(storage: Storage, json: boolean, out: (line: string) => void): Promise<void> {
+  const kiosks = await listKiosks(storage);
+  if (json) return out(JSON.stringify(kiosks, null, 2));
+  if (!kiosks.length) return out('no kiosks enrolled');
+  const rows = kiosks.map((k) => [
+    k.id,
+    k.revokedAt ? 'revoked' : 'active',
+    `${k.location} / ${k.touchpoint}`,
+    k.lastSeenAt ?? 'never',
+    String(k.highestContiguousSeq),
+    k.queueDepth === null ? '-' : String(k.queueDepth),
+    k.clockSkewMs === null ? '-' : k.clockFlagged ? `OFF ${formatSkew(k.clockSkewMs)}` : 'ok',
+    k.configVersion?.slice(0, 12) ?? '-',
+  ]);
+  const header = ['KIOSK', 'STATUS', 'LOCATION / TOUCHPOINT', 'LAST SEEN', 'SEQ', 'QUEUE', 'CLOCK', 'CONFIG'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const r of [header, ...rows]) out(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
+  const usage = error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(`lastword-collector: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`);
+  process.exit(usage ? 2 : 1);
+});

@@ -1,0 +1,13 @@
+// Every collector migration, oldest first. Kysely's migrator records them by name in
+// kysely_migration and refuses a database that ran one this build does not know (a newer
+// collector's database), so names are permanent.
+import type { Kysely } from 'kysely';
+import type { Engine } from '../engine.ts';
+import * as m001 from './001-initial.ts';
+
+export interface CollectorMigration {
+  name: string;
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+export const migrations: readonly CollectorMigration[] = [{ name: '001-initial', up: m001.up }];

@@ -1,0 +1,116 @@
+// Opens the collector's storage: SQLite (better-sqlite3) by default, PostgreSQL (pg) when a
+// DATABASE_URL is given. Both sit behind the same Kysely query layer and are migrated to the
+// newest schema before the first request.
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import pg from 'pg';
+import type { Engine } from './engine.ts';
+import { migrations } from './migrations/index.ts';
+import type { CollectorTables } from './tables.ts';
+
+export type { Engine } from './engine.ts';
+export type CollectorDb = Kysely<CollectorTables>;
+
+export interface Storage {
+  db: CollectorDb;
+  engine: Engine;
+  /** Where the data lives, fit for a log line: a file path, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** postgres://… selects PostgreSQL; otherwise sqlitePath is used. */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string | undefined;
+  /** Problems that are not tied to a request (a pooled PostgreSQL connection dropping). */
+  onBackgroundError?: (error: Error) => void;
+}
+
+export async function openStorage(opts: StorageOptions): Promise<Storage> {
+  const storage = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.onBackgroundError) : openSqlite(opts.sqlitePath);
+  try {
+    await migrateToLatest(storage.db, storage.engine);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  return storage;
+}
+
+function openSqlite(path: string | undefined): Storage {
+  if (!path) throw new Error('no storage given: set a SQLite path or a postgres:// URL');
+  const file = resolve(path);
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  // WAL so the CLI can read and write while the server runs; synchronous=FULL because a kiosk
+  // deletes nothing but marks items sent on our 2xx, so an acknowledged commit must survive a
+  // power cut; busy_timeout so the CLI and the server wait for each other instead of failing.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<CollectorTables>({ dialect: new SqliteDialect({ database }) });
+  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, onBackgroundError?: (error: Error) => void): Storage {
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its server must not crash the process; the next query fails instead
+  // and the kiosk retries, so it is only worth a log line.
+  pool.on('error', (error) => onBackgroundError?.(error));
+  const db = new Kysely<CollectorTables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+export async function migrateToLatest(db: Kysely<CollectorTables>, engine: Engine): Promise<string[]> {
+  const all: Record<string, Migration> = {};
+  for (const m of migrations) all[m.name] = { up: (trx) => m.up(trx, engine) };
+  // Kysely looks for its bookkeeping tables in any schema unless told which one; name the
+  // current one, so that a database shared by schemas (search_path) migrates each on its own.
+  const schema =
+    engine === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, ...(schema && { migrationTableSchema: schema }) });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName;
+    const what = failed ? `migration ${failed}` : 'migration';
+    throw new Error(`collector database ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return results.map((r) => r.migrationName);
+}
+
+/**
+ * Runs fn in one write transaction. PostgreSQL: an ordinary transaction (callers lock the rows
+ * they depend on). SQLite: BEGIN IMMEDIATE, which takes the write lock up front, so a CLI
+ * writing to the same file makes the server wait (busy_timeout) instead of failing a batch with
+ * SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
+ */
+export async function writeTransaction<T>(storage: Storage, fn: (trx: CollectorDb) => Promise<T>): Promise<T> {
+  if (storage.engine === 'postgres') return storage.db.transaction().execute(fn);
+  return storage.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,39 @@
+// The one command: `node server/main.ts`. Opens (and migrates) the storage named by the
+// environment, then serves the kiosk API. It logs where the data is and where it listens.
+//   LASTWORD_DB               SQLite file (default ./collector-data/collector.sqlite)
+//   DATABASE_URL              postgres://… (used instead of LASTWORD_DB when set)
+//   LASTWORD_COLLECTOR_PORT   default 4320          LASTWORD_COLLECTOR_HOST  default 127.0.0.1
+//   LASTWORD_COLLECTOR_RATE_PER_SECOND / _RATE_BURST / _BODY_LIMIT, LASTWORD_LOG_LEVEL
+import { buildCollector } from './app.ts';
+import { openStorage } from './db/open.ts';
+import { collectorLogger } from './log.ts';
+import { SettingsError, settingsFromEnv } from './settings.ts';
+
+const log = collectorLogger();
+
+async function main(): Promise<void> {
+  const settings = settingsFromEnv(process.env);
+  const storage = await openStorage({ ...settings.storage, onBackgroundError: (e) => log.warn({ errorMessage: e.message }, 'database connection problem') });
+  log.info({ engine: storage.engine, location: storage.location }, `storing data in ${storage.location} (${storage.engine})`);
+  const app = buildCollector({ storage, logger: log, rateLimit: settings.rateLimit, bodyLimitBytes: settings.bodyLimitBytes });
+  const url = await app.listen({ port: settings.port, host: settings.host });
+  log.info({ url }, `collector listening on ${url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing requests in flight');
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SettingsError) log.fatal(`bad setting: ${error.message}`);
+  else log.fatal({ errorMessage: error instanceof Error ? error.message : String(error) }, 'collector failed to start');
+  process.exit(1);
+});

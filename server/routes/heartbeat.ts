@@ -1,0 +1,23 @@
+// POST /v1/heartbeat: the kiosk says how it is; we answer with our time (so it can see its own
+// skew) and the config version (so it knows when to fetch GET /v1/config).
+import type { FastifyInstance } from 'fastify';
+import { HeartbeatRequest, type HeartbeatReply } from '../../shared/protocol.ts';
+import { requireOwnKiosk } from '../auth.ts';
+import { readClock } from '../clock.ts';
+import type { CollectorContext } from '../context.ts';
+import { parseBody } from '../errors.ts';
+import { configVersionFor } from '../store/configs.ts';
+import { recordHeartbeat } from '../store/heartbeats.ts';
+import { noteClock } from './ingest.ts';
+
+export function heartbeatRoute(app: FastifyInstance, ctx: CollectorContext): void {
+  app.post('/v1/heartbeat', async (request): Promise<HeartbeatReply> => {
+    const hb = parseBody(HeartbeatRequest, request.body);
+    requireOwnKiosk(request, hb.kioskId);
+    const receivedAt = ctx.now();
+    const clock = readClock(hb.deviceTime, receivedAt, ctx.clockToleranceMs);
+    const { wasClockFlagged } = await recordHeartbeat(ctx.storage, request.kioskId, hb, receivedAt, clock);
+    noteClock(request, wasClockFlagged, clock);
+    return { serverTime: receivedAt.toISOString(), configVersion: await configVersionFor(ctx.storage, request.kioskId) };
+  });
+}

@@ -1,0 +1,48 @@
+// Settings for the one command (main.ts) and the admin CLI, from the environment. Checked up
+// front with readable reasons: a typo in a port should stop the start, not bind somewhere odd.
+import { z } from 'zod';
+import { DEFAULT_BODY_LIMIT } from './app.ts';
+import type { StorageOptions } from './db/open.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
+
+export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
+
+const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  LASTWORD_DB: z.string().min(1).default(DEFAULT_SQLITE_PATH),
+  LASTWORD_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(4320),
+  LASTWORD_COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
+  LASTWORD_COLLECTOR_RATE_PER_SECOND: z.coerce.number().positive().default(DEFAULT_RATE_LIMIT.perSecond),
+  LASTWORD_COLLECTOR_RATE_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
+  LASTWORD_COLLECTOR_BODY_LIMIT: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMIT),
+});
+
+export interface Settings {
+  storage: StorageOptions;
+  port: number;
+  host: string;
+  rateLimit: RateLimit;
+  bodyLimitBytes: number;
+}
+
+export class SettingsError extends Error {}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
+  // An empty variable counts as unset, as it does for most tools (`DATABASE_URL= node …`).
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  const e = parsed.data;
+  return {
+    // DATABASE_URL wins when both are set: a fleet's PostgreSQL is the deliberate choice.
+    storage: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : { sqlitePath: e.LASTWORD_DB },
+    port: e.LASTWORD_COLLECTOR_PORT,
+    host: e.LASTWORD_COLLECTOR_HOST,
+    rateLimit: { perSecond: e.LASTWORD_COLLECTOR_RATE_PER_SECOND, burst: e.LASTWORD_COLLECTOR_RATE_BURST },
+    bodyLimitBytes: e.LASTWORD_COLLECTOR_BODY_LIMIT,
+  };
+}

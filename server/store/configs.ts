@@ -1,0 +1,46 @@
+// The config a kiosk fetches with GET /v1/config. Stored as the exact JSON text served, so its
+// hash (the version and ETag) only changes when the content does.
+import { createHash } from 'node:crypto';
+import type { Storage } from '../db/open.ts';
+import { KioskConfig } from '../../shared/config.ts';
+import { KioskError } from './kiosks.ts';
+
+export interface StoredConfig {
+  version: string;
+  body: string;
+}
+
+/**
+ * Validates a kiosk config for kioskId and attaches it. A `collector` block is dropped: the kiosk
+ * keeps its own URL and token, and a token must never be served back over the wire.
+ */
+export async function attachConfig(storage: Storage, kioskId: string, input: unknown, now: Date): Promise<StoredConfig & { droppedCollector: boolean }> {
+  const parsed = KioskConfig.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new KioskError(`the config is not valid:\n  ${lines.join('\n  ')}`);
+  }
+  const { collector, ...config } = parsed.data;
+  if (config.kioskId !== kioskId) throw new KioskError(`the config is for kiosk "${config.kioskId}", not "${kioskId}"`);
+  const kiosk = await storage.db.selectFrom('kiosks').select('id').where('id', '=', kioskId).executeTakeFirst();
+  if (!kiosk) throw new KioskError(`no kiosk "${kioskId}": enrol it first`);
+  const body = JSON.stringify(config);
+  const version = createHash('sha256').update(body).digest('hex').slice(0, 32);
+  const row = { version, body, updated_at: now.toISOString() };
+  await storage.db
+    .insertInto('kiosk_configs')
+    .values({ kiosk_id: kioskId, ...row })
+    .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
+    .execute();
+  return { version, body, droppedCollector: collector !== undefined };
+}
+
+export async function configFor(storage: Storage, kioskId: string): Promise<StoredConfig | null> {
+  const row = await storage.db.selectFrom('kiosk_configs').select(['version', 'body']).where('kiosk_id', '=', kioskId).executeTakeFirst();
+  return row ?? null;
+}
+
+export async function configVersionFor(storage: Storage, kioskId: string): Promise<string | null> {
+  const row = await storage.db.selectFrom('kiosk_configs').select('version').where('kiosk_id', '=', kioskId).executeTakeFirst();
+  return row?.version ?? null;
+}

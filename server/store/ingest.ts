@@ -1,0 +1,154 @@
+// Storing a batch: one transaction per batch, INSERT … ON CONFLICT DO NOTHING, then a look at
+// whatever did not insert to tell a resend (duplicate) from a real conflict (rejected). The
+// kiosk's row is locked first, so that two batches from one kiosk cannot both miss each other's
+// rows when they move the highest contiguous seq.
+import { sql } from 'kysely';
+import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
+import type { ClockReading } from '../clock.ts';
+import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
+import { toFlag, utc } from '../db/values.ts';
+
+export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
+
+export interface BatchContext {
+  kioskId: string;
+  /** The batch's sentAt (device clock) and our receive time. */
+  deviceSentAt: string;
+  receivedAt: Date;
+  clock: ClockReading;
+}
+
+export interface BatchOutcome {
+  outcomes: Outcome[];
+  highestContiguousSeq: number;
+  /** The kiosk's clock flag before this batch, to log the moment it changes. */
+  wasClockFlagged: boolean;
+}
+
+export async function storeAnswers(storage: Storage, ctx: BatchContext, answers: AnswerUpload[]): Promise<BatchOutcome> {
+  const times = { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
+  const rows = answers.map((a) => ({
+    id: a.id.toLowerCase(),
+    kiosk_id: ctx.kioskId,
+    seq: a.seq,
+    survey_version: a.surveyVersion,
+    status: a.status,
+    language: a.language,
+    started_at: utc(a.startedAt),
+    finalized_at: utc(a.finalizedAt),
+    smiley: a.smiley,
+    reasons: JSON.stringify(a.reasons),
+    nps: a.nps ?? null,
+    ces: a.ces ?? null,
+    comment: a.comment ?? null,
+    contact: a.contact ? JSON.stringify(a.contact) : null,
+    talk_now: a.talkNow ? 1 : 0,
+    possible_repeat: a.possibleRepeat ? 1 : 0,
+    ...times,
+  }));
+  return writeTransaction(storage, async (trx) => {
+    const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
+    const inserted = rows.length
+      ? await trx.insertInto('answers').values(rows).onConflict((oc) => oc.doNothing()).returning('id').execute()
+      : [];
+    const outcomes = await classify(trx, 'answers', ctx.kioskId, rows, new Set(inserted.map((r) => r.id)), (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`);
+    const highest = await advanceSeq(trx, ctx.kioskId, kiosk.highest);
+    await touchKiosk(trx, ctx, { highest_contiguous_seq: highest });
+    return { outcomes, highestContiguousSeq: highest, wasClockFlagged: kiosk.flagged };
+  });
+}
+
+export async function storeAlerts(storage: Storage, ctx: BatchContext, alerts: AlertUpload[]): Promise<BatchOutcome> {
+  const times = { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
+  const rows = alerts.map((a) => ({
+    id: a.id.toLowerCase(),
+    kiosk_id: ctx.kioskId,
+    answer_id: a.answerId?.toLowerCase() ?? null,
+    kind: a.kind,
+    created_at: utc(a.createdAt),
+    detail: JSON.stringify(a.detail),
+    ...times,
+  }));
+  return writeTransaction(storage, async (trx) => {
+    const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
+    const inserted = rows.length
+      ? await trx.insertInto('alerts').values(rows).onConflict((oc) => oc.doNothing()).returning('id').execute()
+      : [];
+    const outcomes = await classify(trx, 'alerts', ctx.kioskId, rows, new Set(inserted.map((r) => r.id)), () => 'conflicts with a stored alert');
+    await touchKiosk(trx, ctx, {});
+    return { outcomes, highestContiguousSeq: kiosk.highest, wasClockFlagged: kiosk.flagged };
+  });
+}
+
+/** Reads the kiosk's row, locking it on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes). */
+async function lockKiosk(trx: CollectorDb, storage: Storage, kioskId: string): Promise<{ highest: number; flagged: boolean }> {
+  const row = await trx
+    .selectFrom('kiosks')
+    .select(['highest_contiguous_seq', 'clock_flagged'])
+    .where('id', '=', kioskId)
+    .$if(storage.engine === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirstOrThrow();
+  return { highest: row.highest_contiguous_seq, flagged: toFlag(row.clock_flagged) };
+}
+
+/**
+ * Not inserted means the id or (kiosk, seq) was taken. Taken by the same id from this kiosk:
+ * a resend, `duplicate`. Anything else is a conflict the kiosk must hear about, because
+ * acknowledging it as stored would let the kiosk drop an answer we do not hold.
+ */
+async function classify(
+  trx: CollectorDb,
+  table: 'answers' | 'alerts',
+  kioskId: string,
+  rows: { id: string }[],
+  inserted: Set<string>,
+  conflictReason: (index: number) => string,
+): Promise<Outcome[]> {
+  const missing = [...new Set(rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))];
+  const owners = new Map<string, string>();
+  if (missing.length) {
+    const found = await trx.selectFrom(table).select(['id', 'kiosk_id']).where('id', 'in', missing).execute();
+    for (const f of found) owners.set(f.id, f.kiosk_id);
+  }
+  const seen = new Set<string>();
+  return rows.map((r, i): Outcome => {
+    const first = !seen.has(r.id);
+    seen.add(r.id);
+    if (inserted.has(r.id)) return first ? { status: 'stored' } : { status: 'duplicate' };
+    const owner = owners.get(r.id);
+    if (owner === kioskId) return { status: 'duplicate' };
+    if (owner !== undefined) return { status: 'rejected', reason: 'this id is already used by another kiosk' };
+    return { status: 'rejected', reason: conflictReason(i) };
+  });
+}
+
+/** Walks the seq run forward from the last known end; cost is the length of the run added. */
+async function advanceSeq(trx: CollectorDb, kioskId: string, from: number): Promise<number> {
+  const next = await trx.selectFrom('answers').select('seq').where('kiosk_id', '=', kioskId).where('seq', '=', from + 1).executeTakeFirst();
+  if (!next) return from;
+  const end = await trx
+    .selectFrom('answers as a')
+    .select('a.seq')
+    .where('a.kiosk_id', '=', kioskId)
+    .where('a.seq', '>', from)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('answers as b').select(sql`1`.as('one')).whereRef('b.kiosk_id', '=', 'a.kiosk_id').where('b.seq', '=', sql<number>`a.seq + 1`))),
+    )
+    .orderBy('a.seq')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return end.seq;
+}
+
+async function touchKiosk(trx: CollectorDb, ctx: BatchContext, extra: { highest_contiguous_seq?: number }): Promise<void> {
+  await trx
+    .updateTable('kiosks')
+    .set({
+      last_seen_at: ctx.receivedAt.toISOString(),
+      clock_skew_ms: ctx.clock.skewMs,
+      clock_flagged: ctx.clock.flagged ? 1 : 0,
+      ...extra,
+    })
+    .where('id', '=', ctx.kioskId)
+    .execute();
+}

@@ -1,0 +1,104 @@
+// Kiosk enrolment, revocation and the fleet view. The token itself is never stored: enrolment
+// hands it out once, and every request is matched by its hash.
+import type { Storage } from '../db/open.ts';
+import { toFlag, toIso, toNumber } from '../db/values.ts';
+import { KioskId } from '../../shared/protocol.ts';
+import { hashToken, newDeviceToken } from '../tokens.ts';
+
+export class KioskError extends Error {}
+
+export interface KioskInfo {
+  id: string;
+  location: string;
+  touchpoint: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  highestContiguousSeq: number;
+  lastSeenAt: string | null;
+  clockSkewMs: number | null;
+  clockFlagged: boolean;
+  appVersion: string | null;
+  queueDepth: number | null;
+  oldestUnsentAt: string | null;
+  lastError: string | null;
+  lastHeartbeatAt: string | null;
+  configVersion: string | null;
+}
+
+export interface Enrolment {
+  kioskId: string;
+  location: string;
+  touchpoint: string;
+}
+
+/**
+ * Enrols a kiosk and returns its token, the only time it exists outside the kiosk. A revoked
+ * kiosk may be enrolled again (new token, same history); an active one may not, so that a typo
+ * cannot silently cut a working kiosk off.
+ */
+export async function enrolKiosk(storage: Storage, e: Enrolment, now: Date): Promise<{ token: string; reenrolled: boolean }> {
+  const id = KioskId.safeParse(e.kioskId);
+  if (!id.success) throw new KioskError(`kiosk id "${e.kioskId}" ${id.error.issues[0]?.message ?? 'is not valid'}`);
+  for (const [name, value] of [['location', e.location], ['touchpoint', e.touchpoint]] as const) {
+    if (!value.trim() || value.length > 120) throw new KioskError(`${name} must be 1-120 characters`);
+  }
+  const token = newDeviceToken();
+  const row = { token_hash: hashToken(token), location: e.location, touchpoint: e.touchpoint, enrolled_at: now.toISOString() };
+  const existing = await storage.db.selectFrom('kiosks').select(['revoked_at']).where('id', '=', e.kioskId).executeTakeFirst();
+  if (existing && existing.revoked_at === null) {
+    throw new KioskError(`kiosk "${e.kioskId}" is already enrolled; revoke it first to issue a new token`);
+  }
+  if (existing) {
+    await storage.db.updateTable('kiosks').set({ ...row, revoked_at: null }).where('id', '=', e.kioskId).execute();
+  } else {
+    await storage.db.insertInto('kiosks').values({ id: e.kioskId, ...row }).execute();
+  }
+  return { token, reenrolled: Boolean(existing) };
+}
+
+/** Takes effect on the kiosk's next request: tokens are checked against the table every time. */
+export async function revokeKiosk(storage: Storage, kioskId: string, now: Date): Promise<'revoked' | 'already' | 'unknown'> {
+  const existing = await storage.db.selectFrom('kiosks').select(['revoked_at']).where('id', '=', kioskId).executeTakeFirst();
+  if (!existing) return 'unknown';
+  if (existing.revoked_at !== null) return 'already';
+  await storage.db.updateTable('kiosks').set({ revoked_at: now.toISOString() }).where('id', '=', kioskId).execute();
+  return 'revoked';
+}
+
+/** The kiosk a bearer token belongs to, or null when it is unknown or revoked. */
+export async function kioskForToken(storage: Storage, token: string): Promise<string | null> {
+  const row = await storage.db
+    .selectFrom('kiosks')
+    .select('id')
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function listKiosks(storage: Storage): Promise<KioskInfo[]> {
+  const rows = await storage.db
+    .selectFrom('kiosks')
+    .leftJoin('kiosk_configs', 'kiosk_configs.kiosk_id', 'kiosks.id')
+    .selectAll('kiosks')
+    .select('kiosk_configs.version as config_version')
+    .orderBy('kiosks.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    location: r.location,
+    touchpoint: r.touchpoint,
+    enrolledAt: toIso(r.enrolled_at)!,
+    revokedAt: toIso(r.revoked_at),
+    highestContiguousSeq: r.highest_contiguous_seq,
+    lastSeenAt: toIso(r.last_seen_at),
+    clockSkewMs: toNumber(r.clock_skew_ms),
+    clockFlagged: toFlag(r.clock_flagged),
+    appVersion: r.app_version,
+    queueDepth: r.queue_depth,
+    oldestUnsentAt: toIso(r.oldest_unsent_at),
+    lastError: r.last_error,
+    lastHeartbeatAt: toIso(r.last_heartbeat_at),
+    configVersion: r.config_version,
+  }));
+}

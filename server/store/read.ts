@@ -1,0 +1,49 @@
+// Reading stored items back in the wire shape, whichever engine holds them: the proof that
+// nothing valid is lost on the way in, and the base for reports and the staff view.
+import type { AlertDetail, AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
+import type { Contact } from '../../shared/answer.ts';
+import type { Storage } from '../db/open.ts';
+import { fromJson, toFlag, toIso } from '../db/values.ts';
+
+export interface Received {
+  /** The batch's sentAt by the device clock, and our clock when it arrived. */
+  deviceSentAt: string;
+  receivedAt: string;
+}
+
+export async function readAnswers(storage: Storage, kioskId: string): Promise<(AnswerUpload & Received)[]> {
+  const rows = await storage.db.selectFrom('answers').selectAll().where('kiosk_id', '=', kioskId).orderBy('seq').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kioskId: r.kiosk_id,
+    seq: r.seq,
+    surveyVersion: r.survey_version,
+    status: r.status as AnswerUpload['status'],
+    language: r.language,
+    startedAt: toIso(r.started_at)!,
+    finalizedAt: toIso(r.finalized_at)!,
+    smiley: r.smiley,
+    reasons: fromJson<string[]>(r.reasons),
+    ...(r.nps !== null && { nps: r.nps }),
+    ...(r.ces !== null && { ces: r.ces }),
+    ...(r.comment !== null && { comment: r.comment }),
+    ...(r.contact !== null && { contact: fromJson<Contact>(r.contact) }),
+    talkNow: toFlag(r.talk_now),
+    possibleRepeat: toFlag(r.possible_repeat),
+    deviceSentAt: toIso(r.device_sent_at)!,
+    receivedAt: toIso(r.received_at)!,
+  }));
+}
+
+export async function readAlerts(storage: Storage, kioskId: string): Promise<(AlertUpload & Received)[]> {
+  const rows = await storage.db.selectFrom('alerts').selectAll().where('kiosk_id', '=', kioskId).orderBy('received_at').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    answerId: r.answer_id,
+    kind: r.kind as AlertUpload['kind'],
+    createdAt: toIso(r.created_at)!,
+    detail: fromJson<AlertDetail>(r.detail),
+    deviceSentAt: toIso(r.device_sent_at)!,
+    receivedAt: toIso(r.received_at)!,
+  }));
+}
