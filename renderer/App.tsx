@@ -1,0 +1,68 @@
+// Boot: fetch the kiosk config through the bridge, then run the kiosk, or say plainly what is
+// wrong. A broken config file gets a full page listing each field and why, for whoever fixes it.
+import { useCallback, useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { PublicKioskConfig } from '../shared/config.ts';
+import type { BridgeClient } from './bridge/client.ts';
+import { isBridgeError, type FieldProblem } from './bridge/errors.ts';
+import { createI18n } from './i18n/setup.ts';
+import { KioskApp } from './KioskApp.tsx';
+import { ConfigProblems, HostProblem, Loading } from './screens/SetupPages.tsx';
+
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'ready'; config: PublicKioskConfig }
+  | { kind: 'config'; problems: FieldProblem[]; message: string }
+  | { kind: 'host'; message: string };
+
+const HOST_RETRY_MS = 10_000;
+
+interface Props {
+  /** null when the page was opened without a bridge (no preload, no token). */
+  client: BridgeClient | null;
+  reloadPage: () => void;
+  /** The browser's language, for the pages shown before the config says which to use. */
+  browserLanguage?: string;
+}
+
+export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const [i18n] = useState(() => createI18n(browserLanguage));
+
+  const load = useCallback(async () => {
+    if (!client) return;
+    try {
+      setBoot({ kind: 'ready', config: await client.getConfig({}) });
+    } catch (e) {
+      if (isBridgeError(e) && e.code === 'unavailable') setBoot({ kind: 'config', problems: e.problems, message: e.message });
+      else setBoot({ kind: 'host', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, [client]);
+
+  useEffect(() => {
+    const first = setTimeout(() => void load(), 0);
+    return () => clearTimeout(first);
+  }, [load]);
+
+  useEffect(() => {
+    // The host may still be starting; try again by itself rather than wait for a person.
+    if (boot.kind !== 'host') return;
+    const timer = setTimeout(() => void load(), HOST_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [boot, load]);
+
+  if (client && boot.kind === 'ready') return <KioskApp config={boot.config} client={client} reloadPage={reloadPage} />;
+  return (
+    <I18nextProvider i18n={i18n}>
+      {!client ? (
+        <HostProblem message={null} />
+      ) : boot.kind === 'config' ? (
+        <ConfigProblems problems={boot.problems} message={boot.message} onRetry={() => void load()} />
+      ) : boot.kind === 'host' ? (
+        <HostProblem message={boot.message} onRetry={() => void load()} />
+      ) : (
+        <Loading />
+      )}
+    </I18nextProvider>
+  );
+}

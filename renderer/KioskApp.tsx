@@ -1,0 +1,57 @@
+// A kiosk with a valid config: one flow store and one i18next instance for the page's life.
+import { useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { PublicKioskConfig } from '../shared/config.ts';
+import type { BridgeClient } from './bridge/client.ts';
+import { directionOf } from './i18n/languages.ts';
+import { createI18n } from './i18n/setup.ts';
+import { loadKeyboard } from './keyboard/index.ts';
+import { Shell, loadContact } from './Shell.tsx';
+import { FlowContext, KioskContext, type Kiosk } from './state/context.tsx';
+import { createFlowStore } from './state/flow.ts';
+
+interface Props {
+  config: PublicKioskConfig;
+  client: BridgeClient;
+  reloadPage: () => void;
+}
+
+function setup(config: PublicKioskConfig, client: BridgeClient) {
+  const i18n = createI18n(config.languages.default);
+  const store = createFlowStore({ client, survey: config.survey, defaultLanguage: config.languages.default });
+  // Switch i18next inside the same store update that changes the language, so React renders the
+  // new language once instead of one frame of the old text first.
+  store.subscribe((now, before) => {
+    if (now.language === before.language) return;
+    void i18n.changeLanguage(now.language);
+    document.documentElement.lang = now.language;
+    document.documentElement.dir = directionOf(now.language);
+  });
+  document.documentElement.lang = config.languages.default;
+  document.documentElement.dir = directionOf(config.languages.default);
+  return { i18n, store };
+}
+
+export function KioskApp({ config, client, reloadPage }: Props) {
+  const [{ i18n, store }] = useState(() => setup(config, client));
+  const kiosk = useMemo<Kiosk>(() => ({ config, client, reloadPage }), [config, client, reloadPage]);
+
+  useEffect(() => {
+    // Fetch the typing screens' code while the panel is idle, so the first comment is instant.
+    const timer = setTimeout(() => {
+      void loadKeyboard();
+      void loadContact();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+
+  return (
+    <KioskContext.Provider value={kiosk}>
+      <FlowContext.Provider value={store}>
+        <I18nextProvider i18n={i18n}>
+          <Shell />
+        </I18nextProvider>
+      </FlowContext.Provider>
+    </KioskContext.Provider>
+  );
+}

@@ -1,0 +1,100 @@
+// The frame every screen lives in: brand on top, the current screen, languages and contrast at
+// the bottom, the "Still there?" countdown and the hidden staff corner over it all.
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Admin } from './admin/Admin.tsx';
+import { Brand } from './components/Brand.tsx';
+import { ContrastToggle, LanguageSwitcher } from './components/LanguageSwitcher.tsx';
+import { StillThere } from './components/StillThere.tsx';
+import { TalkNow } from './components/TalkNow.tsx';
+import { useIdle } from './hooks/useIdle.ts';
+import { useTouchGuard } from './hooks/useTouchGuard.ts';
+import { directionOf } from './i18n/languages.ts';
+import { Attract } from './screens/Attract.tsx';
+import { Comment } from './screens/Comment.tsx';
+import { Ces, Nps } from './screens/Ratings.tsx';
+import { Reasons } from './screens/Reasons.tsx';
+import { Smiley } from './screens/Smiley.tsx';
+import { ThankYou } from './screens/ThankYou.tsx';
+import { useFlow, useKiosk } from './state/context.tsx';
+import type { Screen } from './state/steps.ts';
+import { themeColours } from './theme.ts';
+
+export const loadContact = () => import('./screens/Contact.tsx');
+const Contact = lazy(loadContact);
+
+/** After a screen changes, taps are ignored this long: a double tap must not answer twice. */
+const SETTLE_MS = 300;
+const WARN_MS = 5000;
+
+const SCREENS: Record<Screen, () => ReactNode> = {
+  attract: () => <Attract />,
+  smiley: () => <Smiley />,
+  reasons: () => <Reasons />,
+  nps: () => <Nps />,
+  ces: () => <Ces />,
+  comment: () => <Comment />,
+  contact: () => (
+    <Suspense fallback={null}>
+      <Contact />
+    </Suspense>
+  ),
+  thanks: () => <ThankYou />,
+};
+
+export function Shell() {
+  const { config } = useKiosk();
+  const screen = useFlow((f) => f.screen);
+  const visit = useFlow((f) => f.visit);
+  const language = useFlow((f) => f.language);
+  const highContrast = useFlow((f) => f.highContrast);
+  const timeOut = useFlow((f) => f.timeOut);
+  const [adminOpen, setAdminOpen] = useState(false);
+  const stage = useRef<HTMLElement>(null);
+  useTouchGuard();
+
+  const { secondsLeft, poke } = useIdle({
+    active: screen !== 'attract' && screen !== 'thanks' && !adminOpen,
+    timeoutMs: config.idleTimeoutSeconds * 1000,
+    warnMs: WARN_MS,
+    restartKey: visit,
+    onTimeout: timeOut,
+  });
+
+  useEffect(() => {
+    const colours = themeColours(config.branding.colors);
+    if (!colours) return;
+    // On <html> through CSSOM (the CSP forbids style attributes, not this), so the high-contrast
+    // theme on .kiosk below can still override the brand.
+    const html = document.documentElement;
+    for (const [name, value] of Object.entries(colours)) html.style.setProperty(name, value);
+    return () => {
+      for (const name of Object.keys(colours)) html.style.removeProperty(name);
+    };
+  }, [config.branding.colors]);
+
+  useEffect(() => {
+    const el = stage.current;
+    if (!el || visit === 0) return;
+    el.classList.add('settling');
+    const timer = setTimeout(() => el.classList.remove('settling'), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [visit]);
+
+  return (
+    <div className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`} lang={language} dir={directionOf(language)}>
+      <header className="topbar">
+        <Brand />
+      </header>
+      <main ref={stage} className="stage">
+        {SCREENS[screen]()}
+        <TalkNow />
+      </main>
+      <footer className="bottombar">
+        <LanguageSwitcher />
+        <ContrastToggle />
+      </footer>
+      {secondsLeft !== null && <StillThere secondsLeft={secondsLeft} onStay={poke} />}
+      <Admin onOpenChange={setAdminOpen} />
+    </div>
+  );
+}

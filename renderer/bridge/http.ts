@@ -1,0 +1,71 @@
+// Browser-kiosk mode: no preload, so the page talks to the kiosk host's localhost transport. The
+// host opened us at http://127.0.0.1:<port>/#token=<token>; the token authorises every call.
+import type { BridgeResult, BridgeErrorBody } from '../../shared/result.ts';
+import type { KioskBridge } from '../../shared/bridge.ts';
+import { bridgeChannels } from './client.ts';
+
+const TOKEN_KEY = 'lastword.bridgeToken';
+
+export interface TokenPlace {
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+  history: Pick<History, 'replaceState'>;
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/**
+ * Takes the token out of the address bar (so it is not shown, bookmarked or leaked in a
+ * screenshot) into sessionStorage, which survives a reload of this tab and nothing else.
+ */
+export function takeToken({ location, history, storage }: TokenPlace): string | null {
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
+  if (fromHash) {
+    storage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromHash;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+function codeForStatus(status: number): BridgeErrorBody['code'] {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status >= 400 && status < 500) return 'invalid_request';
+  return 'internal';
+}
+
+async function messageOf(reply: Response): Promise<string> {
+  try {
+    const body: unknown = await reply.json();
+    const err = (body as { error?: { message?: unknown } } | null)?.error;
+    if (typeof err?.message === 'string') return err.message;
+  } catch {
+    // not JSON: fall through to the status line
+  }
+  return `kiosk host replied ${reply.status}`;
+}
+
+export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch): KioskBridge {
+  const bridge: Partial<Record<string, unknown>> = {};
+  for (const channel of bridgeChannels) {
+    bridge[channel] = async (request: unknown): Promise<BridgeResult<unknown>> => {
+      let reply: Response;
+      try {
+        reply = await fetchImpl(`/bridge/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(request),
+        });
+      } catch (e) {
+        return { ok: false, error: { code: 'internal', message: `kiosk host unreachable: ${String(e)}` } };
+      }
+      if (!reply.ok) return { ok: false, error: { code: codeForStatus(reply.status), message: await messageOf(reply) } };
+      try {
+        const body = (await reply.json()) as BridgeResult<unknown>;
+        if (body && typeof body === 'object' && typeof body.ok === 'boolean') return body;
+      } catch {
+        // handled below
+      }
+      return { ok: false, error: { code: 'internal', message: 'kiosk host sent a reply that is not a bridge result' } };
+    };
+  }
+  return bridge as KioskBridge;
+}

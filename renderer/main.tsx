@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { createClient } from './bridge/client.ts';
+import { pickTransport } from './bridge/pick.ts';
+import './styles/index.css';
+
+const transport = pickTransport(window);
+const client = transport.kind === 'none' ? null : createClient(transport.bridge);
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App client={client} reloadPage={() => window.location.reload()} browserLanguage={navigator.language} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,24 @@
+// What the panel shows between customers: the brand, the welcome line, gentle motion to catch
+// the eye. The whole stage is one button, so any tap starts.
+import { useTranslation } from 'react-i18next';
+import { Face } from '../components/Face.tsx';
+import { useFlow, useKiosk, useText } from '../state/context.tsx';
+
+export function Attract() {
+  const { t } = useTranslation();
+  const { branding } = useKiosk().config;
+  const text = useText();
+  const begin = useFlow((f) => f.begin);
+  return (
+    <button type="button" className="attract" onClick={begin}>
+      <span className="attract-faces" aria-hidden="true">
+        <Face mood={5} />
+        <Face mood={4} />
+        <Face mood={3} />
+      </span>
+      <span className="attract-welcome">{text(branding.welcome)}</span>{' '}
+      <span className="attract-subtitle">{t('attract.subtitle')}</span>{' '}
+      <span className="attract-start">{t('attract.start')}</span>
+    </button>
+  );
+}

@@ -1,0 +1,40 @@
+// Why: chips from the low or the high list depending on the face, any number of them, then Done.
+import { useTranslation } from 'react-i18next';
+import { useFlow, useKiosk, useText } from '../state/context.tsx';
+import { reasonsFor } from '../state/steps.ts';
+
+export function Reasons() {
+  const { t } = useTranslation();
+  const { survey } = useKiosk().config;
+  const text = useText();
+  const smiley = useFlow((f) => f.draft.smiley);
+  const chosen = useFlow((f) => f.draft.reasons);
+  const toggle = useFlow((f) => f.toggleReason);
+  const confirm = useFlow((f) => f.confirmReasons);
+  return (
+    <section className="screen screen-reasons" aria-labelledby="reasons-prompt">
+      <h1 className="prompt" id="reasons-prompt">
+        {text(survey.reasons.prompt)}
+      </h1>
+      <p className="hint">{t('reasons.hint')}</p>
+      <div className="chips" role="group" aria-labelledby="reasons-prompt">
+        {reasonsFor(survey, smiley).map((reason) => {
+          const on = chosen.includes(reason.id);
+          return (
+            <button key={reason.id} type="button" className="chip" aria-pressed={on} onClick={() => toggle(reason.id)}>
+              <span className="chip-mark" aria-hidden="true">
+                {on ? '✓' : '+'}
+              </span>
+              {text(reason.label)}
+            </button>
+          );
+        })}
+      </div>
+      <div className="actions">
+        <button type="button" className="primary big" onClick={confirm}>
+          {t('nav.done')}
+        </button>
+      </div>
+    </section>
+  );
+}

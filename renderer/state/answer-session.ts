@@ -1,0 +1,54 @@
+// One customer's answer on its way to the kiosk host. The screen moves on at once (a tap must
+// feel instant) while the writes go out strictly one after another: over the localhost
+// transport each call is its own HTTP request, and "finish" must never overtake an update.
+import type { AnswerStep, FinalStatus } from '../../shared/answer.ts';
+import type { BridgeClient } from '../bridge/client.ts';
+
+export interface AnswerSession {
+  update(step: AnswerStep): Promise<void>;
+  requestHelp(): Promise<void>;
+  finish(status: FinalStatus): Promise<void>;
+}
+
+export type SessionFailure = { stage: 'start' | 'update' | 'help' | 'finish'; error: unknown };
+
+export function openAnswer(
+  client: BridgeClient,
+  first: { smiley: number; language: string },
+  onFailure: (failure: SessionFailure) => void,
+): AnswerSession {
+  const started = client.startAnswer(first).then(
+    (r) => r.answerId,
+    (error: unknown) => {
+      onFailure({ stage: 'start', error });
+      return null;
+    },
+  );
+  let tail: Promise<unknown> = started;
+  let finished = false;
+
+  const enqueue = (stage: SessionFailure['stage'], call: (answerId: string) => Promise<unknown>): Promise<void> => {
+    const run = tail.then(async () => {
+      const answerId = await started;
+      // Without a draft there is nothing to change; the start failure was reported already.
+      if (!answerId) throw new Error('the answer was never started');
+      await call(answerId);
+    });
+    tail = run.catch((error: unknown) => {
+      if (stage !== 'help') onFailure({ stage, error });
+    });
+    return run;
+  };
+
+  return {
+    // Failures of updates and of the finish are reported through onFailure; callers need not wait.
+    update: (step) =>
+      finished ? Promise.resolve() : enqueue('update', (answerId) => client.updateAnswer({ answerId, step })).catch(() => undefined),
+    requestHelp: () => enqueue('help', (answerId) => client.requestHelp({ answerId })),
+    finish: (status) => {
+      if (finished) return Promise.resolve();
+      finished = true;
+      return enqueue('finish', (answerId) => client.finishAnswer({ answerId, status })).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Typing a comment on the built-in keyboard, in the layouts the kiosk ships.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { exampleConfig } from './support/config.ts';
+import { createFakeBridge } from './support/fake-bridge.ts';
+import { renderKiosk, startWith } from './support/render.tsx';
+
+type User = Awaited<ReturnType<typeof renderKiosk>>['user'];
+
+/** Happy path up to the comment screen, switching language on the way if asked. */
+async function toComment(user: User, language?: string) {
+  await startWith(user, 'Good');
+  if (language) await user.click(screen.getByRole('button', { name: language }));
+  await user.click(screen.getByRole('button', { name: /Done|Готово|完成|Valmis|تم/ }));
+  await user.click(await screen.findByRole('button', { name: '8' }));
+  await user.click(await screen.findByRole('button', { name: '5' }));
+  return screen.findByRole('group', { name: /keyboard|клавиатура|键盘|klaviatuur|لوحة المفاتيح/i });
+}
+
+async function tap(user: User, keyboard: HTMLElement, ...keys: string[]) {
+  for (const key of keys) await user.click(within(keyboard).getByRole('button', { name: key }));
+}
+
+describe('the on-screen keyboard', () => {
+  it('types a comment, shows the room left, and sends it', async () => {
+    const { user, answerCalls } = await renderKiosk();
+    const keyboard = await toComment(user);
+    await tap(user, keyboard, 'Shift', 'H', 'i', 'Space', 'm', 'a', 'Delete', 'e');
+    const box = screen.getByRole('textbox', { name: 'Anything else you would like to tell us?' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('Hi me');
+    expect(screen.getByText('295 characters left')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('heading', { name: 'Thank you!' });
+    await waitFor(() => expect(answerCalls().find(([, r]) => 'step' in r && 'comment' in r.step)).toMatchObject(['updateAnswer', { step: { comment: 'Hi me' } }]));
+  });
+
+  it('has the Estonian letters', async () => {
+    const { user } = await renderKiosk();
+    const keyboard = await toComment(user, 'Eesti');
+    await tap(user, keyboard, 'õ', 'ä', 'ö', 'ü', 'š', 'ž');
+    expect((screen.getByRole('textbox', { name: exampleConfig().survey.comment?.prompt.et }) as HTMLTextAreaElement).value).toBe('õäöüšž');
+  });
+
+  it('types Cyrillic in Russian and switches to Latin for an address', async () => {
+    const { user } = await renderKiosk();
+    const keyboard = await toComment(user, 'Русский');
+    await tap(user, keyboard, 'п', 'р', 'и');
+    expect(within(keyboard).queryByRole('button', { name: 'q' })).toBeNull();
+    await tap(user, keyboard, 'ABC — Сменить раскладку', 'o', 'k');
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('приok');
+  });
+
+  it('turns pinyin into Chinese characters through the candidate bar', async () => {
+    const { user } = await renderKiosk();
+    const keyboard = await toComment(user, '简体中文');
+    await tap(user, keyboard, 'n', 'i');
+    const bar = await screen.findByRole('group', { name: '候选汉字' });
+    await user.click(within(bar).getByRole('button', { name: '你' }));
+    await tap(user, keyboard, 'h', 'a', 'o');
+    await user.click(within(bar).getByRole('button', { name: '好' }));
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('你好');
+    expect(screen.getByText('还可输入 298 个字')).toBeTruthy();
+  });
+
+  it('stops at the length the survey allows', async () => {
+    const config = exampleConfig((c) => {
+      if (c.survey.comment) c.survey.comment.maxLength = 10;
+    });
+    const { user } = await renderKiosk({ fake: createFakeBridge({}, config) });
+    const keyboard = await toComment(user);
+    await tap(user, keyboard, ...'abcdefghijkl'.split(''));
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('abcdefghij');
+    expect(screen.getByText('0 characters left')).toBeTruthy();
+  });
+});

@@ -1,0 +1,40 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../renderer/App.tsx';
+import { BridgeError } from '../../renderer/bridge/errors.ts';
+import { createFakeBridge } from './support/fake-bridge.ts';
+
+describe('before the kiosk can run', () => {
+  it('lists every problem of a broken config file, field by field', async () => {
+    const problems = [
+      { field: 'kioskId', reason: 'must be 1-64 letters, digits, ".", "_" or "-"' },
+      { field: 'survey.smiley.labels', reason: 'needs exactly 5 labels, one per face' },
+    ];
+    const fake = createFakeBridge({
+      getConfig: async () => {
+        throw new BridgeError({ code: 'unavailable', message: 'invalid kiosk config', problems });
+      },
+    });
+    render(<App client={fake.client} reloadPage={vi.fn()} />);
+    expect(await screen.findByRole('heading', { name: 'This kiosk is not set up correctly' })).toBeTruthy();
+    const rows = screen.getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(problems.map((p) => p.field + p.reason));
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('says the host cannot be reached instead of showing a blank page', async () => {
+    const fake = createFakeBridge({
+      getConfig: async () => {
+        throw new BridgeError({ code: 'internal', message: 'kiosk host unreachable' });
+      },
+    });
+    render(<App client={fake.client} reloadPage={vi.fn()} />);
+    expect(await screen.findByRole('heading', { name: 'The kiosk cannot start' })).toBeTruthy();
+    expect(screen.getByText(/kiosk host unreachable/)).toBeTruthy();
+  });
+
+  it('explains a page opened without the kiosk token', () => {
+    render(<App client={null} reloadPage={vi.fn()} />);
+    expect(screen.getByText(/opened without the kiosk's access token/)).toBeTruthy();
+  });
+});
