@@ -151,6 +151,11 @@ export class AnswerLifecycle {
     setState: (key: string, value: string): void => this.withStore((s) => s.setState(key, value)),
   };
 
+  /** Answers a customer is in the middle of: a new config must wait until there are none. */
+  get openDrafts(): number {
+    return this.drafts.size;
+  }
+
   queueDepth(): number {
     try {
       return this.withStore((s) => s.queueDepth()) + this.writer.pendingCount;

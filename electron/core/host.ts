@@ -12,6 +12,8 @@ import { loadKioskConfig } from './config-file.ts';
 import type { Logger } from './log.ts';
 import { AnswerLifecycle } from './answer-lifecycle.ts';
 import { HostError, checkLanguage, checkSmiley } from './step-rules.ts';
+import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
+import { pendingRemoteConfig } from './sync/remote-config.ts';
 
 export interface HostActions {
   reload(): void;
@@ -29,14 +31,24 @@ export interface KioskHostOptions {
   storageRetryMs?: number;
   /** The kiosk log; it is given codes and ids, never customer text. */
   log?: Logger;
+  /**
+   * Sync runs when the config has a `collector` block. false keeps it off; an object passes
+   * test seams (fetch, random, faster waits) to the engine.
+   */
+  sync?: false | Pick<SyncEngineOptions, 'fetch' | 'random' | 'tuning'>;
 }
 
 export interface KioskHost {
   handle(channel: Channel, payload: unknown): Promise<BridgeResult<unknown>>;
   status(): KioskStatus;
   setOutOfService(on: boolean, reason: string | null): void;
+  /** The sync engine, when the config names a collector. */
+  readonly sync: SyncEngine | null;
+  /** Stops sync (its requests are aborted) and closes the database. */
   close(): void;
 }
+
+const WRITES_OUTBOX: ReadonlySet<Channel> = new Set<Channel>(['startAnswer', 'updateAnswer', 'requestHelp', 'finishAnswer', 'sendTestAlert']);
 
 /** Handlers receive the parsed (output) type of their request schema. */
 type Handlers = { [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C> };
@@ -46,7 +58,9 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const newId = opts.newId ?? (() => uuidv7());
   const log: Logger = opts.log ?? ((level, message, fields) => console.error(`[kiosk-host] ${level}: ${message}`, fields ?? ''));
   const loaded = loadKioskConfig(opts.configPath);
-  const config: KioskConfig | null = loaded.ok ? loaded.config : null;
+  const fileConfig: KioskConfig | null = loaded.ok ? loaded.config : null;
+  let config = fileConfig;
+  let appliedRemote: string | null = null;
   const lifecycle = new AnswerLifecycle({ databasePath: opts.databasePath, now, newId, retryMs: opts.storageRetryMs });
   const admin = new AdminAccess(lifecycle.stateStore, () => config?.adminPinHash ?? null, now);
   let outOfService: string | null = null;
@@ -55,6 +69,35 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   if (!loaded.ok) log('error', 'kiosk config invalid', { fields: loaded.problems.map((p) => p.field).join(', ') });
   if (started.movedAside) log('warn', 'corrupt database moved aside', { movedTo: started.movedAside });
   if (started.error) log('error', 'storage unavailable', { error: started.error });
+
+  /** Swaps in a config the collector sent, but never while a customer is mid-survey. */
+  const applyRemoteConfig = (): void => {
+    if (!fileConfig || lifecycle.openDrafts > 0) return;
+    const next = pendingRemoteConfig(lifecycle.stateStore.getStateOrNull, fileConfig, appliedRemote);
+    if (!next) return;
+    appliedRemote = next.etag;
+    if ('error' in next) log('error', 'collector config not applied', { etag: next.etag, error: next.error });
+    else {
+      config = next.config;
+      log('info', 'collector config applied', { etag: next.etag, survey: next.config.survey.version });
+    }
+  };
+  applyRemoteConfig();
+
+  const sync =
+    fileConfig?.collector && opts.sync !== false
+      ? new SyncEngine({
+          databasePath: opts.databasePath,
+          kioskId: fileConfig.kioskId,
+          collector: fileConfig.collector,
+          appVersion: opts.appVersion,
+          now,
+          log,
+          otherError: () => lifecycle.storageStatus().error,
+          ...(opts.sync || {}),
+        })
+      : null;
+  sync?.start();
 
   const requireConfig = (): KioskConfig => {
     if (!config) throw new HostError('unavailable', 'the kiosk config file is invalid');
@@ -67,6 +110,8 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
 
   const handlers: Handlers = {
     getConfig: () => {
+      // The renderer asks for the config on its attract screen: the one safe moment to change it.
+      applyRemoteConfig();
       const c = requireConfig();
       const language = lifecycle.stateStore.getStateOrNull('default_language');
       const pub = publicConfig(c);
@@ -112,14 +157,16 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
 
   function status(): KioskStatus {
     const storage = lifecycle.storageStatus();
+    const synced = sync?.status();
+    const syncError = synced ? synced.lastError : config ? 'sync not configured: the kiosk config has no collector block' : null;
     return {
       kioskId: config?.kioskId ?? null,
       appVersion: opts.appVersion,
-      online: null,
+      online: synced?.online ?? null,
       queueDepth: lifecycle.queueDepth(),
-      deadLetters: 0,
-      lastSyncAt: null,
-      lastError: storage.error,
+      deadLetters: synced?.deadLetters ?? 0,
+      lastSyncAt: synced?.lastSyncAt ?? null,
+      lastError: storage.error ?? syncError,
       databasePath: opts.databasePath,
       storage,
       outOfService: outOfService !== null,
@@ -135,7 +182,10 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
       if (!parsed.success) return fail('invalid_request', `invalid ${channel} request`, describeIssues(parsed.error));
       try {
         const handler = handlers[channel] as (req: unknown) => unknown;
-        return ok(handler(parsed.data));
+        const value = handler(parsed.data);
+        // These may have added an outbox row (a final answer, an alert): send it within a second.
+        if (WRITES_OUTBOX.has(channel)) sync?.nudge();
+        return ok(value);
       } catch (error) {
         if (error instanceof HostError || error instanceof StoreError) {
           if (error instanceof HostError && error.code === 'unavailable' && !config) {
@@ -151,7 +201,9 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     setOutOfService(on, reason) {
       outOfService = on ? (reason ?? 'too many failures') : null;
     },
+    sync,
     close() {
+      void sync?.stop();
       lifecycle.close();
     },
   };

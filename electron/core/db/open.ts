@@ -12,7 +12,8 @@ export interface OpenedDatabase {
   movedAside: string | null;
 }
 
-function configure(db: Database.Database): void {
+/** The pragmas every connection to the kiosk database uses (the sync engine opens its own). */
+export function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

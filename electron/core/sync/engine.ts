@@ -1,0 +1,286 @@
+// The kiosk's sync engine: drains the outbox to the collector, alerts first, then answers in seq
+// order, in batches. A row is marked sent only once the collector's 2xx names its result, so a
+// reply lost after the collector committed just means the row is sent again and comes back
+// `duplicate`: exactly once on the collector, at least once on the wire. Any failed request
+// (refused, reset, timed out, 5xx) is the offline signal; the next try waits a capped,
+// jittered, exponential delay, never less than the collector's Retry-After.
+import { MAX_BATCH_ITEMS } from '../../../shared/protocol.ts';
+import type { Logger } from '../log.ts';
+import { nextDelay } from './backoff.ts';
+import { CollectorClient, type Failure } from './collector-client.ts';
+import { Fleet } from './fleet.ts';
+import { SyncStore } from './sync-store.ts';
+import { DEFAULT_TUNING, type SyncTuning } from './tuning.ts';
+import { prepareAlert, prepareAnswer, type AnswerRow, type ItemKind, type Prepared } from './uploads.ts';
+
+export { DEFAULT_TUNING, type SyncTuning };
+
+export interface SyncEngineOptions {
+  databasePath: string;
+  kioskId: string;
+  collector: { url: string; token: string };
+  appVersion: string;
+  now?: () => Date;
+  random?: () => number;
+  fetch?: typeof fetch;
+  log?: Logger;
+  tuning?: Partial<SyncTuning>;
+  /** Problems outside sync the fleet view should see too (the host passes its storage error). */
+  otherError?: () => string | null;
+}
+
+export interface SyncStatus {
+  /** null until the first request has an outcome: unknown is not offline. */
+  online: boolean | null;
+  queueDepth: number;
+  deadLetters: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  /** When the next try is due after a failure, by the device clock. */
+  nextAttemptAt: string | null;
+}
+
+export type PassOutcome =
+  | { drained: true; sent: number; deadLettered: number }
+  | { drained: false; sent: number; deadLettered: number; error: string; retryInMs: number };
+
+interface Sent {
+  sent: number;
+  deadLettered: number;
+  /** The batch was too large (413) and will be read again in smaller pieces. */
+  split: boolean;
+}
+
+/** Thrown inside a pass to end it; carries what the client reported. */
+class RequestFailed extends Error {
+  readonly failure: Failure;
+  constructor(failure: Failure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+export class SyncEngine {
+  private readonly opts: SyncEngineOptions;
+  private readonly tuning: SyncTuning;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly stopper = new AbortController();
+  readonly client: CollectorClient;
+  readonly fleet: Fleet;
+  private store: SyncStore | null = null;
+  private failures = 0;
+  /** Shrinks after a 413 so a too-large batch is split rather than retried forever. */
+  private batchLimit: number;
+  private online: boolean | null = null;
+  private lastError: string | null = null;
+  private lastSyncAt: string | null = null;
+  private nextAttemptAt: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<PassOutcome> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(opts: SyncEngineOptions) {
+    this.opts = opts;
+    this.tuning = { ...DEFAULT_TUNING, ...opts.tuning };
+    this.batchLimit = Math.min(this.tuning.batchItems, MAX_BATCH_ITEMS);
+    this.now = opts.now ?? (() => new Date());
+    this.random = opts.random ?? Math.random;
+    this.client = new CollectorClient({
+      ...opts.collector,
+      fetch: opts.fetch ?? fetch,
+      timeoutMs: this.tuning.requestTimeoutMs,
+      maxRetryAfterMs: this.tuning.maxRetryAfterMs,
+      now: this.now,
+      stopSignal: this.stopper.signal,
+    });
+    this.fleet = new Fleet({
+      client: this.client,
+      kioskId: opts.kioskId,
+      appVersion: opts.appVersion,
+      now: this.now,
+      store: () => this.openStore(),
+      lastError: () => opts.otherError?.() ?? this.lastError,
+      outcome: (failure) => this.noteFleet(failure),
+      ...(opts.log && { log: opts.log }),
+    });
+  }
+
+  /** Starts draining now, with a heartbeat (and config check) now and every heartbeatMs. */
+  start(): void {
+    this.schedule(0);
+    this.fleet.start(this.tuning.heartbeatMs, () => {
+      // A safety net: rows written by anyone who did not nudge still go out within a heartbeat.
+      if (this.failures === 0 && !this.running && !this.timer && this.safeQueueDepth() > 0) this.schedule(0);
+    });
+  }
+
+  /** A row was added to the outbox: send it soon if online; if offline the backoff decides. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else if (this.failures === 0 && !this.timer) this.schedule(this.tuning.nudgeDebounceMs);
+  }
+
+  status(): SyncStatus {
+    let queueDepth = 0;
+    let deadLetters = 0;
+    try {
+      const s = this.openStore();
+      queueDepth = s.queueDepth();
+      deadLetters = s.deadLetterCount();
+      this.lastSyncAt ??= s.getState('sync_last_at');
+    } catch {
+      // lastError already says why the database cannot be read.
+    }
+    const next = this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString();
+    return { online: this.online, queueDepth, deadLetters, lastSyncAt: this.lastSyncAt, lastError: this.lastError, nextAttemptAt: next };
+  }
+
+  /** Stops timers, aborts requests in flight, waits for the pass to unwind, closes the connection. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopper.abort();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([this.running, this.fleet.stop()]);
+    this.store?.close();
+    this.store = null;
+  }
+
+  /** One pass: sends until the queue is empty or a request fails. The loop calls this; so may tests. */
+  async syncOnce(): Promise<PassOutcome> {
+    const done = { sent: 0, deadLettered: 0 };
+    try {
+      const store = this.openStore();
+      let cursor: number | null = null;
+      for (;;) {
+        if (this.stopped) return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
+        const alerts = store.nextAlerts(this.batchLimit);
+        if (alerts.length > 0) {
+          this.add(done, await this.send('alert', alerts.map(prepareAlert)));
+          continue;
+        }
+        cursor ??= (store.firstUnsentSeq() ?? Infinity) - 1;
+        const answers: AnswerRow[] = cursor === Infinity ? [] : store.nextAnswers(cursor, this.batchLimit);
+        if (answers.length === 0) {
+          this.failures = 0;
+          this.nextAttemptAt = null;
+          return { drained: true, ...done };
+        }
+        const sent = await this.send('answer', answers.map(prepareAnswer));
+        this.add(done, sent);
+        // After a split (413) the same rows are read again, fewer at a time.
+        if (!sent.split) cursor = answers.at(-1)!.seq;
+      }
+    } catch (error) {
+      const failure = error instanceof RequestFailed ? error.failure : null;
+      const message = failure?.message ?? `sync failed: ${(error as Error)?.message ?? String(error)}`;
+      if (this.stopped || failure?.kind === 'stopped') return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
+      if (failure) this.online = failure.reachable;
+      this.setError(message);
+      this.failures++;
+      const retryInMs = nextDelay(this.failures, failure?.retryAfterMs ?? null, { baseMs: this.tuning.baseDelayMs, capMs: this.tuning.maxDelayMs }, this.random);
+      this.nextAttemptAt = this.now().getTime() + retryInMs;
+      return { drained: false, ...done, error: message, retryInMs };
+    }
+  }
+
+  private add(done: { sent: number; deadLettered: number }, n: Sent): void {
+    done.sent += n.sent;
+    done.deadLettered += n.deadLettered;
+  }
+
+  /** Sends one batch and settles its reply; a 413 halves the batch and it is tried again. */
+  private async send<T>(kind: ItemKind, prepared: Prepared<T>[]): Promise<Sent> {
+    const store = this.openStore();
+    const at = this.now().toISOString();
+    const bad = prepared.filter((p) => !p.ok);
+    if (bad.length) store.deadLetter(kind, bad, at);
+    if (bad.length) this.opts.log?.('warn', 'items not valid for the collector moved to dead letters', { kind, count: bad.length });
+    const good = prepared.filter((p) => p.ok);
+    if (good.length === 0) return { sent: 0, deadLettered: bad.length, split: false };
+    const items = good.map((g) => g.item);
+    const body = kind === 'answer' ? { kioskId: this.opts.kioskId, sentAt: at, answers: items } : { kioskId: this.opts.kioskId, sentAt: at, alerts: items };
+    const reply = await this.client.postBatch(kind === 'answer' ? '/v1/answers' : '/v1/alerts', body);
+    if (this.stopped) throw new RequestFailed({ ok: false, kind: 'stopped', status: null, reachable: false, retryAfterMs: null, message: 'sync stopped' });
+    if (!reply.ok && reply.status === 413) return this.tooLarge(kind, good, bad.length);
+    if (!reply.ok) {
+      if (reply.kind !== 'stopped') store.recordFailure(good.map((g) => g.outboxId), reply.message);
+      throw new RequestFailed(reply);
+    }
+    const results = reply.body.results;
+    const mismatch = results.length !== good.length || results.some((r, i) => r.id !== good[i]!.id);
+    if (mismatch) {
+      throw new RequestFailed({ ok: false, kind: 'protocol', status: reply.status, reachable: true, retryAfterMs: null, message: `the collector's results do not match the ${kind}s sent` });
+    }
+    const settled = store.settle(kind, good, results, this.now().toISOString());
+    if (settled.deadLettered) this.opts.log?.('warn', 'the collector rejected items; moved to dead letters', { kind, count: settled.deadLettered });
+    this.lastSyncAt = at;
+    this.online = true;
+    this.setError(null);
+    this.failures = 0;
+    if (this.batchLimit < this.tuning.batchItems && good.length === this.batchLimit) this.batchLimit = Math.min(this.tuning.batchItems, this.batchLimit * 2);
+    return { sent: settled.sent, deadLettered: settled.deadLettered + bad.length, split: false };
+  }
+
+  private tooLarge<T>(kind: ItemKind, good: Extract<Prepared<T>, { ok: true }>[], alreadyDead: number): Sent {
+    if (good.length > 1) {
+      this.batchLimit = Math.max(1, Math.floor(good.length / 2));
+      return { sent: 0, deadLettered: alreadyDead, split: true };
+    }
+    const only = good[0]!;
+    this.openStore().deadLetter(kind, [{ ...only, reason: 'too large for the collector even alone (413)', payload: only.item }], this.now().toISOString());
+    return { sent: 0, deadLettered: alreadyDead + 1, split: false };
+  }
+
+  /** A heartbeat or config pull: it shows whether we are online, but only a batch clears a batch's error. */
+  private noteFleet(failure: Failure | null): void {
+    if (failure) {
+      this.online = failure.reachable;
+      this.setError(failure.message);
+    } else {
+      this.online = true;
+      if (this.failures === 0) this.setError(null);
+    }
+  }
+
+  private setError(error: string | null): void {
+    if (error && error !== this.lastError) this.opts.log?.('warn', 'sync request failed', { error });
+    this.lastError = error;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), ms);
+    this.timer.unref();
+  }
+
+  private async loop(): Promise<void> {
+    this.timer = null;
+    if (this.running || this.stopped) return;
+    this.again = false;
+    this.running = this.syncOnce();
+    const outcome = await this.running;
+    this.running = null;
+    if (this.stopped) return;
+    if (!outcome.drained) this.schedule(outcome.retryInMs);
+    else if (this.again) this.schedule(0);
+  }
+
+  private openStore(): SyncStore {
+    if (this.stopped) throw new Error('sync stopped');
+    this.store ??= new SyncStore(this.opts.databasePath);
+    return this.store;
+  }
+
+  private safeQueueDepth(): number {
+    try {
+      return this.openStore().queueDepth();
+    } catch {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// The child process of the sync kill test: the real sync engine on a real kiosk database,
+// draining to a collector until the parent kills it with SIGKILL. Run directly by Node:
+//   node tests/support/sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>
+// One line on stdout per event, written synchronously, so a line exists only once it happened:
+//   ready                      the engine is created and about to start
+//   request <n> <path> <items> batch n is about to be sent
+//   reply <n> <status>         its reply's status line arrived (the body is still to be read
+//                              and settled: a kill now is a reply lost after the commit)
+//   drained                    the queue is empty; the child exits 0
+import { writeSync } from 'node:fs';
+import { SyncEngine } from '../../electron/core/sync/engine.ts';
+
+const [databasePath, url, token, kioskId, batchItems] = process.argv.slice(2);
+if (!databasePath || !url || !token || !kioskId || !batchItems) {
+  process.stderr.write('usage: sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>\n');
+  process.exit(2);
+}
+
+function emit(line: string): void {
+  const bytes = Buffer.from(`${line}\n`);
+  let written = 0;
+  while (written < bytes.length) {
+    try {
+      written += writeSync(1, bytes, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
+
+let n = 0;
+const watched: typeof fetch = async (input, init) => {
+  const path = new URL(String(input)).pathname;
+  if (path !== '/v1/answers' && path !== '/v1/alerts') return fetch(input, init);
+  const i = ++n;
+  const body = JSON.parse(String(init?.body)) as { answers?: unknown[]; alerts?: unknown[] };
+  emit(`request ${i} ${path} ${(body.answers ?? body.alerts ?? []).length}`);
+  const res = await fetch(input, init);
+  emit(`reply ${i} ${res.status}`);
+  return res;
+};
+
+const engine = new SyncEngine({
+  databasePath,
+  kioskId,
+  collector: { url, token },
+  appVersion: 'kill-test',
+  fetch: watched,
+  tuning: { batchItems: Number(batchItems), baseDelayMs: 5, maxDelayMs: 50, heartbeatMs: 3_600_000 },
+  log: (level, message, fields) => {
+    if (level !== 'info') process.stderr.write(`sync-child ${level}: ${message} ${JSON.stringify(fields ?? {})}\n`);
+  },
+});
+emit('ready');
+engine.start();
+const poll = setInterval(() => {
+  if (engine.status().queueDepth > 0) return;
+  clearInterval(poll);
+  emit('drained');
+  void engine.stop().then(() => process.exit(0));
+}, 5);
