@@ -1,6 +1,7 @@
 // `npm start`: the demo. Builds the app, puts the example kiosk config in the data folder (once),
-// then runs the kiosk in Electron where a binary is installed, or otherwise serves the same
-// kiosk in browser-kiosk mode and opens it in Chromium if one is found.
+// starts a collector with the demo kiosk enrolled, then runs the kiosk in Electron where a
+// binary is installed, or otherwise serves the same kiosk in browser-kiosk mode and opens it in
+// Chromium if one is found.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { fileLogger } from '../../electron/core/log.ts';
 import { kioskPaths } from '../../electron/core/paths.ts';
 import { NO_ELECTRON_HINT, ROOT, findElectronBinary } from '../electron-binary.ts';
 import { build } from './build.ts';
+import { startDemoCollector } from './demo-collector.ts';
 
 const dataDir = process.env.LASTWORD_DATA_DIR ?? join(ROOT, '.demo-data');
 const paths = kioskPaths(dataDir, process.env);
@@ -20,12 +22,14 @@ if (!(await build())) process.exit(1);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 say(`data: ${dataDir}`);
 say(`config: ${paths.config} (admin PIN of the example config: 2468)`);
+const collector = await startDemoCollector(dataDir, paths.config);
+say(`collector: ${collector.url}`);
 
 const electron = findElectronBinary();
 if (electron && !process.argv.includes('--browser')) {
   say('kiosk: app://kiosk/index.html (Electron)');
   const child = spawn(electron, [ROOT], { stdio: 'inherit', env: { ...process.env, LASTWORD_DATA_DIR: dataDir } });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', (code) => void collector.close().then(() => process.exit(code ?? 0)));
 } else {
   if (!electron) say(`electron: ${NO_ELECTRON_HINT}; serving the kiosk in browser-kiosk mode`);
   const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
@@ -43,8 +47,9 @@ if (electron && !process.argv.includes('--browser')) {
   say(`kiosk: ${server.url}`);
   openInChromium(server.url, dataDir);
   const shutdown = () => {
-    void server.close().then(() => {
+    void server.close().then(async () => {
       host.close();
+      await collector.close();
       process.exit(0);
     });
   };

@@ -1,0 +1,33 @@
+// The demo's collector: the real collector app on an embedded SQLite file in the demo's data
+// folder, with the demo kiosk enrolled and its fresh device token written into the kiosk config,
+// so answers tapped in the demo sync for real.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { buildCollector } from '../../server/app.ts';
+import { openStorage } from '../../server/db/open.ts';
+import { enrolKiosk } from '../../server/store/kiosks.ts';
+
+export interface DemoCollector {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoCollector(dataDir: string, kioskConfigPath: string): Promise<DemoCollector> {
+  const storage = await openStorage({ sqlitePath: join(dataDir, 'collector.sqlite') });
+  const config = JSON.parse(readFileSync(kioskConfigPath, 'utf8')) as { kioskId: string; location: string; touchpoint: string; collector?: unknown };
+  // Enrolling again rotates the token: the demo never needs to keep one between runs.
+  const { token } = await enrolKiosk(storage, { kioskId: config.kioskId, location: config.location, touchpoint: config.touchpoint }, new Date());
+  // Warnings only: the demo's terminal is for the URLs.
+  const app = buildCollector({ storage, logger: pino({ level: 'warn', base: { service: 'lastword-collector' } }) });
+  const port = Number(process.env.LASTWORD_COLLECTOR_PORT ?? 4320);
+  const url = await app.listen({ port, host: '127.0.0.1' }).catch(() => app.listen({ port: 0, host: '127.0.0.1' }));
+  writeFileSync(kioskConfigPath, `${JSON.stringify({ ...config, collector: { url, token } }, null, 2)}\n`);
+  return {
+    url,
+    async close() {
+      await app.close();
+      await storage.close();
+    },
+  };
+}
