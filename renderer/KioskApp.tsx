@@ -1,6 +1,7 @@
 // A kiosk with a valid config: one flow store and one i18next instance for the page's life.
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { Recover } from './components/Recover.tsx';
 import type { PublicKioskConfig } from '../shared/config.ts';
 import type { BridgeClient } from './bridge/client.ts';
 import { directionOf } from './i18n/languages.ts';
@@ -49,7 +50,9 @@ export function KioskApp({ config, client, reloadPage }: Props) {
     <KioskContext.Provider value={kiosk}>
       <FlowContext.Provider value={store}>
         <I18nextProvider i18n={i18n}>
-          <Shell />
+          <Recover message={() => i18n.t('error.crashed')} onRecover={() => store.getState().reset()}>
+            <Shell />
+          </Recover>
         </I18nextProvider>
       </FlowContext.Provider>
     </KioskContext.Provider>

@@ -1,6 +1,6 @@
 // The frame every screen lives in: brand on top, the current screen, languages and contrast at
 // the bottom, the "Still there?" countdown and the hidden staff corner over it all.
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Admin } from './admin/Admin.tsx';
 import { Brand } from './components/Brand.tsx';
 import { ContrastToggle, LanguageSwitcher } from './components/LanguageSwitcher.tsx';
@@ -60,7 +60,8 @@ export function Shell() {
     onTimeout: timeOut,
   });
 
-  useEffect(() => {
+  // Before the first paint, so the panel never flashes the default colours.
+  useLayoutEffect(() => {
     const colours = themeColours(config.branding.colors);
     if (!colours) return;
     // On <html> through CSSOM (the CSP forbids style attributes, not this), so the high-contrast
@@ -84,6 +85,7 @@ export function Shell() {
     <div className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`} lang={language} dir={directionOf(language)}>
       <header className="topbar">
         <Brand />
+        <ContrastToggle />
       </header>
       <main ref={stage} className="stage">
         {SCREENS[screen]()}
@@ -91,7 +93,6 @@ export function Shell() {
       </main>
       <footer className="bottombar">
         <LanguageSwitcher />
-        <ContrastToggle />
       </footer>
       {secondsLeft !== null && <StillThere secondsLeft={secondsLeft} onStay={poke} />}
       <Admin onOpenChange={setAdminOpen} />

@@ -3,9 +3,11 @@
 // reports every change. Pinyin layouts add a candidate bar above the keys.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KeyboardOptions } from 'simple-keyboard';
 import SimpleKeyboard from 'simple-keyboard/build/index.modern.esm.js';
 import { CandidateBar } from './CandidateBar.tsx';
-import { layoutsFor, withoutSwitch, type LayoutId } from './layouts.ts';
+import { layoutsFor, type LayoutId } from './layouts.ts';
+import { keyOptions } from './options.ts';
 
 export interface KeyboardProps {
   value: string;
@@ -31,15 +33,21 @@ export default function OnScreenKeyboard({ value, onChange, maxLength, language,
   const layout = layouts.find((l) => l.id === activeId) ?? layouts[0];
   const other = layouts.find((l) => l.id !== layout?.id);
 
+  const options = useMemo(() => (layout ? keyOptions({ layout, other, shift, maxLength, t }) : null), [layout, other, shift, maxLength, t]);
+  // The options simple-keyboard last rendered with: each setOptions rebuilds every key.
+  const applied = useRef<KeyboardOptions | null>(null);
+
   // simple-keyboard keeps the callbacks it was created with; they read the latest props here.
-  const latest = useRef({ onChange, maxLength, context, other: other?.id, shift });
+  const latest = useRef({ onChange, maxLength, context, other: other?.id, shift, options });
   useEffect(() => {
-    latest.current = { onChange, maxLength, context, other: other?.id, shift };
+    latest.current = { onChange, maxLength, context, other: other?.id, shift, options };
   });
 
   useEffect(() => {
     if (!host.current) return;
+    const initial = latest.current.options;
     const instance = new SimpleKeyboard(host.current, {
+      ...initial,
       useButtonTag: true,
       // Holding a key must not repeat it: a hesitant finger would type "cccc".
       disableButtonHold: true,
@@ -55,6 +63,7 @@ export default function OnScreenKeyboard({ value, onChange, maxLength, language,
         else if (now.shift && !button.startsWith('{')) setShift(false);
       },
     });
+    applied.current = initial;
     keyboard.current = instance;
     return () => {
       instance.destroy();
@@ -63,31 +72,10 @@ export default function OnScreenKeyboard({ value, onChange, maxLength, language,
   }, []);
 
   useEffect(() => {
-    if (!layout) return;
-    const shifted = shift && layout.rows.shift ? layout.rows.shift : layout.rows.default;
-    const rows = other ? shifted : withoutSwitch(shifted);
-    keyboard.current?.setOptions({
-      layout: { default: rows },
-      layoutName: 'default',
-      maxLength,
-      display: {
-        '{bksp}': '⌫',
-        '{shift}': '⇧',
-        '{space}': t('keyboard.space'),
-        '{switch}': other?.label ?? '',
-      },
-      buttonAttributes: [
-        { attribute: 'aria-label', value: t('keyboard.backspace'), buttons: '{bksp}' },
-        { attribute: 'aria-label', value: t('keyboard.shift'), buttons: '{shift}' },
-        { attribute: 'aria-pressed', value: String(shift), buttons: '{shift}' },
-        { attribute: 'aria-label', value: `${other?.label ?? ''} — ${t('keyboard.switchLayout')}`, buttons: '{switch}' },
-      ],
-      buttonTheme: [
-        { class: 'key-wide', buttons: '{bksp} {shift} {switch}' },
-        { class: 'key-space', buttons: '{space}' },
-      ],
-    });
-  }, [layout, other, shift, maxLength, t]);
+    if (!options || !keyboard.current || applied.current === options) return;
+    keyboard.current.setOptions(options);
+    applied.current = options;
+  }, [options]);
 
   useEffect(() => {
     const k = keyboard.current;

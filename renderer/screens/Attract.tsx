@@ -12,9 +12,11 @@ export function Attract() {
   return (
     <button type="button" className="attract" onClick={begin}>
       <span className="attract-faces" aria-hidden="true">
-        <Face mood={5} />
-        <Face mood={4} />
-        <Face mood={3} />
+        {[5, 4, 3].map((mood) => (
+          <span key={mood} className="floater">
+            <Face mood={mood} />
+          </span>
+        ))}
       </span>
       <span className="attract-welcome">{text(branding.welcome)}</span>{' '}
       <span className="attract-subtitle">{t('attract.subtitle')}</span>{' '}

@@ -83,17 +83,19 @@ export default function Contact() {
           {input('name')}
           {input('reach')}
         </div>
-        <Suspense fallback={<div className="keyboard placeholder" />}>
-          <OnScreenKeyboard value={form[field]} onChange={edit} maxLength={MAX[field]} language={language} preferLatin={field === 'reach'} />
-        </Suspense>
-      </div>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={skip}>
-          {t('nav.skip')}
-        </button>
-        <button type="button" className="primary big" onClick={send}>
-          {t('nav.send')}
-        </button>
+        <div className="contact-side">
+          <Suspense fallback={<div className="keyboard placeholder" />}>
+            <OnScreenKeyboard value={form[field]} onChange={edit} maxLength={MAX[field]} language={language} preferLatin={field === 'reach'} />
+          </Suspense>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={skip}>
+              {t('nav.skip')}
+            </button>
+            <button type="button" className="primary big" onClick={send}>
+              {t('nav.send')}
+            </button>
+          </div>
+        </div>
       </div>
     </section>
   );

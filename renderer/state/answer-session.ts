@@ -6,7 +6,8 @@ import type { BridgeClient } from '../bridge/client.ts';
 
 export interface AnswerSession {
   update(step: AnswerStep): Promise<void>;
-  requestHelp(): Promise<void>;
+  /** Resolves to whether the host raised the staff alert. */
+  requestHelp(): Promise<boolean>;
   finish(status: FinalStatus): Promise<void>;
 }
 
@@ -27,12 +28,12 @@ export function openAnswer(
   let tail: Promise<unknown> = started;
   let finished = false;
 
-  const enqueue = (stage: SessionFailure['stage'], call: (answerId: string) => Promise<unknown>): Promise<void> => {
+  const enqueue = <T,>(stage: SessionFailure['stage'], call: (answerId: string) => Promise<T>): Promise<T> => {
     const run = tail.then(async () => {
       const answerId = await started;
       // Without a draft there is nothing to change; the start failure was reported already.
       if (!answerId) throw new Error('the answer was never started');
-      await call(answerId);
+      return call(answerId);
     });
     tail = run.catch((error: unknown) => {
       if (stage !== 'help') onFailure({ stage, error });
@@ -43,12 +44,18 @@ export function openAnswer(
   return {
     // Failures of updates and of the finish are reported through onFailure; callers need not wait.
     update: (step) =>
-      finished ? Promise.resolve() : enqueue('update', (answerId) => client.updateAnswer({ answerId, step })).catch(() => undefined),
-    requestHelp: () => enqueue('help', (answerId) => client.requestHelp({ answerId })),
+      finished ? Promise.resolve() : enqueue('update', (answerId) => client.updateAnswer({ answerId, step })).then(
+            () => undefined,
+            () => undefined,
+          ),
+    requestHelp: () => enqueue('help', (answerId) => client.requestHelp({ answerId })).then((r) => r.alertRaised),
     finish: (status) => {
       if (finished) return Promise.resolve();
       finished = true;
-      return enqueue('finish', (answerId) => client.finishAnswer({ answerId, status })).catch(() => undefined);
+      return enqueue('finish', (answerId) => client.finishAnswer({ answerId, status })).then(
+        () => undefined,
+        () => undefined,
+      );
     },
   };
 }

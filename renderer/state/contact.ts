@@ -1,6 +1,7 @@
 // Checks the callback form with the same schema the host enforces (shared/answer.ts), and says
 // what is wrong in words a customer can act on. One "phone or e-mail" field: an "@" makes it an
 // e-mail address, anything else is read as a phone number.
+import './zod-csp.ts';
 import { Contact } from '../../shared/answer.ts';
 
 export interface ContactForm {

@@ -144,8 +144,9 @@ export function createFlowStore({ client, survey, defaultLanguage, report = logF
         const mine = customer;
         set({ help: 'calling', draft: { ...get().draft, helpRequested: true } });
         session.requestHelp().then(
-          () => {
-            if (customer === mine) set({ help: 'coming' });
+          (raised) => {
+            // Only a raised alert brings someone; anything else must not promise it.
+            if (customer === mine) set({ help: raised ? 'coming' : 'failed' });
           },
           (error: unknown) => {
             report({ stage: 'help', error });

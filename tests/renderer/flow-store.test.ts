@@ -92,3 +92,16 @@ describe('the flow store', () => {
     expect(flow().help).toBe('none');
   });
 });
+
+describe('talking to someone', () => {
+  it('promises help only when the host says the staff alert was raised', async () => {
+    const fake = createFakeBridge({ requestHelp: async () => ({ durable: true, alertRaised: false }) });
+    const { flow } = setup(fake);
+    flow().begin();
+    flow().chooseSmiley(1);
+    flow().talkNow();
+    await settle();
+    await settle();
+    expect(flow().help).toBe('failed');
+  });
+});

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { button, openKiosk, startButton, type KioskPage } from './kiosk-page.ts';
+
+describe('repeated presses, end to end', () => {
+  let k: KioskPage;
+  beforeAll(async () => {
+    k = await openKiosk();
+  });
+  afterAll(async () => k?.close());
+
+  it('flags an answer started within ten seconds of the previous one as a possible repeat', async () => {
+    const { page } = k;
+    const t0 = Date.now();
+    await startButton(page).click();
+    await button(page, 'Very bad').click();
+    await button(page, 'Done').click();
+    await button(page, 'Skip').click(); // NPS
+    await button(page, 'Skip').click(); // CES
+    await button(page, 'Skip').click(); // comment
+    await button(page, 'Skip').click(); // callback
+    await button(page, 'Done').click({ timeout: 10_000 }); // thank-you, after its input lock
+    await startButton(page).click();
+    await button(page, 'Very bad').click();
+    await expect.poll(() => k.answers().length).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+
+    const [first, second] = k.answers();
+    expect(first).toMatchObject({ status: 'complete', possible_repeat: 0 });
+    expect(second).toMatchObject({ status: 'draft', possible_repeat: 1 });
+    // Only the first press raised a low-score alert; the repeat did not page staff again.
+    expect(k.alerts().map((a) => [a.kind, a.answer_id])).toEqual([['low_score', first?.id]]);
+    expect(await k.problems()).toEqual([]);
+  });
+});
