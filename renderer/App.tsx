@@ -11,7 +11,8 @@ import { ConfigProblems, HostProblem, Loading } from './screens/SetupPages.tsx';
 
 type Boot =
   | { kind: 'loading' }
-  | { kind: 'ready'; config: PublicKioskConfig }
+  /** generation changes when a new config replaces the running one: the kiosk remounts fresh. */
+  | { kind: 'ready'; config: PublicKioskConfig; generation: number }
   | { kind: 'config'; problems: FieldProblem[]; message: string }
   | { kind: 'host'; message: string };
 
@@ -32,7 +33,8 @@ export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
   const load = useCallback(async () => {
     if (!client) return;
     try {
-      setBoot({ kind: 'ready', config: await client.getConfig({}) });
+      const config = await client.getConfig({});
+      setBoot({ kind: 'ready', config, generation: 0 });
     } catch (e) {
       if (isBridgeError(e) && e.code === 'unavailable') setBoot({ kind: 'config', problems: e.problems, message: e.message });
       else setBoot({ kind: 'host', message: e instanceof Error ? e.message : String(e) });
@@ -51,7 +53,29 @@ export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
     return () => clearTimeout(timer);
   }, [boot, load]);
 
-  if (client && boot.kind === 'ready') return <KioskApp config={boot.config} client={client} reloadPage={reloadPage} />;
+  // Back at the attract screen, once the last answer is final: pick up a survey the collector
+  // sent, or a default language set on the admin screen. Never mid-survey; on failure keep going
+  // with the config in use.
+  const onAttract = useCallback(
+    (previousSettled: Promise<void>) => {
+      if (!client) return;
+      void previousSettled
+        .then(() => client.getConfig({}))
+        .then((next) =>
+          setBoot((now) =>
+            now.kind === 'ready' && JSON.stringify(now.config) !== JSON.stringify(next)
+              ? { kind: 'ready', config: next, generation: now.generation + 1 }
+              : now,
+          ),
+        )
+        .catch(() => undefined);
+    },
+    [client],
+  );
+
+  if (client && boot.kind === 'ready') {
+    return <KioskApp key={boot.generation} config={boot.config} client={client} reloadPage={reloadPage} onAttract={onAttract} />;
+  }
   return (
     <I18nextProvider i18n={i18n}>
       {!client ? (

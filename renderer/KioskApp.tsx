@@ -15,11 +15,12 @@ interface Props {
   config: PublicKioskConfig;
   client: BridgeClient;
   reloadPage: () => void;
+  onAttract?: (previousSettled: Promise<void>) => void;
 }
 
-function setup(config: PublicKioskConfig, client: BridgeClient) {
+function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Props['onAttract']) {
   const i18n = createI18n(config.languages.default);
-  const store = createFlowStore({ client, survey: config.survey, defaultLanguage: config.languages.default });
+  const store = createFlowStore({ client, survey: config.survey, defaultLanguage: config.languages.default, ...(onAttract && { onAttract }) });
   // Switch i18next inside the same store update that changes the language, so React renders the
   // new language once instead of one frame of the old text first.
   store.subscribe((now, before) => {
@@ -33,8 +34,8 @@ function setup(config: PublicKioskConfig, client: BridgeClient) {
   return { i18n, store };
 }
 
-export function KioskApp({ config, client, reloadPage }: Props) {
-  const [{ i18n, store }] = useState(() => setup(config, client));
+export function KioskApp({ config, client, reloadPage, onAttract }: Props) {
+  const [{ i18n, store }] = useState(() => setup(config, client, onAttract));
   const kiosk = useMemo<Kiosk>(() => ({ config, client, reloadPage }), [config, client, reloadPage]);
 
   useEffect(() => {

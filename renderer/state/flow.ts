@@ -50,10 +50,21 @@ export interface FlowOptions {
   defaultLanguage: string;
   /** Where failed writes are reported (the host logs its own side too). */
   report?: (failure: SessionFailure) => void;
+  /**
+   * Called each time the kiosk is back at its attract screen, with a promise that settles once
+   * the previous answer's finish has reached the host: the moment a new survey may be applied.
+   */
+  onAttract?: (previousSettled: Promise<void>) => void;
 }
 
-export function createFlowStore({ client, survey, defaultLanguage, report = logFailure }: FlowOptions): FlowStore {
+export function createFlowStore({ client, survey, defaultLanguage, report = logFailure, onAttract }: FlowOptions): FlowStore {
   let session: AnswerSession | null = null;
+  // The last finish sent to the host; a config change waits for it (see onAttract).
+  let lastFinish: Promise<void> = Promise.resolve();
+  const finish = (status: 'complete' | 'partial') => {
+    if (session) lastFinish = session.finish(status).catch(() => undefined);
+    session = null;
+  };
   // Bumped for every new customer, so a late reply about the previous one changes nothing.
   let customer = 0;
 
@@ -70,10 +81,7 @@ export function createFlowStore({ client, survey, defaultLanguage, report = logF
 
     const go = (screen: Screen, draft: Draft = get().draft) => {
       set({ screen, draft, visit: get().visit + 1 });
-      if (screen === 'thanks') {
-        void session?.finish('complete');
-        session = null;
-      }
+      if (screen === 'thanks') finish('complete');
     };
     const advance = (draft: Draft = get().draft) => go(nextScreen(survey, draft, get().screen), draft);
     const update = (step: Parameters<AnswerSession['update']>[0]) => void session?.update(step);
@@ -171,16 +179,14 @@ export function createFlowStore({ client, survey, defaultLanguage, report = logF
       },
 
       timeOut() {
-        void session?.finish('partial');
-        session = null;
         get().reset();
       },
 
       reset() {
-        if (session) void session.finish('partial');
-        session = null;
+        finish('partial');
         customer += 1;
         set({ ...fresh(get().defaultLanguage), visit: get().visit + 1 });
+        onAttract?.(lastFinish);
       },
     };
   });
