@@ -12,7 +12,7 @@
 //   ack help <answerId> <alertRaised 0|1>
 //   ack finish <answerId> <complete|partial>
 // Anything unexpected (a failed or non-durable call) goes to stderr and exits with code 2.
-import { writeSync } from 'node:fs';
+import { emitLine as emit } from './emit-line.ts';
 import { createKioskHost } from '../../electron/core/host.ts';
 import type { Channel } from '../../shared/bridge.ts';
 
@@ -22,18 +22,6 @@ if (!databasePath || !configPath || !clockStart) {
   process.exit(2);
 }
 
-/** Writes the whole line before returning; a blocked pipe is waited out, never skipped. */
-function emit(line: string): void {
-  const bytes = Buffer.from(`${line}\n`);
-  let written = 0;
-  while (written < bytes.length) {
-    try {
-      written += writeSync(1, bytes, written);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    }
-  }
-}
 
 function die(message: string): never {
   process.stderr.write(`kill-writer: ${message}\n`);

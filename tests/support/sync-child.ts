@@ -7,25 +7,13 @@
 //   reply <n> <status>         its reply's status line arrived (the body is still to be read
 //                              and settled: a kill now is a reply lost after the commit)
 //   drained                    the queue is empty; the child exits 0
-import { writeSync } from 'node:fs';
+import { emitLine as emit } from './emit-line.ts';
 import { SyncEngine } from '../../electron/core/sync/engine.ts';
 
 const [databasePath, url, token, kioskId, batchItems] = process.argv.slice(2);
 if (!databasePath || !url || !token || !kioskId || !batchItems) {
   process.stderr.write('usage: sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>\n');
   process.exit(2);
-}
-
-function emit(line: string): void {
-  const bytes = Buffer.from(`${line}\n`);
-  let written = 0;
-  while (written < bytes.length) {
-    try {
-      written += writeSync(1, bytes, written);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    }
-  }
 }
 
 let n = 0;
