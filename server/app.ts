@@ -3,6 +3,9 @@
 // ephemeral port and talk real HTTP to it.
 import fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { AlertHub } from './alerts/hub.ts';
+import { installAlerts } from './alerts/plugin.ts';
+import type { AlertServiceOptions } from './alerts/service.ts';
 import { CLOCK_SKEW_TOLERANCE_MS } from '../shared/protocol.ts';
 import { kioskGate } from './auth.ts';
 import type { CollectorContext } from './context.ts';
@@ -12,6 +15,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { configRoute } from './routes/config.ts';
 import { heartbeatRoute } from './routes/heartbeat.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { staffPlugin } from './staff/index.ts';
 
 /** 500 answers at about 1 KB each with room to spare; a kiosk that gets 413 sends fewer per batch. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -24,6 +28,18 @@ export interface CollectorOptions {
   bodyLimitBytes?: number;
   rateLimit?: RateLimit;
   clockToleranceMs?: number;
+  /** The live fan-out of staff alerts; one is made when none is given. */
+  alertHub?: AlertHub;
+  /** Outside channels: webhook target policy, SMTP server, retries, escalation timer. */
+  alerts?: AlertServiceOptions;
+  /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat. */
+  staff?: { secureCookies?: boolean; webDir?: string; heartbeatMs?: number };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    alertHub: AlertHub;
+  }
 }
 
 export function buildCollector(opts: CollectorOptions): FastifyInstance {
@@ -38,12 +54,16 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('kioskId', '');
   installErrorReplies(app, bodyLimit);
+  const hub = opts.alertHub ?? new AlertHub();
+  app.decorate('alertHub', hub);
+  const alerts = installAlerts(app, opts.storage, hub, now, opts.logger, opts.alerts);
 
   app.register(async (v1) => {
     v1.addHook('onRequest', kioskGate(opts.storage, opts.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime()));
-    ingestRoutes(v1, ctx);
+    ingestRoutes(v1, ctx, alerts);
     heartbeatRoute(v1, ctx);
     configRoute(v1, ctx);
   });
+  app.register(staffPlugin, { storage: opts.storage, now, hub, ...opts.staff });
   return app;
 }

@@ -3,9 +3,11 @@
 // tokens and configs from the database on every request.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
 import { formatSkew } from './clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
 import { settingsFromEnv } from './settings.ts';
+import { addStaff, type StaffFlags } from './staff/cli-commands.ts';
 import { attachConfig } from './store/configs.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './store/kiosks.ts';
 
@@ -14,16 +16,24 @@ const USAGE = `usage: node server/cli.ts <command>
   list [--json]                                           every kiosk: status, last contact, clock
   revoke <kioskId>                                        its token gets 401 from now on
   set-config <kioskId> <kiosk.json>                       the config GET /v1/config serves it
+  set-routing <location> <routing.json>                   alert rules and channels (server/alerts/routing.example.json)
+  show-routing <location>                                 the routing in effect (secrets masked)
+  create-admin <username> [--name <text>]                 the first admin; password from stdin
+  add-staff <username> --role staff|manager|admin [--locations "Main store,Outlet"] [--name <text>]
 storage: DATABASE_URL=postgres://… or LASTWORD_DB=<file> (default ./collector-data/collector.sqlite)`;
 
 class UsageError extends Error {}
 
 interface Command {
   args: number;
-  run(storage: Storage, args: string[], flags: { location?: string; touchpoint?: string; json?: boolean }, out: (line: string) => void): Promise<void>;
+  run(storage: Storage, args: string[], flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags, out: (line: string) => void): Promise<void>;
 }
 
 const COMMANDS: Record<string, Command> = {
+  'set-routing': { args: 2, run: (storage, [location, file], _f, out) => setRoutingCommand(storage, location!, file!, out) },
+  'show-routing': { args: 1, run: (storage, [location], _f, out) => showRoutingCommand(storage, location!, out) },
+  'create-admin': { args: 1, run: (storage, [name], f, out) => addStaff(storage, name!, f, 'admin', out) },
+  'add-staff': { args: 1, run: (storage, [name], f, out) => addStaff(storage, name!, f, null, out) },
   enrol: { args: 1, run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out) },
   list: { args: 0, run: (storage, _args, f, out) => list(storage, f.json === true, out) },
   revoke: {
@@ -54,7 +64,7 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { location: { type: 'string' }, touchpoint: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { location: { type: 'string' }, role: { type: 'string' }, locations: { type: 'string' }, name: { type: 'string' }, touchpoint: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const [name, ...args] = positionals;
   if (values.help || !name) return out(USAGE);

@@ -4,6 +4,8 @@
 //   DATABASE_URL              postgres://… (used instead of LASTWORD_DB when set)
 //   LASTWORD_COLLECTOR_PORT   default 4320          LASTWORD_COLLECTOR_HOST  default 127.0.0.1
 //   LASTWORD_COLLECTOR_RATE_PER_SECOND / _RATE_BURST / _BODY_LIMIT, LASTWORD_LOG_LEVEL
+//   LASTWORD_SMTP_* and LASTWORD_WEBHOOK_ALLOW_HOSTS for alert channels (server/alerts/settings.ts)
+import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
 import { collectorLogger } from './log.ts';
@@ -15,7 +17,8 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
   const storage = await openStorage({ ...settings.storage, onBackgroundError: (e) => log.warn({ errorMessage: e.message }, 'database connection problem') });
   log.info({ engine: storage.engine, location: storage.location }, `storing data in ${storage.location} (${storage.engine})`);
-  const app = buildCollector({ storage, logger: log, rateLimit: settings.rateLimit, bodyLimitBytes: settings.bodyLimitBytes });
+  const alerts = alertSettingsFromEnv(process.env);
+  const app = buildCollector({ storage, logger: log, rateLimit: settings.rateLimit, bodyLimitBytes: settings.bodyLimitBytes, alerts });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);
 

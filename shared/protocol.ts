@@ -69,6 +69,8 @@ export const AlertDetail = z.strictObject({
   smiley: z.int().min(1).max(5).optional(),
   nps: z.int().min(0).max(10).optional(),
   ces: z.int().min(1).max(7).optional(),
+  /** The kiosk judged the tap a repeated press: stored, but never alerts staff. */
+  possibleRepeat: z.boolean().optional(),
 });
 export type AlertDetail = z.infer<typeof AlertDetail>;
 

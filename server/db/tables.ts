@@ -2,6 +2,7 @@
 // ISO text, booleans as 0/1 and JSON as text; PostgreSQL as timestamptz, boolean and jsonb. The
 // read types admit both and server/db/values.ts turns a row back into one shape.
 import type { ColumnType, Generated } from 'kysely';
+import type { AlertDeliveryTable, AlertRoutingTable, StaffAlertTable } from '../alerts/tables.ts';
 
 /** Written as an ISO string; read back as that string (SQLite) or a Date (PostgreSQL). */
 export type Instant = ColumnType<string | Date, string, string>;
@@ -83,4 +84,7 @@ export interface CollectorTables {
   answers: AnswerTable;
   alerts: AlertTable;
   kiosk_configs: KioskConfigTable;
+  staff_alerts: StaffAlertTable;
+  alert_deliveries: AlertDeliveryTable;
+  alert_routing: AlertRoutingTable;
 }

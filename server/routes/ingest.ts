@@ -17,6 +17,17 @@ interface ItemKind<T> {
   /** A reason when a schema-valid item still names another kiosk. */
   foreign(item: T, kioskId: string): string | null;
   store(storage: Storage, batch: BatchContext, items: T[]): Promise<BatchOutcome>;
+  /**
+   * Hands stored items to the alert router after the commit. Duplicates too: a resend after we
+   * crashed between commit and routing is the only chance to route them, and routing is
+   * idempotent (one staff alert per kiosk alert and per answer and kind).
+   */
+  stored(listener: StoredListener, kioskId: string, items: T[], receivedAt: Date): void;
+}
+
+export interface StoredListener {
+  alertsStored(kioskId: string, alerts: AlertUpload[], receivedAt: Date): void;
+  answersStored(kioskId: string, answers: AnswerUpload[], receivedAt: Date): void;
 }
 
 const ANSWERS: ItemKind<AnswerUpload> = {
@@ -24,6 +35,7 @@ const ANSWERS: ItemKind<AnswerUpload> = {
   schema: AnswerUpload,
   foreign: (a, kioskId) => (a.kioskId === kioskId ? null : `kioskId "${a.kioskId}" does not match the batch's kioskId "${kioskId}"`),
   store: storeAnswers,
+  stored: (listener, kioskId, items, at) => listener.answersStored(kioskId, items, at),
 };
 
 const ALERTS: ItemKind<AlertUpload> = {
@@ -32,22 +44,30 @@ const ALERTS: ItemKind<AlertUpload> = {
   foreign: (a, kioskId) =>
     a.detail.kioskId === undefined || a.detail.kioskId === kioskId ? null : `detail.kioskId "${a.detail.kioskId}" does not match the batch's kioskId "${kioskId}"`,
   store: storeAlerts,
+  stored: (listener, kioskId, items, at) => listener.alertsStored(kioskId, items, at),
 };
 
-export function ingestRoutes(app: FastifyInstance, ctx: CollectorContext): void {
+export function ingestRoutes(app: FastifyInstance, ctx: CollectorContext, listener?: StoredListener): void {
   app.post('/v1/answers', async (request) => {
     const batch = parseBody(AnswerBatchEnvelope, request.body);
     requireOwnKiosk(request, batch.kioskId);
-    return ingest(request, ctx, ANSWERS, batch.sentAt, batch.answers);
+    return ingest(request, ctx, ANSWERS, batch.sentAt, batch.answers, listener);
   });
   app.post('/v1/alerts', async (request) => {
     const batch = parseBody(AlertBatchEnvelope, request.body);
     requireOwnKiosk(request, batch.kioskId);
-    return ingest(request, ctx, ALERTS, batch.sentAt, batch.alerts);
+    return ingest(request, ctx, ALERTS, batch.sentAt, batch.alerts, listener);
   });
 }
 
-async function ingest<T>(request: FastifyRequest, ctx: CollectorContext, kind: ItemKind<T>, sentAt: string, items: unknown[]): Promise<BatchReply> {
+async function ingest<T>(
+  request: FastifyRequest,
+  ctx: CollectorContext,
+  kind: ItemKind<T>,
+  sentAt: string,
+  items: unknown[],
+  listener: StoredListener | undefined,
+): Promise<BatchReply> {
   const results: ItemResult[] = items.map((item) => ({ id: itemId(item), status: 'rejected' }));
   const valid: T[] = [];
   const validAt: number[] = [];
@@ -66,6 +86,7 @@ async function ingest<T>(request: FastifyRequest, ctx: CollectorContext, kind: I
   const clock = readClock(sentAt, receivedAt, ctx.clockToleranceMs);
   const stored = await kind.store(ctx.storage, { kioskId: request.kioskId, deviceSentAt: sentAt, receivedAt, clock }, valid);
   stored.outcomes.forEach((outcome, j) => Object.assign(results[validAt[j]!]!, outcome));
+  if (listener) kind.stored(listener, request.kioskId, valid.filter((_, j) => stored.outcomes[j]!.status !== 'rejected'), receivedAt);
 
   const count = (status: ItemResult['status']) => results.filter((r) => r.status === status).length;
   // Counts only: items hold customer text, and reasons can quote whatever keys a client sent.

@@ -4,10 +4,16 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
 import * as m001 from './001-initial.ts';
+import * as m002 from './002-staff-alerts.ts';
+import * as m003 from './003-staff.ts';
 
 export interface CollectorMigration {
   name: string;
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
 }
 
-export const migrations: readonly CollectorMigration[] = [{ name: '001-initial', up: m001.up }];
+export const migrations: readonly CollectorMigration[] = [
+  { name: '001-initial', up: m001.up },
+  { name: '002-staff-alerts', up: m002.up },
+  { name: '003-staff', up: m003.up },
+];

@@ -1,0 +1,84 @@
+// The timed half of routing, run by a timer with the collector's injected clock: open alerts
+// past an escalation step go to that step's channels, and aggregation windows that closed with
+// low scores folded in send one summary ("3 more low scores at Desk 2 in 10 minutes").
+// Each step is claimed with a conditional UPDATE first, so two collectors sharing a database do
+// not both send it.
+import type { Storage } from '../db/open.ts';
+import { toIso } from '../db/values.ts';
+import { getRouting } from './routing-store.ts';
+import { inQuietHours, type Routing } from './rules.ts';
+import { readStaffAlert } from './store.ts';
+import type { Notifier } from './notifier.ts';
+
+export class Escalator {
+  private readonly storage: Storage;
+  private readonly notifier: Notifier;
+
+  constructor(storage: Storage, notifier: Notifier) {
+    this.storage = storage;
+    this.notifier = notifier;
+  }
+
+  async tick(now: Date): Promise<void> {
+    const cache = new Map<string, Routing>();
+    const routingOf = async (location: string) => {
+      if (!cache.has(location)) cache.set(location, await getRouting(this.storage, location));
+      return cache.get(location)!;
+    };
+    await this.escalate(now, routingOf);
+    await this.summarize(now, routingOf);
+  }
+
+  private async escalate(now: Date, routingOf: (l: string) => Promise<Routing>): Promise<void> {
+    const open = await this.storage.db
+      .selectFrom('staff_alerts')
+      .select(['id', 'location', 'received_at', 'escalation_step', 'priority'])
+      .where('status', '=', 'open')
+      .where('suppressed', 'is', null)
+      .where('aggregated_into', 'is', null)
+      .execute();
+    for (const row of open) {
+      const routing = await routingOf(row.location);
+      const waitedMs = now.getTime() - Date.parse(toIso(row.received_at)!);
+      let step = row.escalation_step;
+      // Several steps can fall due in one tick (a collector that was down); the last one wins.
+      while (step < routing.escalation.length && waitedMs >= routing.escalation[step]!.afterMinutes * 60_000) step++;
+      if (step === row.escalation_step) continue;
+      const claimed = await this.storage.db
+        .updateTable('staff_alerts')
+        .set({ escalation_step: step })
+        .where('id', '=', row.id)
+        .where('escalation_step', '=', row.escalation_step)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      const quiet = inQuietHours(routing, now) && !(row.priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
+      const alert = await readStaffAlert(this.storage, row.id);
+      if (!alert || quiet) continue;
+      this.notifier.notify({ alert, reason: `escalation-${step}` }, routing, routing.escalation[step - 1]!.notify);
+    }
+  }
+
+  private async summarize(now: Date, routingOf: (l: string) => Promise<Routing>): Promise<void> {
+    const heads = await this.storage.db
+      .selectFrom('staff_alerts')
+      .select(['id', 'location', 'received_at', 'aggregate_count', 'summarized_count'])
+      .whereRef('aggregate_count', '>', 'summarized_count')
+      .execute();
+    for (const head of heads) {
+      const routing = await routingOf(head.location);
+      if (now.getTime() - Date.parse(toIso(head.received_at)!) < routing.aggregationMinutes * 60_000) continue;
+      const claimed = await this.storage.db
+        .updateTable('staff_alerts')
+        .set({ summarized_count: head.aggregate_count })
+        .where('id', '=', head.id)
+        .where('summarized_count', '=', head.summarized_count)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      const alert = await readStaffAlert(this.storage, head.id);
+      if (!alert || inQuietHours(routing, now)) continue;
+      const more = { count: head.aggregate_count - head.summarized_count, minutes: routing.aggregationMinutes };
+      this.notifier.notify({ alert, reason: 'summary', more }, routing, routing.notify);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// What each channel says. Slack and Teams get the facts staff act on (where, what, scores, how
+// late) and never customer text or contact details: those workspaces keep messages beyond the
+// store's control. The generic signed webhook and e-mail carry comment and contact only when
+// the location's routing sets personalDataInChannels.
+import type { StaffAlert } from './hub.ts';
+
+export type MessageReason = 'initial' | 'summary' | `escalation-${number}`;
+
+export interface AlertMessage {
+  alert: StaffAlert;
+  reason: MessageReason;
+  /** For a summary: how many more low scores, over how many minutes. */
+  more?: { count: number; minutes: number };
+}
+
+export function headline(m: AlertMessage): string {
+  const a = m.alert;
+  if (m.more) return `${m.more.count} more low score${m.more.count === 1 ? '' : 's'} at ${a.touchpoint} in ${m.more.minutes} minutes`;
+  const what =
+    a.kind === 'talk_now'
+      ? `Customer waiting at ${a.touchpoint}`
+      : a.kind === 'window'
+        ? `Many unhappy customers at ${a.location} (${a.touchpoint})`
+        : a.kind === 'test'
+          ? `Test alert from ${a.touchpoint}`
+          : `Low score at ${a.touchpoint}`;
+  const escalated = m.reason.startsWith('escalation') ? ' — still not acknowledged' : '';
+  return `${what}${escalated}`;
+}
+
+export function factLines(m: AlertMessage): string[] {
+  const a = m.alert;
+  const scores = [a.smiley !== undefined && `smiley ${a.smiley}/5`, a.nps !== undefined && `NPS ${a.nps}/10`, a.ces !== undefined && `effort ${a.ces}/7`].filter(Boolean);
+  return [
+    `Location: ${a.location}`,
+    `Touchpoint: ${a.touchpoint}`,
+    ...(scores.length ? [`Scores: ${scores.join(', ')}`] : []),
+    ...(a.reasons?.length ? [`Reasons: ${a.reasons.join(', ')}`] : []),
+    `At: ${a.createdAt}${a.late ? ` (late: received ${a.receivedAt}, the kiosk was offline)` : ''}`,
+  ];
+}
+
+export function slackBody(m: AlertMessage): unknown {
+  const text = `${m.alert.priority === 'urgent' ? ':rotating_light: ' : ''}${headline(m)}`;
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(text)}*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: factLines(m).map(escapeSlack).join('\n') } },
+    ],
+  };
+}
+
+function escapeSlack(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Teams incoming webhook (Workflows) with an Adaptive Card attachment. */
+export function teamsBody(m: AlertMessage): unknown {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            { type: 'TextBlock', text: headline(m), weight: 'Bolder', size: 'Medium', wrap: true, ...(m.alert.priority === 'urgent' && { color: 'Attention' }) },
+            ...factLines(m).map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** The generic webhook's JSON: the StaffAlert itself, minus personal data unless allowed. */
+export function genericBody(m: AlertMessage, personalData: boolean): unknown {
+  const { comment, contact, ...rest } = m.alert;
+  const alert = personalData ? { ...rest, ...(comment && { comment }), ...(contact && { contact }) } : rest;
+  return { type: m.more ? 'alert.summary' : m.reason === 'initial' ? 'alert.created' : 'alert.escalated', headline: headline(m), alert, ...(m.more && { more: m.more }) };
+}
+
+export function emailText(m: AlertMessage, personalData: boolean): { subject: string; text: string } {
+  const a = m.alert;
+  const personal = personalData
+    ? [...(a.comment ? [`Comment: ${a.comment}`] : []), ...(a.contact ? [`Contact: ${[a.contact.name, a.contact.phone, a.contact.email].filter(Boolean).join(', ')}`] : [])]
+    : [];
+  return { subject: `[Lastword] ${headline(m)}`, text: [headline(m), '', ...factLines(m), ...personal, '', `Alert ${a.id}`].join('\n') };
+}

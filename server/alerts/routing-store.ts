@@ -1,0 +1,29 @@
+// Routing per location in the alert_routing table, kept as the exact JSON text given (like
+// kiosk configs), parsed on every read so a bad row fails loudly rather than routing oddly.
+import type { Storage } from '../db/open.ts';
+import { DEFAULT_ROUTING, Routing } from './rules.ts';
+
+export class RoutingError extends Error {}
+
+export function parseRouting(json: unknown): Routing {
+  const parsed = Routing.safeParse(json);
+  if (!parsed.success) throw new RoutingError(parsed.error.issues.map((i) => `${i.path.join('.') || '(routing)'}: ${i.message}`).join('\n'));
+  return parsed.data;
+}
+
+export async function setRouting(storage: Storage, location: string, json: unknown, now: Date): Promise<Routing> {
+  const routing = parseRouting(json);
+  const body = JSON.stringify(json);
+  const at = now.toISOString();
+  await storage.db
+    .insertInto('alert_routing')
+    .values({ location, body, updated_at: at })
+    .onConflict((oc) => oc.column('location').doUpdateSet({ body, updated_at: at }))
+    .execute();
+  return routing;
+}
+
+export async function getRouting(storage: Storage, location: string): Promise<Routing> {
+  const row = await storage.db.selectFrom('alert_routing').select('body').where('location', '=', location).executeTakeFirst();
+  return row ? parseRouting(JSON.parse(row.body)) : DEFAULT_ROUTING;
+}

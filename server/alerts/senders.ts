@@ -1,0 +1,120 @@
+// One attempt at one channel: a webhook POST or an SMTP message. The dispatcher decides about
+// retries; a sender only reports what happened, in words that never include the URL (Slack and
+// Teams URLs are the credential) or the message body (it may hold personal data).
+import { createHmac } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Channel } from './rules.ts';
+import { emailText, genericBody, slackBody, teamsBody, type AlertMessage } from './messages.ts';
+import { checkTarget, TargetError, type TargetPolicy } from './targets.ts';
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure?: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+}
+
+export interface AttemptResult {
+  ok: boolean;
+  /** Worth another try (timeouts, 5xx, 429, connection errors); a 4xx or a refused target is not. */
+  retry: boolean;
+  /** Seconds the receiver asked us to wait (Retry-After). */
+  retryAfterSeconds?: number;
+  httpStatus?: number;
+  error?: string;
+  refused?: boolean;
+}
+
+/** Standard Webhooks: base64 HMAC-SHA256 over "<id>.<timestamp>.<body>" with the decoded whsec_ key. */
+export function signStandardWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64')}`;
+}
+
+export interface SenderDeps {
+  policy: TargetPolicy;
+  smtp: SmtpSettings | null;
+  now: () => Date;
+  timeoutMs: number;
+}
+
+export class Senders {
+  private transport: Transporter | null = null;
+  private readonly deps: SenderDeps;
+
+  constructor(deps: SenderDeps) {
+    this.deps = deps;
+  }
+
+  async send(channel: Channel, message: AlertMessage, messageId: string, personalData: boolean): Promise<AttemptResult> {
+    if (channel.kind === 'email') return this.sendMail(channel.to, message, messageId, personalData);
+    let url: URL;
+    try {
+      url = await checkTarget(channel.url, this.deps.policy);
+    } catch (error) {
+      return { ok: false, retry: false, refused: true, error: error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed' };
+    }
+    const body = JSON.stringify(channel.kind === 'slack' ? slackBody(message) : channel.kind === 'teams' ? teamsBody(message) : genericBody(message, personalData));
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'lastword-collector' };
+    if (channel.kind === 'generic') {
+      const ts = Math.floor(this.deps.now().getTime() / 1000);
+      Object.assign(headers, { 'webhook-id': messageId, 'webhook-timestamp': String(ts), 'webhook-signature': signStandardWebhook(channel.secret!, messageId, ts, body) });
+    }
+    try {
+      // No redirects: a 3xx to an internal address would step around the target check.
+      const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.deps.timeoutMs) });
+      // The reply body is not needed and its size is the receiver's choice: drop it unread.
+      await res.body?.cancel().catch(() => undefined);
+      if (res.ok) return { ok: true, retry: false, httpStatus: res.status };
+      const retryAfter = Number(res.headers.get('retry-after'));
+      return {
+        ok: false,
+        retry: res.status >= 500 || res.status === 429 || res.status === 408,
+        httpStatus: res.status,
+        error: `HTTP ${res.status}`,
+        ...(Number.isFinite(retryAfter) && retryAfter > 0 && { retryAfterSeconds: retryAfter }),
+      };
+    } catch (error) {
+      return { ok: false, retry: true, error: describe(error) };
+    }
+  }
+
+  private async sendMail(to: string[], message: AlertMessage, messageId: string, personalData: boolean): Promise<AttemptResult> {
+    const smtp = this.deps.smtp;
+    if (!smtp) return { ok: false, retry: false, refused: true, error: 'no SMTP server configured on the collector' };
+    this.transport ??= nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure ?? false,
+      ...(smtp.user && { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
+      connectionTimeout: this.deps.timeoutMs,
+      greetingTimeout: this.deps.timeoutMs,
+      socketTimeout: this.deps.timeoutMs,
+    });
+    const { subject, text } = emailText(message, personalData);
+    try {
+      // The same Message-ID on a retry lets a mail server or client drop the duplicate.
+      await this.transport.sendMail({ from: smtp.from, to, subject, text, messageId: `<${messageId}@lastword>` });
+      return { ok: true, retry: false };
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      return { ok: false, retry: code === undefined || code < 500, error: describe(error) };
+    }
+  }
+
+  close(): void {
+    this.transport?.close();
+    this.transport = null;
+  }
+}
+
+/** An error's code or class, never its message text (fetch's can quote the URL). */
+function describe(error: unknown): string {
+  const e = error as { name?: string; code?: string; responseCode?: number; cause?: { code?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
+  if (e?.responseCode) return `SMTP ${e.responseCode}`;
+  return e?.cause?.code ?? e?.code ?? e?.name ?? 'error';
+}

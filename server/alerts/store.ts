@@ -1,0 +1,81 @@
+// Staff alert rows and their StaffAlert shape. Comment, contact and reasons are not copied into
+// staff_alerts: they are read from the answer when it has arrived, so there is one copy of
+// customer text to delete or export.
+import type { Selectable } from 'kysely';
+import type { Contact } from '../../shared/answer.ts';
+import type { Storage } from '../db/open.ts';
+import { fromJson, toFlag, toIso } from '../db/values.ts';
+import type { AlertOutcome, StaffAlert, StaffAlertKind, StaffAlertPriority, StaffAlertStatus } from './hub.ts';
+import type { StaffAlertTable } from './tables.ts';
+
+export type StaffAlertRow = Selectable<StaffAlertTable>;
+
+export interface AnswerExtras {
+  reasons: string[];
+  comment: string | null;
+  contact: Contact | null;
+  possibleRepeat: boolean;
+}
+
+export async function answerExtras(storage: Storage, answerIds: string[]): Promise<Map<string, AnswerExtras>> {
+  const map = new Map<string, AnswerExtras>();
+  if (!answerIds.length) return map;
+  const rows = await storage.db
+    .selectFrom('answers')
+    .select(['id', 'reasons', 'comment', 'contact', 'possible_repeat'])
+    .where('id', 'in', [...new Set(answerIds)])
+    .execute();
+  for (const r of rows) {
+    map.set(r.id, {
+      reasons: fromJson<string[]>(r.reasons),
+      comment: r.comment,
+      contact: r.contact === null ? null : fromJson<Contact>(r.contact),
+      possibleRepeat: toFlag(r.possible_repeat),
+    });
+  }
+  return map;
+}
+
+export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras): StaffAlert {
+  const contact = extras?.contact;
+  return {
+    id: r.id,
+    kioskId: r.kiosk_id,
+    location: r.location,
+    touchpoint: r.touchpoint,
+    kind: r.kind as StaffAlertKind,
+    priority: r.priority as StaffAlertPriority,
+    createdAt: toIso(r.created_at)!,
+    receivedAt: toIso(r.received_at)!,
+    late: toFlag(r.late),
+    // A late "talk to someone now" was pressed while the kiosk was offline: nobody is waiting now.
+    waiting: r.kind === 'talk_now' && r.status === 'open' && !toFlag(r.late),
+    ...(r.smiley !== null && { smiley: r.smiley }),
+    ...(r.nps !== null && { nps: r.nps }),
+    ...(r.ces !== null && { ces: r.ces }),
+    ...(extras && extras.reasons.length > 0 && { reasons: extras.reasons }),
+    ...(extras?.comment && { comment: extras.comment }),
+    ...(contact && { contact: { name: contact.name, ...(contact.phone && { phone: contact.phone }), ...(contact.email && { email: contact.email }) } }),
+    aggregateCount: r.aggregate_count,
+    status: r.status as StaffAlertStatus,
+    ...(r.acknowledged_by !== null && { acknowledgedBy: r.acknowledged_by }),
+    ...(r.acknowledged_at !== null && { acknowledgedAt: toIso(r.acknowledged_at)! }),
+    ...(r.resolved_by !== null && { resolvedBy: r.resolved_by }),
+    ...(r.resolved_at !== null && { resolvedAt: toIso(r.resolved_at)! }),
+    ...(r.outcome !== null && { outcome: r.outcome as AlertOutcome }),
+    ...(r.note !== null && { note: r.note }),
+  };
+}
+
+export async function readStaffAlerts(storage: Storage, rows: StaffAlertRow[]): Promise<StaffAlert[]> {
+  const extras = await answerExtras(
+    storage,
+    rows.map((r) => r.answer_id).filter((id): id is string => id !== null),
+  );
+  return rows.map((r) => toStaffAlert(r, r.answer_id ? extras.get(r.answer_id) : undefined));
+}
+
+export async function readStaffAlert(storage: Storage, id: string): Promise<StaffAlert | null> {
+  const row = await storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await readStaffAlerts(storage, [row]))[0]! : null;
+}

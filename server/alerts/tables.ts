@@ -1,0 +1,53 @@
+// Kysely types for migration 002 (see server/db/tables.ts for the Instant/Flag conventions).
+import type { Generated } from 'kysely';
+import type { Flag, Instant, NullableInstant } from '../db/tables.ts';
+
+export interface StaffAlertTable {
+  id: string;
+  source_alert_id: string | null;
+  kiosk_id: string;
+  location: string;
+  touchpoint: string;
+  kind: string;
+  priority: string;
+  created_at: Instant;
+  received_at: Instant;
+  late: Flag;
+  answer_id: string | null;
+  smiley: number | null;
+  nps: number | null;
+  ces: number | null;
+  status: Generated<string>;
+  acknowledged_by: string | null;
+  acknowledged_at: NullableInstant;
+  resolved_by: string | null;
+  resolved_at: NullableInstant;
+  outcome: string | null;
+  note: string | null;
+  ack_seconds: number | null;
+  resolve_seconds: number | null;
+  aggregated_into: string | null;
+  aggregate_count: Generated<number>;
+  summarized_count: Generated<number>;
+  suppressed: string | null;
+  escalation_step: Generated<number>;
+}
+
+export interface AlertDeliveryTable {
+  id: string;
+  staff_alert_id: string;
+  channel: string;
+  channel_kind: string;
+  reason: string;
+  attempt: number;
+  status: string;
+  http_status: number | null;
+  error: string | null;
+  at: Instant;
+}
+
+export interface AlertRoutingTable {
+  location: string;
+  body: string;
+  updated_at: Instant;
+}

@@ -1,0 +1,95 @@
+// Where the collector may send webhooks. A routing file is written by a store admin, not by the
+// operator of the collector, so a URL must not be a way to reach the collector's own network
+// (cloud metadata at 169.254.169.254, an admin port on localhost, a private service). https
+// only; loopback, link-local, private, CGNAT, multicast and unspecified addresses refused unless
+// the operator allows the host by name (tests allow 127.0.0.1).
+//
+// Host names are resolved and every address checked before each send (`resolveDns`, on in
+// production). This narrows, but does not close, DNS rebinding between our lookup and fetch's
+// own; a deployment that needs that closed routes webhooks through an egress proxy.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+export interface TargetPolicy {
+  /** Host names or literal IPs exempt from the checks (http allowed too), e.g. ['127.0.0.1'] in tests. */
+  allowHosts: string[];
+  /** Resolve host names and check the addresses (default true). */
+  resolveDns: boolean;
+}
+
+export const DEFAULT_TARGET_POLICY: TargetPolicy = { allowHosts: [], resolveDns: true };
+
+export class TargetError extends Error {}
+
+const blocked = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv6');
+
+export function isBlockedAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return blocked.check(address, 'ipv4');
+  if (family === 6) {
+    // An IPv4-mapped address (::ffff:127.0.0.1) is the IPv4 address in disguise.
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    return mapped ? blocked.check(mapped[1]!, 'ipv4') : blocked.check(address, 'ipv6');
+  }
+  return true;
+}
+
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+}
+
+/** Checks that need no network: scheme, credentials in the URL, literal addresses. */
+export function checkTargetSyntax(raw: string, policy: TargetPolicy): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TargetError('not a URL');
+  }
+  const host = hostOf(url);
+  if (url.username || url.password) throw new TargetError('credentials in the URL are not allowed');
+  if (policy.allowHosts.map((h) => h.toLowerCase()).includes(host)) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TargetError('only http(s) URLs');
+    return url;
+  }
+  if (url.protocol !== 'https:') throw new TargetError('webhook URLs must use https');
+  if (host === 'localhost' || host.endsWith('.localhost')) throw new TargetError('loopback targets are not allowed');
+  if (isIP(host) && isBlockedAddress(host)) throw new TargetError('loopback, link-local and private addresses are not allowed');
+  return url;
+}
+
+/** Full check before a send: the syntax, then (when enabled) every address the name resolves to. */
+export async function checkTarget(raw: string, policy: TargetPolicy): Promise<URL> {
+  const url = checkTargetSyntax(raw, policy);
+  const host = hostOf(url);
+  if (!policy.resolveDns || isIP(host) || policy.allowHosts.map((h) => h.toLowerCase()).includes(host)) return url;
+  let addresses: { address: string }[];
+  try {
+    addresses = await lookup(host, { all: true });
+  } catch {
+    throw new TargetError('the host name does not resolve');
+  }
+  if (addresses.some((a) => isBlockedAddress(a.address))) throw new TargetError('the host name resolves to a loopback, link-local or private address');
+  return url;
+}

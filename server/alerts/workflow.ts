@@ -1,0 +1,118 @@
+// Acknowledge → resolve, the staff side's two actions, plus the listing the staff page starts
+// from. Times to acknowledge and to resolve are stored per alert in seconds (from receipt: a
+// late alert's clock started when we could first show it) so reports need no date arithmetic.
+import type { Storage } from '../db/open.ts';
+import { toIso } from '../db/values.ts';
+import type { AlertHub, AlertOutcome, StaffAlert, StaffAlertStatus } from './hub.ts';
+import { readStaffAlert, readStaffAlerts } from './store.ts';
+
+export class AlertWorkflowError extends Error {
+  readonly code: 'not_found' | 'conflict';
+  constructor(code: 'not_found' | 'conflict', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface ListQuery {
+  locations: string[] | 'all';
+  status?: StaffAlertStatus | StaffAlertStatus[];
+  limit?: number;
+}
+
+/** Newest first; alerts folded into another (aggregation) show as that one's aggregateCount. */
+export async function listAlerts(storage: Storage, q: ListQuery): Promise<StaffAlert[]> {
+  if (Array.isArray(q.locations) && q.locations.length === 0) return [];
+  const statuses = q.status === undefined ? null : Array.isArray(q.status) ? q.status : [q.status];
+  const rows = await storage.db
+    .selectFrom('staff_alerts')
+    .selectAll()
+    .where('aggregated_into', 'is', null)
+    .$if(q.locations !== 'all', (b) => b.where('location', 'in', q.locations as string[]))
+    .$if(statuses !== null, (b) => b.where('status', 'in', statuses!))
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(Math.min(Math.max(q.limit ?? 200, 1), 1000))
+    .execute();
+  return readStaffAlerts(storage, rows);
+}
+
+export async function getAlert(storage: Storage, id: string): Promise<StaffAlert | null> {
+  return readStaffAlert(storage, id);
+}
+
+const seconds = (from: string | Date, to: Date) => Math.max(0, Math.round((to.getTime() - new Date(toIso(from)!).getTime()) / 1000));
+
+/** A second acknowledgement returns the alert as it is (first one wins); a resolved alert is a conflict. */
+export async function acknowledgeAlert(storage: Storage, hub: AlertHub, id: string, by: string, now: Date): Promise<StaffAlert> {
+  const row = await storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
+  if (row.status === 'resolved') throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  if (row.status === 'open') {
+    const updated = await storage.db
+      .updateTable('staff_alerts')
+      .set({ status: 'acknowledged', acknowledged_by: by, acknowledged_at: now.toISOString(), ack_seconds: seconds(row.received_at, now) })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 1) return publish(storage, hub, id);
+  }
+  return (await readStaffAlert(storage, id))!;
+}
+
+/** Resolving an open alert acknowledges it in the same step (who resolved also saw it). */
+export async function resolveAlert(
+  storage: Storage,
+  hub: AlertHub,
+  id: string,
+  by: string,
+  outcome: AlertOutcome,
+  note: string | null,
+  now: Date,
+): Promise<StaffAlert> {
+  const row = await storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
+  if (row.status === 'resolved') throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  const at = now.toISOString();
+  const ack = row.status === 'open' ? { acknowledged_by: by, acknowledged_at: at, ack_seconds: seconds(row.received_at, now) } : {};
+  const updated = await storage.db
+    .updateTable('staff_alerts')
+    .set({ ...ack, status: 'resolved', resolved_by: by, resolved_at: at, resolve_seconds: seconds(row.received_at, now), outcome, note: note?.slice(0, 2000) ?? null })
+    .where('id', '=', id)
+    .where('status', '!=', 'resolved')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  return publish(storage, hub, id);
+}
+
+async function publish(storage: Storage, hub: AlertHub, id: string): Promise<StaffAlert> {
+  const alert = (await readStaffAlert(storage, id))!;
+  hub.publish({ type: 'update', alert });
+  return alert;
+}
+
+export interface DeliveryLogEntry {
+  channel: string;
+  channelKind: string;
+  reason: string;
+  attempt: number;
+  status: 'delivered' | 'retrying' | 'failed' | 'refused';
+  httpStatus: number | null;
+  error: string | null;
+  at: string;
+}
+
+/** Every attempt to tell a channel about the alert, oldest first (for the staff page's detail view). */
+export async function listDeliveries(storage: Storage, alertId: string): Promise<DeliveryLogEntry[]> {
+  const rows = await storage.db.selectFrom('alert_deliveries').selectAll().where('staff_alert_id', '=', alertId).orderBy('at').orderBy('attempt').execute();
+  return rows.map((r) => ({
+    channel: r.channel,
+    channelKind: r.channel_kind,
+    reason: r.reason,
+    attempt: r.attempt,
+    status: r.status as DeliveryLogEntry['status'],
+    httpStatus: r.http_status,
+    error: r.error,
+    at: toIso(r.at)!,
+  }));
+}

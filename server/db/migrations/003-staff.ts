@@ -1,0 +1,67 @@
+// Collector schema v3: staff accounts, their sessions and the login throttle. Same conventions as
+// 001 (STRICT tables on SQLite, timestamptz/boolean/jsonb on PostgreSQL).
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import type { Engine } from '../engine.ts';
+
+export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const pg = engine === 'postgres';
+  const instant = pg ? 'timestamptz' : 'text';
+  const flag = pg ? 'boolean' : 'integer';
+  const json = pg ? 'jsonb' : 'text';
+  const no = pg ? false : 0;
+  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
+    pg ? b : b.modifyEnd(sql`strict`);
+
+  await strict(
+    db.schema
+      .createTable('staff_users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      // "scrypt$N$r$p$salt$hash": the parameters travel with the hash, so they can be raised later.
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) =>
+        c.notNull().check(sql`role in ('staff', 'manager', 'admin')`),
+      )
+      // The location names a staff member is alerted for (kiosks.location); managers and admins see all.
+      .addColumn('locations', json, (c) => c.notNull())
+      .addColumn('created_at', instant, (c) => c.notNull())
+      .addColumn('disabled', flag, (c) =>
+        pg
+          ? c.notNull().defaultTo(no)
+          : c
+              .notNull()
+              .defaultTo(no)
+              .check(sql`disabled in (0, 1)`),
+      ),
+  ).execute();
+
+  await strict(
+    db.schema
+      .createTable('staff_sessions')
+      // SHA-256 of the cookie's token: a stolen database does not hand out live sessions.
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) =>
+        c.notNull().references('staff_users.id').onDelete('cascade'),
+      )
+      .addColumn('created_at', instant, (c) => c.notNull())
+      .addColumn('expires_at', instant, (c) => c.notNull())
+      .addColumn('last_seen_at', instant, (c) => c.notNull())
+      .addColumn('csrf_token', 'text', (c) => c.notNull()),
+  ).execute();
+  await db.schema
+    .createIndex('staff_sessions_by_user')
+    .on('staff_sessions')
+    .column('user_id')
+    .execute();
+
+  await strict(
+    db.schema
+      .createTable('staff_login_attempts')
+      // "user:<name>" or "ip:<address>": one counter per key, reset by a successful login.
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('first_failure_at', instant, (c) => c.notNull())
+      .addColumn('locked_until', instant),
+  ).execute();
+}

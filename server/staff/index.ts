@@ -1,0 +1,27 @@
+// The staff side of the collector, registered by buildCollector as one encapsulated plugin:
+// cookies, the session guard and the security headers apply to /staff only, never to /v1.
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import { alertRoutes } from './alert-routes.ts';
+import { authRoutes } from './auth-routes.ts';
+import type { StaffContext } from './context.ts';
+import { STAFF_SECURITY_HEADERS } from './csp.ts';
+import { staffGuard } from './guard.ts';
+import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
+import { streamRoute } from './stream.ts';
+
+export type { StaffContext } from './context.ts';
+
+export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('staff', null);
+  app.addHook('onRequest', staffGuard(ctx.storage, ctx.now));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(STAFF_SECURITY_HEADERS);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  authRoutes(app, ctx);
+  alertRoutes(app, ctx);
+  streamRoute(app, ctx);
+  pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
+}

@@ -1,0 +1,6 @@
+// Which alerts a staff member may see and act on: their own locations; managers and admins, all.
+import type { StaffAlert } from '../alerts/hub.ts';
+
+export function canSee(locations: string[] | 'all', alert: Pick<StaffAlert, 'location'>): boolean {
+  return locations === 'all' || locations.includes(alert.location);
+}

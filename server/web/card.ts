@@ -1,0 +1,148 @@
+// One alert as a large card. Every piece of customer text (comment, reasons, contact) goes in as
+// a string child of el(), i.e. a Text node: it shows exactly as typed and is never parsed.
+import type { StaffAlert } from '../alerts/hub.ts';
+import { el } from './dom.ts';
+import { KIND_LABEL, OUTCOMES, PRIORITY_LABEL, SMILEY_LABEL } from './labels.ts';
+import { clock, since } from './time.ts';
+
+export interface CardActions {
+  acknowledge(id: string): Promise<void>;
+  resolve(id: string, outcome: string, note: string): Promise<void>;
+}
+
+function scores(a: StaffAlert): HTMLElement | null {
+  const items: [string, string][] = [];
+  if (a.smiley !== undefined)
+    items.push(['Smiley', `${a.smiley}/5 · ${SMILEY_LABEL[a.smiley] ?? ''}`]);
+  if (a.nps !== undefined) items.push(['NPS', `${a.nps}/10`]);
+  if (a.ces !== undefined) items.push(['Effort', `${a.ces}/7`]);
+  if (!items.length) return null;
+  return el(
+    'dl',
+    { class: 'scores' },
+    ...items.map(([k, v]) => el('div', { class: 'score' }, el('dt', {}, k), el('dd', {}, v))),
+  );
+}
+
+function contact(a: StaffAlert): HTMLElement | null {
+  if (!a.contact) return null;
+  return el(
+    'div',
+    { class: 'contact' },
+    el('span', { class: 'label' }, 'Contact (consented)'),
+    el('strong', { class: 'contact-name' }, a.contact.name),
+    a.contact.phone && el('span', { class: 'contact-line' }, a.contact.phone),
+    a.contact.email && el('span', { class: 'contact-line' }, a.contact.email),
+  );
+}
+
+function statusLine(a: StaffAlert): HTMLElement | null {
+  if (a.status === 'open' || !a.acknowledgedBy || !a.acknowledgedAt) return null;
+  return el(
+    'p',
+    { class: 'status-line' },
+    `Acknowledged by ${a.acknowledgedBy} at ${clock(a.acknowledgedAt)}`,
+  );
+}
+
+function actions(a: StaffAlert, act: CardActions): HTMLElement {
+  const error = el('p', { class: 'action-error', role: 'alert' });
+  const guard = (button: HTMLButtonElement, run: () => Promise<void>) => {
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      error.textContent = '';
+      run().catch((e: Error) => {
+        error.textContent = e.message;
+        button.disabled = false;
+      });
+    });
+  };
+  const box = el('div', { class: 'actions' });
+  if (a.status === 'open') {
+    const ack = el('button', { class: 'primary', type: 'button' }, 'Acknowledge — I am on it');
+    guard(ack, () => act.acknowledge(a.id));
+    box.append(ack);
+  }
+  const outcome = el(
+    'select',
+    { 'aria-label': 'Outcome' },
+    el('option', { value: '' }, 'Outcome…'),
+    ...OUTCOMES.map(([v, t]) => el('option', { value: v }, t)),
+  );
+  const note = el('input', {
+    type: 'text',
+    maxlength: '2000',
+    placeholder: 'Note',
+    'aria-label': 'Note',
+  });
+  const done = el(
+    'button',
+    { class: a.status === 'open' ? 'secondary' : 'primary', type: 'button' },
+    'Resolve',
+  );
+  guard(done, async () => {
+    if (!outcome.value) throw new Error('Choose an outcome first');
+    await act.resolve(a.id, outcome.value, note.value.trim());
+  });
+  box.append(el('div', { class: 'resolve' }, outcome, note, done));
+  box.append(error);
+  return box;
+}
+
+export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTMLElement {
+  return el(
+    'article',
+    {
+      class: `card priority-${a.priority} status-${a.status}`,
+      'data-alert-id': a.id,
+      'aria-label': `${KIND_LABEL[a.kind]} at ${a.location}`,
+    },
+    el(
+      'header',
+      { class: 'card-head' },
+      el(
+        'div',
+        { class: 'tags' },
+        el('span', { class: 'kind' }, KIND_LABEL[a.kind]),
+        a.waiting && el('span', { class: 'badge waiting' }, 'Waiting'),
+        a.late &&
+          el(
+            'span',
+            { class: 'badge late', title: 'The kiosk was offline; this arrived late' },
+            'Arrived late',
+          ),
+        a.status === 'acknowledged' && el('span', { class: 'badge acked' }, 'Acknowledged'),
+      ),
+      el(
+        'time',
+        { class: 'since', 'data-since': a.createdAt, datetime: a.createdAt },
+        since(a.createdAt, nowMs),
+      ),
+    ),
+    el(
+      'h2',
+      { class: 'where' },
+      a.location,
+      el('span', { class: 'touchpoint' }, ` · ${a.touchpoint}`),
+    ),
+    el(
+      'p',
+      { class: 'when' },
+      el('strong', { class: 'priority-word' }, PRIORITY_LABEL[a.priority]),
+      ` · at ${clock(a.createdAt)}`,
+      a.aggregateCount > 0 && ` · +${a.aggregateCount} more from this kiosk`,
+    ),
+    scores(a),
+    a.reasons?.length
+      ? el(
+          'ul',
+          { class: 'reasons', 'aria-label': 'Reasons' },
+          ...a.reasons.map((r) => el('li', {}, r)),
+        )
+      : null,
+    a.comment ? el('blockquote', { class: 'comment' }, a.comment) : null,
+    contact(a),
+    statusLine(a),
+    actions(a, act),
+  );
+}

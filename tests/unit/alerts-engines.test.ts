@@ -1,0 +1,113 @@
+// The alert store's queries on both engines (PostgreSQL where LASTWORD_TEST_PG_URL points at a
+// reachable server): routing, the answer-follows-alert update, withdrawal of a repeated press,
+// the window rule, aggregation summaries, escalation and acknowledge → resolve times.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCollector } from '../../server/app.ts';
+import type { AlertEvent } from '../../server/alerts/hub.ts';
+import { acknowledgeAlert, listAlerts, resolveAlert } from '../../server/alerts/workflow.ts';
+import { alert, answer, freshPostgresSchema, postgresReachable } from '../support/collector.ts';
+import { LOCATION, startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
+import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
+
+const PG_URL = process.env.LASTWORD_TEST_PG_URL;
+const pgReachable = await postgresReachable(PG_URL);
+if (!pgReachable) console.log('alerts on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)');
+
+for (const engine of [
+  { name: 'SQLite', skip: false },
+  { name: 'PostgreSQL', skip: !pgReachable },
+]) {
+  describe.skipIf(engine.skip)(`alerts on ${engine.name}`, () => {
+    let c: AlertCollector;
+    let sink: WebhookSink;
+    let drop: (() => Promise<void>) | null = null;
+    const nowIso = () => c.clock.now.toISOString();
+    const texts = () => sink.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
+
+    beforeAll(async () => {
+      sink = await startWebhookSink();
+      let databaseUrl: string | undefined;
+      if (engine.name === 'PostgreSQL') {
+        const schema = await freshPostgresSchema(PG_URL!);
+        databaseUrl = schema.url;
+        drop = schema.drop;
+      }
+      c = await startAlertCollector({ start: '2026-11-23T09:00:30.000Z', databaseUrl });
+      await c.setRouting({
+        thresholds: { smiley: 2 },
+        window: { minutes: 30, percent: 60, minAnswers: 3 },
+        channels: [{ name: 'slack', kind: 'slack', url: `${sink.url}/slack` }],
+        notify: ['slack'],
+        escalation: [{ afterMinutes: 5, notify: ['slack'] }],
+      });
+    });
+    afterAll(async () => {
+      await c?.close();
+      await drop?.();
+      await sink.close();
+    });
+
+    it('routes, updates, withdraws, aggregates, escalates, and stores acknowledge and resolve times', async () => {
+      const first = answer(c.kioskId, 1, { smiley: 1, comment: 'Too slow', reasons: ['wait'], finalizedAt: nowIso() });
+      const repeat = answer(c.kioskId, 2, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
+      await c.post('/v1/alerts', [alert({ answerId: first.id, createdAt: nowIso() }), alert({ answerId: repeat.id, createdAt: nowIso() })]);
+      await c.settle();
+      expect(texts()).toEqual(['Low score at Desk 2']);
+      expect(c.events.map((e) => [e.type, e.alert.aggregateCount])).toEqual([
+        ['alert', 0],
+        ['update', 1],
+      ]);
+
+      await c.post('/v1/answers', [first, repeat, answer(c.kioskId, 3, { smiley: 5, finalizedAt: nowIso() })]);
+      await c.settle();
+      const head = c.events[0]!.alert.id;
+      expect(c.events.find((e) => e.alert.id === head && e.alert.comment)?.alert).toMatchObject({ comment: 'Too slow', reasons: ['wait'] });
+      const rows = await c.storage.db.selectFrom('staff_alerts').select(['kind', 'status', 'suppressed']).orderBy('id').execute();
+      // 1 low (of 2 non-repeat answers, 50%): no window alert yet.
+      expect(rows).toEqual([
+        { kind: 'low_score', status: 'open', suppressed: null },
+        { kind: 'low_score', status: 'resolved', suppressed: 'repeat' },
+      ]);
+      await c.post('/v1/answers', [answer(c.kioskId, 4, { smiley: 2, finalizedAt: nowIso() })]);
+      await c.settle();
+      expect((await listAlerts(c.storage, { locations: [LOCATION] })).map((a) => a.kind)).toEqual(['window', 'low_score']);
+
+      c.clock.advance(11);
+      await c.app.alerts.tick(c.clock.now);
+      await c.settle();
+      expect(texts()).toEqual([
+        'Low score at Desk 2',
+        'Many unhappy customers at Test store (Desk 2)',
+        'Low score at Desk 2 — still not acknowledged',
+        'Many unhappy customers at Test store (Desk 2) — still not acknowledged',
+        '1 more low score at Desk 2 in 10 minutes',
+      ]);
+
+      const acked = await acknowledgeAlert(c.storage, c.app.alertHub, head, 'kadri', c.clock.now);
+      expect(acked.acknowledgedAt).toBe(nowIso());
+      c.clock.advance(4);
+      await resolveAlert(c.storage, c.app.alertHub, head, 'kadri', 'not_reachable', 'left the store', c.clock.now);
+      const times = await c.storage.db.selectFrom('staff_alerts').select(['ack_seconds', 'resolve_seconds']).where('id', '=', head).executeTakeFirstOrThrow();
+      expect(times).toEqual({ ack_seconds: 660, resolve_seconds: 900 });
+      expect((await listAlerts(c.storage, { locations: 'all', status: 'resolved' })).map((a) => a.outcome)).toEqual(['not_reachable']);
+    });
+
+    it('routes, at start, kiosk alerts stored but never routed (stopped between commit and routing)', async () => {
+      const orphan = alert({ kind: 'talk_now', createdAt: nowIso() });
+      const at = nowIso();
+      await c.storage.db
+        .insertInto('alerts')
+        .values({ id: orphan.id, kiosk_id: c.kioskId, answer_id: orphan.answerId, kind: orphan.kind, created_at: at, detail: JSON.stringify(orphan.detail), device_sent_at: at, received_at: at })
+        .execute();
+      const restarted = buildCollector({ storage: c.storage, now: () => c.clock.now, alerts: { targets: { allowHosts: ['127.0.0.1'] }, tickIntervalMs: 0 } });
+      const seen: AlertEvent[] = [];
+      restarted.alertHub.subscribe((e) => seen.push(e));
+      await restarted.ready();
+      await restarted.alerts.idle();
+      await restarted.close();
+      const rows = await c.storage.db.selectFrom('staff_alerts').select(['kind', 'priority']).where('source_alert_id', '=', orphan.id).execute();
+      expect(rows).toEqual([{ kind: 'talk_now', priority: 'urgent' }]);
+      expect(seen.map((e) => e.alert.kind)).toEqual(['talk_now']);
+    });
+  });
+}

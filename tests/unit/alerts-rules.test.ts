@@ -1,0 +1,153 @@
+// Which kiosk data becomes a staff alert, through real HTTP: talk_now is urgent, thresholds per
+// question, repeated presses never alert (flag on the alert, or on the answer that arrives
+// after it), late alerts keep their time, quiet hours keep channels quiet, aggregation folds a
+// burst into "3 more low scores…", and the window rule fires once per window.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { alert, answer } from '../support/collector.ts';
+import { startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
+import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
+
+let c: AlertCollector;
+let sink: WebhookSink;
+let seq = 0;
+
+const base = (extra: Record<string, unknown> = {}) => ({
+  thresholds: { smiley: 2, nps: 4 },
+  channels: [{ name: 'slack', kind: 'slack', url: `${sink.url}/slack` }],
+  notify: ['slack'],
+  ...extra,
+});
+const texts = () => sink.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
+const staffRows = () => c.storage.db.selectFrom('staff_alerts').selectAll().orderBy('received_at').orderBy('id').execute();
+const nowIso = () => c.clock.now.toISOString();
+
+beforeAll(async () => {
+  sink = await startWebhookSink();
+  c = await startAlertCollector({ start: '2026-11-23T09:00:30.000Z' });
+});
+afterAll(async () => {
+  await c.close();
+  await sink.close();
+});
+beforeEach(async () => {
+  c.clock.advance(120);
+  await c.setRouting(base());
+  sink.received.length = 0;
+  c.events.length = 0;
+  await c.storage.db.deleteFrom('alert_deliveries').execute();
+  await c.storage.db.deleteFrom('staff_alerts').execute();
+});
+
+describe('alerts: rules', () => {
+  it('talk_now is urgent: "Customer waiting at Desk 2", published to the hub as waiting', async () => {
+    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2' } })]);
+    await c.settle();
+    expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2']);
+    expect(c.events).toEqual([{ type: 'alert', alert: expect.objectContaining({ kind: 'talk_now', priority: 'urgent', waiting: true, status: 'open' }) }]);
+  });
+
+  it('applies the location thresholds per question: smiley 3 alone does not alert, NPS 4 does', async () => {
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 3, nps: 7 } })]);
+    await c.settle();
+    expect(await staffRows()).toEqual([]);
+    // An answer the kiosk did not alert on, below the collector's NPS threshold, alerts on arrival.
+    await c.post('/v1/answers', [answer(c.kioskId, ++seq, { smiley: 4, nps: 4, finalizedAt: nowIso() })]);
+    await c.settle();
+    expect((await staffRows()).map((r) => [r.kind, r.nps])).toEqual([['low_score', 4]]);
+    expect(texts()).toEqual(['Low score at Desk 2']);
+  });
+
+  it('never alerts for a repeated press: flagged on the alert, or withdrawn when the flagged answer follows', async () => {
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, possibleRepeat: true } })]);
+    await c.settle();
+    expect(await staffRows()).toEqual([]);
+
+    const a = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
+    await c.post('/v1/alerts', [alert({ answerId: a.id, createdAt: nowIso() })]);
+    await c.post('/v1/answers', [a]);
+    await c.settle();
+    const [row] = await staffRows();
+    expect(row).toMatchObject({ status: 'resolved', outcome: 'other', suppressed: 'repeat', resolved_by: 'system' });
+    expect(c.events.at(-1)).toMatchObject({ type: 'update', alert: { status: 'resolved' } });
+
+    // Flagged answer first, its alert after (out of order): nothing at all.
+    const b = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
+    await c.post('/v1/answers', [b]);
+    await c.post('/v1/alerts', [alert({ answerId: b.id, createdAt: nowIso() })]);
+    await c.settle();
+    expect((await staffRows()).length).toBe(1);
+  });
+
+  it('marks an alert that arrives after an offline spell as late and keeps its original time', async () => {
+    const createdAt = new Date(c.clock.now.getTime() - 45 * 60_000).toISOString();
+    await c.post('/v1/alerts', [alert({ createdAt })]);
+    await c.post('/v1/alerts', [alert({ createdAt: new Date(c.clock.now.getTime() - 60_000).toISOString(), kind: 'talk_now' })]);
+    await c.settle();
+    const rows = await staffRows();
+    expect(rows.map((r) => [r.kind, Boolean(r.late)])).toEqual([
+      ['low_score', true],
+      ['talk_now', false],
+    ]);
+    expect(c.events[0]!.alert).toMatchObject({ late: true, createdAt, receivedAt: nowIso() });
+    expect(sink.received[0]!.body).toMatch(/late: received/);
+    expect(c.events[1]!.alert.waiting).toBe(true);
+    // "Talk to someone now" pressed half an hour ago while offline: shown late, nobody waiting.
+    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: new Date(c.clock.now.getTime() - 30 * 60_000).toISOString() })]);
+    await c.settle();
+    expect(c.events[2]!.alert).toMatchObject({ kind: 'talk_now', late: true, waiting: false });
+  });
+
+  it('keeps channels quiet in quiet hours (local time), but still shows the alert and lets talk_now through', async () => {
+    // 11:00 UTC is 13:00 in Tallinn.
+    c.clock.now = new Date('2026-11-24T11:00:00.000Z');
+    await c.setRouting(base({ quietHours: { from: '12:30', to: '14:00', timezone: 'Europe/Tallinn' } }));
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
+    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: nowIso() })]);
+    await c.settle();
+    expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2']);
+    expect((await staffRows()).map((r) => r.suppressed)).toEqual(['quiet_hours', null]);
+    expect(c.events.map((e) => e.type)).toEqual(['alert', 'alert']);
+  });
+
+  it('aggregates a burst per kiosk: one message, then "3 more low scores at Desk 2 in 10 minutes"', async () => {
+    for (let i = 0; i < 4; i++) {
+      await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
+      c.clock.advance(1);
+    }
+    await c.settle();
+    expect(texts()).toEqual(['Low score at Desk 2']);
+    expect(c.events.map((e) => [e.type, e.alert.aggregateCount])).toEqual([
+      ['alert', 0],
+      ['update', 1],
+      ['update', 2],
+      ['update', 3],
+    ]);
+    await c.app.alerts.tick(c.clock.now);
+    await c.settle();
+    expect(texts().length).toBe(1);
+    c.clock.advance(7);
+    await c.app.alerts.tick(c.clock.now);
+    await c.app.alerts.tick(c.clock.now);
+    await c.settle();
+    expect(texts()).toEqual(['Low score at Desk 2', '3 more low scores at Desk 2 in 10 minutes']);
+    // After the window a new low score is a new alert.
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
+    await c.settle();
+    expect(texts().length).toBe(3);
+  });
+
+  it('window rule: at least X% unhappy of at least M answers in N minutes alerts once per window', async () => {
+    await c.setRouting(base({ thresholds: { smiley: 1 }, window: { minutes: 30, percent: 50, minAnswers: 4 } }));
+    const batch = (smileys: number[]) => smileys.map((s) => answer(c.kioskId, ++seq, { smiley: s, finalizedAt: nowIso() }));
+    await c.post('/v1/answers', batch([2, 2, 4]));
+    await c.settle();
+    expect(await staffRows()).toEqual([]);
+    await c.post('/v1/answers', batch([5]));
+    await c.settle();
+    expect((await staffRows()).map((r) => r.kind)).toEqual(['window']);
+    expect(texts()).toEqual(['Many unhappy customers at Test store (Desk 2)']);
+    await c.post('/v1/answers', batch([2, 2]));
+    await c.settle();
+    expect((await staffRows()).length).toBe(1);
+  });
+});

@@ -1,0 +1,213 @@
+// The staff workflow and the live stream over real HTTP: who sees which alert, acknowledge and
+// resolve, server-sent events to the right screens only, and the page's security headers.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffAlert } from '../../server/alerts/hub.ts';
+import { STAFF_CSP } from '../../server/staff/csp.ts';
+import { REDACTED_PATHS } from '../../server/log.ts';
+import {
+  LOCATIONS,
+  loginAs,
+  staffEngines,
+  startStaffCollector,
+  type StaffClient,
+  type StaffCollector,
+} from '../support/staff.ts';
+import { readEvents } from '../support/staff-sse.ts';
+
+const COMMENT = 'The cashier was rude SECRET-COMMENT-7731';
+const CONTACT = { consentVersion: 'v1', name: 'Ada SECRET-NAME-4410', phone: '+44 20 7946 0000' };
+
+const engines = await staffEngines();
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip)(`staff alerts over HTTP and SSE on ${engine.name}`, () => {
+    let c: StaffCollector;
+    let logs = '';
+    let dana: StaffClient;
+    let otto: StaffClient;
+    let mo: StaffClient;
+    beforeAll(async () => {
+      const sink = new Writable({ write: (chunk, _e, done) => ((logs += String(chunk)), done()) });
+      c = await startStaffCollector({
+        postgresUrl: engine.postgresUrl,
+        logger: pino(
+          { level: 'debug', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+          sink,
+        ),
+        heartbeatMs: 200,
+      });
+      await c.addUser('dana', 'staff', [LOCATIONS.main.location]);
+      await c.addUser('otto', 'staff', [LOCATIONS.outlet.location]);
+      await c.addUser('mo', 'manager');
+      [dana, otto, mo] = await Promise.all([
+        loginAs(c.url, 'dana'),
+        loginAs(c.url, 'otto'),
+        loginAs(c.url, 'mo'),
+      ]);
+    });
+    afterAll(async () => c?.close());
+
+    it('lists only the alerts of the user’s own locations; a manager sees all', async () => {
+      const main = await c.seedAlert('main', { answer: { comment: COMMENT, contact: CONTACT } });
+      const outlet = await c.seedAlert('outlet');
+      const ids = async (who: StaffClient) =>
+        ((await who.call('GET', '/staff/api/alerts')).body as { alerts: StaffAlert[] }).alerts.map(
+          (a) => a.id,
+        );
+      expect(await ids(dana)).toContain(main.id);
+      expect(await ids(dana)).not.toContain(outlet.id);
+      expect(await ids(otto)).toEqual([outlet.id]);
+      expect(await ids(mo)).toEqual(expect.arrayContaining([main.id, outlet.id]));
+      const listed = (
+        (await dana.call('GET', '/staff/api/alerts')).body as { alerts: StaffAlert[] }
+      ).alerts.find((a) => a.id === main.id);
+      expect(listed).toMatchObject({
+        comment: COMMENT,
+        contact: { name: CONTACT.name, phone: CONTACT.phone },
+        smiley: 1,
+        reasons: ['wait-time'],
+      });
+      // Acting on another location's alert looks like acting on no alert at all.
+      expect((await otto.call('POST', `/staff/api/alerts/${main.id}/ack`)).status).toBe(404);
+      expect((await dana.call('GET', '/staff/api/alerts?status=bogus')).status).toBe(400);
+    });
+
+    it('acknowledges (who, when) then resolves with an outcome and a note', async () => {
+      const a = await c.seedAlert('main');
+      const ack = await dana.call('POST', `/staff/api/alerts/${a.id}/ack`);
+      expect(ack.status).toBe(200);
+      expect((ack.body as { alert: StaffAlert }).alert).toMatchObject({
+        status: 'acknowledged',
+        acknowledgedBy: 'Dana',
+      });
+      expect(Date.parse((ack.body as { alert: StaffAlert }).alert.acknowledgedAt!)).toBeGreaterThan(
+        Date.now() - 5000,
+      );
+      expect(
+        (await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'maybe' })).status,
+      ).toBe(400);
+      const done = await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, {
+        outcome: 'recovered',
+        note: 'Gave a voucher',
+      });
+      expect(done.status).toBe(200);
+      expect((done.body as { alert: StaffAlert }).alert).toMatchObject({
+        status: 'resolved',
+        resolvedBy: 'Dana',
+        outcome: 'recovered',
+        note: 'Gave a voucher',
+      });
+      expect(
+        (await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'other' })).status,
+      ).toBe(409);
+      const open = (
+        (await dana.call('GET', '/staff/api/alerts?status=open,acknowledged')).body as {
+          alerts: StaffAlert[];
+        }
+      ).alerts;
+      expect(open.map((x) => x.id)).not.toContain(a.id);
+    });
+
+    it('streams a published alert to the screens allowed to see it, and only those', async () => {
+      let opened = 0;
+      let fresh: StaffAlert | undefined;
+      const onOpen = () => {
+        if (++opened === 3)
+          void c
+            .seedAlert('outlet', { kind: 'talk_now', priority: 'urgent' })
+            .then((a) => (fresh = a));
+      };
+      const got = (evs: { event: string; data: string }[]) => evs.some((e) => e.event === 'alert');
+      const [forDana, forOtto, forMo] = await Promise.all([
+        readEvents(c.url, dana.cookie, got, { timeoutMs: 1500, onOpen }),
+        readEvents(c.url, otto.cookie, got, { onOpen }),
+        readEvents(c.url, mo.cookie, got, { onOpen }),
+      ]);
+      expect(forOtto.status).toBe(200);
+      expect(forOtto.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(forOtto.headers.get('content-security-policy')).toBe(STAFF_CSP);
+      const alertOf = (evs: { event: string; data: string; id?: string }[]) =>
+        evs.filter((e) => e.event === 'alert').map((e) => JSON.parse(e.data) as StaffAlert);
+      expect(alertOf(forOtto.events).map((a) => a.id)).toEqual([fresh!.id]);
+      expect(alertOf(forOtto.events)[0]).toMatchObject({
+        kind: 'talk_now',
+        waiting: true,
+        location: 'Outlet',
+      });
+      expect(alertOf(forMo.events).map((a) => a.id)).toEqual([fresh!.id]);
+      expect(alertOf(forDana.events)).toEqual([]);
+      // Each screen starts from a snapshot of what it may see.
+      const snapshot = JSON.parse(
+        forOtto.events.find((e) => e.event === 'snapshot')!.data,
+      ) as StaffAlert[];
+      expect(snapshot.every((a) => a.location === 'Outlet')).toBe(true);
+      expect(forOtto.events.find((e) => e.event === 'alert')?.id).toMatch(/^[0-9a-f]{8}\.\d+$/);
+    });
+
+    it('resumes from Last-Event-ID without a snapshot, and sends heartbeats', async () => {
+      const first = await readEvents(c.url, mo.cookie, (evs) =>
+        evs.some((e) => e.event === 'snapshot'),
+      );
+      const lastId = first.events.find((e) => e.event === 'snapshot')!.id!;
+      const missed = await c.seedAlert('main');
+      const resumed = await readEvents(
+        c.url,
+        mo.cookie,
+        (evs) => evs.some((e) => e.event === 'comment'),
+        { lastEventId: lastId },
+      );
+      expect(resumed.events.map((e) => e.event)).not.toContain('snapshot');
+      expect(
+        resumed.events
+          .filter((e) => e.event === 'alert')
+          .map((e) => (JSON.parse(e.data) as StaffAlert).id),
+      ).toEqual([missed.id]);
+      expect(
+        resumed.events.some((e) => e.event === 'comment' && e.data.includes('heartbeat')),
+      ).toBe(true);
+      // An id from another collector process (before a restart) gets the full list instead.
+      const foreign = await readEvents(c.url, mo.cookie, (evs) => evs.length > 0, {
+        lastEventId: `00000000.${lastId.split('.')[1]}`,
+      });
+      expect(foreign.events.map((e) => e.event)).toEqual(['snapshot']);
+    });
+
+    it('refuses the stream without a session, and ends it when the session is logged out', async () => {
+      expect((await readEvents(c.url, 'lw_staff=nope', () => true)).status).toBe(401);
+      const temp = await loginAs(c.url, 'otto');
+      const started = Date.now();
+      const stream = readEvents(c.url, temp.cookie, () => false, {
+        timeoutMs: 5000,
+        onOpen: () => void temp.call('POST', '/staff/api/logout'),
+      });
+      await stream;
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+
+    it('serves the page and every staff reply with the strict CSP', async () => {
+      for (const path of ['/staff/', '/staff/api/me', '/staff/no-such-thing']) {
+        const res = await fetch(`${c.url}${path}`);
+        expect(res.headers.get('content-security-policy'), path).toBe(STAFF_CSP);
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      expect(STAFF_CSP).toContain("script-src 'self'");
+      expect(STAFF_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+      expect((await fetch(`${c.url}/staff/../package.json`)).status).not.toBe(200);
+      expect((await fetch(`${c.url}/staff/%2e%2e/package.json`)).status).not.toBe(200);
+    });
+
+    it('never writes comment text or contact data to the log', async () => {
+      await c.seedAlert('main', { answer: { comment: COMMENT, contact: CONTACT } });
+      await dana.call('GET', '/staff/api/alerts');
+      await readEvents(c.url, dana.cookie, (evs) => evs.some((e) => e.event === 'snapshot'));
+      expect(logs.length).toBeGreaterThan(0);
+      expect(logs).not.toContain('SECRET-COMMENT');
+      expect(logs).not.toContain('SECRET-NAME');
+      expect(logs).not.toContain(CONTACT.phone);
+      expect(logs).not.toContain(dana.cookie.split('=')[1]!);
+    });
+  });
+}

@@ -1,0 +1,101 @@
+// `node server/cli.ts create-admin` and `add-staff` as real processes, the password on stdin;
+// the accounts they make log in to the collector over HTTP.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCollector } from '../../server/app.ts';
+import { openStorage } from '../../server/db/open.ts';
+import { staffDb } from '../../server/staff/tables.ts';
+import { loginAs } from '../support/staff.ts';
+import { tempDir } from '../support/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = tempDir('lastword-staff-cli-');
+const dbPath = join(dir.path, 'collector.sqlite');
+const env = { ...process.env, LASTWORD_DB: dbPath, DATABASE_URL: '' };
+afterAll(() => dir.remove());
+
+function cli(stdin: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['server/cli.ts', ...args], {
+    cwd: ROOT,
+    env,
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('staff accounts from the CLI', () => {
+  it('creates the first admin and staff with locations; refuses short passwords, duplicates and staff without a location', () => {
+    expect(cli('admin-password-1\n', 'create-admin', 'Root', '--name', 'Rita Root')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('created admin "root"'),
+    });
+    expect(
+      cli(
+        'staff-password-1\n',
+        'add-staff',
+        'dana',
+        '--role',
+        'staff',
+        '--locations',
+        'Main store, Outlet',
+      ),
+    ).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('locations: Main store, Outlet'),
+    });
+    expect(cli('short\n', 'add-staff', 'sam', '--role', 'manager')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('at least 10 characters'),
+    });
+    expect(
+      cli('staff-password-2\n', 'add-staff', 'dana', '--role', 'staff', '--locations', 'X'),
+    ).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
+    expect(cli('staff-password-2\n', 'add-staff', 'lone', '--role', 'staff')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('at least one location'),
+    });
+    expect(cli('staff-password-2\n', 'add-staff', 'boss', '--role', 'owner')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--role must be one of'),
+    });
+    // The password never shows in the output.
+    expect(cli('admin-password-2\n', 'add-staff', 'mo', '--role', 'manager').stdout).not.toContain(
+      'admin-password-2',
+    );
+  });
+
+  it('stores scrypt hashes, and the accounts log in', async () => {
+    const storage = await openStorage({ sqlitePath: dbPath });
+    const app = buildCollector({ storage });
+    try {
+      const rows = await staffDb(storage)
+        .selectFrom('staff_users')
+        .select(['username', 'display_name', 'role', 'locations', 'password_hash'])
+        .orderBy('username')
+        .execute();
+      expect(rows.map((r) => [r.username, r.role])).toEqual([
+        ['dana', 'staff'],
+        ['mo', 'manager'],
+        ['root', 'admin'],
+      ]);
+      expect(rows.find((r) => r.username === 'root')?.display_name).toBe('Rita Root');
+      expect(JSON.parse(String(rows.find((r) => r.username === 'dana')?.locations))).toEqual([
+        'Main store',
+        'Outlet',
+      ]);
+      for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$/);
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const root = await loginAs(url, 'root', 'admin-password-1');
+      expect((await root.call('GET', '/staff/api/me')).body).toMatchObject({
+        user: { role: 'admin', locations: 'all', displayName: 'Rita Root' },
+      });
+      await loginAs(url, 'dana', 'staff-password-1');
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
+});
