@@ -70,6 +70,19 @@ export default tseslint.config(
     },
   },
   {
+    // The staff live screen runs in a browser and shows customer-written text: text nodes only.
+    files: ['server/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Customer text goes in as text: use el() from server/web/dom.ts.' },
+        { property: 'outerHTML', message: 'Customer text goes in as text: use el() from server/web/dom.ts.' },
+        { property: 'insertAdjacentHTML', message: 'Customer text goes in as text: use el() from server/web/dom.ts.' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**', 'tests/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,5 +1,5 @@
 // `npm start`: the demo. Builds the app, puts the example kiosk config in the data folder (once),
-// starts a collector with the demo kiosk enrolled, then runs the kiosk in Electron where a
+// starts a collector with the demo kiosk enrolled and a demo staff login, then runs the kiosk in Electron where a
 // binary is installed, or otherwise serves the same kiosk in browser-kiosk mode and opens it in
 // Chromium if one is found.
 import { spawn } from 'node:child_process';
@@ -12,6 +12,7 @@ import { kioskPaths } from '../../electron/core/paths.ts';
 import { NO_ELECTRON_HINT, ROOT, findElectronBinary } from '../electron-binary.ts';
 import { build } from './build.ts';
 import { startDemoCollector } from './demo-collector.ts';
+import { demoStaff } from './demo-staff.ts';
 
 const dataDir = process.env.LASTWORD_DATA_DIR ?? join(ROOT, '.demo-data');
 const paths = kioskPaths(dataDir, process.env);
@@ -24,6 +25,7 @@ say(`data: ${dataDir}`);
 say(`config: ${paths.config} (admin PIN of the example config: 2468)`);
 const collector = await startDemoCollector(dataDir, paths.config);
 say(`collector: ${collector.url}`);
+say(await demoStaff(dataDir, collector.url));
 
 const electron = findElectronBinary();
 if (electron && !process.argv.includes('--browser')) {

@@ -49,12 +49,10 @@ export function pageRoutes(app: FastifyInstance, webDir: string): void {
   app.get('/staff/*', { config: { public: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'];
     if (path.startsWith('api/'))
-      return reply
-        .code(404)
-        .send({
-          error: 'not_found',
-          message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
-        });
+      return reply.code(404).send({
+        error: 'not_found',
+        message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+      });
     return sendFile(reply, root, extname(path) ? path : 'index.html');
   });
 }

@@ -1,7 +1,7 @@
 // One alert as a large card. Every piece of customer text (comment, reasons, contact) goes in as
 // a string child of el(), i.e. a Text node: it shows exactly as typed and is never parsed.
 import type { StaffAlert } from '../alerts/hub.ts';
-import { el } from './dom.ts';
+import { el, sentence } from './dom.ts';
 import { KIND_LABEL, OUTCOMES, PRIORITY_LABEL, SMILEY_LABEL } from './labels.ts';
 import { clock, since } from './time.ts';
 
@@ -52,7 +52,7 @@ function actions(a: StaffAlert, act: CardActions): HTMLElement {
       button.disabled = true;
       error.textContent = '';
       run().catch((e: Error) => {
-        error.textContent = e.message;
+        error.textContent = sentence(e.message);
         button.disabled = false;
       });
     });

@@ -22,3 +22,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function clear(node: Element): void {
   node.replaceChildren();
 }
+
+/** The API's messages are lower-case fragments (for logs); on screen they start as a sentence. */
+export function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

@@ -1,6 +1,6 @@
 // The login form. Errors from the server (wrong password, locked for 15 min) are shown as sent.
 import { login, type Me } from './api.ts';
-import { el } from './dom.ts';
+import { el, sentence } from './dom.ts';
 
 export function renderLogin(root: HTMLElement, onDone: (me: Me) => void): void {
   const username = el('input', {
@@ -39,7 +39,7 @@ export function renderLogin(root: HTMLElement, onDone: (me: Me) => void): void {
     login(username.value, password.value)
       .then(onDone)
       .catch((e: Error) => {
-        error.textContent = e.message;
+        error.textContent = sentence(e.message);
         submit.disabled = false;
         password.value = '';
         password.focus();

@@ -3,8 +3,11 @@
 // to a webhook sink and an SMTP sink, and the staff live screen logged in as a staff member of
 // the kiosk's location, each page in its own browser context.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { setRouting } from '../../server/alerts/routing-store.ts';
+import { DEFAULT_WEB_DIR } from '../../server/staff/pages.ts';
 import { enrolKiosk } from '../../server/store/kiosks.ts';
 import { launchChromium } from './chromium.ts';
 import { exampleConfig } from './config.ts';
@@ -75,6 +78,11 @@ export async function loginOnPage(
   username = STAFF_USER,
   password = STAFF_PASSWORD,
 ): Promise<void> {
+  if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) {
+    throw new Error(
+      `no built staff page at ${DEFAULT_WEB_DIR}: run \`node node_modules/vite/bin/vite.js build -c vite.staff.config.ts\``,
+    );
+  }
   await page.goto(`${url}/staff/`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
