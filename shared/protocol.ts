@@ -71,6 +71,11 @@ export const AlertDetail = z.strictObject({
   ces: z.int().min(1).max(7).optional(),
   /** The kiosk judged the tap a repeated press: stored, but never alerts staff. */
   possibleRepeat: z.boolean().optional(),
+  /**
+   * Reason ids chosen before "talk to someone now": staff see what went wrong while the customer
+   * waits, before the finished answer (which carries them too) arrives.
+   */
+  reasons: z.array(z.string().min(1).max(40)).max(12).optional(),
 });
 export type AlertDetail = z.infer<typeof AlertDetail>;
 

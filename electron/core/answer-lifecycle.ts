@@ -14,6 +14,7 @@ export const REPEAT_WINDOW_MS = 10_000;
 
 interface OpenDraft {
   smiley: number;
+  reasons: string[];
   possibleRepeat: boolean;
   alerts: Set<AlertKind>;
 }
@@ -85,7 +86,7 @@ export class AnswerLifecycle {
         if (alert) store.raiseAlert({ id: alertId, answerId: id, kind: 'low_score', createdAt: startedAt, detail: alertDetail(config, { smiley }) });
       }),
     );
-    this.drafts.set(id, { smiley, possibleRepeat, alerts: new Set(alert ? ['low_score'] : []) });
+    this.drafts.set(id, { smiley, reasons: [], possibleRepeat, alerts: new Set(alert ? ['low_score'] : []) });
     return { answerId: id, durable, possibleRepeat, alertRaised: alert };
   }
 
@@ -102,6 +103,7 @@ export class AnswerLifecycle {
       }),
     );
     if (step.smiley !== undefined) draft.smiley = step.smiley;
+    if (step.reasons !== undefined) draft.reasons = step.reasons;
     if (alert) draft.alerts.add('low_score');
     return { durable, alertRaised: alert };
   }
@@ -114,7 +116,7 @@ export class AnswerLifecycle {
     const { durable } = this.writer.write(() =>
       this.withStore((store) => {
         store.updateDraft(answerId, {}, at, true);
-        if (alert) store.raiseAlert({ id: alertId, answerId, kind: 'talk_now', createdAt: at, detail: alertDetail(config, { smiley: draft.smiley }) });
+        if (alert) store.raiseAlert({ id: alertId, answerId, kind: 'talk_now', createdAt: at, detail: alertDetail(config, { smiley: draft.smiley, reasons: draft.reasons }) });
       }),
     );
     if (alert) draft.alerts.add('talk_now');
@@ -195,7 +197,7 @@ export class AnswerLifecycle {
   }
 }
 
-/** What staff need to act on an alert: where, and the scores so far. No customer text. */
+/** What staff need to act on an alert: where, the scores and reason ids so far. No customer text. */
 function alertDetail(config: KioskConfig, step: AnswerStep): Record<string, unknown> {
   return {
     kioskId: config.kioskId,
@@ -204,5 +206,6 @@ function alertDetail(config: KioskConfig, step: AnswerStep): Record<string, unkn
     ...(step.smiley !== undefined && { smiley: step.smiley }),
     ...(step.nps !== undefined && { nps: step.nps }),
     ...(step.ces !== undefined && { ces: step.ces }),
+    ...(step.reasons?.length && { reasons: step.reasons }),
   };
 }

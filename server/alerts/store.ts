@@ -36,7 +36,21 @@ export async function answerExtras(storage: Storage, answerIds: string[]): Promi
   return map;
 }
 
-export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras): StaffAlert {
+/** Reason ids the kiosk sent with the alert itself (a talk-now), by kiosk alert id. */
+async function alertReasons(storage: Storage, sourceIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (!sourceIds.length) return map;
+  const rows = await storage.db.selectFrom('alerts').select(['id', 'detail']).where('id', 'in', [...new Set(sourceIds)]).execute();
+  for (const r of rows) {
+    const reasons = fromJson<{ reasons?: string[] }>(r.detail).reasons;
+    if (reasons?.length) map.set(String(r.id), reasons);
+  }
+  return map;
+}
+
+/** `alertReasons`: what the alert carried, shown until the answer with its own reasons arrives. */
+export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras, alertReasons?: string[]): StaffAlert {
+  const reasons = extras?.reasons.length ? extras.reasons : alertReasons;
   const contact = extras?.contact;
   return {
     id: r.id,
@@ -53,7 +67,7 @@ export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras): StaffAler
     ...(r.smiley !== null && { smiley: r.smiley }),
     ...(r.nps !== null && { nps: r.nps }),
     ...(r.ces !== null && { ces: r.ces }),
-    ...(extras && extras.reasons.length > 0 && { reasons: extras.reasons }),
+    ...(reasons?.length && { reasons }),
     ...(extras?.comment && { comment: extras.comment }),
     ...(contact && { contact: { name: contact.name, ...(contact.phone && { phone: contact.phone }), ...(contact.email && { email: contact.email }) } }),
     aggregateCount: r.aggregate_count,
@@ -72,7 +86,13 @@ export async function readStaffAlerts(storage: Storage, rows: StaffAlertRow[]): 
     storage,
     rows.map((r) => r.answer_id).filter((id): id is string => id !== null),
   );
-  return rows.map((r) => toStaffAlert(r, r.answer_id ? extras.get(r.answer_id) : undefined));
+  const carried = await alertReasons(
+    storage,
+    rows.map((r) => r.source_alert_id).filter((id): id is string => id !== null),
+  );
+  return rows.map((r) =>
+    toStaffAlert(r, r.answer_id ? extras.get(r.answer_id) : undefined, r.source_alert_id ? carried.get(r.source_alert_id) : undefined),
+  );
 }
 
 export async function readStaffAlert(storage: Storage, id: string): Promise<StaffAlert | null> {

@@ -46,6 +46,17 @@ describe('alerts: rules', () => {
     expect(c.events).toEqual([{ type: 'alert', alert: expect.objectContaining({ kind: 'talk_now', priority: 'urgent', waiting: true, status: 'open' }) }]);
   });
 
+  it('shows the reasons a waiting customer chose before their answer arrives, then the answer\'s own', async () => {
+    const a = alert({ kind: 'talk_now', createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, reasons: ['wait-time'] } });
+    await c.post('/v1/alerts', [a]);
+    await c.settle();
+    expect(c.events[0]!.alert).toMatchObject({ kind: 'talk_now', reasons: ['wait-time'] });
+    await c.post('/v1/answers', [answer(c.kioskId, ++seq, { id: a.answerId!, smiley: 1, reasons: ['wait-time', 'price'], talkNow: true, finalizedAt: nowIso() })]);
+    await c.settle();
+    const talkNow = c.events.filter((e) => e.alert.kind === 'talk_now');
+    expect(talkNow.at(-1)).toMatchObject({ type: 'update', alert: { reasons: ['wait-time', 'price'] } });
+  });
+
   it('applies the location thresholds per question: smiley 3 alone does not alert, NPS 4 does', async () => {
     await c.post('/v1/alerts', [alert({ createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 3, nps: 7 } })]);
     await c.settle();

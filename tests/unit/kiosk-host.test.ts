@@ -90,8 +90,13 @@ describe('kiosk host: one answer through its life', () => {
     // A low NPS later does not raise a second low-score alert; "talk to someone" does.
     const later = await call<{ alertRaised: boolean }>(host, 'updateAnswer', { answerId: start.answerId, step: { nps: 2 } });
     expect(later.alertRaised).toBe(false);
+    await call(host, 'updateAnswer', { answerId: start.answerId, step: { reasons: ['wait', 'staff'] } });
     const help = await call<{ alertRaised: boolean }>(host, 'requestHelp', { answerId: start.answerId });
     expect(help.alertRaised).toBe(true);
+    // Staff see what went wrong while the customer waits, before the answer is finished.
+    expect(k.read(`SELECT detail FROM alerts WHERE kind = 'talk_now'`)).toEqual([
+      { detail: JSON.stringify({ kioskId: 'test-kiosk', location: 'Test store', touchpoint: 'Desk 2', smiley: 1, reasons: ['wait', 'staff'] }) },
+    ]);
     expect(k.read('SELECT kind FROM alerts ORDER BY created_at, kind')).toEqual([{ kind: 'low_score' }, { kind: 'talk_now' }]);
     expect(k.read('SELECT talk_now FROM answers')).toEqual([{ talk_now: 1 }]);
   });
