@@ -1,11 +1,12 @@
 // The demo's collector: the real collector app on an embedded SQLite file in the demo's data
 // folder, with the demo kiosk enrolled and its fresh device token written into the kiosk config,
-// so answers tapped in the demo sync for real.
+// and the kiosk's survey attached, so answers tapped in the demo sync for real.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
+import { attachConfig } from '../../server/store/configs.ts';
 import { enrolKiosk } from '../../server/store/kiosks.ts';
 
 export interface DemoCollector {
@@ -18,6 +19,8 @@ export async function startDemoCollector(dataDir: string, kioskConfigPath: strin
   const config = JSON.parse(readFileSync(kioskConfigPath, 'utf8')) as { kioskId: string; location: string; touchpoint: string; collector?: unknown };
   // Enrolling again rotates the token: the demo never needs to keep one between runs.
   const { token } = await enrolKiosk(storage, { kioskId: config.kioskId, location: config.location, touchpoint: config.touchpoint }, new Date());
+  // The survey is served to the kiosk from here (GET /v1/config), and names reasons on staff cards.
+  await attachConfig(storage, config.kioskId, config, new Date());
   // Warnings only: the demo's terminal is for the URLs.
   const app = buildCollector({ storage, logger: pino({ level: 'warn', base: { service: 'lastword-collector' } }) });
   const port = Number(process.env.LASTWORD_COLLECTOR_PORT ?? 4320);

@@ -4,6 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { Contact } from '../../shared/answer.ts';
 import type { Storage } from '../db/open.ts';
+import { reasonLabelsFor } from '../store/configs.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { AlertOutcome, StaffAlert, StaffAlertKind, StaffAlertPriority, StaffAlertStatus } from './hub.ts';
 import type { StaffAlertTable } from './tables.ts';
@@ -90,9 +91,14 @@ export async function readStaffAlerts(storage: Storage, rows: StaffAlertRow[]): 
     storage,
     rows.map((r) => r.source_alert_id).filter((id): id is string => id !== null),
   );
-  return rows.map((r) =>
-    toStaffAlert(r, r.answer_id ? extras.get(r.answer_id) : undefined, r.source_alert_id ? carried.get(r.source_alert_id) : undefined),
-  );
+  const labels = new Map<string, Map<string, string>>();
+  for (const kioskId of new Set(rows.map((r) => r.kiosk_id))) labels.set(kioskId, await reasonLabelsFor(storage, kioskId));
+  return rows.map((r) => {
+    const alert = toStaffAlert(r, r.answer_id ? extras.get(r.answer_id) : undefined, r.source_alert_id ? carried.get(r.source_alert_id) : undefined);
+    // Staff read "Waiting time", not "wait-time": labels from the survey attached to the kiosk.
+    const names = labels.get(r.kiosk_id);
+    return alert.reasons && names?.size ? { ...alert, reasons: alert.reasons.map((id) => names.get(id) ?? id) } : alert;
+  });
 }
 
 export async function readStaffAlert(storage: Storage, id: string): Promise<StaffAlert | null> {

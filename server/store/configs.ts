@@ -44,3 +44,19 @@ export async function configVersionFor(storage: Storage, kioskId: string): Promi
   const row = await storage.db.selectFrom('kiosk_configs').select('version').where('kiosk_id', '=', kioskId).executeTakeFirst();
   return row?.version ?? null;
 }
+
+/**
+ * A kiosk's reason ids mapped to their labels in the kiosk's default language, from the config
+ * attached to it; empty when none is attached (staff then see the ids).
+ */
+export async function reasonLabelsFor(storage: Storage, kioskId: string): Promise<Map<string, string>> {
+  const stored = await configFor(storage, kioskId);
+  const labels = new Map<string, string>();
+  if (!stored) return labels;
+  const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector'>;
+  const language = config.languages.default;
+  for (const r of [...config.survey.reasons.low, ...config.survey.reasons.high]) {
+    labels.set(r.id, r.label[language] ?? r.id);
+  }
+  return labels;
+}

@@ -3,6 +3,8 @@
 // after it), late alerts keep their time, quiet hours keep channels quiet, aggregation folds a
 // burst into "3 more low scores…", and the window rule fires once per window.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { attachConfig } from '../../server/store/configs.ts';
+import { smallConfig } from '../support/config.ts';
 import { alert, answer } from '../support/collector.ts';
 import { startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
@@ -55,6 +57,14 @@ describe('alerts: rules', () => {
     await c.settle();
     const talkNow = c.events.filter((e) => e.alert.kind === 'talk_now');
     expect(talkNow.at(-1)).toMatchObject({ type: 'update', alert: { reasons: ['wait-time', 'price'] } });
+  });
+
+  it('names reasons by the labels of the survey attached to the kiosk', async () => {
+    await attachConfig(c.storage, c.kioskId, { ...smallConfig(), kioskId: c.kioskId }, c.clock.now);
+    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', reasons: ['wait', 'unknown-id'] } })]);
+    await c.settle();
+    expect(c.events[0]!.alert.reasons).toEqual(['Waiting time', 'unknown-id']);
+    await c.storage.db.deleteFrom('kiosk_configs').execute();
   });
 
   it('applies the location thresholds per question: smiley 3 alone does not alert, NPS 4 does', async () => {
