@@ -34,6 +34,11 @@ export interface CollectorOptions {
   alerts?: AlertServiceOptions;
   /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat. */
   staff?: { secureCookies?: boolean; webDir?: string; heartbeatMs?: number };
+  /**
+   * Behind a TLS reverse proxy: take the client address from X-Forwarded-For, or every login
+   * would come from the proxy and the per-address throttle would lock out everyone at once.
+   */
+  trustProxy?: boolean;
 }
 
 declare module 'fastify' {
@@ -47,7 +52,9 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const ctx: CollectorContext = { storage: opts.storage, now, clockToleranceMs: opts.clockToleranceMs ?? CLOCK_SKEW_TOLERANCE_MS };
   const app = (
-    opts.logger ? fastify({ loggerInstance: opts.logger, bodyLimit }) : fastify({ logger: false, bodyLimit })
+    opts.logger
+      ? fastify({ loggerInstance: opts.logger, bodyLimit, trustProxy: opts.trustProxy ?? false })
+      : fastify({ logger: false, bodyLimit, trustProxy: opts.trustProxy ?? false })
   ) as FastifyInstance;
 
   // JSON only: fastify also accepts text/plain by default, which no kiosk sends.

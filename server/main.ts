@@ -5,6 +5,7 @@
 //   LASTWORD_COLLECTOR_PORT   default 4320          LASTWORD_COLLECTOR_HOST  default 127.0.0.1
 //   LASTWORD_COLLECTOR_RATE_PER_SECOND / _RATE_BURST / _BODY_LIMIT, LASTWORD_LOG_LEVEL
 //   LASTWORD_SMTP_* and LASTWORD_WEBHOOK_ALLOW_HOSTS for alert channels (server/alerts/settings.ts)
+//   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy: trust X-Forwarded-For, Secure cookies
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -18,7 +19,15 @@ async function main(): Promise<void> {
   const storage = await openStorage({ ...settings.storage, onBackgroundError: (e) => log.warn({ errorMessage: e.message }, 'database connection problem') });
   log.info({ engine: storage.engine, location: storage.location }, `storing data in ${storage.location} (${storage.engine})`);
   const alerts = alertSettingsFromEnv(process.env);
-  const app = buildCollector({ storage, logger: log, rateLimit: settings.rateLimit, bodyLimitBytes: settings.bodyLimitBytes, alerts });
+  const app = buildCollector({
+    storage,
+    logger: log,
+    rateLimit: settings.rateLimit,
+    bodyLimitBytes: settings.bodyLimitBytes,
+    alerts,
+    trustProxy: settings.behindProxy,
+    staff: { secureCookies: settings.behindProxy },
+  });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);
 

@@ -18,6 +18,8 @@ const Env = z.object({
   LASTWORD_COLLECTOR_RATE_PER_SECOND: z.coerce.number().positive().default(DEFAULT_RATE_LIMIT.perSecond),
   LASTWORD_COLLECTOR_RATE_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
   LASTWORD_COLLECTOR_BODY_LIMIT: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMIT),
+  /** 1 when a TLS reverse proxy fronts the collector: client IPs from X-Forwarded-For, Secure cookies. */
+  LASTWORD_BEHIND_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Settings {
@@ -26,6 +28,7 @@ export interface Settings {
   host: string;
   rateLimit: RateLimit;
   bodyLimitBytes: number;
+  behindProxy: boolean;
 }
 
 export class SettingsError extends Error {}
@@ -44,5 +47,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     host: e.LASTWORD_COLLECTOR_HOST,
     rateLimit: { perSecond: e.LASTWORD_COLLECTOR_RATE_PER_SECOND, burst: e.LASTWORD_COLLECTOR_RATE_BURST },
     bodyLimitBytes: e.LASTWORD_COLLECTOR_BODY_LIMIT,
+    behindProxy: e.LASTWORD_BEHIND_PROXY === '1',
   };
 }

@@ -47,6 +47,8 @@ export interface StaffCollectorOptions {
   logger?: Logger;
   heartbeatMs?: number;
   secureCookies?: boolean;
+  /** As behind a TLS reverse proxy: client addresses from X-Forwarded-For. */
+  trustProxy?: boolean;
   sqlitePath?: string;
   /** The alert service's outside channels (webhook hosts, SMTP); none by default. */
   alerts?: AlertServiceOptions;
@@ -91,6 +93,7 @@ export async function startStaffCollector(
       },
       ...(opts.logger && { logger: opts.logger }),
       ...(opts.alerts && { alerts: opts.alerts }),
+      ...(opts.trustProxy && { trustProxy: true }),
     });
   let app = build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
