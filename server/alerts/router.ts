@@ -10,7 +10,7 @@ import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { AlertHub, StaffAlertKind, StaffAlertPriority } from './hub.ts';
 import { getRouting } from './routing-store.ts';
 import { belowThreshold, inQuietHours, type Routing } from './rules.ts';
-import { readStaffAlert } from './store.ts';
+import { NOT_YET_HANDLED, readStaffAlert } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface RouterDeps {
@@ -146,14 +146,7 @@ export class AlertRouter {
         smiley: c.scores.smiley ?? null,
         nps: c.scores.nps ?? null,
         ces: c.scores.ces ?? null,
-        acknowledged_by: null,
-        acknowledged_at: null,
-        resolved_by: null,
-        resolved_at: null,
-        outcome: null,
-        note: null,
-        ack_seconds: null,
-        resolve_seconds: null,
+        ...NOT_YET_HANDLED,
         aggregated_into: head,
         suppressed: quiet ? 'quiet_hours' : head ? 'aggregated' : null,
       })

@@ -11,6 +11,18 @@ import type { StaffAlertTable } from './tables.ts';
 
 export type StaffAlertRow = Selectable<StaffAlertTable>;
 
+/** The workflow columns of a new staff alert: nobody has acknowledged or resolved it yet. */
+export const NOT_YET_HANDLED = {
+  acknowledged_by: null,
+  acknowledged_at: null,
+  resolved_by: null,
+  resolved_at: null,
+  outcome: null,
+  note: null,
+  ack_seconds: null,
+  resolve_seconds: null,
+} as const;
+
 export interface AnswerExtras {
   reasons: string[];
   comment: string | null;

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AnswerUpload } from '../../shared/protocol.ts';
 import { AlertHub, type StaffAlert } from '../../server/alerts/hub.ts';
 import type { AlertServiceOptions } from '../../server/alerts/service.ts';
+import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
 import { getAlert } from '../../server/alerts/workflow.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
@@ -177,14 +178,7 @@ export async function startStaffCollector(
           smiley: a.smiley,
           nps: a.nps ?? null,
           ces: a.ces ?? null,
-          acknowledged_by: null,
-          acknowledged_at: null,
-          resolved_by: null,
-          resolved_at: null,
-          outcome: null,
-          note: null,
-          ack_seconds: null,
-          resolve_seconds: null,
+          ...NOT_YET_HANDLED,
           aggregated_into: null,
           suppressed: null,
         })
