@@ -14,7 +14,9 @@ import { readKiosk } from '../support/sync-helpers.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const CHILD = join(import.meta.dirname, '..', 'support', 'sync-child.ts');
-const PREFILLED = 5_000;
+// Enough backlog that every aimed run still has batches left to be killed in (about 2.5
+// batches of 100 go out per run), so no aimed run can drain before its kill.
+const PREFILLED = 9_000;
 const PER_ROUND = 40;
 const BATCH = 100;
 /** Runs that are killed; the runs after them may drain (a few, in case a kill was still owed). */
@@ -106,7 +108,8 @@ describe('kill -9 of the sync engine', () => {
     const stats = { kills: 0, start: 0, inFlight: 0, afterReply: 0, rounds: 0, unacked: 0 };
     try {
       let drained = false;
-      for (let round = 0; round < MAX_ROUNDS && !drained; round++) {
+      // Every aimed round runs even if an earlier one happened to drain the queue.
+      for (let round = 0; round < MAX_ROUNDS && (round < KILLS || !drained); round++) {
         // New answers keep arriving between runs, so the queue changes under each new start.
         if (round < KILLS) writer.answers(PER_ROUND);
         const r = await runAndKill(round);
