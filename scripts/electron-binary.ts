@@ -1,5 +1,5 @@
-// Where the Electron binary is, if one is installed, found WITHOUT require('electron'): from
-// Electron 42 on, that require downloads the binary, which fails on machines without internet.
+// Where the Electron binary is, if one is installed, found without loading the electron package:
+// from Electron 42 on, loading it downloads the binary, which fails on machines without internet.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
