@@ -55,9 +55,10 @@ describe('the on-screen keyboard', () => {
     const keyboard = await toComment(user, '简体中文');
     await tap(user, keyboard, 'n', 'i');
     const bar = await screen.findByRole('group', { name: '候选汉字' });
-    await user.click(within(bar).getByRole('button', { name: '你' }));
+    // The bar fills as the pinyin grows ("n", then "ni"): wait for the character, not the bar.
+    await user.click(await within(bar).findByRole('button', { name: '你' }));
     await tap(user, keyboard, 'h', 'a', 'o');
-    await user.click(within(bar).getByRole('button', { name: '好' }));
+    await user.click(await within(bar).findByRole('button', { name: '好' }));
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('你好');
     expect(screen.getByText('还可输入 298 个字')).toBeTruthy();
   });
