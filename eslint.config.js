@@ -9,8 +9,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnlyHere = {
-  paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
-  patterns: [{ group: ['electron/*'], message: "Only electron/main and electron/preload may import 'electron'." }],
+  paths: [
+    { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." },
+  ],
+  patterns: [
+    {
+      group: ['electron/*'],
+      message: "Only electron/main and electron/preload may import 'electron'.",
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -21,7 +28,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': ['error', electronOnlyHere],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -36,7 +46,15 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'policy/ stays loadable in plain Node: import types only.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'policy/ stays loadable in plain Node: import types only.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },
@@ -47,7 +65,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Register bridge handlers through electron/main/ipc.ts.' },
+        {
+          selector: "ImportSpecifier[imported.name='ipcMain']",
+          message: 'Register bridge handlers through electron/main/ipc.ts.',
+        },
       ],
     },
   },
@@ -62,11 +83,35 @@ export default tseslint.config(
           patterns: [
             ...electronOnlyHere.patterns,
             { regex: '^node:', message: 'shared/ runs everywhere: no Node built-ins.' },
-            { group: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'better-sqlite3', 'react', 'react-dom'], message: 'shared/ runs everywhere: no platform modules.' },
+            {
+              group: [
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'http',
+                'https',
+                'child_process',
+                'better-sqlite3',
+                'react',
+                'react-dom',
+              ],
+              message: 'shared/ runs everywhere: no platform modules.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', '__dirname', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        '__dirname',
+        'require',
+      ],
     },
   },
   {
@@ -76,9 +121,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Customer text goes in as text: use el() from server/web/dom.ts.' },
-        { property: 'outerHTML', message: 'Customer text goes in as text: use el() from server/web/dom.ts.' },
-        { property: 'insertAdjacentHTML', message: 'Customer text goes in as text: use el() from server/web/dom.ts.' },
+        {
+          property: 'innerHTML',
+          message: 'Customer text goes in as text: use el() from server/web/dom.ts.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Customer text goes in as text: use el() from server/web/dom.ts.',
+        },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Customer text goes in as text: use el() from server/web/dom.ts.',
+        },
       ],
     },
   },

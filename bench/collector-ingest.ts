@@ -30,7 +30,9 @@ interface Kiosk {
 }
 
 /** The collector as an operator starts it, with the rate limit lifted: this measures capacity. */
-async function startServer(storage: StorageOptions): Promise<{ url: string; stop(): Promise<void> }> {
+async function startServer(
+  storage: StorageOptions,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const env = {
     ...process.env,
     DATABASE_URL: storage.databaseUrl ?? '',
@@ -39,7 +41,11 @@ async function startServer(storage: StorageOptions): Promise<{ url: string; stop
     LASTWORD_COLLECTOR_RATE_PER_SECOND: '1000000',
     LASTWORD_COLLECTOR_RATE_BURST: '1000000',
   };
-  const child = spawn(process.execPath, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
     // Keep reading: the per-request log lines are part of the cost being measured.
@@ -61,7 +67,9 @@ async function startServer(storage: StorageOptions): Promise<{ url: string; stop
 }
 
 function percentile(sorted: number[], p: number): number {
-  return Number((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1));
+  return Number(
+    (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1),
+  );
 }
 
 async function scenario(url: string, kiosks: Kiosk[], batchSize: number, batchesPerKiosk: number) {
@@ -72,7 +80,13 @@ async function scenario(url: string, kiosks: Kiosk[], batchSize: number, batches
     kiosks.map(async (k) => {
       for (let b = 0; b < batchesPerKiosk; b++) {
         const answers = Array.from({ length: batchSize }, (_, i) =>
-          answer(k.id, k.nextSeq + i, (k.nextSeq + i) % 5 === 0 ? { comment: 'Kiire ja sõbralik teenindus, aitäh!', smiley: 5, nps: 10 } : {}),
+          answer(
+            k.id,
+            k.nextSeq + i,
+            (k.nextSeq + i) % 5 === 0
+              ? { comment: 'Kiire ja sõbralik teenindus, aitäh!', smiley: 5, nps: 10 }
+              : {},
+          ),
         );
         const t0 = performance.now();
         const res = await fetch(`${url}/v1/answers`, {
@@ -83,7 +97,12 @@ async function scenario(url: string, kiosks: Kiosk[], batchSize: number, batches
         const reply = BatchReply.parse(await res.json());
         latencies.push(performance.now() - t0);
         k.nextSeq += batchSize;
-        if (res.status !== 200 || reply.results.some((r) => r.status !== 'stored') || reply.highestContiguousSeq !== k.nextSeq - 1) problems++;
+        if (
+          res.status !== 200 ||
+          reply.results.some((r) => r.status !== 'stored') ||
+          reply.highestContiguousSeq !== k.nextSeq - 1
+        )
+          problems++;
       }
     }),
   );
@@ -97,30 +116,56 @@ async function scenario(url: string, kiosks: Kiosk[], batchSize: number, batches
     seconds: Number(seconds.toFixed(2)),
     answersPerSecond: Math.round(answers / seconds),
     batchesPerSecond: Math.round(latencies.length / seconds),
-    batchLatencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+    batchLatencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: percentile(sorted, 100),
+    },
     batchesNotFullyStored: problems,
   };
 }
 
 async function runEngine(engine: 'sqlite' | 'postgres') {
   const tmp = tempDir('lastword-bench-collector-');
-  const pgSchema = engine === 'postgres' ? await freshPostgresSchema(process.env.LASTWORD_TEST_PG_URL!) : null;
-  const storageOptions: StorageOptions = pgSchema ? { databaseUrl: pgSchema.url } : { sqlitePath: join(tmp.path, 'collector.sqlite') };
+  const pgSchema =
+    engine === 'postgres' ? await freshPostgresSchema(process.env.LASTWORD_TEST_PG_URL!) : null;
+  const storageOptions: StorageOptions = pgSchema
+    ? { databaseUrl: pgSchema.url }
+    : { sqlitePath: join(tmp.path, 'collector.sqlite') };
   const storage = await openStorage(storageOptions);
   try {
     const kiosks: Kiosk[] = [];
     for (let i = 0; i < KIOSKS; i++) {
       const id = `bench-${String(i).padStart(2, '0')}`;
-      kiosks.push({ id, token: (await enrolKiosk(storage, { kioskId: id, location: 'Bench store', touchpoint: `Desk ${i}` }, new Date())).token, nextSeq: 1 });
+      kiosks.push({
+        id,
+        token: (
+          await enrolKiosk(
+            storage,
+            { kioskId: id, location: 'Bench store', touchpoint: `Desk ${i}` },
+            new Date(),
+          )
+        ).token,
+        nextSeq: 1,
+      });
     }
     const server = await startServer(storageOptions);
     const results: Record<string, unknown> = {};
     try {
-      for (const s of SCENARIOS) results[s.name] = await scenario(server.url, kiosks, s.batchSize, s.batchesPerKiosk);
+      for (const s of SCENARIOS)
+        results[s.name] = await scenario(server.url, kiosks, s.batchSize, s.batchesPerKiosk);
     } finally {
       await server.stop();
     }
-    const stored = Number((await storage.db.selectFrom('answers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const stored = Number(
+      (
+        await storage.db
+          .selectFrom('answers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const expected = SCENARIOS.reduce((n, s) => n + KIOSKS * s.batchSize * s.batchesPerKiosk, 0);
     return { ...results, rowsStored: stored, rowsExpected: expected };
   } finally {
@@ -134,11 +179,14 @@ const pg = await postgresReachable(process.env.LASTWORD_TEST_PG_URL);
 const out: Record<string, unknown> = {
   bench: 'collector-ingest',
   kiosks: KIOSKS,
-  transport: 'HTTP/1.1 keep-alive, loopback; server is `node server/main.ts` in its own process, info logging on',
+  transport:
+    'HTTP/1.1 keep-alive, loopback; server is `node server/main.ts` in its own process, info logging on',
   rateLimit: 'lifted for the bench (it measures capacity, not the limiter)',
   cpus: cpus().length,
   node: process.version,
   sqlite: await runEngine('sqlite'),
-  postgres: pg ? await runEngine('postgres') : 'skipped: no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
+  postgres: pg
+    ? await runEngine('postgres')
+    : 'skipped: no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
 };
 process.stdout.write(`${JSON.stringify(out)}\n`);

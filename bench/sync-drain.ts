@@ -26,7 +26,13 @@ async function kiosk(databasePath: string, url: string, token: string): Promise<
     if (String(input).endsWith('/v1/answers')) batches++;
     return fetch(input, init);
   };
-  const engine = new SyncEngine({ databasePath, kioskId: KIOSK_ID, collector: { url, token }, appVersion: 'bench', fetch: counting });
+  const engine = new SyncEngine({
+    databasePath,
+    kioskId: KIOSK_ID,
+    collector: { url, token },
+    appVersion: 'bench',
+    fetch: counting,
+  });
   const t0 = performance.now();
   let sent = 0;
   let failures = 0;
@@ -41,7 +47,14 @@ async function kiosk(databasePath: string, url: string, token: string): Promise<
   const left = engine.status().queueDepth;
   await engine.stop();
   // VmHWM, not resourceUsage().maxRSS: Linux carries maxRSS over from the parent across exec.
-  const report = { seconds, batches, sent, failures, left, peakRssMb: peakRssMb('self') ?? process.resourceUsage().maxRSS / 1024 };
+  const report = {
+    seconds,
+    batches,
+    sent,
+    failures,
+    left,
+    peakRssMb: peakRssMb('self') ?? process.resourceUsage().maxRSS / 1024,
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
@@ -62,7 +75,11 @@ async function main(): Promise<void> {
   const databasePath = join(dir, 'kiosk.sqlite');
   try {
     const storage = await openStorage({ sqlitePath });
-    const { token } = await enrolKiosk(storage, { kioskId: KIOSK_ID, location: 'Bench store', touchpoint: 'Desk 1' }, new Date());
+    const { token } = await enrolKiosk(
+      storage,
+      { kioskId: KIOSK_ID, location: 'Bench store', touchpoint: 'Desk 1' },
+      new Date(),
+    );
     const fillStart = performance.now();
     const writer = kioskWriter(databasePath, { kioskId: KIOSK_ID, chunk: 5_000 });
     writer.answers(n);
@@ -70,8 +87,19 @@ async function main(): Promise<void> {
     const fillSeconds = (performance.now() - fillStart) / 1000;
 
     // The rate limit is lifted: this measures how fast the engine and collector can go.
-    const env = { ...process.env, LASTWORD_DB: sqlitePath, DATABASE_URL: '', LASTWORD_COLLECTOR_PORT: '0', LASTWORD_COLLECTOR_RATE_PER_SECOND: '1000000', LASTWORD_COLLECTOR_RATE_BURST: '1000000' };
-    const server = spawn(process.execPath, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = {
+      ...process.env,
+      LASTWORD_DB: sqlitePath,
+      DATABASE_URL: '',
+      LASTWORD_COLLECTOR_PORT: '0',
+      LASTWORD_COLLECTOR_RATE_PER_SECOND: '1000000',
+      LASTWORD_COLLECTOR_RATE_BURST: '1000000',
+    };
+    const server = spawn(process.execPath, ['server/main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       server.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
       createInterface({ input: server.stdout! }).on('line', (line) => {
@@ -80,7 +108,11 @@ async function main(): Promise<void> {
       });
     });
 
-    const child = spawn(process.execPath, [join(ROOT, 'bench', 'sync-drain.ts'), 'kiosk', databasePath, url, token], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bench', 'sync-drain.ts'), 'kiosk', databasePath, url, token],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -92,8 +124,22 @@ async function main(): Promise<void> {
       server.kill('SIGTERM');
     });
 
-    const k = JSON.parse(out) as { seconds: number; batches: number; sent: number; failures: number; left: number; peakRssMb: number };
-    const stored = Number((await storage.db.selectFrom('answers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const k = JSON.parse(out) as {
+      seconds: number;
+      batches: number;
+      sent: number;
+      failures: number;
+      left: number;
+      peakRssMb: number;
+    };
+    const stored = Number(
+      (
+        await storage.db
+          .selectFrom('answers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await storage.close();
     const result = {
       bench: 'sync-drain',
@@ -102,11 +148,15 @@ async function main(): Promise<void> {
       seconds: Number(k.seconds.toFixed(2)),
       batches: k.batches,
       failed_passes: k.failures,
-      peak_rss_mb: { kiosk: Number(k.peakRssMb.toFixed(1)), collector: collectorPeak === null ? null : Number(collectorPeak.toFixed(1)) },
+      peak_rss_mb: {
+        kiosk: Number(k.peakRssMb.toFixed(1)),
+        collector: collectorPeak === null ? null : Number(collectorPeak.toFixed(1)),
+      },
       collector_rows: stored,
       kiosk_queue_left: k.left,
       fill_seconds: Number(fillSeconds.toFixed(2)),
-      setup: 'kiosk engine and collector (`node server/main.ts`, SQLite, info log) in separate processes; HTTP/1.1 keep-alive on loopback; rate limit lifted; default engine tuning (500 per batch, one request at a time)',
+      setup:
+        'kiosk engine and collector (`node server/main.ts`, SQLite, info log) in separate processes; HTTP/1.1 keep-alive on loopback; rate limit lifted; default engine tuning (500 per batch, one request at a time)',
       cpus: cpus().length,
       node: process.version,
     };

@@ -44,13 +44,23 @@ async function settled(page: Page, until: Locator): Promise<void> {
 
 /** One customer on the kiosk: 14 taps. */
 async function lastwordJourney(page: Page): Promise<number> {
-  const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
-  const key = (name: string) => page.getByRole('group', { name: 'On-screen keyboard' }).getByRole('button', { name, exact: true });
+  const button = (name: string | RegExp) =>
+    page.getByRole('button', { name, exact: typeof name === 'string' });
+  const key = (name: string) =>
+    page
+      .getByRole('group', { name: 'On-screen keyboard' })
+      .getByRole('button', { name, exact: true });
   const steps: [Locator, Locator][] = [
     [button(/Tap anywhere/), button('Good')],
     [button('Good'), button(/Fast service/)],
-    [button(/Fast service/), page.locator('button[aria-pressed="true"]', { hasText: 'Fast service' })],
-    [button(/Good prices/), page.locator('button[aria-pressed="true"]', { hasText: 'Good prices' })],
+    [
+      button(/Fast service/),
+      page.locator('button[aria-pressed="true"]', { hasText: 'Fast service' }),
+    ],
+    [
+      button(/Good prices/),
+      page.locator('button[aria-pressed="true"]', { hasText: 'Good prices' }),
+    ],
     [button('Done'), page.getByRole('heading', { name: /recommend us/ })],
     [button('8'), page.getByRole('heading', { name: /How easy/ })],
     [button('6'), key('n')],
@@ -63,7 +73,10 @@ async function lastwordJourney(page: Page): Promise<number> {
   const box = page.getByRole('textbox');
   for (const [i, k] of typed.entries()) {
     await tap(page, key(k));
-    await page.waitForFunction((n) => (document.querySelector('textarea')?.value.length ?? 0) === n, i + 1);
+    await page.waitForFunction(
+      (n) => (document.querySelector('textarea')?.value.length ?? 0) === n,
+      i + 1,
+    );
     await page.waitForTimeout(PACE_MS);
   }
   await box.waitFor();
@@ -77,12 +90,25 @@ async function lastwordJourney(page: Page): Promise<number> {
 /** The same customer on SurveyJS: 14 interactions (the comment is typed on the keyboard). */
 async function surveyJsJourney(page: Page): Promise<number> {
   const q = (name: string) => page.locator(`[data-name="${name}"]`);
-  const rating = (name: string, value: number) => q(name).locator('label.sd-rating__item', { has: page.locator(`input[value="${value}"]`) });
+  const rating = (name: string, value: number) =>
+    q(name).locator('label.sd-rating__item', { has: page.locator(`input[value="${value}"]`) });
   const steps: [Locator, Locator][] = [
-    [page.getByRole('button', { name: 'Tap to start' }), q('smiley').locator('.sd-rating__item-smiley').nth(3)],
-    [q('smiley').locator('.sd-rating__item-smiley').nth(3), q('reasonsHigh').getByText('Fast service')],
-    [q('reasonsHigh').getByText('Fast service'), q('reasonsHigh').getByRole('checkbox', { name: 'Fast service', checked: true })],
-    [q('reasonsHigh').getByText('Good prices'), q('reasonsHigh').getByRole('checkbox', { name: 'Good prices', checked: true })],
+    [
+      page.getByRole('button', { name: 'Tap to start' }),
+      q('smiley').locator('.sd-rating__item-smiley').nth(3),
+    ],
+    [
+      q('smiley').locator('.sd-rating__item-smiley').nth(3),
+      q('reasonsHigh').getByText('Fast service'),
+    ],
+    [
+      q('reasonsHigh').getByText('Fast service'),
+      q('reasonsHigh').getByRole('checkbox', { name: 'Fast service', checked: true }),
+    ],
+    [
+      q('reasonsHigh').getByText('Good prices'),
+      q('reasonsHigh').getByRole('checkbox', { name: 'Good prices', checked: true }),
+    ],
     [page.getByRole('button', { name: 'Next' }), rating('nps', 8)],
     [rating('nps', 8), rating('ces', 6)],
     [rating('ces', 6), q('comment').locator('textarea')],
@@ -107,7 +133,10 @@ async function surveyJsJourney(page: Page): Promise<number> {
 async function measure(url: string, journey: (page: Page) => Promise<number>) {
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await page.addInitScript((threshold) => {
       window.__eventTiming = [];
@@ -115,7 +144,11 @@ async function measure(url: string, journey: (page: Page) => Promise<number>) {
         for (const e of list.getEntries() as PerformanceEventTiming[]) {
           window.__eventTiming?.push({ duration: e.duration, interactionId: e.interactionId });
         }
-      }).observe({ type: 'event', durationThreshold: threshold, buffered: true } as PerformanceObserverInit);
+      }).observe({
+        type: 'event',
+        durationThreshold: threshold,
+        buffered: true,
+      } as PerformanceObserverInit);
     }, THRESHOLD_MS);
     await page.goto(url);
     await page.waitForLoadState('networkidle');
@@ -126,12 +159,25 @@ async function measure(url: string, journey: (page: Page) => Promise<number>) {
     for (let i = 0; i < JOURNEYS; i++) taps += await journey(page);
     const entries = await page.evaluate(() => window.__eventTiming ?? []);
     const perInteraction = new Map<number, number>();
-    for (const e of entries) if (e.interactionId) perInteraction.set(e.interactionId, Math.max(perInteraction.get(e.interactionId) ?? 0, e.duration));
+    for (const e of entries)
+      if (e.interactionId)
+        perInteraction.set(
+          e.interactionId,
+          Math.max(perInteraction.get(e.interactionId) ?? 0, e.duration),
+        );
     const reported = [...perInteraction.values()];
     const below = Math.max(0, taps - reported.length);
     const all = [...reported, ...Array<number>(below).fill(THRESHOLD_MS)].sort((a, b) => a - b);
     const pct = (p: number) => all[Math.min(all.length - 1, Math.ceil(p * all.length) - 1)] ?? null;
-    return { chromium: browser.version(), taps, interactions_reported: reported.length, below_16ms: below, p50_ms: pct(0.5), p95_ms: pct(0.95), max_ms: all.at(-1) ?? null };
+    return {
+      chromium: browser.version(),
+      taps,
+      interactions_reported: reported.length,
+      below_16ms: below,
+      p50_ms: pct(0.5),
+      p95_ms: pct(0.95),
+      max_ms: all.at(-1) ?? null,
+    };
   } finally {
     await browser.close();
   }
@@ -144,7 +190,10 @@ function gzipSizes(dir: string, initialFiles: string[] = []) {
   const js = files.filter((f) => f.endsWith('.js'));
   const sum = (list: string[]) => list.reduce((n, f) => n + gz(f), 0);
   return {
-    js_gzip_bytes: { initial: initialFiles.length ? sum(initialFiles) : sum(js), all_chunks: sum(js) },
+    js_gzip_bytes: {
+      initial: initialFiles.length ? sum(initialFiles) : sum(js),
+      all_chunks: sum(js),
+    },
     css_gzip_bytes: sum(files.filter((f) => f.endsWith('.css'))),
   };
 }
@@ -156,13 +205,28 @@ function initialScripts(dir: string): string[] {
 }
 
 function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+  };
   const server = createServer((req, res) => {
-    const path = join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!);
+    const path = join(
+      dir,
+      (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!,
+    );
     if (!path.startsWith(dir) || !existsSync(path)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+    res
+      .writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' })
+      .end(readFileSync(path));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server }),
+    ),
+  );
 }
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
@@ -187,8 +251,17 @@ try {
     cpu_throttling: CPU_THROTTLING,
     viewport: '1920x1080',
     metric: `Event Timing, per interaction the longest entry (input delay + processing + next paint); entries under ${THRESHOLD_MS} ms are not reported by the browser and count as ${THRESHOLD_MS} ms`,
-    lastword: { ...lastword, chromium: undefined, ...gzipSizes(RENDERER_DIR, initialScripts(RENDERER_DIR)) },
-    surveyjs: { ...surveyjs, chromium: undefined, ...gzipSizes(surveyJsDir, initialScripts(surveyJsDir)), comment_typed_with: 'physical key presses (SurveyJS has no on-screen keyboard)' },
+    lastword: {
+      ...lastword,
+      chromium: undefined,
+      ...gzipSizes(RENDERER_DIR, initialScripts(RENDERER_DIR)),
+    },
+    surveyjs: {
+      ...surveyjs,
+      chromium: undefined,
+      ...gzipSizes(surveyJsDir, initialScripts(surveyJsDir)),
+      comment_typed_with: 'physical key presses (SurveyJS has no on-screen keyboard)',
+    },
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

@@ -36,7 +36,8 @@ export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
       const config = await client.getConfig({});
       setBoot({ kind: 'ready', config, generation: 0 });
     } catch (e) {
-      if (isBridgeError(e) && e.code === 'unavailable') setBoot({ kind: 'config', problems: e.problems, message: e.message });
+      if (isBridgeError(e) && e.code === 'unavailable')
+        setBoot({ kind: 'config', problems: e.problems, message: e.message });
       else setBoot({ kind: 'host', message: e instanceof Error ? e.message : String(e) });
     }
   }, [client]);
@@ -74,14 +75,26 @@ export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
   );
 
   if (client && boot.kind === 'ready') {
-    return <KioskApp key={boot.generation} config={boot.config} client={client} reloadPage={reloadPage} onAttract={onAttract} />;
+    return (
+      <KioskApp
+        key={boot.generation}
+        config={boot.config}
+        client={client}
+        reloadPage={reloadPage}
+        onAttract={onAttract}
+      />
+    );
   }
   return (
     <I18nextProvider i18n={i18n}>
       {!client ? (
         <HostProblem message={null} />
       ) : boot.kind === 'config' ? (
-        <ConfigProblems problems={boot.problems} message={boot.message} onRetry={() => void load()} />
+        <ConfigProblems
+          problems={boot.problems}
+          message={boot.message}
+          onRetry={() => void load()}
+        />
       ) : boot.kind === 'host' ? (
         <HostProblem message={boot.message} onRetry={() => void load()} />
       ) : (

@@ -20,7 +20,12 @@ interface Props {
 
 function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Props['onAttract']) {
   const i18n = createI18n(config.languages.default);
-  const store = createFlowStore({ client, survey: config.survey, defaultLanguage: config.languages.default, ...(onAttract && { onAttract }) });
+  const store = createFlowStore({
+    client,
+    survey: config.survey,
+    defaultLanguage: config.languages.default,
+    ...(onAttract && { onAttract }),
+  });
   // Switch i18next inside the same store update that changes the language, so React renders the
   // new language once instead of one frame of the old text first.
   store.subscribe((now, before) => {
@@ -36,7 +41,10 @@ function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Prop
 
 export function KioskApp({ config, client, reloadPage, onAttract }: Props) {
   const [{ i18n, store }] = useState(() => setup(config, client, onAttract));
-  const kiosk = useMemo<Kiosk>(() => ({ config, client, reloadPage }), [config, client, reloadPage]);
+  const kiosk = useMemo<Kiosk>(
+    () => ({ config, client, reloadPage }),
+    [config, client, reloadPage],
+  );
 
   useEffect(() => {
     // Fetch the typing screens' code while the panel is idle, so the first comment is instant.
@@ -51,7 +59,10 @@ export function KioskApp({ config, client, reloadPage, onAttract }: Props) {
     <KioskContext.Provider value={kiosk}>
       <FlowContext.Provider value={store}>
         <I18nextProvider i18n={i18n}>
-          <Recover message={() => i18n.t('error.crashed')} onRecover={() => store.getState().reset()}>
+          <Recover
+            message={() => i18n.t('error.crashed')}
+            onRecover={() => store.getState().reset()}
+          >
             <Shell />
           </Recover>
         </I18nextProvider>

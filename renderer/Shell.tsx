@@ -1,6 +1,14 @@
 // The frame every screen lives in: brand on top, the current screen, languages and contrast at
 // the bottom, the "Still there?" countdown and the hidden staff corner over it all.
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Admin } from './admin/Admin.tsx';
 import { Brand } from './components/Brand.tsx';
 import { ContrastToggle, LanguageSwitcher } from './components/LanguageSwitcher.tsx';
@@ -82,7 +90,11 @@ export function Shell() {
   }, [visit]);
 
   return (
-    <div className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`} lang={language} dir={directionOf(language)}>
+    <div
+      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`}
+      lang={language}
+      dir={directionOf(language)}
+    >
       <header className="topbar">
         <Brand />
         <ContrastToggle />

@@ -11,7 +11,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App client={client} reloadPage={() => window.location.reload()} browserLanguage={navigator.language} />
+      <App
+        client={client}
+        reloadPage={() => window.location.reload()}
+        browserLanguage={navigator.language}
+      />
     </StrictMode>,
   );
 }

@@ -34,7 +34,8 @@ export interface ThemeColours {
 
 export function themeColours(colors: Branding['colors']): ThemeColours | null {
   if (!colors) return null;
-  const text = contrast(colors.text, colors.background) >= AA ? colors.text : readableOn(colors.background);
+  const text =
+    contrast(colors.text, colors.background) >= AA ? colors.text : readableOn(colors.background);
   return {
     '--brand': colors.primary,
     '--on-brand': readableOn(colors.primary),

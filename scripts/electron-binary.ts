@@ -10,10 +10,16 @@ const EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
   darwin: 'Electron.app/Contents/MacOS/Electron',
 };
 
-export function findElectronBinary(env = process.env, platform = process.platform, root = ROOT): string | null {
+export function findElectronBinary(
+  env = process.env,
+  platform = process.platform,
+  root = ROOT,
+): string | null {
   const pkg = join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : (EXECUTABLE[platform] ?? 'electron');
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : (EXECUTABLE[platform] ?? 'electron');
   const candidate = join(env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist'), relative);
   return existsSync(candidate) ? candidate : null;
 }

@@ -42,20 +42,38 @@ function nodeIsRecentEnough(version) {
 function ensureNode() {
   if (nodeIsRecentEnough(process.versions.node)) return;
   if (!existsSync(TOOLCHAIN_NODE)) {
-    log(`Node ${process.versions.node} is too old (need >= ${MIN.join('.')}); installing Node 22 into .toolchain/`);
-    const status = run('npm', ['install', '--prefix', TOOLCHAIN, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'node@22']);
+    log(
+      `Node ${process.versions.node} is too old (need >= ${MIN.join('.')}); installing Node 22 into .toolchain/`,
+    );
+    const status = run('npm', [
+      'install',
+      '--prefix',
+      TOOLCHAIN,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      'node@22',
+    ]);
     if (status !== 0 || !existsSync(TOOLCHAIN_NODE)) {
-      log('could not install Node 22 from the npm registry; install Node >= 22.12 yourself (see .nvmrc)');
+      log(
+        'could not install Node 22 from the npm registry; install Node >= 22.12 yourself (see .nvmrc)',
+      );
       process.exit(1);
     }
   }
   // Put Node 22 first on PATH so npm, npx and every child process use it too.
-  const env = { ...process.env, PATH: `${dirname(TOOLCHAIN_NODE)}${delimiter}${process.env.PATH ?? ''}` };
+  const env = {
+    ...process.env,
+    PATH: `${dirname(TOOLCHAIN_NODE)}${delimiter}${process.env.PATH ?? ''}`,
+  };
   process.exit(run(TOOLCHAIN_NODE, process.argv.slice(1), env));
 }
 
 function lockHash() {
-  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 }
 
 function ensureDeps() {
@@ -78,4 +96,6 @@ if (!task || !(task in TASKS)) {
 }
 ensureNode();
 ensureDeps();
-process.exit(run(process.execPath, [join(root, 'scripts', 'tasks', TASKS[task]), ...process.argv.slice(3)]));
+process.exit(
+  run(process.execPath, [join(root, 'scripts', 'tasks', TASKS[task]), ...process.argv.slice(3)]),
+);

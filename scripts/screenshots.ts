@@ -17,12 +17,33 @@ const VIEWPORTS = [
   { name: 'landscape', width: 1920, height: 1080 },
   { name: 'portrait', width: 1080, height: 1920 },
 ] as const;
-const LANGUAGES: Record<string, { native: string; start: RegExp; done: RegExp; skip: RegExp; send: RegExp }> = {
+const LANGUAGES: Record<
+  string,
+  { native: string; start: RegExp; done: RegExp; skip: RegExp; send: RegExp }
+> = {
   en: { native: 'English', start: /Tap anywhere/, done: /^Done$/, skip: /^Skip$/, send: /^Send$/ },
   ar: { native: 'العربية', start: /المس الشاشة/, done: /^تم$/, skip: /^تخطٍّ$/, send: /^إرسال$/ },
-  ru: { native: 'Русский', start: /Коснитесь экрана/, done: /^Готово$/, skip: /^Пропустить$/, send: /^Отправить$/ },
-  'zh-Hans': { native: '简体中文', start: /轻触屏幕/, done: /^完成$/, skip: /^跳过$/, send: /^发送$/ },
-  et: { native: 'Eesti', start: /puuduta ekraani/, done: /^Valmis$/, skip: /^Jäta vahele$/, send: /^Saada$/ },
+  ru: {
+    native: 'Русский',
+    start: /Коснитесь экрана/,
+    done: /^Готово$/,
+    skip: /^Пропустить$/,
+    send: /^Отправить$/,
+  },
+  'zh-Hans': {
+    native: '简体中文',
+    start: /轻触屏幕/,
+    done: /^完成$/,
+    skip: /^跳过$/,
+    send: /^发送$/,
+  },
+  et: {
+    native: 'Eesti',
+    start: /puuduta ekraani/,
+    done: /^Valmis$/,
+    skip: /^Jäta vahele$/,
+    send: /^Saada$/,
+  },
 };
 const FULL = ['en', 'ar'];
 
@@ -34,8 +55,12 @@ async function shot(page: Page, dir: string, name: string): Promise<void> {
   shots.push(path);
 }
 
-const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
-const key = (page: Page, name: string) => page.getByRole('group', { name: /keyboard|клавиатура|键盘|klaviatuur|لوحة المفاتيح/i }).getByRole('button', { name, exact: true });
+const button = (page: Page, name: string | RegExp) =>
+  page.getByRole('button', { name, exact: typeof name === 'string' });
+const key = (page: Page, name: string) =>
+  page
+    .getByRole('group', { name: /keyboard|клавиатура|键盘|klaviatuur|لوحة المفاتيح/i })
+    .getByRole('button', { name, exact: true });
 
 async function typeKeys(page: Page, keys: string[]): Promise<void> {
   for (const k of keys) await key(page, k).click();
@@ -59,7 +84,14 @@ async function journey(page: Page, url: string, viewport: string, lang: string):
     await button(page, L.done).click();
     await button(page, '9').click();
     await button(page, '6').click();
-    await typeKeys(page, lang === 'zh-Hans' ? ['n', 'i'] : lang === 'ru' ? ['с', 'п', 'а', 'с', 'и', 'б', 'о'] : ['a', 'i', 't', 'ä', 'h']);
+    await typeKeys(
+      page,
+      lang === 'zh-Hans'
+        ? ['n', 'i']
+        : lang === 'ru'
+          ? ['с', 'п', 'а', 'с', 'и', 'б', 'о']
+          : ['a', 'i', 't', 'ä', 'h'],
+    );
     await shot(page, dir, '08-comment');
     return;
   }
@@ -82,7 +114,12 @@ async function journey(page: Page, url: string, viewport: string, lang: string):
   await button(page, '2').click();
   await key(page, 'q').or(key(page, 'ض')).first().waitFor();
   await shot(page, dir, '07-comment-empty');
-  await typeKeys(page, lang === 'ar' ? ['ا', 'ل', 'ا', 'ن', 'ت', 'ظ', 'ا', 'ر'] : ['Shift', 'W', 'a', 'i', 't', 'e', 'd']);
+  await typeKeys(
+    page,
+    lang === 'ar'
+      ? ['ا', 'ل', 'ا', 'ن', 'ت', 'ظ', 'ا', 'ر']
+      : ['Shift', 'W', 'a', 'i', 't', 'e', 'd'],
+  );
   await shot(page, dir, '08-comment');
   await button(page, L.send).click();
   await page.locator('.screen-contact').waitFor();
@@ -176,7 +213,10 @@ async function sheets(browser: Browser): Promise<void> {
     for (let i = 0; i < files.length; i += perSheet) {
       const part = files.slice(i, i + perSheet);
       const cells = part
-        .map((f) => `<figure><img src="data:image/png;base64,${readFileSync(f).toString('base64')}"><figcaption>${relative(OUT, f)}</figcaption></figure>`)
+        .map(
+          (f) =>
+            `<figure><img src="data:image/png;base64,${readFileSync(f).toString('base64')}"><figcaption>${relative(OUT, f)}</figcaption></figure>`,
+        )
         .join('');
       const css = `body{margin:0;background:#333;display:grid;grid-template-columns:repeat(${portrait ? 4 : 3},1fr);gap:8px;padding:8px}
         figure{margin:0}img{width:100%;display:block}figcaption{color:#fff;font:14px sans-serif}`;
@@ -198,9 +238,12 @@ try {
       const kiosk = await startKiosk({ config });
       const context = await browser.newContext({ viewport, hasTouch: true });
       const page = await context.newPage();
-      page.on('pageerror', (e) => process.stderr.write(`[${viewport.name}/${lang}] page error: ${e.message}\n`));
+      page.on('pageerror', (e) =>
+        process.stderr.write(`[${viewport.name}/${lang}] page error: ${e.message}\n`),
+      );
       page.on('console', (m) => {
-        if (m.type() === 'error') process.stderr.write(`[${viewport.name}/${lang}] console: ${m.text()}\n`);
+        if (m.type() === 'error')
+          process.stderr.write(`[${viewport.name}/${lang}] console: ${m.text()}\n`);
       });
       try {
         await journey(page, kiosk.url, viewport.name, lang);

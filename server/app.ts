@@ -50,7 +50,11 @@ declare module 'fastify' {
 export function buildCollector(opts: CollectorOptions): FastifyInstance {
   const now = opts.now ?? (() => new Date());
   const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
-  const ctx: CollectorContext = { storage: opts.storage, now, clockToleranceMs: opts.clockToleranceMs ?? CLOCK_SKEW_TOLERANCE_MS };
+  const ctx: CollectorContext = {
+    storage: opts.storage,
+    now,
+    clockToleranceMs: opts.clockToleranceMs ?? CLOCK_SKEW_TOLERANCE_MS,
+  };
   const app = (
     opts.logger
       ? fastify({ loggerInstance: opts.logger, bodyLimit, trustProxy: opts.trustProxy ?? false })
@@ -66,7 +70,10 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   const alerts = installAlerts(app, opts.storage, hub, now, opts.logger, opts.alerts);
 
   app.register(async (v1) => {
-    v1.addHook('onRequest', kioskGate(opts.storage, opts.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime()));
+    v1.addHook(
+      'onRequest',
+      kioskGate(opts.storage, opts.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime()),
+    );
     ingestRoutes(v1, ctx, alerts);
     heartbeatRoute(v1, ctx);
     configRoute(v1, ctx);

@@ -13,19 +13,35 @@ export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => numbe
   return async (request: FastifyRequest): Promise<void> => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) {
-      throw new HttpError(401, 'unauthorized', 'a device token is required: Authorization: Bearer <token>', { headers: CHALLENGE });
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'a device token is required: Authorization: Bearer <token>',
+        { headers: CHALLENGE },
+      );
     }
     // Looked up on every request, never cached: a revoked token stops working at once, even
     // when the revocation came from the CLI in another process.
     const kioskId = await kioskForToken(storage, match[1]!);
-    if (!kioskId) throw new HttpError(401, 'unauthorized', 'the device token is not valid (unknown or revoked)', { headers: CHALLENGE });
+    if (!kioskId)
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'the device token is not valid (unknown or revoked)',
+        { headers: CHALLENGE },
+      );
     request.kioskId = kioskId;
     const taken = buckets.take(kioskId);
     if (!taken.ok) {
-      throw new HttpError(429, 'rate_limited', `too many requests from kiosk "${kioskId}"; retry in ${taken.retryAfterSeconds} s`, {
-        headers: { 'retry-after': String(taken.retryAfterSeconds) },
-        extra: { retryAfterSeconds: taken.retryAfterSeconds },
-      });
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `too many requests from kiosk "${kioskId}"; retry in ${taken.retryAfterSeconds} s`,
+        {
+          headers: { 'retry-after': String(taken.retryAfterSeconds) },
+          extra: { retryAfterSeconds: taken.retryAfterSeconds },
+        },
+      );
     }
   };
 }
@@ -33,6 +49,10 @@ export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => numbe
 /** The body names a kiosk; it must be the one the token belongs to. */
 export function requireOwnKiosk(request: FastifyRequest, kioskId: string): void {
   if (kioskId !== request.kioskId) {
-    throw new HttpError(403, 'forbidden', `this device token belongs to kiosk "${request.kioskId}", not "${kioskId}"`);
+    throw new HttpError(
+      403,
+      'forbidden',
+      `this device token belongs to kiosk "${request.kioskId}", not "${kioskId}"`,
+    );
   }
 }

@@ -26,22 +26,46 @@ class UsageError extends Error {}
 
 interface Command {
   args: number;
-  run(storage: Storage, args: string[], flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags, out: (line: string) => void): Promise<void>;
+  run(
+    storage: Storage,
+    args: string[],
+    flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags,
+    out: (line: string) => void,
+  ): Promise<void>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  'set-routing': { args: 2, run: (storage, [location, file], _f, out) => setRoutingCommand(storage, location!, file!, out) },
-  'show-routing': { args: 1, run: (storage, [location], _f, out) => showRoutingCommand(storage, location!, out) },
-  'create-admin': { args: 1, run: (storage, [name], f, out) => addStaff(storage, name!, f, 'admin', out) },
-  'add-staff': { args: 1, run: (storage, [name], f, out) => addStaff(storage, name!, f, null, out) },
-  enrol: { args: 1, run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out) },
+  'set-routing': {
+    args: 2,
+    run: (storage, [location, file], _f, out) => setRoutingCommand(storage, location!, file!, out),
+  },
+  'show-routing': {
+    args: 1,
+    run: (storage, [location], _f, out) => showRoutingCommand(storage, location!, out),
+  },
+  'create-admin': {
+    args: 1,
+    run: (storage, [name], f, out) => addStaff(storage, name!, f, 'admin', out),
+  },
+  'add-staff': {
+    args: 1,
+    run: (storage, [name], f, out) => addStaff(storage, name!, f, null, out),
+  },
+  enrol: {
+    args: 1,
+    run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out),
+  },
   list: { args: 0, run: (storage, _args, f, out) => list(storage, f.json === true, out) },
   revoke: {
     args: 1,
     async run(storage, [id], _f, out) {
       const result = await revokeKiosk(storage, id!, new Date());
       if (result === 'unknown') throw new KioskError(`no kiosk "${id}"`);
-      out(result === 'already' ? `kiosk "${id}" was already revoked` : `revoked kiosk "${id}": its token is refused from now on`);
+      out(
+        result === 'already'
+          ? `kiosk "${id}" was already revoked`
+          : `revoked kiosk "${id}": its token is refused from now on`,
+      );
     },
   },
   'set-config': {
@@ -54,8 +78,11 @@ const COMMANDS: Record<string, Command> = {
         throw new KioskError(`cannot read ${file}: ${(error as Error).message}`);
       }
       const { version, droppedCollector } = await attachConfig(storage, id!, json, new Date());
-      if (droppedCollector) out('note: the "collector" block was left out; the kiosk keeps its own URL and token');
-      out(`config ${version} attached to kiosk "${id}"; the kiosk picks it up at its next heartbeat`);
+      if (droppedCollector)
+        out('note: the "collector" block was left out; the kiosk keeps its own URL and token');
+      out(
+        `config ${version} attached to kiosk "${id}"; the kiosk picks it up at its next heartbeat`,
+      );
     },
   },
 };
@@ -64,15 +91,25 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { location: { type: 'string' }, role: { type: 'string' }, locations: { type: 'string' }, name: { type: 'string' }, touchpoint: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      location: { type: 'string' },
+      role: { type: 'string' },
+      locations: { type: 'string' },
+      name: { type: 'string' },
+      touchpoint: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [name, ...args] = positionals;
   if (values.help || !name) return out(USAGE);
   // Everything that can be checked without the database is checked first.
   const command = COMMANDS[name === 'enroll' ? 'enrol' : name];
   if (!command) throw new UsageError(`unknown command "${name}"`);
-  if (args.length !== command.args) throw new UsageError(`${name} takes ${command.args} argument${command.args === 1 ? '' : 's'}`);
-  if (command === COMMANDS.enrol && (!values.location || !values.touchpoint)) throw new UsageError('enrol needs --location and --touchpoint');
+  if (args.length !== command.args)
+    throw new UsageError(`${name} takes ${command.args} argument${command.args === 1 ? '' : 's'}`);
+  if (command === COMMANDS.enrol && (!values.location || !values.touchpoint))
+    throw new UsageError('enrol needs --location and --touchpoint');
   const storage = await openStorage(settingsFromEnv(process.env).storage);
   try {
     await command.run(storage, args, values, out);
@@ -81,9 +118,21 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
   }
 }
 
-async function enrol(storage: Storage, kioskId: string, location: string, touchpoint: string, out: (line: string) => void): Promise<void> {
-  const { token, reenrolled } = await enrolKiosk(storage, { kioskId, location, touchpoint }, new Date());
-  out(`${reenrolled ? 're-enrolled' : 'enrolled'} kiosk "${kioskId}" (${location} / ${touchpoint}) in ${storage.location}`);
+async function enrol(
+  storage: Storage,
+  kioskId: string,
+  location: string,
+  touchpoint: string,
+  out: (line: string) => void,
+): Promise<void> {
+  const { token, reenrolled } = await enrolKiosk(
+    storage,
+    { kioskId, location, touchpoint },
+    new Date(),
+  );
+  out(
+    `${reenrolled ? 're-enrolled' : 'enrolled'} kiosk "${kioskId}" (${location} / ${touchpoint}) in ${storage.location}`,
+  );
   out('device token, shown only now (put it in the kiosk config as collector.token):');
   out(token);
 }
@@ -102,13 +151,31 @@ async function list(storage: Storage, json: boolean, out: (line: string) => void
     k.clockSkewMs === null ? '-' : k.clockFlagged ? `OFF ${formatSkew(k.clockSkewMs)}` : 'ok',
     k.configVersion?.slice(0, 12) ?? '-',
   ]);
-  const header = ['KIOSK', 'STATUS', 'LOCATION / TOUCHPOINT', 'LAST SEEN', 'SEQ', 'QUEUE', 'CLOCK', 'CONFIG'];
+  const header = [
+    'KIOSK',
+    'STATUS',
+    'LOCATION / TOUCHPOINT',
+    'LAST SEEN',
+    'SEQ',
+    'QUEUE',
+    'CLOCK',
+    'CONFIG',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [header, ...rows]) out(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const r of [header, ...rows])
+    out(
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
-  const usage = error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`lastword-collector: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`);
+  const usage =
+    error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(
+    `lastword-collector: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`,
+  );
   process.exit(usage ? 2 : 1);
 });

@@ -8,7 +8,11 @@ export interface ClockReading {
   flagged: boolean;
 }
 
-export function readClock(deviceIso: string, serverNow: Date, toleranceMs = CLOCK_SKEW_TOLERANCE_MS): ClockReading {
+export function readClock(
+  deviceIso: string,
+  serverNow: Date,
+  toleranceMs = CLOCK_SKEW_TOLERANCE_MS,
+): ClockReading {
   const skewMs = Date.parse(deviceIso) - serverNow.getTime();
   return { skewMs, flagged: Math.abs(skewMs) > toleranceMs };
 }

@@ -12,7 +12,12 @@ export class HttpError extends Error {
   readonly headers: Record<string, string>;
   readonly extra: Partial<ErrorReply>;
 
-  constructor(status: number, code: string, message: string, opts: { headers?: Record<string, string>; extra?: Partial<ErrorReply> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    opts: { headers?: Record<string, string>; extra?: Partial<ErrorReply> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -23,7 +28,10 @@ export class HttpError extends Error {
 
 /** Field problems with a name for the root ("the batch", "the item") instead of "(file)". */
 export function problems(error: z.ZodError, root: string): { field: string; reason: string }[] {
-  return describeIssues(error).map((p) => ({ field: p.field === '(file)' ? root : p.field, reason: p.reason }));
+  return describeIssues(error).map((p) => ({
+    field: p.field === '(file)' ? root : p.field,
+    reason: p.reason,
+  }));
 }
 
 export function summarize(list: { field: string; reason: string }[]): string {
@@ -39,9 +47,21 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
 }
 
 const FASTIFY_ERRORS: Record<string, [number, string, (limit: number) => string]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', (limit) => `request body is larger than ${limit} bytes: send fewer items per batch`],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request', () => 'Content-Length does not match the body'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', () => 'send the body as Content-Type: application/json'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [
+    413,
+    'payload_too_large',
+    (limit) => `request body is larger than ${limit} bytes: send fewer items per batch`,
+  ],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+    400,
+    'invalid_request',
+    () => 'Content-Length does not match the body',
+  ],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported_media_type',
+    () => 'send the body as Content-Type: application/json',
+  ],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', () => 'request body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', () => 'request body is not valid JSON'],
 };
@@ -55,15 +75,30 @@ export function installErrorReplies(app: FastifyInstance, bodyLimit: number): vo
         .send({ error: error.code, message: error.message, ...error.extra } satisfies ErrorReply);
     }
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
-    if (known) return reply.code(known[0]).send({ error: known[1], message: known[2](bodyLimit) } satisfies ErrorReply);
+    if (known)
+      return reply
+        .code(known[0])
+        .send({ error: known[1], message: known[2](bodyLimit) } satisfies ErrorReply);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: 'invalid_request', message: error.message } satisfies ErrorReply);
+      return reply
+        .code(error.statusCode)
+        .send({ error: 'invalid_request', message: error.message } satisfies ErrorReply);
     }
     // Code and message only: a driver error's detail can quote the row it failed on.
     request.log.error({ errorCode: error.code, errorMessage: error.message }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: 'the collector could not handle this request; retry later' } satisfies ErrorReply);
+    return reply
+      .code(500)
+      .send({
+        error: 'internal',
+        message: 'the collector could not handle this request; retry later',
+      } satisfies ErrorReply);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorReply),
+    reply
+      .code(404)
+      .send({
+        error: 'not_found',
+        message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+      } satisfies ErrorReply),
   );
 }

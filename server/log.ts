@@ -16,7 +16,14 @@ export const REDACTED_PATHS = [
   '*.contact',
 ];
 
-export function collectorLogger(destination?: DestinationStream, level = process.env.LASTWORD_LOG_LEVEL ?? 'info'): Logger {
-  const options = { level, base: { service: 'lastword-collector' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+export function collectorLogger(
+  destination?: DestinationStream,
+  level = process.env.LASTWORD_LOG_LEVEL ?? 'info',
+): Logger {
+  const options = {
+    level,
+    base: { service: 'lastword-collector' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

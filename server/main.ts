@@ -16,8 +16,14 @@ const log = collectorLogger();
 
 async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
-  const storage = await openStorage({ ...settings.storage, onBackgroundError: (e) => log.warn({ errorMessage: e.message }, 'database connection problem') });
-  log.info({ engine: storage.engine, location: storage.location }, `storing data in ${storage.location} (${storage.engine})`);
+  const storage = await openStorage({
+    ...settings.storage,
+    onBackgroundError: (e) => log.warn({ errorMessage: e.message }, 'database connection problem'),
+  });
+  log.info(
+    { engine: storage.engine, location: storage.location },
+    `storing data in ${storage.location} (${storage.engine})`,
+  );
   const alerts = alertSettingsFromEnv(process.env);
   const app = buildCollector({
     storage,
@@ -46,6 +52,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof SettingsError) log.fatal(`bad setting: ${error.message}`);
-  else log.fatal({ errorMessage: error instanceof Error ? error.message : String(error) }, 'collector failed to start');
+  else
+    log.fatal(
+      { errorMessage: error instanceof Error ? error.message : String(error) },
+      'collector failed to start',
+    );
   process.exit(1);
 });

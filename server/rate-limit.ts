@@ -12,21 +12,30 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 10, burst: 20 };
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export function tokenBuckets(limit: RateLimit, nowMs: () => number): { take(key: string): TakeResult } {
+export function tokenBuckets(
+  limit: RateLimit,
+  nowMs: () => number,
+): { take(key: string): TakeResult } {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {
       const t = nowMs();
       const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
       // max(0, …): a clock stepping back must not drain the bucket.
-      bucket.tokens = Math.min(limit.burst, bucket.tokens + (Math.max(0, t - bucket.at) / 1000) * limit.perSecond);
+      bucket.tokens = Math.min(
+        limit.burst,
+        bucket.tokens + (Math.max(0, t - bucket.at) / 1000) * limit.perSecond,
+      );
       bucket.at = t;
       buckets.set(key, bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return { ok: true };
       }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond)),
+      };
     },
   };
 }

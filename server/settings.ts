@@ -15,7 +15,10 @@ const Env = z.object({
   LASTWORD_DB: z.string().min(1).default(DEFAULT_SQLITE_PATH),
   LASTWORD_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(4320),
   LASTWORD_COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
-  LASTWORD_COLLECTOR_RATE_PER_SECOND: z.coerce.number().positive().default(DEFAULT_RATE_LIMIT.perSecond),
+  LASTWORD_COLLECTOR_RATE_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_RATE_LIMIT.perSecond),
   LASTWORD_COLLECTOR_RATE_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
   LASTWORD_COLLECTOR_BODY_LIMIT: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMIT),
   /** 1 when a TLS reverse proxy fronts the collector: client IPs from X-Forwarded-For, Secure cookies. */
@@ -37,7 +40,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   // An empty variable counts as unset, as it does for most tools (`DATABASE_URL= node …`).
   const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    throw new SettingsError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
+    );
   }
   const e = parsed.data;
   return {
@@ -45,7 +50,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     storage: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : { sqlitePath: e.LASTWORD_DB },
     port: e.LASTWORD_COLLECTOR_PORT,
     host: e.LASTWORD_COLLECTOR_HOST,
-    rateLimit: { perSecond: e.LASTWORD_COLLECTOR_RATE_PER_SECOND, burst: e.LASTWORD_COLLECTOR_RATE_BURST },
+    rateLimit: {
+      perSecond: e.LASTWORD_COLLECTOR_RATE_PER_SECOND,
+      burst: e.LASTWORD_COLLECTOR_RATE_BURST,
+    },
     bodyLimitBytes: e.LASTWORD_COLLECTOR_BODY_LIMIT,
     behindProxy: e.LASTWORD_BEHIND_PROXY === '1',
   };

@@ -16,7 +16,10 @@ export const Contact = z
       .optional(),
     email: z.email().max(254).optional(),
   })
-  .refine((c) => c.phone || c.email, { message: 'needs a phone number or an e-mail address', path: ['phone'] });
+  .refine((c) => c.phone || c.email, {
+    message: 'needs a phone number or an e-mail address',
+    path: ['phone'],
+  });
 export type Contact = z.infer<typeof Contact>;
 
 /** A later step of the survey; each present field replaces the stored one. */

@@ -10,7 +10,10 @@ export const Branding = z.strictObject({
   /** A data: URL (PNG/SVG/WebP) so the strict CSP can stay closed to remote images. */
   logo: z
     .string()
-    .regex(/^data:image\/(png|svg\+xml|webp);base64,[A-Za-z0-9+/=]+$/, 'must be a base64 data: URL of a PNG, SVG or WebP image')
+    .regex(
+      /^data:image\/(png|svg\+xml|webp);base64,[A-Za-z0-9+/=]+$/,
+      'must be a base64 data: URL of a PNG, SVG or WebP image',
+    )
     .max(512 * 1024)
     .optional(),
   colors: z.strictObject({ primary: HexColor, background: HexColor, text: HexColor }).optional(),
@@ -20,13 +23,18 @@ export type Branding = z.infer<typeof Branding>;
 
 export const KioskConfig = z
   .strictObject({
-    kioskId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
+    kioskId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
     location: z.string().min(1).max(120),
     touchpoint: z.string().min(1).max(120),
     collector: z
       .strictObject({
         url: z.url({ protocol: /^https?$/ }),
-        token: z.string().min(22, 'must be the device token printed at enrolment (at least 128 bits)').max(200),
+        token: z
+          .string()
+          .min(22, 'must be the device token printed at enrolment (at least 128 bits)')
+          .max(200),
       })
       .optional(),
     languages: z.strictObject({
@@ -35,18 +43,32 @@ export const KioskConfig = z
     }),
     idleTimeoutSeconds: z.int().min(10).max(600).default(30),
     /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
-    adminPinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a PIN hash made by `npm run kiosk -- hash-pin`'),
+    adminPinHash: z
+      .string()
+      .regex(
+        /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
+        'must be a PIN hash made by `npm run kiosk -- hash-pin`',
+      ),
     branding: Branding,
     survey: SurveyDefinition,
   })
   .superRefine((c, ctx) => {
     const langs = c.languages.available;
     if (!langs.includes(c.languages.default)) {
-      ctx.addIssue({ code: 'custom', path: ['languages', 'default'], message: `"${c.languages.default}" is not in languages.available` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['languages', 'default'],
+        message: `"${c.languages.default}" is not in languages.available`,
+      });
     }
     const missing = (text: LocalizedText, path: (string | number)[]) => {
       for (const lang of langs) {
-        if (!text[lang]) ctx.addIssue({ code: 'custom', path: [...path, lang], message: `missing the "${lang}" text` });
+        if (!text[lang])
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, lang],
+            message: `missing the "${lang}" text`,
+          });
       }
     };
     missing(c.branding.welcome, ['branding', 'welcome']);
@@ -79,7 +101,12 @@ export interface FieldProblem {
 /** Turns zod issues into "field: reason" lines a person fixing a config file can act on. */
 export function describeIssues(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(file)',
+    field: issue.path.length
+      ? issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+          .join('.')
+          .replace(/\.\[/g, '[')
+      : '(file)',
     reason: issue.message,
   }));
 }

@@ -28,7 +28,9 @@ function isRealInstant(s: string): boolean {
 }
 
 /** An ISO 8601 instant with Z or an offset, as `Date#toISOString()` writes it. */
-export const IsoDateTime = z.iso.datetime({ offset: true }).refine(isRealInstant, 'must be a real date and time');
+export const IsoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine(isRealInstant, 'must be a real date and time');
 
 /**
  * PostgreSQL text and jsonb cannot hold U+0000. A touch keyboard never types it, so an item that
@@ -93,10 +95,18 @@ export type AlertUpload = z.infer<typeof AlertUpload>;
 
 /** What a kiosk sends to POST /v1/answers. */
 /** sentAt is the device clock when the batch left: compared with the receive time to catch bad clocks. */
-export const AnswerBatch = z.strictObject({ kioskId: KioskId, sentAt: IsoDateTime, answers: z.array(AnswerUpload).max(MAX_BATCH_ITEMS) });
+export const AnswerBatch = z.strictObject({
+  kioskId: KioskId,
+  sentAt: IsoDateTime,
+  answers: z.array(AnswerUpload).max(MAX_BATCH_ITEMS),
+});
 export type AnswerBatch = z.infer<typeof AnswerBatch>;
 /** What a kiosk sends to POST /v1/alerts. */
-export const AlertBatch = z.strictObject({ kioskId: KioskId, sentAt: IsoDateTime, alerts: z.array(AlertUpload).max(MAX_BATCH_ITEMS) });
+export const AlertBatch = z.strictObject({
+  kioskId: KioskId,
+  sentAt: IsoDateTime,
+  alerts: z.array(AlertUpload).max(MAX_BATCH_ITEMS),
+});
 export type AlertBatch = z.infer<typeof AlertBatch>;
 
 /**
@@ -104,8 +114,16 @@ export type AlertBatch = z.infer<typeof AlertBatch>;
  * request), the items one by one, so that one bad item is rejected alone and never blocks the
  * kiosk's queue.
  */
-export const AnswerBatchEnvelope = z.strictObject({ kioskId: KioskId, sentAt: IsoDateTime, answers: z.array(z.unknown()).max(MAX_BATCH_ITEMS) });
-export const AlertBatchEnvelope = z.strictObject({ kioskId: KioskId, sentAt: IsoDateTime, alerts: z.array(z.unknown()).max(MAX_BATCH_ITEMS) });
+export const AnswerBatchEnvelope = z.strictObject({
+  kioskId: KioskId,
+  sentAt: IsoDateTime,
+  answers: z.array(z.unknown()).max(MAX_BATCH_ITEMS),
+});
+export const AlertBatchEnvelope = z.strictObject({
+  kioskId: KioskId,
+  sentAt: IsoDateTime,
+  alerts: z.array(z.unknown()).max(MAX_BATCH_ITEMS),
+});
 
 export const ItemStatus = z.enum(['stored', 'duplicate', 'rejected']);
 export type ItemStatus = z.infer<typeof ItemStatus>;

@@ -27,6 +27,10 @@ export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: Bridg
 export function ok<T>(value: T): BridgeResult<T> {
   return { ok: true, value };
 }
-export function fail(code: ErrorCode, message: string, problems?: BridgeErrorBody['problems']): BridgeResult<never> {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  problems?: BridgeErrorBody['problems'],
+): BridgeResult<never> {
   return { ok: false, error: problems ? { code, message, problems } : { code, message } };
 }

@@ -33,7 +33,8 @@ export class AdminAccess {
   unlock(pin: string): UnlockResult {
     const now = this.now().getTime();
     const lockedUntil = Number(this.store.getState('admin_locked_until') ?? 0);
-    if (lockedUntil > now) return { session: null, attemptsLeft: 0, lockedUntil: new Date(lockedUntil).toISOString() };
+    if (lockedUntil > now)
+      return { session: null, attemptsLeft: 0, lockedUntil: new Date(lockedUntil).toISOString() };
 
     const hash = this.pinHash();
     if (hash && verifyPin(pin, hash)) {

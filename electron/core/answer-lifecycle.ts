@@ -75,31 +75,60 @@ export class AnswerLifecycle {
   start(config: KioskConfig, smiley: number, language: string) {
     const id = this.opts.newId();
     const at = this.opts.now();
-    const possibleRepeat = this.lastStart !== null && at.getTime() - this.lastStart < REPEAT_WINDOW_MS;
+    const possibleRepeat =
+      this.lastStart !== null && at.getTime() - this.lastStart < REPEAT_WINDOW_MS;
     this.lastStart = at.getTime();
     const alert = !possibleRepeat && stepIsLow(config, { smiley });
     const startedAt = at.toISOString();
     const alertId = this.opts.newId();
     const { durable } = this.writer.write(() =>
       this.withStore((store) => {
-        store.insertDraft({ id, kioskId: config.kioskId, surveyVersion: config.survey.version, language, smiley, startedAt, possibleRepeat });
-        if (alert) store.raiseAlert({ id: alertId, answerId: id, kind: 'low_score', createdAt: startedAt, detail: alertDetail(config, { smiley }) });
+        store.insertDraft({
+          id,
+          kioskId: config.kioskId,
+          surveyVersion: config.survey.version,
+          language,
+          smiley,
+          startedAt,
+          possibleRepeat,
+        });
+        if (alert)
+          store.raiseAlert({
+            id: alertId,
+            answerId: id,
+            kind: 'low_score',
+            createdAt: startedAt,
+            detail: alertDetail(config, { smiley }),
+          });
       }),
     );
-    this.drafts.set(id, { smiley, reasons: [], possibleRepeat, alerts: new Set(alert ? ['low_score'] : []) });
+    this.drafts.set(id, {
+      smiley,
+      reasons: [],
+      possibleRepeat,
+      alerts: new Set(alert ? ['low_score'] : []),
+    });
     return { answerId: id, durable, possibleRepeat, alertRaised: alert };
   }
 
   update(config: KioskConfig, answerId: string, step: AnswerStep) {
     const draft = this.draft(answerId);
     checkStep(config, step, draft.smiley);
-    const alert = !draft.possibleRepeat && !draft.alerts.has('low_score') && stepIsLow(config, step);
+    const alert =
+      !draft.possibleRepeat && !draft.alerts.has('low_score') && stepIsLow(config, step);
     const at = this.iso();
     const alertId = this.opts.newId();
     const { durable } = this.writer.write(() =>
       this.withStore((store) => {
         store.updateDraft(answerId, step, at);
-        if (alert) store.raiseAlert({ id: alertId, answerId, kind: 'low_score', createdAt: at, detail: alertDetail(config, step) });
+        if (alert)
+          store.raiseAlert({
+            id: alertId,
+            answerId,
+            kind: 'low_score',
+            createdAt: at,
+            detail: alertDetail(config, step),
+          });
       }),
     );
     if (step.smiley !== undefined) draft.smiley = step.smiley;
@@ -116,7 +145,14 @@ export class AnswerLifecycle {
     const { durable } = this.writer.write(() =>
       this.withStore((store) => {
         store.updateDraft(answerId, {}, at, true);
-        if (alert) store.raiseAlert({ id: alertId, answerId, kind: 'talk_now', createdAt: at, detail: alertDetail(config, { smiley: draft.smiley, reasons: draft.reasons }) });
+        if (alert)
+          store.raiseAlert({
+            id: alertId,
+            answerId,
+            kind: 'talk_now',
+            createdAt: at,
+            detail: alertDetail(config, { smiley: draft.smiley, reasons: draft.reasons }),
+          });
       }),
     );
     if (alert) draft.alerts.add('talk_now');
@@ -126,7 +162,9 @@ export class AnswerLifecycle {
   finish(answerId: string, status: FinalStatus) {
     this.draft(answerId);
     const at = this.iso();
-    const { durable } = this.writer.write(() => this.withStore((store) => store.finalize(answerId, status, at)));
+    const { durable } = this.writer.write(() =>
+      this.withStore((store) => store.finalize(answerId, status, at)),
+    );
     this.drafts.delete(answerId);
     return { durable };
   }
@@ -135,7 +173,15 @@ export class AnswerLifecycle {
     const at = this.iso();
     const id = this.opts.newId();
     this.writer.write(() =>
-      this.withStore((store) => store.raiseAlert({ id, answerId: null, kind: 'test', createdAt: at, detail: alertDetail(config, {}) })),
+      this.withStore((store) =>
+        store.raiseAlert({
+          id,
+          answerId: null,
+          kind: 'test',
+          createdAt: at,
+          detail: alertDetail(config, {}),
+        }),
+      ),
     );
   }
 

@@ -37,18 +37,26 @@ function statements(db: Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     nextSeq: p(`UPDATE counters SET value = value + 1 WHERE name = 'answer_seq' RETURNING value`),
-    insertDraft: p(`INSERT INTO answers (id, seq, kiosk_id, survey_version, status, language, started_at, updated_at, smiley, possible_repeat)
+    insertDraft:
+      p(`INSERT INTO answers (id, seq, kiosk_id, survey_version, status, language, started_at, updated_at, smiley, possible_repeat)
                     VALUES (@id, @seq, @kioskId, @surveyVersion, 'draft', @language, @startedAt, @startedAt, @smiley, @possibleRepeat)`),
     get: p(`SELECT id, seq, status, smiley, started_at AS startedAt FROM answers WHERE id = ?`),
-    finalize: p(`UPDATE answers SET status = @status, finalized_at = @at, updated_at = @at WHERE id = @id AND status = 'draft'`),
-    enqueue: p(`INSERT INTO outbox (lane, kind, ref_id, created_at) VALUES (@lane, @kind, @refId, @at) ON CONFLICT DO NOTHING`),
-    insertAlert: p(`INSERT INTO alerts (id, answer_id, kind, created_at, detail) VALUES (@id, @answerId, @kind, @createdAt, @detail)
+    finalize: p(
+      `UPDATE answers SET status = @status, finalized_at = @at, updated_at = @at WHERE id = @id AND status = 'draft'`,
+    ),
+    enqueue: p(
+      `INSERT INTO outbox (lane, kind, ref_id, created_at) VALUES (@lane, @kind, @refId, @at) ON CONFLICT DO NOTHING`,
+    ),
+    insertAlert:
+      p(`INSERT INTO alerts (id, answer_id, kind, created_at, detail) VALUES (@id, @answerId, @kind, @createdAt, @detail)
                     ON CONFLICT DO NOTHING`),
     drafts: p(`SELECT id FROM answers WHERE status = 'draft' ORDER BY seq`),
     lastStart: p(`SELECT started_at AS startedAt FROM answers ORDER BY seq DESC LIMIT 1`),
     queueDepth: p(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`),
     getState: p(`SELECT value FROM kiosk_state WHERE key = ?`),
-    setState: p(`INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+    setState: p(
+      `INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ),
   };
 }
 
@@ -89,7 +97,9 @@ export class AnswerStore {
     if (step.language !== undefined) column('language', step.language);
     if (talkNow) column('talk_now', 1);
     // Only the columns present change; the statement is built from a fixed set of names.
-    const info = this.db.prepare(`UPDATE answers SET ${sets.join(', ')} WHERE id = @id AND status = 'draft'`).run(params);
+    const info = this.db
+      .prepare(`UPDATE answers SET ${sets.join(', ')} WHERE id = @id AND status = 'draft'`)
+      .run(params);
     if (info.changes !== 1) throw this.missingOrFinal(id);
   }
 
@@ -133,7 +143,9 @@ export class AnswerStore {
 
   private missingOrFinal(id: string): StoreError {
     const row = this.get(id);
-    return row ? new StoreError('conflict', `answer ${id} is already ${row.status}`) : new StoreError('not_found', `no answer ${id}`);
+    return row
+      ? new StoreError('conflict', `answer ${id} is already ${row.status}`)
+      : new StoreError('not_found', `no answer ${id}`);
   }
 }
 

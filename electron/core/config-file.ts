@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { KioskConfig, describeIssues, type FieldProblem } from '../../shared/config.ts';
 
-export type ConfigLoad = { ok: true; config: KioskConfig } | { ok: false; problems: FieldProblem[] };
+export type ConfigLoad =
+  { ok: true; config: KioskConfig } | { ok: false; problems: FieldProblem[] };
 
 export function loadKioskConfig(path: string): ConfigLoad {
   let text: string;
@@ -11,15 +12,23 @@ export function loadKioskConfig(path: string): ConfigLoad {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? `no kiosk config file at ${path}` : `cannot read ${path} (${code ?? 'error'})`;
+    const reason =
+      code === 'ENOENT'
+        ? `no kiosk config file at ${path}`
+        : `cannot read ${path} (${code ?? 'error'})`;
     return { ok: false, problems: [{ field: '(file)', reason }] };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ field: '(file)', reason: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ field: '(file)', reason: `not valid JSON: ${(error as Error).message}` }],
+    };
   }
   const parsed = KioskConfig.safeParse(json);
-  return parsed.success ? { ok: true, config: parsed.data } : { ok: false, problems: describeIssues(parsed.error) };
+  return parsed.success
+    ? { ok: true, config: parsed.data }
+    : { ok: false, problems: describeIssues(parsed.error) };
 }

@@ -8,7 +8,8 @@ export interface WriteOutcome {
 type Write = () => void;
 
 // SQLite's own codes, and the file-system errors raised while creating or opening the file.
-const STORAGE_ERRORS = /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|PROTOCOL)|ENOSPC|EROFS|EACCES|EPERM|EIO|ENOTDIR|EEXIST|EDQUOT)/;
+const STORAGE_ERRORS =
+  /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|PROTOCOL)|ENOSPC|EROFS|EACCES|EPERM|EIO|ENOTDIR|EEXIST|EDQUOT)/;
 
 export function isStorageFailure(error: unknown): boolean {
   return STORAGE_ERRORS.test((error as { code?: string })?.code ?? '');

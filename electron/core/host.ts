@@ -3,7 +3,12 @@
 // handler runs, so a bad payload gets `invalid_request` and writes nothing.
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { bridgeContract, type BridgeResponse, type Channel, type KioskStatus } from '../../shared/bridge.ts';
+import {
+  bridgeContract,
+  type BridgeResponse,
+  type Channel,
+  type KioskStatus,
+} from '../../shared/bridge.ts';
 import { describeIssues, publicConfig, type KioskConfig } from '../../shared/config.ts';
 import { fail, ok, type BridgeResult } from '../../shared/result.ts';
 import { AdminAccess } from './admin-access.ts';
@@ -48,38 +53,69 @@ export interface KioskHost {
   close(): void;
 }
 
-const WRITES_OUTBOX: ReadonlySet<Channel> = new Set<Channel>(['startAnswer', 'updateAnswer', 'requestHelp', 'finishAnswer', 'sendTestAlert']);
+const WRITES_OUTBOX: ReadonlySet<Channel> = new Set<Channel>([
+  'startAnswer',
+  'updateAnswer',
+  'requestHelp',
+  'finishAnswer',
+  'sendTestAlert',
+]);
 
 /** Handlers receive the parsed (output) type of their request schema. */
-type Handlers = { [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C> };
+type Handlers = {
+  [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C>;
+};
 
 export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const now = opts.now ?? (() => new Date());
   const newId = opts.newId ?? (() => uuidv7());
-  const log: Logger = opts.log ?? ((level, message, fields) => console.error(`[kiosk-host] ${level}: ${message}`, fields ?? ''));
+  const log: Logger =
+    opts.log ??
+    ((level, message, fields) => console.error(`[kiosk-host] ${level}: ${message}`, fields ?? ''));
   const loaded = loadKioskConfig(opts.configPath);
   const fileConfig: KioskConfig | null = loaded.ok ? loaded.config : null;
   let config = fileConfig;
   let appliedRemote: string | null = null;
-  const lifecycle = new AnswerLifecycle({ databasePath: opts.databasePath, now, newId, retryMs: opts.storageRetryMs });
+  const lifecycle = new AnswerLifecycle({
+    databasePath: opts.databasePath,
+    now,
+    newId,
+    retryMs: opts.storageRetryMs,
+  });
   const admin = new AdminAccess(lifecycle.stateStore, () => config?.adminPinHash ?? null, now);
   let outOfService: string | null = null;
   const started = lifecycle.storageStatus();
-  log('info', 'kiosk host started', { database: opts.databasePath, config: opts.configPath, configValid: loaded.ok });
-  if (!loaded.ok) log('error', 'kiosk config invalid', { fields: loaded.problems.map((p) => p.field).join(', ') });
-  if (started.movedAside) log('warn', 'corrupt database moved aside', { movedTo: started.movedAside });
+  log('info', 'kiosk host started', {
+    database: opts.databasePath,
+    config: opts.configPath,
+    configValid: loaded.ok,
+  });
+  if (!loaded.ok)
+    log('error', 'kiosk config invalid', {
+      fields: loaded.problems.map((p) => p.field).join(', '),
+    });
+  if (started.movedAside)
+    log('warn', 'corrupt database moved aside', { movedTo: started.movedAside });
   if (started.error) log('error', 'storage unavailable', { error: started.error });
 
   /** Swaps in a config the collector sent, but never while a customer is mid-survey. */
   const applyRemoteConfig = (): void => {
     if (!fileConfig || lifecycle.openDrafts > 0) return;
-    const next = pendingRemoteConfig(lifecycle.stateStore.getStateOrNull, fileConfig, appliedRemote);
+    const next = pendingRemoteConfig(
+      lifecycle.stateStore.getStateOrNull,
+      fileConfig,
+      appliedRemote,
+    );
     if (!next) return;
     appliedRemote = next.etag;
-    if ('error' in next) log('error', 'collector config not applied', { etag: next.etag, error: next.error });
+    if ('error' in next)
+      log('error', 'collector config not applied', { etag: next.etag, error: next.error });
     else {
       config = next.config;
-      log('info', 'collector config applied', { etag: next.etag, survey: next.config.survey.version });
+      log('info', 'collector config applied', {
+        etag: next.etag,
+        survey: next.config.survey.version,
+      });
     }
   };
   applyRemoteConfig();
@@ -105,7 +141,8 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     return config;
   };
   const requireAdmin = (session: string): void => {
-    if (!admin.isValid(session)) throw new HostError('unauthorized', 'the admin session has expired; enter the PIN again');
+    if (!admin.isValid(session))
+      throw new HostError('unauthorized', 'the admin session has expired; enter the PIN again');
   };
 
   const handlers: Handlers = {
@@ -115,7 +152,8 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
       const c = requireConfig();
       const language = lifecycle.stateStore.getStateOrNull('default_language');
       const pub = publicConfig(c);
-      if (language && c.languages.available.includes(language)) pub.languages = { ...pub.languages, default: language };
+      if (language && c.languages.available.includes(language))
+        pub.languages = { ...pub.languages, default: language };
       return pub;
     },
     getStatus: () => status(),
@@ -158,7 +196,11 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   function status(): KioskStatus {
     const storage = lifecycle.storageStatus();
     const synced = sync?.status();
-    const syncError = synced ? synced.lastError : config ? 'sync not configured: the kiosk config has no collector block' : null;
+    const syncError = synced
+      ? synced.lastError
+      : config
+        ? 'sync not configured: the kiosk config has no collector block'
+        : null;
     return {
       kioskId: config?.kioskId ?? null,
       appVersion: opts.appVersion,
@@ -179,7 +221,8 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
       const contract = bridgeContract[channel];
       if (!contract) return fail('invalid_request', `unknown channel "${String(channel)}"`);
       const parsed = contract.request.safeParse(payload ?? {});
-      if (!parsed.success) return fail('invalid_request', `invalid ${channel} request`, describeIssues(parsed.error));
+      if (!parsed.success)
+        return fail('invalid_request', `invalid ${channel} request`, describeIssues(parsed.error));
       try {
         const handler = handlers[channel] as (req: unknown) => unknown;
         const value = handler(parsed.data);
@@ -193,7 +236,10 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
           }
           return fail(error.code, error.message);
         }
-        log('error', 'bridge call failed', { channel, error: (error as Error)?.stack ?? String(error) });
+        log('error', 'bridge call failed', {
+          channel,
+          error: (error as Error)?.stack ?? String(error),
+        });
         return fail('internal', 'the kiosk could not do that; it has been logged');
       }
     },

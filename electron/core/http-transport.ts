@@ -42,15 +42,18 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, fail('unauthorized', 'wrong Host header'));
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return send(res, 421, fail('unauthorized', 'wrong Host header'));
     const url = new URL(req.url ?? '/', 'http://x');
     if (!url.pathname.startsWith('/bridge/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('unsupported', 'method not allowed'));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, fail('unsupported', 'method not allowed'));
       return serveStatic(opts.rendererDir, url.pathname, req.method === 'HEAD', res);
     }
     if (req.method !== 'POST') return send(res, 405, fail('unsupported', 'bridge calls are POST'));
     const origin = req.headers.origin;
-    if (!origin || !allowedOrigins.has(origin)) return send(res, 403, fail('unauthorized', 'wrong or missing Origin'));
+    if (!origin || !allowedOrigins.has(origin))
+      return send(res, 403, fail('unauthorized', 'wrong or missing Origin'));
     const auth = Buffer.from(req.headers.authorization ?? '');
     if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
       return send(res, 401, fail('unauthorized', 'missing or wrong bridge token'));
@@ -59,9 +62,11 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
       return send(res, 415, fail('invalid_request', 'bridge calls carry application/json'));
     }
     const channel = url.pathname.slice('/bridge/'.length);
-    if (!Object.hasOwn(bridgeContract, channel)) return send(res, 404, fail('invalid_request', `unknown channel "${channel}"`));
+    if (!Object.hasOwn(bridgeContract, channel))
+      return send(res, 404, fail('invalid_request', `unknown channel "${channel}"`));
     const body = await readBody(req);
-    if (body === null) return send(res, 413, fail('invalid_request', `request body over ${MAX_BODY} bytes`));
+    if (body === null)
+      return send(res, 413, fail('invalid_request', `request body over ${MAX_BODY} bytes`));
     let payload: unknown;
     try {
       payload = body.length ? JSON.parse(body) : {};
@@ -112,6 +117,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(text);
 }

@@ -7,9 +7,17 @@ import { join } from 'node:path';
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export type LogLevel = 'info' | 'warn' | 'error';
-export type Logger = (level: LogLevel, message: string, fields?: Record<string, string | number | boolean | null>) => void;
+export type Logger = (
+  level: LogLevel,
+  message: string,
+  fields?: Record<string, string | number | boolean | null>,
+) => void;
 
-export function fileLogger(logsDir: string, now: () => Date = () => new Date(), echo = true): Logger {
+export function fileLogger(
+  logsDir: string,
+  now: () => Date = () => new Date(),
+  echo = true,
+): Logger {
   const file = join(logsDir, 'kiosk.log');
   let ready = false;
   return (level, message, fields = {}) => {
@@ -18,7 +26,8 @@ export function fileLogger(logsDir: string, now: () => Date = () => new Date(), 
     try {
       if (!ready) mkdirSync(logsDir, { recursive: true });
       ready = true;
-      if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) renameSync(file, `${file}.1`);
+      if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES)
+        renameSync(file, `${file}.1`);
       appendFileSync(file, `${line}\n`);
     } catch {
       // A full or read-only disk must not take the kiosk down; the status already reports it.

@@ -2,9 +2,14 @@
 // OS's per-user app-data folder, as Electron's app.getPath('userData') would pick it.
 import { join } from 'node:path';
 
-export function resolveDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
+export function resolveDataDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  home: string,
+): string {
   if (env.LASTWORD_DATA_DIR) return env.LASTWORD_DATA_DIR;
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Lastword');
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Lastword');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Lastword');
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'lastword');
 }

@@ -39,11 +39,19 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   return full;
 }
 
-export function serveStatic(root: string, pathname: string, headOnly: boolean, res: ServerResponse): void {
+export function serveStatic(
+  root: string,
+  pathname: string,
+  headOnly: boolean,
+  res: ServerResponse,
+): void {
   const file = resolveStaticPath(root, pathname);
   const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
   if (!file || !stat?.isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...RENDERER_SECURITY_HEADERS });
+    res.writeHead(404, {
+      'content-type': 'text/plain; charset=utf-8',
+      ...RENDERER_SECURITY_HEADERS,
+    });
     res.end('not found');
     return;
   }
@@ -51,7 +59,9 @@ export function serveStatic(root: string, pathname: string, headOnly: boolean, r
     'content-type': CONTENT_TYPES[extname(file)],
     'content-length': stat.size,
     // Hashed asset names change with every build; index.html must always be fresh.
-    'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    'cache-control': file.endsWith('index.html')
+      ? 'no-store'
+      : 'public, max-age=31536000, immutable',
     ...RENDERER_SECURITY_HEADERS,
   });
   if (headOnly) res.end();

@@ -6,7 +6,8 @@ import type { KioskConfig } from '../../shared/config.ts';
 import { isLowCes, isLowNps, isLowSmiley } from '../../shared/survey.ts';
 
 export class HostError extends Error {
-  readonly code: 'invalid_request' | 'not_found' | 'conflict' | 'unauthorized' | 'unavailable' | 'unsupported';
+  readonly code:
+    'invalid_request' | 'not_found' | 'conflict' | 'unauthorized' | 'unavailable' | 'unsupported';
   constructor(code: HostError['code'], message: string) {
     super(message);
     this.code = code;
@@ -18,11 +19,13 @@ function invalid(message: string): never {
 }
 
 export function checkLanguage(config: KioskConfig, language: string): void {
-  if (!config.languages.available.includes(language)) invalid(`language "${language}" is not offered by this kiosk`);
+  if (!config.languages.available.includes(language))
+    invalid(`language "${language}" is not offered by this kiosk`);
 }
 
 export function checkSmiley(config: KioskConfig, smiley: number): void {
-  if (smiley > config.survey.smiley.faces) invalid(`smiley ${smiley} is beyond the survey's ${config.survey.smiley.faces} faces`);
+  if (smiley > config.survey.smiley.faces)
+    invalid(`smiley ${smiley} is beyond the survey's ${config.survey.smiley.faces} faces`);
 }
 
 /** Checks a later step against the survey; `smiley` is the answer's current face. */
@@ -31,7 +34,9 @@ export function checkStep(config: KioskConfig, step: AnswerStep, smiley: number)
   if (step.smiley !== undefined) checkSmiley(config, step.smiley);
   if (step.language !== undefined) checkLanguage(config, step.language);
   if (step.reasons) {
-    const band = isLowSmiley(survey, step.smiley ?? smiley) ? survey.reasons.low : survey.reasons.high;
+    const band = isLowSmiley(survey, step.smiley ?? smiley)
+      ? survey.reasons.low
+      : survey.reasons.high;
     const offered = new Set(band.map((r) => r.id));
     const unknown = step.reasons.filter((id) => !offered.has(id));
     if (unknown.length) invalid(`reasons not offered for this score: ${unknown.join(', ')}`);
@@ -40,7 +45,8 @@ export function checkStep(config: KioskConfig, step: AnswerStep, smiley: number)
   if (step.ces !== undefined && !survey.ces) invalid('this survey has no effort question');
   if (step.comment !== undefined) {
     if (!survey.comment) invalid('this survey has no comment question');
-    if (step.comment.length > survey.comment.maxLength) invalid(`comment is longer than ${survey.comment.maxLength} characters`);
+    if (step.comment.length > survey.comment.maxLength)
+      invalid(`comment is longer than ${survey.comment.maxLength} characters`);
   }
   if (step.contact) {
     if (!survey.contact) invalid('this survey does not ask for contact details');

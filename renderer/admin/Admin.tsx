@@ -7,7 +7,8 @@ import { AdminCorner } from './AdminCorner.tsx';
 import { AdminPanel } from './AdminPanel.tsx';
 import { PinPad } from './PinPad.tsx';
 
-type Mode = { kind: 'closed' } | { kind: 'pin'; expired?: boolean } | { kind: 'panel'; session: string };
+type Mode =
+  { kind: 'closed' } | { kind: 'pin'; expired?: boolean } | { kind: 'panel'; session: string };
 
 const PANEL_IDLE_MS = 120_000;
 
@@ -45,7 +46,11 @@ export function Admin({ onOpenChange }: { onOpenChange: (open: boolean) => void 
         />
       )}
       {mode.kind === 'panel' && (
-        <AdminPanel session={mode.session} onClose={() => setMode({ kind: 'closed' })} onSessionEnded={() => setMode({ kind: 'pin', expired: true })} />
+        <AdminPanel
+          session={mode.session}
+          onClose={() => setMode({ kind: 'closed' })}
+          onSessionEnded={() => setMode({ kind: 'pin', expired: true })}
+        />
       )}
     </>
   );

@@ -29,7 +29,10 @@ export function AdminPanel({ session, onClose, onSessionEnded }: Props) {
     try {
       setStatus(await client.getStatus({}));
     } catch (e) {
-      setMessage({ text: t('admin.failed', { message: e instanceof Error ? e.message : String(e) }), bad: true });
+      setMessage({
+        text: t('admin.failed', { message: e instanceof Error ? e.message : String(e) }),
+        bad: true,
+      });
     }
   }, [client, t]);
 
@@ -49,7 +52,11 @@ export function AdminPanel({ session, onClose, onSessionEnded }: Props) {
       if (done) setMessage({ text: done, bad: false });
     } catch (e) {
       if (isBridgeError(e) && e.code === 'unauthorized') onSessionEnded();
-      else setMessage({ text: t('admin.failed', { message: e instanceof Error ? e.message : String(e) }), bad: true });
+      else
+        setMessage({
+          text: t('admin.failed', { message: e instanceof Error ? e.message : String(e) }),
+          bad: true,
+        });
     }
   };
 

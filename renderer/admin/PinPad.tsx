@@ -27,7 +27,9 @@ export function PinPad({ onUnlocked, onCancel, expired = false }: Props) {
   const { t, i18n } = useTranslation();
   const { client } = useKiosk();
   const [pin, setPin] = useState('');
-  const [state, setState] = useState<PadState>(expired ? { kind: 'expired' } : { kind: 'entering' });
+  const [state, setState] = useState<PadState>(
+    expired ? { kind: 'expired' } : { kind: 'entering' },
+  );
 
   const type = (digit: string) => setPin((p) => (p.length < MAX_DIGITS ? p + digit : p));
   const unlock = async () => {
@@ -45,7 +47,10 @@ export function PinPad({ onUnlocked, onCancel, expired = false }: Props) {
     }
   };
 
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(iso),
+    );
   const message =
     state.kind === 'wrong'
       ? t('admin.wrongPin', { count: state.attemptsLeft })
@@ -70,7 +75,10 @@ export function PinPad({ onUnlocked, onCancel, expired = false }: Props) {
           <span aria-hidden="true">{pin ? '●'.repeat(pin.length) : '—'}</span>
           <span className="visually-hidden">{t('admin.pinEntered', { count: pin.length })}</span>
         </div>
-        <p className={`pin-message ${state.kind}`} role={state.kind === 'entering' || state.kind === 'checking' ? 'status' : 'alert'}>
+        <p
+          className={`pin-message ${state.kind}`}
+          role={state.kind === 'entering' || state.kind === 'checking' ? 'status' : 'alert'}
+        >
           {message}
         </p>
         <div className="pin-keys" dir="ltr">
@@ -79,13 +87,23 @@ export function PinPad({ onUnlocked, onCancel, expired = false }: Props) {
               {d}
             </button>
           ))}
-          <button type="button" className="pin-key" aria-label={t('admin.delete')} onClick={() => setPin((p) => p.slice(0, -1))}>
+          <button
+            type="button"
+            className="pin-key"
+            aria-label={t('admin.delete')}
+            onClick={() => setPin((p) => p.slice(0, -1))}
+          >
             ⌫
           </button>
           <button type="button" className="pin-key" onClick={() => type('0')}>
             0
           </button>
-          <button type="button" className="pin-key primary" disabled={pin.length < 4 || state.kind === 'checking'} onClick={() => void unlock()}>
+          <button
+            type="button"
+            className="pin-key primary"
+            disabled={pin.length < 4 || state.kind === 'checking'}
+            onClick={() => void unlock()}
+          >
             {t('admin.unlock')}
           </button>
         </div>

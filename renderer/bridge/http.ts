@@ -55,16 +55,26 @@ export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch)
           body: JSON.stringify(request),
         });
       } catch (e) {
-        return { ok: false, error: { code: 'internal', message: `kiosk host unreachable: ${String(e)}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `kiosk host unreachable: ${String(e)}` },
+        };
       }
-      if (!reply.ok) return { ok: false, error: { code: codeForStatus(reply.status), message: await messageOf(reply) } };
+      if (!reply.ok)
+        return {
+          ok: false,
+          error: { code: codeForStatus(reply.status), message: await messageOf(reply) },
+        };
       try {
         const body = (await reply.json()) as BridgeResult<unknown>;
         if (body && typeof body === 'object' && typeof body.ok === 'boolean') return body;
       } catch {
         // handled below
       }
-      return { ok: false, error: { code: 'internal', message: 'kiosk host sent a reply that is not a bridge result' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'kiosk host sent a reply that is not a bridge result' },
+      };
     };
   }
   return bridge as KioskBridge;

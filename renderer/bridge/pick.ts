@@ -13,7 +13,11 @@ export type Transport = { kind: 'electron' | 'http'; bridge: KioskBridge } | { k
 
 export function pickTransport(win: Window): Transport {
   if (win.kiosk) return { kind: 'electron', bridge: win.kiosk };
-  const token = takeToken({ location: win.location, history: win.history, storage: win.sessionStorage });
+  const token = takeToken({
+    location: win.location,
+    history: win.history,
+    storage: win.sessionStorage,
+  });
   if (!token) return { kind: 'none' };
   return { kind: 'http', bridge: createHttpBridge(token, win.fetch.bind(win)) };
 }

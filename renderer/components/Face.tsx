@@ -14,12 +14,20 @@ export function moodsFor(faces: 4 | 5): number[] {
 
 export function Face({ mood }: { mood: number }) {
   return (
-    <svg className={`face-art mood-${mood}`} viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+    <svg
+      className={`face-art mood-${mood}`}
+      viewBox="0 0 100 100"
+      aria-hidden="true"
+      focusable="false"
+    >
       <circle className="face-skin" cx="50" cy="50" r="46" />
       {mood === 1 && <path className="face-line" d="M25 33 L41 27 M75 33 L59 27" />}
       <circle className="face-eye" cx="37" cy="44" r="5.5" />
       <circle className="face-eye" cx="63" cy="44" r="5.5" />
-      <path className={mood === 5 ? 'face-mouth open' : 'face-line'} d={MOUTHS[mood] ?? MOUTHS[3]} />
+      <path
+        className={mood === 5 ? 'face-mouth open' : 'face-line'}
+        d={MOUTHS[mood] ?? MOUTHS[3]}
+      />
     </svg>
   );
 }

@@ -17,7 +17,12 @@ export function Scale({ from, to, lowLabel, highLabel, prompt, onChoose }: Props
   const id = useId();
   const values = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return (
-    <div className="scale" role="group" aria-labelledby={`${id}-prompt`} aria-describedby={`${id}-ends`}>
+    <div
+      className="scale"
+      role="group"
+      aria-labelledby={`${id}-prompt`}
+      aria-describedby={`${id}-ends`}
+    >
       <h1 className="prompt" id={`${id}-prompt`}>
         {prompt}
       </h1>

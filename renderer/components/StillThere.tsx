@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 export function StillThere({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="overlay still-there" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" aria-describedby="still-there-count">
+    <div
+      className="overlay still-there"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="still-there-title"
+      aria-describedby="still-there-count"
+    >
       <div className="overlay-card">
         <h2 id="still-there-title">{t('idle.title')}</h2>
         <p id="still-there-count" className="countdown" aria-live="assertive">

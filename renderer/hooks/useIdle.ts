@@ -36,7 +36,9 @@ export function useIdle({ active, timeoutMs, warnMs, restartKey, onTimeout }: Id
         onTimeoutRef.current();
       } else if (left <= warnMs) {
         const seconds = Math.ceil(left / 1000);
-        setWarning((w) => (w?.seconds === seconds && w.key === restartKey ? w : { key: restartKey, seconds }));
+        setWarning((w) =>
+          w?.seconds === seconds && w.key === restartKey ? w : { key: restartKey, seconds },
+        );
       }
     }, TICK_MS);
     window.addEventListener('pointerdown', poke, true);

@@ -9,12 +9,20 @@ import ru from './locales/ru.json';
 import zhHans from './locales/zh-Hans.json';
 import type { UiLanguage } from './languages.ts';
 
-export const locales: Record<UiLanguage, Record<string, unknown>> = { en, ru, 'zh-Hans': zhHans, et, ar };
+export const locales: Record<UiLanguage, Record<string, unknown>> = {
+  en,
+  ru,
+  'zh-Hans': zhHans,
+  et,
+  ar,
+};
 
 export function createI18n(language: string): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(locales).map(([lng, translation]) => [lng, { translation }])),
+    resources: Object.fromEntries(
+      Object.entries(locales).map(([lng, translation]) => [lng, { translation }]),
+    ),
     lng: language,
     fallbackLng: 'en',
     initAsync: false,

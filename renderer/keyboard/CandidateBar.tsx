@@ -7,7 +7,13 @@ import { choose, loadCandidates, matchPinyin, type CandidateList } from './pinyi
 
 const PAGE = 9;
 
-export function CandidateBar({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+export function CandidateBar({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const { t } = useTranslation();
   const [list, setList] = useState<CandidateList | null>(null);
   const [page, setPage] = useState<{ for: string; index: number }>({ for: '', index: 0 });
@@ -34,15 +40,33 @@ export function CandidateBar({ value, onChange }: { value: string; onChange: (v:
           <span className="candidates-pinyin" aria-hidden="true">
             {match.syllable}
           </span>
-          <button type="button" className="candidate-page" aria-label={t('keyboard.previous')} disabled={index === 0} onClick={() => setPage({ for: value, index: index - 1 })}>
+          <button
+            type="button"
+            className="candidate-page"
+            aria-label={t('keyboard.previous')}
+            disabled={index === 0}
+            onClick={() => setPage({ for: value, index: index - 1 })}
+          >
             ‹
           </button>
           {shown.map((c) => (
-            <button key={c} type="button" className="candidate" lang="zh-Hans" onClick={() => onChange(choose(value, match, c))}>
+            <button
+              key={c}
+              type="button"
+              className="candidate"
+              lang="zh-Hans"
+              onClick={() => onChange(choose(value, match, c))}
+            >
               {c}
             </button>
           ))}
-          <button type="button" className="candidate-page" aria-label={t('keyboard.next')} disabled={index >= pages - 1} onClick={() => setPage({ for: value, index: index + 1 })}>
+          <button
+            type="button"
+            className="candidate-page"
+            aria-label={t('keyboard.next')}
+            disabled={index >= pages - 1}
+            onClick={() => setPage({ for: value, index: index + 1 })}
+          >
             ›
           </button>
         </>

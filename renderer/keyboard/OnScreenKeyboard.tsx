@@ -18,7 +18,13 @@ export interface KeyboardProps {
   preferLatin?: boolean;
 }
 
-export default function OnScreenKeyboard({ value, onChange, maxLength, language, preferLatin = false }: KeyboardProps) {
+export default function OnScreenKeyboard({
+  value,
+  onChange,
+  maxLength,
+  language,
+  preferLatin = false,
+}: KeyboardProps) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const keyboard = useRef<SimpleKeyboard | null>(null);
@@ -33,7 +39,10 @@ export default function OnScreenKeyboard({ value, onChange, maxLength, language,
   const layout = layouts.find((l) => l.id === activeId) ?? layouts[0];
   const other = layouts.find((l) => l.id !== layout?.id);
 
-  const options = useMemo(() => (layout ? keyOptions({ layout, other, shift, maxLength, t }) : null), [layout, other, shift, maxLength, t]);
+  const options = useMemo(
+    () => (layout ? keyOptions({ layout, other, shift, maxLength, t }) : null),
+    [layout, other, shift, maxLength, t],
+  );
   // The options simple-keyboard last rendered with: each setOptions rebuilds every key.
   const applied = useRef<KeyboardOptions | null>(null);
 
@@ -55,7 +64,8 @@ export default function OnScreenKeyboard({ value, onChange, maxLength, language,
       preventMouseDownDefault: true,
       // simple-keyboard replaces the element's classes with its own plus this theme.
       theme: 'hg-theme-default lw-keys',
-      onChange: (input: string) => latest.current.onChange(input.slice(0, latest.current.maxLength)),
+      onChange: (input: string) =>
+        latest.current.onChange(input.slice(0, latest.current.maxLength)),
       onKeyPress: (button: string) => {
         const now = latest.current;
         if (button === '{shift}') setShift(!now.shift);

@@ -35,8 +35,20 @@ const latin: KioskLayout = {
   id: 'latin',
   label: 'ABC',
   rows: {
-    default: [DIGITS, 'q w e r t y u i o p ü õ', 'a s d f g h j k l ö ä', '{shift} z x c v b n m š ž -', '{switch} + @ , {space} . ?'],
-    shift: [DIGITS, 'Q W E R T Y U I O P Ü Õ', 'A S D F G H J K L Ö Ä', '{shift} Z X C V B N M Š Ž _', '{switch} + @ , {space} . !'],
+    default: [
+      DIGITS,
+      'q w e r t y u i o p ü õ',
+      'a s d f g h j k l ö ä',
+      '{shift} z x c v b n m š ž -',
+      '{switch} + @ , {space} . ?',
+    ],
+    shift: [
+      DIGITS,
+      'Q W E R T Y U I O P Ü Õ',
+      'A S D F G H J K L Ö Ä',
+      '{shift} Z X C V B N M Š Ž _',
+      '{switch} + @ , {space} . !',
+    ],
   },
   candidates: false,
 };
@@ -57,7 +69,9 @@ const arabicLayout: KioskLayout = {
   label: 'أبج',
   // Arabic has no capital letters; its shift layer in the package holds diacritics, which a
   // one-line comment does not need.
-  rows: { default: build(letterRows(arabic.layout.default ?? []), '{switch} ، {space} . ؟', false) },
+  rows: {
+    default: build(letterRows(arabic.layout.default ?? []), '{switch} ، {space} . ؟', false),
+  },
   candidates: false,
 };
 
@@ -65,7 +79,13 @@ const pinyin: KioskLayout = {
   id: 'pinyin',
   label: '拼音',
   rows: {
-    default: [DIGITS, 'q w e r t y u i o p', 'a s d f g h j k l', 'z x c v b n m', '{switch} ， {space} 。 ？'],
+    default: [
+      DIGITS,
+      'q w e r t y u i o p',
+      'a s d f g h j k l',
+      'z x c v b n m',
+      '{switch} ， {space} 。 ？',
+    ],
   },
   candidates: true,
 };

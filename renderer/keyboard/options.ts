@@ -11,7 +11,13 @@ interface KeyOptionsInput {
   t: (key: string) => string;
 }
 
-export function keyOptions({ layout, other, shift, maxLength, t }: KeyOptionsInput): KeyboardOptions {
+export function keyOptions({
+  layout,
+  other,
+  shift,
+  maxLength,
+  t,
+}: KeyOptionsInput): KeyboardOptions {
   const shifted = shift && layout.rows.shift ? layout.rows.shift : layout.rows.default;
   const rows = other ? shifted : withoutSwitch(shifted);
   return {
@@ -28,7 +34,11 @@ export function keyOptions({ layout, other, shift, maxLength, t }: KeyOptionsInp
       { attribute: 'aria-label', value: t('keyboard.backspace'), buttons: '{bksp}' },
       { attribute: 'aria-label', value: t('keyboard.shift'), buttons: '{shift}' },
       { attribute: 'aria-pressed', value: String(shift), buttons: '{shift}' },
-      { attribute: 'aria-label', value: `${other?.label ?? ''} — ${t('keyboard.switchLayout')}`, buttons: '{switch}' },
+      {
+        attribute: 'aria-label',
+        value: `${other?.label ?? ''} — ${t('keyboard.switchLayout')}`,
+        buttons: '{switch}',
+      },
     ],
     buttonTheme: [
       { class: 'key-wide', buttons: '{bksp} {shift} {switch}' },

@@ -36,13 +36,23 @@ export function Comment() {
         </p>
       </div>
       <Suspense fallback={<div className="keyboard placeholder" />}>
-        <OnScreenKeyboard value={value} onChange={setValue} maxLength={comment.maxLength} language={language} />
+        <OnScreenKeyboard
+          value={value}
+          onChange={setValue}
+          maxLength={comment.maxLength}
+          language={language}
+        />
       </Suspense>
       <div className="actions">
         <button type="button" className="secondary" onClick={skip}>
           {t('nav.skip')}
         </button>
-        <button type="button" className="primary big" disabled={!value.trim()} onClick={() => submit(value)}>
+        <button
+          type="button"
+          className="primary big"
+          disabled={!value.trim()}
+          onClick={() => submit(value)}
+        >
           {t('nav.send')}
         </button>
       </div>

@@ -33,7 +33,9 @@ export default function Contact() {
 
   const input = (name: Field) => (
     <div className={`field ${field === name ? 'active' : ''}`}>
-      <label htmlFor={`contact-${name}`}>{t(name === 'name' ? 'contact.name' : 'contact.reach')}</label>
+      <label htmlFor={`contact-${name}`}>
+        {t(name === 'name' ? 'contact.name' : 'contact.reach')}
+      </label>
       <input
         id={`contact-${name}`}
         className="typed-text"
@@ -85,7 +87,13 @@ export default function Contact() {
         </div>
         <div className="contact-side">
           <Suspense fallback={<div className="keyboard placeholder" />}>
-            <OnScreenKeyboard value={form[field]} onChange={edit} maxLength={MAX[field]} language={language} preferLatin={field === 'reach'} />
+            <OnScreenKeyboard
+              value={form[field]}
+              onChange={edit}
+              maxLength={MAX[field]}
+              language={language}
+              preferLatin={field === 'reach'}
+            />
           </Suspense>
           <div className="actions">
             <button type="button" className="secondary" onClick={skip}>

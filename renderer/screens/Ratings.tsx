@@ -21,7 +21,14 @@ export function Nps() {
   const choose = useFlow((f) => f.chooseNps);
   return (
     <section className="screen screen-nps">
-      <Scale from={0} to={10} prompt={text(nps.prompt)} lowLabel={text(nps.ends.low)} highLabel={text(nps.ends.high)} onChoose={choose} />
+      <Scale
+        from={0}
+        to={10}
+        prompt={text(nps.prompt)}
+        lowLabel={text(nps.ends.low)}
+        highLabel={text(nps.ends.high)}
+        onChoose={choose}
+      />
       <SkipButton />
     </section>
   );
@@ -34,7 +41,14 @@ export function Ces() {
   if (!ces) return null;
   return (
     <section className="screen screen-ces">
-      <Scale from={1} to={7} prompt={text(ces.prompt)} lowLabel={text(ces.ends.low)} highLabel={text(ces.ends.high)} onChoose={choose} />
+      <Scale
+        from={1}
+        to={7}
+        prompt={text(ces.prompt)}
+        lowLabel={text(ces.ends.low)}
+        highLabel={text(ces.ends.high)}
+        onChoose={choose}
+      />
       <SkipButton />
     </section>
   );

@@ -21,7 +21,13 @@ export function Reasons() {
         {reasonsFor(survey, smiley).map((reason) => {
           const on = chosen.includes(reason.id);
           return (
-            <button key={reason.id} type="button" className="chip" aria-pressed={on} onClick={() => toggle(reason.id)}>
+            <button
+              key={reason.id}
+              type="button"
+              className="chip"
+              aria-pressed={on}
+              onClick={() => toggle(reason.id)}
+            >
               <span className="chip-mark" aria-hidden="true">
                 {on ? '✓' : '+'}
               </span>

@@ -12,7 +12,15 @@ export function Loading() {
   );
 }
 
-export function ConfigProblems({ problems, message, onRetry }: { problems: FieldProblem[]; message: string; onRetry: () => void }) {
+export function ConfigProblems({
+  problems,
+  message,
+  onRetry,
+}: {
+  problems: FieldProblem[];
+  message: string;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <main className="setup-page" aria-labelledby="setup-title">
@@ -49,7 +57,13 @@ export function ConfigProblems({ problems, message, onRetry }: { problems: Field
   );
 }
 
-export function HostProblem({ message, onRetry }: { message: string | null; onRetry?: () => void }) {
+export function HostProblem({
+  message,
+  onRetry,
+}: {
+  message: string | null;
+  onRetry?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <main className="setup-page" aria-labelledby="setup-title">

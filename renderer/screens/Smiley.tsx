@@ -24,7 +24,12 @@ export function Smiley() {
       )}
       <div className={`faces count-${moods.length}`}>
         {smiley.labels.map((label, i) => (
-          <button key={i} type="button" className={`face mood-${moods[i]}`} onClick={() => choose(i + 1)}>
+          <button
+            key={i}
+            type="button"
+            className={`face mood-${moods[i]}`}
+            onClick={() => choose(i + 1)}
+          >
             <Face mood={moods[i] ?? 3} />
             <span className="face-label">{text(label)}</span>
           </button>

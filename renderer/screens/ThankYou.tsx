@@ -27,16 +27,26 @@ export function ThankYou() {
   }, [reset]);
 
   return (
-    <section className={`screen screen-thanks ${unhappy ? 'unhappy' : 'happy'}`} aria-labelledby="thanks-title">
+    <section
+      className={`screen screen-thanks ${unhappy ? 'unhappy' : 'happy'}`}
+      aria-labelledby="thanks-title"
+    >
       <div className="thanks-art" aria-hidden="true">
         <Face mood={unhappy ? 3 : 5} />
       </div>
       <h1 className="prompt" id="thanks-title">
         {t(unhappy ? 'thanks.unhappyTitle' : 'thanks.happyTitle')}
       </h1>
-      <p className="thanks-text">{text(unhappy ? survey.thankYou.unhappy : survey.thankYou.happy)}</p>
+      <p className="thanks-text">
+        {text(unhappy ? survey.thankYou.unhappy : survey.thankYou.happy)}
+      </p>
       {locked ? (
-        <div className="input-lock" data-testid="input-lock" aria-hidden="true" onPointerDown={(e) => e.preventDefault()} />
+        <div
+          className="input-lock"
+          data-testid="input-lock"
+          aria-hidden="true"
+          onPointerDown={(e) => e.preventDefault()}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="secondary" onClick={reset}>

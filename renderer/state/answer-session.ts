@@ -28,7 +28,10 @@ export function openAnswer(
   let tail: Promise<unknown> = started;
   let finished = false;
 
-  const enqueue = <T,>(stage: SessionFailure['stage'], call: (answerId: string) => Promise<T>): Promise<T> => {
+  const enqueue = <T>(
+    stage: SessionFailure['stage'],
+    call: (answerId: string) => Promise<T>,
+  ): Promise<T> => {
     const run = tail.then(async () => {
       const answerId = await started;
       // Without a draft there is nothing to change; the start failure was reported already.
@@ -44,11 +47,14 @@ export function openAnswer(
   return {
     // Failures of updates and of the finish are reported through onFailure; callers need not wait.
     update: (step) =>
-      finished ? Promise.resolve() : enqueue('update', (answerId) => client.updateAnswer({ answerId, step })).then(
+      finished
+        ? Promise.resolve()
+        : enqueue('update', (answerId) => client.updateAnswer({ answerId, step })).then(
             () => undefined,
             () => undefined,
           ),
-    requestHelp: () => enqueue('help', (answerId) => client.requestHelp({ answerId })).then((r) => r.alertRaised),
+    requestHelp: () =>
+      enqueue('help', (answerId) => client.requestHelp({ answerId })).then((r) => r.alertRaised),
     finish: (status) => {
       if (finished) return Promise.resolve();
       finished = true;

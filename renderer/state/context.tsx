@@ -37,5 +37,8 @@ export function pickText(text: LocalizedText, language: string, fallback: string
 export function useText(): (text: LocalizedText) => string {
   const language = useFlow((f) => f.language);
   const fallback = useFlow((f) => f.defaultLanguage);
-  return useCallback((text: LocalizedText) => pickText(text, language, fallback), [language, fallback]);
+  return useCallback(
+    (text: LocalizedText) => pickText(text, language, fallback),
+    [language, fallback],
+  );
 }

@@ -57,7 +57,13 @@ export interface FlowOptions {
   onAttract?: (previousSettled: Promise<void>) => void;
 }
 
-export function createFlowStore({ client, survey, defaultLanguage, report = logFailure, onAttract }: FlowOptions): FlowStore {
+export function createFlowStore({
+  client,
+  survey,
+  defaultLanguage,
+  report = logFailure,
+  onAttract,
+}: FlowOptions): FlowStore {
   let session: AnswerSession | null = null;
   // The last finish sent to the host; a config change waits for it (see onAttract).
   let lastFinish: Promise<void> = Promise.resolve();
@@ -83,7 +89,8 @@ export function createFlowStore({ client, survey, defaultLanguage, report = logF
       set({ screen, draft, visit: get().visit + 1 });
       if (screen === 'thanks') finish('complete');
     };
-    const advance = (draft: Draft = get().draft) => go(nextScreen(survey, draft, get().screen), draft);
+    const advance = (draft: Draft = get().draft) =>
+      go(nextScreen(survey, draft, get().screen), draft);
     const update = (step: Parameters<AnswerSession['update']>[0]) => void session?.update(step);
 
     return {
@@ -101,7 +108,13 @@ export function createFlowStore({ client, survey, defaultLanguage, report = logF
           report(failure);
           if (failure.stage === 'start' && session === mine) {
             session = null;
-            set({ screen: 'smiley', draft: emptyDraft, help: 'none', notice: 'saveFailed', visit: get().visit + 1 });
+            set({
+              screen: 'smiley',
+              draft: emptyDraft,
+              help: 'none',
+              notice: 'saveFailed',
+              visit: get().visit + 1,
+            });
           }
         });
         session = mine;

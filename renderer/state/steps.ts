@@ -3,7 +3,8 @@
 import type { Contact } from '../../shared/answer.ts';
 import type { Reason, SurveyDefinition } from '../../shared/survey.ts';
 
-export type Screen = 'attract' | 'smiley' | 'reasons' | 'nps' | 'ces' | 'comment' | 'contact' | 'thanks';
+export type Screen =
+  'attract' | 'smiley' | 'reasons' | 'nps' | 'ces' | 'comment' | 'contact' | 'thanks';
 
 export interface Draft {
   smiley: number | null;
@@ -37,7 +38,9 @@ export function isUnhappy(survey: SurveyDefinition, d: Draft): boolean {
 }
 
 export function reasonsFor(survey: SurveyDefinition, smiley: number | null): Reason[] {
-  return smiley !== null && smiley <= survey.lowScore.smileyAtMost ? survey.reasons.low : survey.reasons.high;
+  return smiley !== null && smiley <= survey.lowScore.smileyAtMost
+    ? survey.reasons.low
+    : survey.reasons.high;
 }
 
 /**

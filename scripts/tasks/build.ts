@@ -6,9 +6,14 @@ export async function build(): Promise<boolean> {
   heading('build: renderer');
   if ((await node(bin.vite, ['build', '--logLevel', 'warn'])) !== 0) return false;
   heading('build: electron main + preload');
-  if ((await node(bin.vite, ['build', '-c', 'vite.electron.config.ts', '--logLevel', 'warn'])) !== 0) return false;
+  if (
+    (await node(bin.vite, ['build', '-c', 'vite.electron.config.ts', '--logLevel', 'warn'])) !== 0
+  )
+    return false;
   heading('build: staff live screen');
-  return (await node(bin.vite, ['build', '-c', 'vite.staff.config.ts', '--logLevel', 'warn'])) === 0;
+  return (
+    (await node(bin.vite, ['build', '-c', 'vite.staff.config.ts', '--logLevel', 'warn'])) === 0
+  );
 }
 
 if (import.meta.main) process.exit((await build()) ? 0 : 1);

@@ -14,18 +14,38 @@ export interface DemoCollector {
   close(): Promise<void>;
 }
 
-export async function startDemoCollector(dataDir: string, kioskConfigPath: string): Promise<DemoCollector> {
+export async function startDemoCollector(
+  dataDir: string,
+  kioskConfigPath: string,
+): Promise<DemoCollector> {
   const storage = await openStorage({ sqlitePath: join(dataDir, 'collector.sqlite') });
-  const config = JSON.parse(readFileSync(kioskConfigPath, 'utf8')) as { kioskId: string; location: string; touchpoint: string; collector?: unknown };
+  const config = JSON.parse(readFileSync(kioskConfigPath, 'utf8')) as {
+    kioskId: string;
+    location: string;
+    touchpoint: string;
+    collector?: unknown;
+  };
   // Enrolling again rotates the token: the demo never needs to keep one between runs.
-  const { token } = await enrolKiosk(storage, { kioskId: config.kioskId, location: config.location, touchpoint: config.touchpoint }, new Date());
+  const { token } = await enrolKiosk(
+    storage,
+    { kioskId: config.kioskId, location: config.location, touchpoint: config.touchpoint },
+    new Date(),
+  );
   // The survey is served to the kiosk from here (GET /v1/config), and names reasons on staff cards.
   await attachConfig(storage, config.kioskId, config, new Date());
   // Warnings only: the demo's terminal is for the URLs.
-  const app = buildCollector({ storage, logger: pino({ level: 'warn', base: { service: 'lastword-collector' } }) });
+  const app = buildCollector({
+    storage,
+    logger: pino({ level: 'warn', base: { service: 'lastword-collector' } }),
+  });
   const port = Number(process.env.LASTWORD_COLLECTOR_PORT ?? 4320);
-  const url = await app.listen({ port, host: '127.0.0.1' }).catch(() => app.listen({ port: 0, host: '127.0.0.1' }));
-  writeFileSync(kioskConfigPath, `${JSON.stringify({ ...config, collector: { url, token } }, null, 2)}\n`);
+  const url = await app
+    .listen({ port, host: '127.0.0.1' })
+    .catch(() => app.listen({ port: 0, host: '127.0.0.1' }));
+  writeFileSync(
+    kioskConfigPath,
+    `${JSON.stringify({ ...config, collector: { url, token } }, null, 2)}\n`,
+  );
   return {
     url,
     async close() {

@@ -17,7 +17,8 @@ import { demoStaff } from './demo-staff.ts';
 const dataDir = process.env.LASTWORD_DATA_DIR ?? join(ROOT, '.demo-data');
 const paths = kioskPaths(dataDir, process.env);
 mkdirSync(dataDir, { recursive: true });
-if (!existsSync(paths.config)) copyFileSync(join(ROOT, 'build', 'kiosk.example.json'), paths.config);
+if (!existsSync(paths.config))
+  copyFileSync(join(ROOT, 'build', 'kiosk.example.json'), paths.config);
 
 if (!(await build())) process.exit(1);
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -30,7 +31,10 @@ say(await demoStaff(dataDir, collector.url));
 const electron = findElectronBinary();
 if (electron && !process.argv.includes('--browser')) {
   say('kiosk: app://kiosk/index.html (Electron)');
-  const child = spawn(electron, [ROOT], { stdio: 'inherit', env: { ...process.env, LASTWORD_DATA_DIR: dataDir } });
+  const child = spawn(electron, [ROOT], {
+    stdio: 'inherit',
+    env: { ...process.env, LASTWORD_DATA_DIR: dataDir },
+  });
   child.on('exit', (code) => void collector.close().then(() => process.exit(code ?? 0)));
 } else {
   if (!electron) say(`electron: ${NO_ELECTRON_HINT}; serving the kiosk in browser-kiosk mode`);
@@ -43,9 +47,11 @@ if (electron && !process.argv.includes('--browser')) {
     actions: { reload: () => {}, exit: () => shutdown() },
   });
   const port = Number(process.env.LASTWORD_KIOSK_PORT ?? 4310);
-  const server = await startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer'), port }).catch(() =>
-    startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer') }),
-  );
+  const server = await startBridgeServer({
+    host,
+    rendererDir: join(ROOT, 'dist', 'renderer'),
+    port,
+  }).catch(() => startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer') }));
   say(`kiosk: ${server.url}`);
   openInChromium(server.url, dataDir);
   const shutdown = () => {
@@ -61,15 +67,27 @@ if (electron && !process.argv.includes('--browser')) {
 
 /** Opens the kiosk in an app window where there is a screen and a Chromium; says so if not. */
 function openInChromium(url: string, dir: string): void {
-  const hasScreen = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (p) => p && existsSync(p),
-  );
+  const hasScreen =
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const browser = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].find((p) => p && existsSync(p));
   if (!hasScreen || !browser || process.env.CI) {
-    say(`open the kiosk URL above in a browser (${!browser ? 'no Chromium found' : 'no screen'}); Ctrl+C stops the demo`);
+    say(
+      `open the kiosk URL above in a browser (${!browser ? 'no Chromium found' : 'no screen'}); Ctrl+C stops the demo`,
+    );
     return;
   }
-  const args = [`--app=${url}`, `--user-data-dir=${join(dir, 'chromium-profile')}`, '--no-first-run', '--disable-pinch', '--overscroll-history-navigation=0'];
+  const args = [
+    `--app=${url}`,
+    `--user-data-dir=${join(dir, 'chromium-profile')}`,
+    '--no-first-run',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+  ];
   spawn(browser, args, { stdio: 'ignore', detached: true }).unref();
   say(`opened in ${browser}; Ctrl+C stops the demo`);
 }

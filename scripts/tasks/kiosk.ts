@@ -10,14 +10,18 @@ const [command, arg] = process.argv.slice(2);
 if (command === 'hash-pin') {
   const pin = readFileSync(0, 'utf8').trim();
   if (!/^[0-9]{4,12}$/.test(pin)) {
-    console.error('the PIN must be 4-12 digits (give it on standard input: echo 1234 | npm run kiosk -- hash-pin)');
+    console.error(
+      'the PIN must be 4-12 digits (give it on standard input: echo 1234 | npm run kiosk -- hash-pin)',
+    );
     process.exit(2);
   }
   console.log(hashPin(pin));
 } else if (command === 'check-config' && arg) {
   const result = loadKioskConfig(arg);
   if (result.ok) {
-    console.log(`${arg}: valid (kiosk ${result.config.kioskId}, survey ${result.config.survey.version})`);
+    console.log(
+      `${arg}: valid (kiosk ${result.config.kioskId}, survey ${result.config.survey.version})`,
+    );
   } else {
     for (const p of result.problems) console.error(`${p.field}: ${p.reason}`);
     process.exit(1);

@@ -12,7 +12,11 @@ export const bin = {
 };
 
 /** Runs `node <script> ...args` in the repo, output shown; resolves to the exit code. */
-export function node(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function node(
+  script: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit', env });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -21,7 +25,9 @@ export function node(script: string, args: string[] = [], env: NodeJS.ProcessEnv
 }
 
 export function nodeSync(script: string, args: string[] = []): number {
-  return spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
+  return (
+    spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit' }).status ?? 1
+  );
 }
 
 export function heading(text: string): void {

@@ -35,22 +35,38 @@ async function check(name: string, run: () => Promise<boolean>): Promise<boolean
 const vitestArgs = process.argv.slice(2);
 
 await check('lint (eslint)', async () => (await node(bin.eslint, ['.', '--max-warnings=0'])) === 0);
-await check('types (tsc --noEmit)', async () => (await node(bin.tsc, ['--noEmit', '-p', 'tsconfig.json'])) === 0);
+await check(
+  'types (tsc --noEmit)',
+  async () => (await node(bin.tsc, ['--noEmit', '-p', 'tsconfig.json'])) === 0,
+);
 const built = await check('build', build);
 
 if (built) {
   heading('vitest: unit, renderer, e2e, electron');
   const out = mkdtempSync(join(tmpdir(), 'lastword-vitest-'));
   const report = join(out, 'report.json');
-  const code = await node(bin.vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
+  const code = await node(bin.vitest, [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...vitestArgs,
+  ]);
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numFailedTestSuites: number;
+    };
     tally.passed += json.numPassedTests;
     tally.failed += json.numFailedTests;
     tally.skipped += json.numPendingTests + json.numTodoTests;
     // A file that fails to load has no failed test but a failed suite: count it.
     if (json.numFailedTestSuites > 0 && json.numFailedTests === 0) count('vitest suites', false);
-    if (code !== 0 && json.numFailedTests === 0 && json.numFailedTestSuites === 0) count('vitest run', false);
+    if (code !== 0 && json.numFailedTests === 0 && json.numFailedTestSuites === 0)
+      count('vitest run', false);
   } catch {
     count('vitest run (no report)', false);
   }
@@ -60,5 +76,7 @@ if (built) {
 }
 
 if (tally.failures.length) process.stdout.write(`\nfailed: ${tally.failures.join('; ')}\n`);
-process.stdout.write(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`,
+);
 process.exit(tally.failed ? 1 : 0);

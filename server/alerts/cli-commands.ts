@@ -4,9 +4,20 @@
 import { readFileSync } from 'node:fs';
 import type { Storage } from '../db/open.ts';
 import { getRouting, RoutingError, setRouting, parseRouting } from './routing-store.ts';
-import { checkTargetSyntax, DEFAULT_TARGET_POLICY, TargetError, type TargetPolicy } from './targets.ts';
+import {
+  checkTargetSyntax,
+  DEFAULT_TARGET_POLICY,
+  TargetError,
+  type TargetPolicy,
+} from './targets.ts';
 
-export async function setRoutingCommand(storage: Storage, location: string, file: string, out: (line: string) => void, policy: TargetPolicy = DEFAULT_TARGET_POLICY): Promise<void> {
+export async function setRoutingCommand(
+  storage: Storage,
+  location: string,
+  file: string,
+  out: (line: string) => void,
+  policy: TargetPolicy = DEFAULT_TARGET_POLICY,
+): Promise<void> {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -19,21 +30,33 @@ export async function setRoutingCommand(storage: Storage, location: string, file
     try {
       checkTargetSyntax(channel.url, policy);
     } catch (error) {
-      throw new RoutingError(`channels.${channel.name}.url: ${error instanceof TargetError ? error.message : 'invalid'}`);
+      throw new RoutingError(
+        `channels.${channel.name}.url: ${error instanceof TargetError ? error.message : 'invalid'}`,
+      );
     }
   }
   await setRouting(storage, location, json, new Date());
   const kinds = routing.channels.map((c) => `${c.name} (${c.kind})`).join(', ') || 'none';
-  out(`alert routing set for location "${location}": channels ${kinds}; ${routing.escalation.length} escalation step(s)`);
+  out(
+    `alert routing set for location "${location}": channels ${kinds}; ${routing.escalation.length} escalation step(s)`,
+  );
   out('the running collector uses it for the next alert');
 }
 
 /** The routing in effect, secrets masked (a terminal scrollback is not a secret store). */
-export async function showRoutingCommand(storage: Storage, location: string, out: (line: string) => void): Promise<void> {
+export async function showRoutingCommand(
+  storage: Storage,
+  location: string,
+  out: (line: string) => void,
+): Promise<void> {
   const routing = await getRouting(storage, location);
   const masked = {
     ...routing,
-    channels: routing.channels.map((c) => (c.kind === 'email' ? c : { ...c, url: `${new URL(c.url).origin}/…`, ...(c.secret && { secret: 'whsec_…' }) })),
+    channels: routing.channels.map((c) =>
+      c.kind === 'email'
+        ? c
+        : { ...c, url: `${new URL(c.url).origin}/…`, ...(c.secret && { secret: 'whsec_…' }) },
+    ),
   };
   out(JSON.stringify(masked, null, 2));
 }

@@ -15,7 +15,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 2_000, maxDelayMs: 5 * 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 2_000,
+  maxDelayMs: 5 * 60_000,
+};
 
 export interface DispatcherDeps {
   storage: Storage;
@@ -54,19 +58,38 @@ export class Dispatcher {
     this.timers.clear();
   }
 
-  private attempt(message: AlertMessage, channel: Channel, personalData: boolean, attempt: number): void {
+  private attempt(
+    message: AlertMessage,
+    channel: Channel,
+    personalData: boolean,
+    attempt: number,
+  ): void {
     if (this.closed) return;
     // One id per alert, reason and channel, the same on every retry: receivers de-duplicate on it.
     const messageId = `msg_${message.alert.id}_${message.reason}_${channel.name}${message.more ? `_${message.more.count}` : ''}`;
-    const run = this.run(message, channel, personalData, attempt, messageId).finally(() => this.inFlight.delete(run));
+    const run = this.run(message, channel, personalData, attempt, messageId).finally(() =>
+      this.inFlight.delete(run),
+    );
     this.inFlight.add(run);
   }
 
-  private async run(message: AlertMessage, channel: Channel, personalData: boolean, attempt: number, messageId: string): Promise<void> {
+  private async run(
+    message: AlertMessage,
+    channel: Channel,
+    personalData: boolean,
+    attempt: number,
+    messageId: string,
+  ): Promise<void> {
     const { storage, senders, retry, log } = this.deps;
     const result = await senders.send(channel, message, messageId, personalData);
     const again = !result.ok && result.retry && attempt < retry.maxAttempts && !this.closed;
-    const status = result.ok ? 'delivered' : result.refused ? 'refused' : again ? 'retrying' : 'failed';
+    const status = result.ok
+      ? 'delivered'
+      : result.refused
+        ? 'refused'
+        : again
+          ? 'retrying'
+          : 'failed';
     try {
       await storage.db
         .insertInto('alert_deliveries')
@@ -84,14 +107,27 @@ export class Dispatcher {
         })
         .execute();
     } catch (error) {
-      log?.warn({ alertId: message.alert.id, errorMessage: (error as Error).message }, 'could not write the delivery log');
+      log?.warn(
+        { alertId: message.alert.id, errorMessage: (error as Error).message },
+        'could not write the delivery log',
+      );
     }
-    const fields = { alertId: message.alert.id, channel: channel.name, kind: channel.kind, attempt, httpStatus: result.httpStatus, error: result.error };
+    const fields = {
+      alertId: message.alert.id,
+      channel: channel.name,
+      kind: channel.kind,
+      attempt,
+      httpStatus: result.httpStatus,
+      error: result.error,
+    };
     if (result.ok) log?.info(fields, 'alert delivered');
     else log?.warn(fields, again ? 'alert delivery failed; will retry' : 'alert delivery failed');
     if (!again) return;
     const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = Math.min(retry.maxDelayMs, Math.max(backoff, (result.retryAfterSeconds ?? 0) * 1000));
+    const delay = Math.min(
+      retry.maxDelayMs,
+      Math.max(backoff, (result.retryAfterSeconds ?? 0) * 1000),
+    );
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.attempt(message, channel, personalData, attempt + 1);

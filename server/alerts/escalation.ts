@@ -42,7 +42,11 @@ export class Escalator {
       const waitedMs = now.getTime() - Date.parse(toIso(row.received_at)!);
       let step = row.escalation_step;
       // Several steps can fall due in one tick (a collector that was down); the last one wins.
-      while (step < routing.escalation.length && waitedMs >= routing.escalation[step]!.afterMinutes * 60_000) step++;
+      while (
+        step < routing.escalation.length &&
+        waitedMs >= routing.escalation[step]!.afterMinutes * 60_000
+      )
+        step++;
       if (step === row.escalation_step) continue;
       const claimed = await this.storage.db
         .updateTable('staff_alerts')
@@ -52,10 +56,16 @@ export class Escalator {
         .where('status', '=', 'open')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
-      const quiet = inQuietHours(routing, now) && !(row.priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
+      const quiet =
+        inQuietHours(routing, now) &&
+        !(row.priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
       const alert = await readStaffAlert(this.storage, row.id);
       if (!alert || quiet) continue;
-      this.notifier.notify({ alert, reason: `escalation-${step}` }, routing, routing.escalation[step - 1]!.notify);
+      this.notifier.notify(
+        { alert, reason: `escalation-${step}` },
+        routing,
+        routing.escalation[step - 1]!.notify,
+      );
     }
   }
 
@@ -67,7 +77,11 @@ export class Escalator {
       .execute();
     for (const head of heads) {
       const routing = await routingOf(head.location);
-      if (now.getTime() - Date.parse(toIso(head.received_at)!) < routing.aggregationMinutes * 60_000) continue;
+      if (
+        now.getTime() - Date.parse(toIso(head.received_at)!) <
+        routing.aggregationMinutes * 60_000
+      )
+        continue;
       const claimed = await this.storage.db
         .updateTable('staff_alerts')
         .set({ summarized_count: head.aggregate_count })
@@ -77,7 +91,10 @@ export class Escalator {
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       const alert = await readStaffAlert(this.storage, head.id);
       if (!alert || inQuietHours(routing, now)) continue;
-      const more = { count: head.aggregate_count - head.summarized_count, minutes: routing.aggregationMinutes };
+      const more = {
+        count: head.aggregate_count - head.summarized_count,
+        minutes: routing.aggregationMinutes,
+      };
       this.notifier.notify({ alert, reason: 'summary', more }, routing, routing.notify);
     }
   }

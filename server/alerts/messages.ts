@@ -15,7 +15,8 @@ export interface AlertMessage {
 
 export function headline(m: AlertMessage): string {
   const a = m.alert;
-  if (m.more) return `${m.more.count} more low score${m.more.count === 1 ? '' : 's'} at ${a.touchpoint} in ${m.more.minutes} minutes`;
+  if (m.more)
+    return `${m.more.count} more low score${m.more.count === 1 ? '' : 's'} at ${a.touchpoint} in ${m.more.minutes} minutes`;
   const what =
     a.kind === 'talk_now'
       ? `Customer waiting at ${a.touchpoint}`
@@ -30,7 +31,11 @@ export function headline(m: AlertMessage): string {
 
 export function factLines(m: AlertMessage): string[] {
   const a = m.alert;
-  const scores = [a.smiley !== undefined && `smiley ${a.smiley}/5`, a.nps !== undefined && `NPS ${a.nps}/10`, a.ces !== undefined && `effort ${a.ces}/7`].filter(Boolean);
+  const scores = [
+    a.smiley !== undefined && `smiley ${a.smiley}/5`,
+    a.nps !== undefined && `NPS ${a.nps}/10`,
+    a.ces !== undefined && `effort ${a.ces}/7`,
+  ].filter(Boolean);
   return [
     `Location: ${a.location}`,
     `Touchpoint: ${a.touchpoint}`,
@@ -67,8 +72,20 @@ export function teamsBody(m: AlertMessage): unknown {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: headline(m), weight: 'Bolder', size: 'Medium', wrap: true, ...(m.alert.priority === 'urgent' && { color: 'Attention' }) },
-            ...factLines(m).map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
+            {
+              type: 'TextBlock',
+              text: headline(m),
+              weight: 'Bolder',
+              size: 'Medium',
+              wrap: true,
+              ...(m.alert.priority === 'urgent' && { color: 'Attention' }),
+            },
+            ...factLines(m).map((line) => ({
+              type: 'TextBlock',
+              text: line,
+              wrap: true,
+              spacing: 'Small',
+            })),
           ],
         },
       },
@@ -79,14 +96,34 @@ export function teamsBody(m: AlertMessage): unknown {
 /** The generic webhook's JSON: the StaffAlert itself, minus personal data unless allowed. */
 export function genericBody(m: AlertMessage, personalData: boolean): unknown {
   const { comment, contact, ...rest } = m.alert;
-  const alert = personalData ? { ...rest, ...(comment && { comment }), ...(contact && { contact }) } : rest;
-  return { type: m.more ? 'alert.summary' : m.reason === 'initial' ? 'alert.created' : 'alert.escalated', headline: headline(m), alert, ...(m.more && { more: m.more }) };
+  const alert = personalData
+    ? { ...rest, ...(comment && { comment }), ...(contact && { contact }) }
+    : rest;
+  return {
+    type: m.more ? 'alert.summary' : m.reason === 'initial' ? 'alert.created' : 'alert.escalated',
+    headline: headline(m),
+    alert,
+    ...(m.more && { more: m.more }),
+  };
 }
 
-export function emailText(m: AlertMessage, personalData: boolean): { subject: string; text: string } {
+export function emailText(
+  m: AlertMessage,
+  personalData: boolean,
+): { subject: string; text: string } {
   const a = m.alert;
   const personal = personalData
-    ? [...(a.comment ? [`Comment: ${a.comment}`] : []), ...(a.contact ? [`Contact: ${[a.contact.name, a.contact.phone, a.contact.email].filter(Boolean).join(', ')}`] : [])]
+    ? [
+        ...(a.comment ? [`Comment: ${a.comment}`] : []),
+        ...(a.contact
+          ? [
+              `Contact: ${[a.contact.name, a.contact.phone, a.contact.email].filter(Boolean).join(', ')}`,
+            ]
+          : []),
+      ]
     : [];
-  return { subject: `[Lastword] ${headline(m)}`, text: [headline(m), '', ...factLines(m), ...personal, '', `Alert ${a.id}`].join('\n') };
+  return {
+    subject: `[Lastword] ${headline(m)}`,
+    text: [headline(m), '', ...factLines(m), ...personal, '', `Alert ${a.id}`].join('\n'),
+  };
 }

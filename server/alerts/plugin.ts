@@ -12,7 +12,14 @@ declare module 'fastify' {
   }
 }
 
-export function installAlerts(app: FastifyInstance, storage: Storage, hub: AlertHub, now: () => Date, log: Logger | undefined, opts: AlertServiceOptions = {}): AlertService {
+export function installAlerts(
+  app: FastifyInstance,
+  storage: Storage,
+  hub: AlertHub,
+  now: () => Date,
+  log: Logger | undefined,
+  opts: AlertServiceOptions = {},
+): AlertService {
   const service = new AlertService(storage, hub, now, log ?? null, opts);
   app.decorate('alerts', service);
   app.addHook('onClose', () => service.close());

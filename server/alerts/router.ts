@@ -29,7 +29,12 @@ interface Candidate {
   scores: { smiley?: number | undefined; nps?: number | undefined; ces?: number | undefined };
 }
 
-const PRIORITY: Record<StaffAlertKind, StaffAlertPriority> = { talk_now: 'urgent', low_score: 'high', window: 'high', test: 'normal' };
+const PRIORITY: Record<StaffAlertKind, StaffAlertPriority> = {
+  talk_now: 'urgent',
+  low_score: 'high',
+  window: 'high',
+  test: 'normal',
+};
 const REPEAT_NOTE = 'withdrawn: the kiosk flagged the answer as a repeated press';
 
 export class AlertRouter {
@@ -44,7 +49,15 @@ export class AlertRouter {
       if (a.detail.possibleRepeat) continue;
       if (a.answerId && (await this.answerIsRepeat(a.answerId))) continue;
       const { smiley, nps, ces } = a.detail;
-      await this.consider({ sourceAlertId: a.id, kioskId, kind: a.kind, createdAt: a.createdAt, receivedAt, answerId: a.answerId, scores: { smiley, nps, ces } });
+      await this.consider({
+        sourceAlertId: a.id,
+        kioskId,
+        kind: a.kind,
+        createdAt: a.createdAt,
+        receivedAt,
+        answerId: a.answerId,
+        scores: { smiley, nps, ces },
+      });
     }
   }
 
@@ -57,11 +70,19 @@ export class AlertRouter {
       .selectFrom('alerts')
       .selectAll()
       .where('received_at', '>=', since.toISOString())
-      .where(sql<boolean>`not exists (select 1 from staff_alerts s where s.source_alert_id = cast(alerts.id as text))`)
+      .where(
+        sql<boolean>`not exists (select 1 from staff_alerts s where s.source_alert_id = cast(alerts.id as text))`,
+      )
       .orderBy('received_at')
       .execute();
     for (const r of rows) {
-      const upload: AlertUpload = { id: r.id, answerId: r.answer_id, kind: r.kind as AlertUpload['kind'], createdAt: toIso(r.created_at)!, detail: fromJson(r.detail) };
+      const upload: AlertUpload = {
+        id: r.id,
+        answerId: r.answer_id,
+        kind: r.kind as AlertUpload['kind'],
+        createdAt: toIso(r.created_at)!,
+        detail: fromJson(r.detail),
+      };
       await this.kioskAlerts(r.kiosk_id, [upload], new Date(toIso(r.received_at)!));
     }
   }
@@ -73,7 +94,11 @@ export class AlertRouter {
     const existingRows = await storage.db
       .selectFrom('staff_alerts')
       .selectAll()
-      .where('answer_id', 'in', answers.map((a) => a.id))
+      .where(
+        'answer_id',
+        'in',
+        answers.map((a) => a.id),
+      )
       .execute();
     for (const a of answers) {
       const existing = existingRows.filter((r) => r.answer_id === a.id);
@@ -81,7 +106,14 @@ export class AlertRouter {
         if (a.possibleRepeat && row.status !== 'resolved') {
           await storage.db
             .updateTable('staff_alerts')
-            .set({ status: 'resolved', resolved_by: 'system', resolved_at: receivedAt.toISOString(), outcome: 'other', note: REPEAT_NOTE, suppressed: 'repeat' })
+            .set({
+              status: 'resolved',
+              resolved_by: 'system',
+              resolved_at: receivedAt.toISOString(),
+              outcome: 'other',
+              note: REPEAT_NOTE,
+              suppressed: 'repeat',
+            })
             .where('id', '=', row.id)
             .execute();
           // A withdrawn follower is not one of the "n more low scores" (unless already reported).
@@ -101,18 +133,34 @@ export class AlertRouter {
       if (a.possibleRepeat || !belowThreshold(routing, a)) continue;
       const scores = { smiley: a.smiley, nps: a.nps, ces: a.ces };
       // Thresholds can be stricter than the kiosk's own: the answer itself may be the first word.
-      await this.consider({ sourceAlertId: null, kioskId, kind: 'low_score', createdAt: a.finalizedAt, receivedAt, answerId: a.id, scores });
+      await this.consider({
+        sourceAlertId: null,
+        kioskId,
+        kind: 'low_score',
+        createdAt: a.finalizedAt,
+        receivedAt,
+        answerId: a.id,
+        scores,
+      });
     }
     if (answers.some((a) => !a.possibleRepeat)) await this.windowRule(kioskId, receivedAt);
   }
 
   private async answerIsRepeat(answerId: string): Promise<boolean> {
-    const row = await this.deps.storage.db.selectFrom('answers').select('possible_repeat').where('id', '=', answerId).executeTakeFirst();
+    const row = await this.deps.storage.db
+      .selectFrom('answers')
+      .select('possible_repeat')
+      .where('id', '=', answerId)
+      .executeTakeFirst();
     return toFlag(row?.possible_repeat);
   }
 
   private async kiosk(kioskId: string): Promise<{ location: string; touchpoint: string }> {
-    return this.deps.storage.db.selectFrom('kiosks').select(['location', 'touchpoint']).where('id', '=', kioskId).executeTakeFirstOrThrow();
+    return this.deps.storage.db
+      .selectFrom('kiosks')
+      .select(['location', 'touchpoint'])
+      .where('id', '=', kioskId)
+      .executeTakeFirstOrThrow();
   }
 
   private async consider(c: Candidate): Promise<void> {
@@ -121,13 +169,24 @@ export class AlertRouter {
     const routing = await getRouting(storage, kiosk.location);
     if (c.kind === 'low_score' && !belowThreshold(routing, c.scores)) return;
     if (c.answerId) {
-      const same = await storage.db.selectFrom('staff_alerts').select('id').where('answer_id', '=', c.answerId).where('kind', '=', c.kind).executeTakeFirst();
+      const same = await storage.db
+        .selectFrom('staff_alerts')
+        .select('id')
+        .where('answer_id', '=', c.answerId)
+        .where('kind', '=', c.kind)
+        .executeTakeFirst();
       if (same) return;
     }
     const priority = PRIORITY[c.kind];
-    const quiet = inQuietHours(routing, c.receivedAt) && !(priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
-    const head = c.kind === 'low_score' && !quiet ? await this.aggregationHead(c.kioskId, routing, c.receivedAt) : null;
-    const late = c.receivedAt.getTime() - Date.parse(c.createdAt) > routing.lateAfterMinutes * 60_000;
+    const quiet =
+      inQuietHours(routing, c.receivedAt) &&
+      !(priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
+    const head =
+      c.kind === 'low_score' && !quiet
+        ? await this.aggregationHead(c.kioskId, routing, c.receivedAt)
+        : null;
+    const late =
+      c.receivedAt.getTime() - Date.parse(c.createdAt) > routing.lateAfterMinutes * 60_000;
     const id = uuidv7();
     const inserted = await storage.db
       .insertInto('staff_alerts')
@@ -158,7 +217,11 @@ export class AlertRouter {
   }
 
   /** The kiosk's low-score alert that opened the current aggregation window, if one is open. */
-  private async aggregationHead(kioskId: string, routing: Routing, at: Date): Promise<string | null> {
+  private async aggregationHead(
+    kioskId: string,
+    routing: Routing,
+    at: Date,
+  ): Promise<string | null> {
     const since = new Date(at.getTime() - routing.aggregationMinutes * 60_000).toISOString();
     const head = await this.deps.storage.db
       .selectFrom('staff_alerts')
@@ -173,7 +236,12 @@ export class AlertRouter {
     return head?.id ?? null;
   }
 
-  private async announce(id: string, head: string | null, quiet: boolean, routing: Routing): Promise<void> {
+  private async announce(
+    id: string,
+    head: string | null,
+    quiet: boolean,
+    routing: Routing,
+  ): Promise<void> {
     const { storage, hub, notifier } = this.deps;
     if (head) {
       await storage.db
@@ -216,6 +284,14 @@ export class AlertRouter {
       .where('received_at', '>=', since)
       .executeTakeFirst();
     if (open) return;
-    await this.consider({ sourceAlertId: null, kioskId, kind: 'window', createdAt: at.toISOString(), receivedAt: at, answerId: null, scores: {} });
+    await this.consider({
+      sourceAlertId: null,
+      kioskId,
+      kind: 'window',
+      createdAt: at.toISOString(),
+      receivedAt: at,
+      answerId: null,
+      scores: {},
+    });
   }
 }

@@ -7,11 +7,19 @@ export class RoutingError extends Error {}
 
 export function parseRouting(json: unknown): Routing {
   const parsed = Routing.safeParse(json);
-  if (!parsed.success) throw new RoutingError(parsed.error.issues.map((i) => `${i.path.join('.') || '(routing)'}: ${i.message}`).join('\n'));
+  if (!parsed.success)
+    throw new RoutingError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(routing)'}: ${i.message}`).join('\n'),
+    );
   return parsed.data;
 }
 
-export async function setRouting(storage: Storage, location: string, json: unknown, now: Date): Promise<Routing> {
+export async function setRouting(
+  storage: Storage,
+  location: string,
+  json: unknown,
+  now: Date,
+): Promise<Routing> {
   const routing = parseRouting(json);
   const body = JSON.stringify(json);
   const at = now.toISOString();
@@ -24,6 +32,10 @@ export async function setRouting(storage: Storage, location: string, json: unkno
 }
 
 export async function getRouting(storage: Storage, location: string): Promise<Routing> {
-  const row = await storage.db.selectFrom('alert_routing').select('body').where('location', '=', location).executeTakeFirst();
+  const row = await storage.db
+    .selectFrom('alert_routing')
+    .select('body')
+    .where('location', '=', location)
+    .executeTakeFirst();
   return row ? parseRouting(JSON.parse(row.body)) : DEFAULT_ROUTING;
 }

@@ -4,9 +4,14 @@
 // a location without one gets DEFAULT_ROUTING: staff page only, no outside channels.
 import { z } from 'zod';
 
-const Minutes = z.number().positive().max(24 * 60);
+const Minutes = z
+  .number()
+  .positive()
+  .max(24 * 60);
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
-const ChannelName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');
+const ChannelName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');
 
 const Webhook = z.strictObject({
   name: ChannelName,
@@ -16,7 +21,10 @@ const Webhook = z.strictObject({
   secret: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_<base64>')
-    .refine((s) => Buffer.from(s.slice(6), 'base64').length >= 24, 'the key must be at least 24 bytes')
+    .refine(
+      (s) => Buffer.from(s.slice(6), 'base64').length >= 24,
+      'the key must be at least 24 bytes',
+    )
     .optional(),
 });
 const Email = z.strictObject({
@@ -24,9 +32,11 @@ const Email = z.strictObject({
   kind: z.literal('email'),
   to: z.array(z.email()).min(1).max(20),
 });
-export const Channel = z.discriminatedUnion('kind', [Webhook, Email]).refine((c) => c.kind !== 'generic' || c.secret, {
-  message: 'a generic webhook needs a secret (whsec_…) so receivers can verify it',
-});
+export const Channel = z
+  .discriminatedUnion('kind', [Webhook, Email])
+  .refine((c) => c.kind !== 'generic' || c.secret, {
+    message: 'a generic webhook needs a secret (whsec_…) so receivers can verify it',
+  });
 export type Channel = z.infer<typeof Channel>;
 
 export const Routing = z
@@ -64,7 +74,10 @@ export const Routing = z
     /** Channel names told at once. */
     notify: z.array(ChannelName).default([]),
     /** Still open (not acknowledged) after `afterMinutes` → tell these channels too. */
-    escalation: z.array(z.strictObject({ afterMinutes: Minutes, notify: z.array(ChannelName).min(1) })).max(10).default([]),
+    escalation: z
+      .array(z.strictObject({ afterMinutes: Minutes, notify: z.array(ChannelName).min(1) }))
+      .max(10)
+      .default([]),
     /**
      * Comment and contact details in the generic webhook and e-mail. Off by default; Slack and
      * Teams never get them (their workspaces keep messages beyond our control).
@@ -73,13 +86,23 @@ export const Routing = z
   })
   .superRefine((r, ctx) => {
     const names = new Set(r.channels.map((c) => c.name));
-    if (names.size !== r.channels.length) ctx.addIssue({ code: 'custom', path: ['channels'], message: 'channel names must be unique' });
-    const refs = [...r.notify.map((n) => ['notify', n] as const), ...r.escalation.flatMap((s, i) => s.notify.map((n) => [`escalation.${i}`, n] as const))];
+    if (names.size !== r.channels.length)
+      ctx.addIssue({ code: 'custom', path: ['channels'], message: 'channel names must be unique' });
+    const refs = [
+      ...r.notify.map((n) => ['notify', n] as const),
+      ...r.escalation.flatMap((s, i) => s.notify.map((n) => [`escalation.${i}`, n] as const)),
+    ];
     for (const [where, name] of refs) {
-      if (!names.has(name)) ctx.addIssue({ code: 'custom', path: [where], message: `no channel named "${name}"` });
+      if (!names.has(name))
+        ctx.addIssue({ code: 'custom', path: [where], message: `no channel named "${name}"` });
     }
     const after = r.escalation.map((s) => s.afterMinutes);
-    if (after.some((m, i) => i > 0 && m <= after[i - 1]!)) ctx.addIssue({ code: 'custom', path: ['escalation'], message: 'steps must be in increasing afterMinutes' });
+    if (after.some((m, i) => i > 0 && m <= after[i - 1]!))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalation'],
+        message: 'steps must be in increasing afterMinutes',
+      });
   });
 export type Routing = z.infer<typeof Routing>;
 
@@ -96,7 +119,12 @@ function validTimezone(tz: string): boolean {
 
 /** Minutes since local midnight at `at` in the zone. */
 function localMinutes(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }
@@ -113,8 +141,12 @@ export function inQuietHours(routing: Routing, at: Date): boolean {
 }
 
 /** A single answer's scores against the thresholds. */
-export function belowThreshold(routing: Routing, scores: { smiley?: number | null; nps?: number | null; ces?: number | null }): boolean {
+export function belowThreshold(
+  routing: Routing,
+  scores: { smiley?: number | null; nps?: number | null; ces?: number | null },
+): boolean {
   const t = routing.thresholds;
-  const at = (v: number | null | undefined, limit: number | undefined) => v !== null && v !== undefined && limit !== undefined && v <= limit;
+  const at = (v: number | null | undefined, limit: number | undefined) =>
+    v !== null && v !== undefined && limit !== undefined && v <= limit;
   return at(scores.smiley, t.smiley) || at(scores.nps, t.nps) || at(scores.ces, t.ces);
 }

@@ -29,7 +29,12 @@ export interface AttemptResult {
 }
 
 /** Standard Webhooks: base64 HMAC-SHA256 over "<id>.<timestamp>.<body>" with the decoded whsec_ key. */
-export function signStandardWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
+export function signStandardWebhook(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): string {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   return `v1,${createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64')}`;
 }
@@ -49,23 +54,54 @@ export class Senders {
     this.deps = deps;
   }
 
-  async send(channel: Channel, message: AlertMessage, messageId: string, personalData: boolean): Promise<AttemptResult> {
-    if (channel.kind === 'email') return this.sendMail(channel.to, message, messageId, personalData);
+  async send(
+    channel: Channel,
+    message: AlertMessage,
+    messageId: string,
+    personalData: boolean,
+  ): Promise<AttemptResult> {
+    if (channel.kind === 'email')
+      return this.sendMail(channel.to, message, messageId, personalData);
     let url: URL;
     try {
       url = await checkTarget(channel.url, this.deps.policy);
     } catch (error) {
-      return { ok: false, retry: false, refused: true, error: error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed' };
+      return {
+        ok: false,
+        retry: false,
+        refused: true,
+        error:
+          error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed',
+      };
     }
-    const body = JSON.stringify(channel.kind === 'slack' ? slackBody(message) : channel.kind === 'teams' ? teamsBody(message) : genericBody(message, personalData));
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'lastword-collector' };
+    const body = JSON.stringify(
+      channel.kind === 'slack'
+        ? slackBody(message)
+        : channel.kind === 'teams'
+          ? teamsBody(message)
+          : genericBody(message, personalData),
+    );
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'lastword-collector',
+    };
     if (channel.kind === 'generic') {
       const ts = Math.floor(this.deps.now().getTime() / 1000);
-      Object.assign(headers, { 'webhook-id': messageId, 'webhook-timestamp': String(ts), 'webhook-signature': signStandardWebhook(channel.secret!, messageId, ts, body) });
+      Object.assign(headers, {
+        'webhook-id': messageId,
+        'webhook-timestamp': String(ts),
+        'webhook-signature': signStandardWebhook(channel.secret!, messageId, ts, body),
+      });
     }
     try {
       // No redirects: a 3xx to an internal address would step around the target check.
-      const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.deps.timeoutMs) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.deps.timeoutMs),
+      });
       // The reply body is not needed and its size is the receiver's choice: drop it unread.
       await res.body?.cancel().catch(() => undefined);
       if (res.ok) return { ok: true, retry: false, httpStatus: res.status };
@@ -82,9 +118,20 @@ export class Senders {
     }
   }
 
-  private async sendMail(to: string[], message: AlertMessage, messageId: string, personalData: boolean): Promise<AttemptResult> {
+  private async sendMail(
+    to: string[],
+    message: AlertMessage,
+    messageId: string,
+    personalData: boolean,
+  ): Promise<AttemptResult> {
     const smtp = this.deps.smtp;
-    if (!smtp) return { ok: false, retry: false, refused: true, error: 'no SMTP server configured on the collector' };
+    if (!smtp)
+      return {
+        ok: false,
+        retry: false,
+        refused: true,
+        error: 'no SMTP server configured on the collector',
+      };
     this.transport ??= nodemailer.createTransport({
       host: smtp.host,
       port: smtp.port,
@@ -97,7 +144,13 @@ export class Senders {
     const { subject, text } = emailText(message, personalData);
     try {
       // The same Message-ID on a retry lets a mail server or client drop the duplicate.
-      await this.transport.sendMail({ from: smtp.from, to, subject, text, messageId: `<${messageId}@lastword>` });
+      await this.transport.sendMail({
+        from: smtp.from,
+        to,
+        subject,
+        text,
+        messageId: `<${messageId}@lastword>`,
+      });
       return { ok: true, retry: false };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
@@ -113,7 +166,12 @@ export class Senders {
 
 /** An error's code or class, never its message text (fetch's can quote the URL). */
 function describe(error: unknown): string {
-  const e = error as { name?: string; code?: string; responseCode?: number; cause?: { code?: string } };
+  const e = error as {
+    name?: string;
+    code?: string;
+    responseCode?: number;
+    cause?: { code?: string };
+  };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
   if (e?.responseCode) return `SMTP ${e.responseCode}`;
   return e?.cause?.code ?? e?.code ?? e?.name ?? 'error';

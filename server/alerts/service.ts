@@ -35,18 +35,37 @@ export class AlertService {
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(storage: Storage, hub: AlertHub, now: () => Date, log: Logger | null, opts: AlertServiceOptions = {}) {
+  constructor(
+    storage: Storage,
+    hub: AlertHub,
+    now: () => Date,
+    log: Logger | null,
+    opts: AlertServiceOptions = {},
+  ) {
     this.hub = hub;
     this.now = now;
     this.log = log;
     const policy = { ...DEFAULT_TARGET_POLICY, ...opts.targets };
-    this.senders = new Senders({ policy, smtp: opts.smtp ?? null, now, timeoutMs: opts.sendTimeoutMs ?? 10_000 });
-    this.dispatcher = new Dispatcher({ storage, senders: this.senders, retry: { ...DEFAULT_RETRY, ...opts.retry }, now, log });
+    this.senders = new Senders({
+      policy,
+      smtp: opts.smtp ?? null,
+      now,
+      timeoutMs: opts.sendTimeoutMs ?? 10_000,
+    });
+    this.dispatcher = new Dispatcher({
+      storage,
+      senders: this.senders,
+      retry: { ...DEFAULT_RETRY, ...opts.retry },
+      now,
+      log,
+    });
     const notifier = new Notifier(this.dispatcher);
     this.router = new AlertRouter({ storage, hub, notifier });
     this.escalator = new Escalator(storage, notifier);
     // Alerts a stopped collector stored but never routed; older ones are history, not news.
-    this.enqueue('recover unrouted alerts', () => this.router.recover(new Date(now().getTime() - (opts.recoverMinutes ?? 60) * 60_000)));
+    this.enqueue('recover unrouted alerts', () =>
+      this.router.recover(new Date(now().getTime() - (opts.recoverMinutes ?? 60) * 60_000)),
+    );
     const every = opts.tickIntervalMs ?? 15_000;
     if (every > 0) {
       this.timer = setInterval(() => void this.tick(), every);
@@ -55,11 +74,15 @@ export class AlertService {
   }
 
   alertsStored(kioskId: string, alerts: AlertUpload[], receivedAt: Date): void {
-    if (alerts.length) this.enqueue('route kiosk alerts', () => this.router.kioskAlerts(kioskId, alerts, receivedAt));
+    if (alerts.length)
+      this.enqueue('route kiosk alerts', () =>
+        this.router.kioskAlerts(kioskId, alerts, receivedAt),
+      );
   }
 
   answersStored(kioskId: string, answers: AnswerUpload[], receivedAt: Date): void {
-    if (answers.length) this.enqueue('route answers', () => this.router.answers(kioskId, answers, receivedAt));
+    if (answers.length)
+      this.enqueue('route answers', () => this.router.answers(kioskId, answers, receivedAt));
   }
 
   tick(at: Date = this.now()): Promise<void> {
@@ -84,7 +107,10 @@ export class AlertService {
 
   private enqueue(what: string, work: () => Promise<void>): Promise<void> {
     this.chain = this.chain.then(work).catch((error: unknown) => {
-      this.log?.error({ errorMessage: error instanceof Error ? error.message : String(error) }, `alert routing failed: ${what}`);
+      this.log?.error(
+        { errorMessage: error instanceof Error ? error.message : String(error) },
+        `alert routing failed: ${what}`,
+      );
     });
     return this.chain;
   }

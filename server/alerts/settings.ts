@@ -20,10 +20,16 @@ const Env = z.object({
 
 export function alertSettingsFromEnv(env: NodeJS.ProcessEnv): AlertServiceOptions {
   const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   const e = parsed.data;
   return {
-    targets: { allowHosts: e.LASTWORD_WEBHOOK_ALLOW_HOSTS.split(',').map((h) => h.trim()).filter(Boolean), resolveDns: true },
+    targets: {
+      allowHosts: e.LASTWORD_WEBHOOK_ALLOW_HOSTS.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+      resolveDns: true,
+    },
     smtp: e.LASTWORD_SMTP_HOST
       ? {
           host: e.LASTWORD_SMTP_HOST,

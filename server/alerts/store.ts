@@ -6,7 +6,13 @@ import type { Contact } from '../../shared/answer.ts';
 import type { Storage } from '../db/open.ts';
 import { reasonLabelsFor } from '../store/configs.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
-import type { AlertOutcome, StaffAlert, StaffAlertKind, StaffAlertPriority, StaffAlertStatus } from './hub.ts';
+import type {
+  AlertOutcome,
+  StaffAlert,
+  StaffAlertKind,
+  StaffAlertPriority,
+  StaffAlertStatus,
+} from './hub.ts';
 import type { StaffAlertTable } from './tables.ts';
 
 export type StaffAlertRow = Selectable<StaffAlertTable>;
@@ -30,7 +36,10 @@ export interface AnswerExtras {
   possibleRepeat: boolean;
 }
 
-export async function answerExtras(storage: Storage, answerIds: string[]): Promise<Map<string, AnswerExtras>> {
+export async function answerExtras(
+  storage: Storage,
+  answerIds: string[],
+): Promise<Map<string, AnswerExtras>> {
   const map = new Map<string, AnswerExtras>();
   if (!answerIds.length) return map;
   const rows = await storage.db
@@ -53,7 +62,11 @@ export async function answerExtras(storage: Storage, answerIds: string[]): Promi
 async function alertReasons(storage: Storage, sourceIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (!sourceIds.length) return map;
-  const rows = await storage.db.selectFrom('alerts').select(['id', 'detail']).where('id', 'in', [...new Set(sourceIds)]).execute();
+  const rows = await storage.db
+    .selectFrom('alerts')
+    .select(['id', 'detail'])
+    .where('id', 'in', [...new Set(sourceIds)])
+    .execute();
   for (const r of rows) {
     const reasons = fromJson<{ reasons?: string[] }>(r.detail).reasons;
     if (reasons?.length) map.set(String(r.id), reasons);
@@ -62,7 +75,11 @@ async function alertReasons(storage: Storage, sourceIds: string[]): Promise<Map<
 }
 
 /** `alertReasons`: what the alert carried, shown until the answer with its own reasons arrives. */
-export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras, alertReasons?: string[]): StaffAlert {
+export function toStaffAlert(
+  r: StaffAlertRow,
+  extras?: AnswerExtras,
+  alertReasons?: string[],
+): StaffAlert {
   const reasons = extras?.reasons.length ? extras.reasons : alertReasons;
   const contact = extras?.contact;
   return {
@@ -82,7 +99,13 @@ export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras, alertReaso
     ...(r.ces !== null && { ces: r.ces }),
     ...(reasons?.length && { reasons }),
     ...(extras?.comment && { comment: extras.comment }),
-    ...(contact && { contact: { name: contact.name, ...(contact.phone && { phone: contact.phone }), ...(contact.email && { email: contact.email }) } }),
+    ...(contact && {
+      contact: {
+        name: contact.name,
+        ...(contact.phone && { phone: contact.phone }),
+        ...(contact.email && { email: contact.email }),
+      },
+    }),
     aggregateCount: r.aggregate_count,
     status: r.status as StaffAlertStatus,
     ...(r.acknowledged_by !== null && { acknowledgedBy: r.acknowledged_by }),
@@ -94,7 +117,10 @@ export function toStaffAlert(r: StaffAlertRow, extras?: AnswerExtras, alertReaso
   };
 }
 
-export async function readStaffAlerts(storage: Storage, rows: StaffAlertRow[]): Promise<StaffAlert[]> {
+export async function readStaffAlerts(
+  storage: Storage,
+  rows: StaffAlertRow[],
+): Promise<StaffAlert[]> {
   const extras = await answerExtras(
     storage,
     rows.map((r) => r.answer_id).filter((id): id is string => id !== null),
@@ -104,16 +130,27 @@ export async function readStaffAlerts(storage: Storage, rows: StaffAlertRow[]): 
     rows.map((r) => r.source_alert_id).filter((id): id is string => id !== null),
   );
   const labels = new Map<string, Map<string, string>>();
-  for (const kioskId of new Set(rows.map((r) => r.kiosk_id))) labels.set(kioskId, await reasonLabelsFor(storage, kioskId));
+  for (const kioskId of new Set(rows.map((r) => r.kiosk_id)))
+    labels.set(kioskId, await reasonLabelsFor(storage, kioskId));
   return rows.map((r) => {
-    const alert = toStaffAlert(r, r.answer_id ? extras.get(r.answer_id) : undefined, r.source_alert_id ? carried.get(r.source_alert_id) : undefined);
+    const alert = toStaffAlert(
+      r,
+      r.answer_id ? extras.get(r.answer_id) : undefined,
+      r.source_alert_id ? carried.get(r.source_alert_id) : undefined,
+    );
     // Staff read "Waiting time", not "wait-time": labels from the survey attached to the kiosk.
     const names = labels.get(r.kiosk_id);
-    return alert.reasons && names?.size ? { ...alert, reasons: alert.reasons.map((id) => names.get(id) ?? id) } : alert;
+    return alert.reasons && names?.size
+      ? { ...alert, reasons: alert.reasons.map((id) => names.get(id) ?? id) }
+      : alert;
   });
 }
 
 export async function readStaffAlert(storage: Storage, id: string): Promise<StaffAlert | null> {
-  const row = await storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await storage.db
+    .selectFrom('staff_alerts')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? (await readStaffAlerts(storage, [row]))[0]! : null;
 }

@@ -70,12 +70,15 @@ export function checkTargetSyntax(raw: string, policy: TargetPolicy): URL {
   const host = hostOf(url);
   if (url.username || url.password) throw new TargetError('credentials in the URL are not allowed');
   if (policy.allowHosts.map((h) => h.toLowerCase()).includes(host)) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TargetError('only http(s) URLs');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new TargetError('only http(s) URLs');
     return url;
   }
   if (url.protocol !== 'https:') throw new TargetError('webhook URLs must use https');
-  if (host === 'localhost' || host.endsWith('.localhost')) throw new TargetError('loopback targets are not allowed');
-  if (isIP(host) && isBlockedAddress(host)) throw new TargetError('loopback, link-local and private addresses are not allowed');
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    throw new TargetError('loopback targets are not allowed');
+  if (isIP(host) && isBlockedAddress(host))
+    throw new TargetError('loopback, link-local and private addresses are not allowed');
   return url;
 }
 
@@ -83,13 +86,19 @@ export function checkTargetSyntax(raw: string, policy: TargetPolicy): URL {
 export async function checkTarget(raw: string, policy: TargetPolicy): Promise<URL> {
   const url = checkTargetSyntax(raw, policy);
   const host = hostOf(url);
-  if (!policy.resolveDns || isIP(host) || policy.allowHosts.map((h) => h.toLowerCase()).includes(host)) return url;
+  if (
+    !policy.resolveDns ||
+    isIP(host) ||
+    policy.allowHosts.map((h) => h.toLowerCase()).includes(host)
+  )
+    return url;
   let addresses: { address: string }[];
   try {
     addresses = await lookup(host, { all: true });
   } catch {
     throw new TargetError('the host name does not resolve');
   }
-  if (addresses.some((a) => isBlockedAddress(a.address))) throw new TargetError('the host name resolves to a loopback, link-local or private address');
+  if (addresses.some((a) => isBlockedAddress(a.address)))
+    throw new TargetError('the host name resolves to a loopback, link-local or private address');
   return url;
 }

@@ -41,17 +41,34 @@ export async function getAlert(storage: Storage, id: string): Promise<StaffAlert
   return readStaffAlert(storage, id);
 }
 
-const seconds = (from: string | Date, to: Date) => Math.max(0, Math.round((to.getTime() - new Date(toIso(from)!).getTime()) / 1000));
+const seconds = (from: string | Date, to: Date) =>
+  Math.max(0, Math.round((to.getTime() - new Date(toIso(from)!).getTime()) / 1000));
 
 /** A second acknowledgement returns the alert as it is (first one wins); a resolved alert is a conflict. */
-export async function acknowledgeAlert(storage: Storage, hub: AlertHub, id: string, by: string, now: Date): Promise<StaffAlert> {
-  const row = await storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+export async function acknowledgeAlert(
+  storage: Storage,
+  hub: AlertHub,
+  id: string,
+  by: string,
+  now: Date,
+): Promise<StaffAlert> {
+  const row = await storage.db
+    .selectFrom('staff_alerts')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
-  if (row.status === 'resolved') throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  if (row.status === 'resolved')
+    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
   if (row.status === 'open') {
     const updated = await storage.db
       .updateTable('staff_alerts')
-      .set({ status: 'acknowledged', acknowledged_by: by, acknowledged_at: now.toISOString(), ack_seconds: seconds(row.received_at, now) })
+      .set({
+        status: 'acknowledged',
+        acknowledged_by: by,
+        acknowledged_at: now.toISOString(),
+        ack_seconds: seconds(row.received_at, now),
+      })
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
@@ -70,18 +87,35 @@ export async function resolveAlert(
   note: string | null,
   now: Date,
 ): Promise<StaffAlert> {
-  const row = await storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await storage.db
+    .selectFrom('staff_alerts')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
-  if (row.status === 'resolved') throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  if (row.status === 'resolved')
+    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
   const at = now.toISOString();
-  const ack = row.status === 'open' ? { acknowledged_by: by, acknowledged_at: at, ack_seconds: seconds(row.received_at, now) } : {};
+  const ack =
+    row.status === 'open'
+      ? { acknowledged_by: by, acknowledged_at: at, ack_seconds: seconds(row.received_at, now) }
+      : {};
   const updated = await storage.db
     .updateTable('staff_alerts')
-    .set({ ...ack, status: 'resolved', resolved_by: by, resolved_at: at, resolve_seconds: seconds(row.received_at, now), outcome, note: note?.slice(0, 2000) ?? null })
+    .set({
+      ...ack,
+      status: 'resolved',
+      resolved_by: by,
+      resolved_at: at,
+      resolve_seconds: seconds(row.received_at, now),
+      outcome,
+      note: note?.slice(0, 2000) ?? null,
+    })
     .where('id', '=', id)
     .where('status', '!=', 'resolved')
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
   return publish(storage, hub, id);
 }
 
@@ -103,8 +137,17 @@ export interface DeliveryLogEntry {
 }
 
 /** Every attempt to tell a channel about the alert, oldest first (for the staff page's detail view). */
-export async function listDeliveries(storage: Storage, alertId: string): Promise<DeliveryLogEntry[]> {
-  const rows = await storage.db.selectFrom('alert_deliveries').selectAll().where('staff_alert_id', '=', alertId).orderBy('at').orderBy('attempt').execute();
+export async function listDeliveries(
+  storage: Storage,
+  alertId: string,
+): Promise<DeliveryLogEntry[]> {
+  const rows = await storage.db
+    .selectFrom('alert_deliveries')
+    .selectAll()
+    .where('staff_alert_id', '=', alertId)
+    .orderBy('at')
+    .orderBy('attempt')
+    .execute();
   return rows.map((r) => ({
     channel: r.channel,
     channelKind: r.channel_kind,

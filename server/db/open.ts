@@ -31,7 +31,9 @@ export interface StorageOptions {
 }
 
 export async function openStorage(opts: StorageOptions): Promise<Storage> {
-  const storage = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.onBackgroundError) : openSqlite(opts.sqlitePath);
+  const storage = opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.onBackgroundError)
+    : openSqlite(opts.sqlitePath);
   try {
     await migrateToLatest(storage.db, storage.engine);
   } catch (error) {
@@ -58,7 +60,8 @@ function openSqlite(path: string | undefined): Storage {
 }
 
 function openPostgres(url: string, onBackgroundError?: (error: Error) => void): Storage {
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its server must not crash the process; the next query fails instead
   // and the kiosk retries, so it is only worth a log line.
@@ -77,19 +80,31 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function migrateToLatest(db: Kysely<CollectorTables>, engine: Engine): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<CollectorTables>,
+  engine: Engine,
+): Promise<string[]> {
   const all: Record<string, Migration> = {};
   for (const m of migrations) all[m.name] = { up: (trx) => m.up(trx, engine) };
   // Kysely looks for its bookkeeping tables in any schema unless told which one; name the
   // current one, so that a database shared by schemas (search_path) migrates each on its own.
   const schema =
-    engine === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, ...(schema && { migrationTableSchema: schema }) });
+    engine === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+    ...(schema && { migrationTableSchema: schema }),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
     const what = failed ? `migration ${failed}` : 'migration';
-    throw new Error(`collector database ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `collector database ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return results.map((r) => r.migrationName);
 }
@@ -100,7 +115,10 @@ export async function migrateToLatest(db: Kysely<CollectorTables>, engine: Engin
  * writing to the same file makes the server wait (busy_timeout) instead of failing a batch with
  * SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
  */
-export async function writeTransaction<T>(storage: Storage, fn: (trx: CollectorDb) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  storage: Storage,
+  fn: (trx: CollectorDb) => Promise<T>,
+): Promise<T> {
   if (storage.engine === 'postgres') return storage.db.transaction().execute(fn);
   return storage.db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);

@@ -8,12 +8,19 @@ import { configFor } from '../store/configs.ts';
 export function configRoute(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/v1/config', async (request, reply) => {
     const config = await configFor(ctx.storage, request.kioskId);
-    if (!config) throw new HttpError(404, 'no_config', `no config is attached to kiosk "${request.kioskId}" yet`);
+    if (!config)
+      throw new HttpError(
+        404,
+        'no_config',
+        `no config is attached to kiosk "${request.kioskId}" yet`,
+      );
     const etag = `"${config.version}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
     if (matches(request.headers['if-none-match'], config.version)) return reply.code(304).send();
     // The stored text is served as is, so the bytes are exactly the ones the version hashes.
-    return reply.type('application/json').send(`{"version":${JSON.stringify(config.version)},"config":${config.body}}`);
+    return reply
+      .type('application/json')
+      .send(`{"version":${JSON.stringify(config.version)},"config":${config.body}}`);
   });
 }
 

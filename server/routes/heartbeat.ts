@@ -16,8 +16,17 @@ export function heartbeatRoute(app: FastifyInstance, ctx: CollectorContext): voi
     requireOwnKiosk(request, hb.kioskId);
     const receivedAt = ctx.now();
     const clock = readClock(hb.deviceTime, receivedAt, ctx.clockToleranceMs);
-    const { wasClockFlagged } = await recordHeartbeat(ctx.storage, request.kioskId, hb, receivedAt, clock);
+    const { wasClockFlagged } = await recordHeartbeat(
+      ctx.storage,
+      request.kioskId,
+      hb,
+      receivedAt,
+      clock,
+    );
     noteClock(request, wasClockFlagged, clock);
-    return { serverTime: receivedAt.toISOString(), configVersion: await configVersionFor(ctx.storage, request.kioskId) };
+    return {
+      serverTime: receivedAt.toISOString(),
+      configVersion: await configVersionFor(ctx.storage, request.kioskId),
+    };
   });
 }

@@ -3,13 +3,25 @@
 // the rest of the batch is stored: a kiosk's queue never stalls behind one broken row.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AlertBatchEnvelope, AlertUpload, AnswerBatchEnvelope, AnswerUpload, type BatchReply, type ItemResult } from '../../shared/protocol.ts';
+import {
+  AlertBatchEnvelope,
+  AlertUpload,
+  AnswerBatchEnvelope,
+  AnswerUpload,
+  type BatchReply,
+  type ItemResult,
+} from '../../shared/protocol.ts';
 import { requireOwnKiosk } from '../auth.ts';
 import { readClock, type ClockReading } from '../clock.ts';
 import type { CollectorContext } from '../context.ts';
 import type { Storage } from '../db/open.ts';
 import { parseBody, problems, summarize } from '../errors.ts';
-import { storeAlerts, storeAnswers, type BatchContext, type BatchOutcome } from '../store/ingest.ts';
+import {
+  storeAlerts,
+  storeAnswers,
+  type BatchContext,
+  type BatchOutcome,
+} from '../store/ingest.ts';
 
 interface ItemKind<T> {
   name: 'answers' | 'alerts';
@@ -33,7 +45,10 @@ export interface StoredListener {
 const ANSWERS: ItemKind<AnswerUpload> = {
   name: 'answers',
   schema: AnswerUpload,
-  foreign: (a, kioskId) => (a.kioskId === kioskId ? null : `kioskId "${a.kioskId}" does not match the batch's kioskId "${kioskId}"`),
+  foreign: (a, kioskId) =>
+    a.kioskId === kioskId
+      ? null
+      : `kioskId "${a.kioskId}" does not match the batch's kioskId "${kioskId}"`,
   store: storeAnswers,
   stored: (listener, kioskId, items, at) => listener.answersStored(kioskId, items, at),
 };
@@ -42,12 +57,18 @@ const ALERTS: ItemKind<AlertUpload> = {
   name: 'alerts',
   schema: AlertUpload,
   foreign: (a, kioskId) =>
-    a.detail.kioskId === undefined || a.detail.kioskId === kioskId ? null : `detail.kioskId "${a.detail.kioskId}" does not match the batch's kioskId "${kioskId}"`,
+    a.detail.kioskId === undefined || a.detail.kioskId === kioskId
+      ? null
+      : `detail.kioskId "${a.detail.kioskId}" does not match the batch's kioskId "${kioskId}"`,
   store: storeAlerts,
   stored: (listener, kioskId, items, at) => listener.alertsStored(kioskId, items, at),
 };
 
-export function ingestRoutes(app: FastifyInstance, ctx: CollectorContext, listener?: StoredListener): void {
+export function ingestRoutes(
+  app: FastifyInstance,
+  ctx: CollectorContext,
+  listener?: StoredListener,
+): void {
   app.post('/v1/answers', async (request) => {
     const batch = parseBody(AnswerBatchEnvelope, request.body);
     requireOwnKiosk(request, batch.kioskId);
@@ -73,7 +94,9 @@ async function ingest<T>(
   const validAt: number[] = [];
   items.forEach((item, i) => {
     const parsed = kind.schema.safeParse(item);
-    const reason = parsed.success ? kind.foreign(parsed.data, request.kioskId) : summarize(problems(parsed.error, '(item)'));
+    const reason = parsed.success
+      ? kind.foreign(parsed.data, request.kioskId)
+      : summarize(problems(parsed.error, '(item)'));
     if (parsed.success && reason === null) {
       valid.push(parsed.data);
       validAt.push(i);
@@ -84,14 +107,30 @@ async function ingest<T>(
 
   const receivedAt = ctx.now();
   const clock = readClock(sentAt, receivedAt, ctx.clockToleranceMs);
-  const stored = await kind.store(ctx.storage, { kioskId: request.kioskId, deviceSentAt: sentAt, receivedAt, clock }, valid);
+  const stored = await kind.store(
+    ctx.storage,
+    { kioskId: request.kioskId, deviceSentAt: sentAt, receivedAt, clock },
+    valid,
+  );
   stored.outcomes.forEach((outcome, j) => Object.assign(results[validAt[j]!]!, outcome));
-  if (listener) kind.stored(listener, request.kioskId, valid.filter((_, j) => stored.outcomes[j]!.status !== 'rejected'), receivedAt);
+  if (listener)
+    kind.stored(
+      listener,
+      request.kioskId,
+      valid.filter((_, j) => stored.outcomes[j]!.status !== 'rejected'),
+      receivedAt,
+    );
 
   const count = (status: ItemResult['status']) => results.filter((r) => r.status === status).length;
   // Counts only: items hold customer text, and reasons can quote whatever keys a client sent.
   request.log.info(
-    { kioskId: request.kioskId, stored: count('stored'), duplicate: count('duplicate'), rejected: count('rejected'), highestContiguousSeq: stored.highestContiguousSeq },
+    {
+      kioskId: request.kioskId,
+      stored: count('stored'),
+      duplicate: count('duplicate'),
+      rejected: count('rejected'),
+      highestContiguousSeq: stored.highestContiguousSeq,
+    },
     `${kind.name} batch`,
   );
   noteClock(request, stored.wasClockFlagged, clock);
@@ -107,6 +146,11 @@ function itemId(item: unknown): string | null {
 /** One log line when a kiosk's clock leaves (or returns to) the tolerance, not one per request. */
 export function noteClock(request: FastifyRequest, wasFlagged: boolean, clock: ClockReading): void {
   if (clock.flagged === wasFlagged) return;
-  const message = clock.flagged ? 'kiosk clock is off by more than the tolerance' : 'kiosk clock is back within the tolerance';
-  request.log[clock.flagged ? 'warn' : 'info']({ kioskId: request.kioskId, clockSkewMs: clock.skewMs }, message);
+  const message = clock.flagged
+    ? 'kiosk clock is off by more than the tolerance'
+    : 'kiosk clock is back within the tolerance';
+  request.log[clock.flagged ? 'warn' : 'info'](
+    { kioskId: request.kioskId, clockSkewMs: clock.skewMs },
+    message,
+  );
 }

@@ -14,15 +14,25 @@ export interface StoredConfig {
  * Validates a kiosk config for kioskId and attaches it. A `collector` block is dropped: the kiosk
  * keeps its own URL and token, and a token must never be served back over the wire.
  */
-export async function attachConfig(storage: Storage, kioskId: string, input: unknown, now: Date): Promise<StoredConfig & { droppedCollector: boolean }> {
+export async function attachConfig(
+  storage: Storage,
+  kioskId: string,
+  input: unknown,
+  now: Date,
+): Promise<StoredConfig & { droppedCollector: boolean }> {
   const parsed = KioskConfig.safeParse(input);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new KioskError(`the config is not valid:\n  ${lines.join('\n  ')}`);
   }
   const { collector, ...config } = parsed.data;
-  if (config.kioskId !== kioskId) throw new KioskError(`the config is for kiosk "${config.kioskId}", not "${kioskId}"`);
-  const kiosk = await storage.db.selectFrom('kiosks').select('id').where('id', '=', kioskId).executeTakeFirst();
+  if (config.kioskId !== kioskId)
+    throw new KioskError(`the config is for kiosk "${config.kioskId}", not "${kioskId}"`);
+  const kiosk = await storage.db
+    .selectFrom('kiosks')
+    .select('id')
+    .where('id', '=', kioskId)
+    .executeTakeFirst();
   if (!kiosk) throw new KioskError(`no kiosk "${kioskId}": enrol it first`);
   const body = JSON.stringify(config);
   const version = createHash('sha256').update(body).digest('hex').slice(0, 32);
@@ -36,12 +46,20 @@ export async function attachConfig(storage: Storage, kioskId: string, input: unk
 }
 
 export async function configFor(storage: Storage, kioskId: string): Promise<StoredConfig | null> {
-  const row = await storage.db.selectFrom('kiosk_configs').select(['version', 'body']).where('kiosk_id', '=', kioskId).executeTakeFirst();
+  const row = await storage.db
+    .selectFrom('kiosk_configs')
+    .select(['version', 'body'])
+    .where('kiosk_id', '=', kioskId)
+    .executeTakeFirst();
   return row ?? null;
 }
 
 export async function configVersionFor(storage: Storage, kioskId: string): Promise<string | null> {
-  const row = await storage.db.selectFrom('kiosk_configs').select('version').where('kiosk_id', '=', kioskId).executeTakeFirst();
+  const row = await storage.db
+    .selectFrom('kiosk_configs')
+    .select('version')
+    .where('kiosk_id', '=', kioskId)
+    .executeTakeFirst();
   return row?.version ?? null;
 }
 
@@ -49,7 +67,10 @@ export async function configVersionFor(storage: Storage, kioskId: string): Promi
  * A kiosk's reason ids mapped to their labels in the kiosk's default language, from the config
  * attached to it; empty when none is attached (staff then see the ids).
  */
-export async function reasonLabelsFor(storage: Storage, kioskId: string): Promise<Map<string, string>> {
+export async function reasonLabelsFor(
+  storage: Storage,
+  kioskId: string,
+): Promise<Map<string, string>> {
   const stored = await configFor(storage, kioskId);
   const labels = new Map<string, string>();
   if (!stored) return labels;

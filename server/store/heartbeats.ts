@@ -6,8 +6,18 @@ import type { ClockReading } from '../clock.ts';
 import type { Storage } from '../db/open.ts';
 import { toFlag, utc } from '../db/values.ts';
 
-export async function recordHeartbeat(storage: Storage, kioskId: string, hb: HeartbeatRequest, receivedAt: Date, clock: ClockReading): Promise<{ wasClockFlagged: boolean }> {
-  const before = await storage.db.selectFrom('kiosks').select('clock_flagged').where('id', '=', kioskId).executeTakeFirstOrThrow();
+export async function recordHeartbeat(
+  storage: Storage,
+  kioskId: string,
+  hb: HeartbeatRequest,
+  receivedAt: Date,
+  clock: ClockReading,
+): Promise<{ wasClockFlagged: boolean }> {
+  const before = await storage.db
+    .selectFrom('kiosks')
+    .select('clock_flagged')
+    .where('id', '=', kioskId)
+    .executeTakeFirstOrThrow();
   const at = receivedAt.toISOString();
   await storage.db
     .updateTable('kiosks')

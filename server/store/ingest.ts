@@ -25,8 +25,15 @@ export interface BatchOutcome {
   wasClockFlagged: boolean;
 }
 
-export async function storeAnswers(storage: Storage, ctx: BatchContext, answers: AnswerUpload[]): Promise<BatchOutcome> {
-  const times = { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
+export async function storeAnswers(
+  storage: Storage,
+  ctx: BatchContext,
+  answers: AnswerUpload[],
+): Promise<BatchOutcome> {
+  const times = {
+    device_sent_at: utc(ctx.deviceSentAt),
+    received_at: ctx.receivedAt.toISOString(),
+  };
   const rows = answers.map((a) => ({
     id: a.id.toLowerCase(),
     kiosk_id: ctx.kioskId,
@@ -49,17 +56,36 @@ export async function storeAnswers(storage: Storage, ctx: BatchContext, answers:
   return writeTransaction(storage, async (trx) => {
     const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
     const inserted = rows.length
-      ? await trx.insertInto('answers').values(rows).onConflict((oc) => oc.doNothing()).returning('id').execute()
+      ? await trx
+          .insertInto('answers')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .returning('id')
+          .execute()
       : [];
-    const outcomes = await classify(trx, 'answers', ctx.kioskId, rows, new Set(inserted.map((r) => r.id)), (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`);
+    const outcomes = await classify(
+      trx,
+      'answers',
+      ctx.kioskId,
+      rows,
+      new Set(inserted.map((r) => r.id)),
+      (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`,
+    );
     const highest = await advanceSeq(trx, ctx.kioskId, kiosk.highest);
     await touchKiosk(trx, ctx, { highest_contiguous_seq: highest });
     return { outcomes, highestContiguousSeq: highest, wasClockFlagged: kiosk.flagged };
   });
 }
 
-export async function storeAlerts(storage: Storage, ctx: BatchContext, alerts: AlertUpload[]): Promise<BatchOutcome> {
-  const times = { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
+export async function storeAlerts(
+  storage: Storage,
+  ctx: BatchContext,
+  alerts: AlertUpload[],
+): Promise<BatchOutcome> {
+  const times = {
+    device_sent_at: utc(ctx.deviceSentAt),
+    received_at: ctx.receivedAt.toISOString(),
+  };
   const rows = alerts.map((a) => ({
     id: a.id.toLowerCase(),
     kiosk_id: ctx.kioskId,
@@ -72,16 +98,32 @@ export async function storeAlerts(storage: Storage, ctx: BatchContext, alerts: A
   return writeTransaction(storage, async (trx) => {
     const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
     const inserted = rows.length
-      ? await trx.insertInto('alerts').values(rows).onConflict((oc) => oc.doNothing()).returning('id').execute()
+      ? await trx
+          .insertInto('alerts')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .returning('id')
+          .execute()
       : [];
-    const outcomes = await classify(trx, 'alerts', ctx.kioskId, rows, new Set(inserted.map((r) => r.id)), () => 'conflicts with a stored alert');
+    const outcomes = await classify(
+      trx,
+      'alerts',
+      ctx.kioskId,
+      rows,
+      new Set(inserted.map((r) => r.id)),
+      () => 'conflicts with a stored alert',
+    );
     await touchKiosk(trx, ctx, {});
     return { outcomes, highestContiguousSeq: kiosk.highest, wasClockFlagged: kiosk.flagged };
   });
 }
 
 /** Reads the kiosk's row, locking it on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes). */
-async function lockKiosk(trx: CollectorDb, storage: Storage, kioskId: string): Promise<{ highest: number; flagged: boolean }> {
+async function lockKiosk(
+  trx: CollectorDb,
+  storage: Storage,
+  kioskId: string,
+): Promise<{ highest: number; flagged: boolean }> {
   const row = await trx
     .selectFrom('kiosks')
     .select(['highest_contiguous_seq', 'clock_flagged'])
@@ -107,7 +149,11 @@ async function classify(
   const missing = [...new Set(rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))];
   const owners = new Map<string, string>();
   if (missing.length) {
-    const found = await trx.selectFrom(table).select(['id', 'kiosk_id']).where('id', 'in', missing).execute();
+    const found = await trx
+      .selectFrom(table)
+      .select(['id', 'kiosk_id'])
+      .where('id', 'in', missing)
+      .execute();
     for (const f of found) owners.set(f.id, f.kiosk_id);
   }
   const seen = new Set<string>();
@@ -117,14 +163,20 @@ async function classify(
     if (inserted.has(r.id)) return first ? { status: 'stored' } : { status: 'duplicate' };
     const owner = owners.get(r.id);
     if (owner === kioskId) return { status: 'duplicate' };
-    if (owner !== undefined) return { status: 'rejected', reason: 'this id is already used by another kiosk' };
+    if (owner !== undefined)
+      return { status: 'rejected', reason: 'this id is already used by another kiosk' };
     return { status: 'rejected', reason: conflictReason(i) };
   });
 }
 
 /** Walks the seq run forward from the last known end; cost is the length of the run added. */
 async function advanceSeq(trx: CollectorDb, kioskId: string, from: number): Promise<number> {
-  const next = await trx.selectFrom('answers').select('seq').where('kiosk_id', '=', kioskId).where('seq', '=', from + 1).executeTakeFirst();
+  const next = await trx
+    .selectFrom('answers')
+    .select('seq')
+    .where('kiosk_id', '=', kioskId)
+    .where('seq', '=', from + 1)
+    .executeTakeFirst();
   if (!next) return from;
   const end = await trx
     .selectFrom('answers as a')
@@ -132,7 +184,14 @@ async function advanceSeq(trx: CollectorDb, kioskId: string, from: number): Prom
     .where('a.kiosk_id', '=', kioskId)
     .where('a.seq', '>', from)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('answers as b').select(sql`1`.as('one')).whereRef('b.kiosk_id', '=', 'a.kiosk_id').where('b.seq', '=', sql<number>`a.seq + 1`))),
+      not(
+        exists(
+          selectFrom('answers as b')
+            .select(sql`1`.as('one'))
+            .whereRef('b.kiosk_id', '=', 'a.kiosk_id')
+            .where('b.seq', '=', sql<number>`a.seq + 1`),
+        ),
+      ),
     )
     .orderBy('a.seq')
     .limit(1)
@@ -140,7 +199,11 @@ async function advanceSeq(trx: CollectorDb, kioskId: string, from: number): Prom
   return end.seq;
 }
 
-async function touchKiosk(trx: CollectorDb, ctx: BatchContext, extra: { highest_contiguous_seq?: number }): Promise<void> {
+async function touchKiosk(
+  trx: CollectorDb,
+  ctx: BatchContext,
+  extra: { highest_contiguous_seq?: number },
+): Promise<void> {
   await trx
     .updateTable('kiosks')
     .set({

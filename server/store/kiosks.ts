@@ -36,32 +36,73 @@ export interface Enrolment {
  * kiosk may be enrolled again (new token, same history); an active one may not, so that a typo
  * cannot silently cut a working kiosk off.
  */
-export async function enrolKiosk(storage: Storage, e: Enrolment, now: Date): Promise<{ token: string; reenrolled: boolean }> {
+export async function enrolKiosk(
+  storage: Storage,
+  e: Enrolment,
+  now: Date,
+): Promise<{ token: string; reenrolled: boolean }> {
   const id = KioskId.safeParse(e.kioskId);
-  if (!id.success) throw new KioskError(`kiosk id "${e.kioskId}" ${id.error.issues[0]?.message ?? 'is not valid'}`);
-  for (const [name, value] of [['location', e.location], ['touchpoint', e.touchpoint]] as const) {
-    if (!value.trim() || value.length > 120) throw new KioskError(`${name} must be 1-120 characters`);
+  if (!id.success)
+    throw new KioskError(
+      `kiosk id "${e.kioskId}" ${id.error.issues[0]?.message ?? 'is not valid'}`,
+    );
+  for (const [name, value] of [
+    ['location', e.location],
+    ['touchpoint', e.touchpoint],
+  ] as const) {
+    if (!value.trim() || value.length > 120)
+      throw new KioskError(`${name} must be 1-120 characters`);
   }
   const token = newDeviceToken();
-  const row = { token_hash: hashToken(token), location: e.location, touchpoint: e.touchpoint, enrolled_at: now.toISOString() };
-  const existing = await storage.db.selectFrom('kiosks').select(['revoked_at']).where('id', '=', e.kioskId).executeTakeFirst();
+  const row = {
+    token_hash: hashToken(token),
+    location: e.location,
+    touchpoint: e.touchpoint,
+    enrolled_at: now.toISOString(),
+  };
+  const existing = await storage.db
+    .selectFrom('kiosks')
+    .select(['revoked_at'])
+    .where('id', '=', e.kioskId)
+    .executeTakeFirst();
   if (existing && existing.revoked_at === null) {
-    throw new KioskError(`kiosk "${e.kioskId}" is already enrolled; revoke it first to issue a new token`);
+    throw new KioskError(
+      `kiosk "${e.kioskId}" is already enrolled; revoke it first to issue a new token`,
+    );
   }
   if (existing) {
-    await storage.db.updateTable('kiosks').set({ ...row, revoked_at: null }).where('id', '=', e.kioskId).execute();
+    await storage.db
+      .updateTable('kiosks')
+      .set({ ...row, revoked_at: null })
+      .where('id', '=', e.kioskId)
+      .execute();
   } else {
-    await storage.db.insertInto('kiosks').values({ id: e.kioskId, ...row }).execute();
+    await storage.db
+      .insertInto('kiosks')
+      .values({ id: e.kioskId, ...row })
+      .execute();
   }
   return { token, reenrolled: Boolean(existing) };
 }
 
 /** Takes effect on the kiosk's next request: tokens are checked against the table every time. */
-export async function revokeKiosk(storage: Storage, kioskId: string, now: Date): Promise<'revoked' | 'already' | 'unknown'> {
-  const existing = await storage.db.selectFrom('kiosks').select(['revoked_at']).where('id', '=', kioskId).executeTakeFirst();
+export async function revokeKiosk(
+  storage: Storage,
+  kioskId: string,
+  now: Date,
+): Promise<'revoked' | 'already' | 'unknown'> {
+  const existing = await storage.db
+    .selectFrom('kiosks')
+    .select(['revoked_at'])
+    .where('id', '=', kioskId)
+    .executeTakeFirst();
   if (!existing) return 'unknown';
   if (existing.revoked_at !== null) return 'already';
-  await storage.db.updateTable('kiosks').set({ revoked_at: now.toISOString() }).where('id', '=', kioskId).execute();
+  await storage.db
+    .updateTable('kiosks')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', kioskId)
+    .execute();
   return 'revoked';
 }
 

@@ -11,8 +11,16 @@ export interface Received {
   receivedAt: string;
 }
 
-export async function readAnswers(storage: Storage, kioskId: string): Promise<(AnswerUpload & Received)[]> {
-  const rows = await storage.db.selectFrom('answers').selectAll().where('kiosk_id', '=', kioskId).orderBy('seq').execute();
+export async function readAnswers(
+  storage: Storage,
+  kioskId: string,
+): Promise<(AnswerUpload & Received)[]> {
+  const rows = await storage.db
+    .selectFrom('answers')
+    .selectAll()
+    .where('kiosk_id', '=', kioskId)
+    .orderBy('seq')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     kioskId: r.kiosk_id,
@@ -35,8 +43,17 @@ export async function readAnswers(storage: Storage, kioskId: string): Promise<(A
   }));
 }
 
-export async function readAlerts(storage: Storage, kioskId: string): Promise<(AlertUpload & Received)[]> {
-  const rows = await storage.db.selectFrom('alerts').selectAll().where('kiosk_id', '=', kioskId).orderBy('received_at').orderBy('id').execute();
+export async function readAlerts(
+  storage: Storage,
+  kioskId: string,
+): Promise<(AlertUpload & Received)[]> {
+  const rows = await storage.db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('kiosk_id', '=', kioskId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     answerId: r.answer_id,

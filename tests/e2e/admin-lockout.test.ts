@@ -37,7 +37,9 @@ describe('the staff PIN, end to end', () => {
     const pad = await openPad();
     for (const left of [4, 3, 2, 1]) {
       await enter('1111');
-      await pad.getByText(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`).waitFor();
+      await pad
+        .getByText(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`)
+        .waitFor();
     }
     await enter('1111');
     await pad.getByText(/Too many wrong PINs\. Locked until \d\d:\d\d( [AP]M)?\./).waitFor();

@@ -26,7 +26,16 @@ describe('a happy customer, end to end', () => {
 
     await expect.poll(() => k.answers()[0]?.status).toBe('complete');
     const [answer] = k.answers();
-    expect(answer).toMatchObject({ smiley: 5, nps: 10, ces: 7, comment: 'Great.', talk_now: 0, possible_repeat: 0, language: 'en', contact: null });
+    expect(answer).toMatchObject({
+      smiley: 5,
+      nps: 10,
+      ces: 7,
+      comment: 'Great.',
+      talk_now: 0,
+      possible_repeat: 0,
+      language: 'en',
+      contact: null,
+    });
     expect(JSON.parse(answer?.reasons ?? 'null')).toEqual(['fast-service', 'friendly-staff']);
     expect(k.alerts()).toEqual([]);
 

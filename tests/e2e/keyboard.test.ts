@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, keyboard, openKiosk, startButton, typeOnKeyboard, type KioskPage } from './kiosk-page.ts';
+import {
+  button,
+  keyboard,
+  openKiosk,
+  startButton,
+  typeOnKeyboard,
+  type KioskPage,
+} from './kiosk-page.ts';
 
 describe('typing on the on-screen keyboard, end to end', () => {
   let k: KioskPage;
@@ -22,7 +29,9 @@ describe('typing on the on-screen keyboard, end to end', () => {
     await toComment('Eesti', 'Valmis');
     await typeOnKeyboard(k.page, ['Suurtäht', 'Ä', 'g', 'e', 'd', 'a', 'Tühik', 'õ', 'ü', 'ž']);
     await button(k.page, 'Saada').click();
-    await expect.poll(() => k.answers()[0]).toMatchObject({ status: 'complete', comment: 'Ägeda õüž', language: 'et' });
+    await expect
+      .poll(() => k.answers()[0])
+      .toMatchObject({ status: 'complete', comment: 'Ägeda õüž', language: 'et' });
     await button(k.page, 'Valmis').click({ timeout: 10_000 });
   });
 
@@ -36,7 +45,9 @@ describe('typing on the on-screen keyboard, end to end', () => {
     await bar.getByRole('button', { name: '好', exact: true }).click();
     expect(await k.page.getByRole('textbox').inputValue()).toBe('你好');
     await button(k.page, '发送').click();
-    await expect.poll(() => k.answers()[1]).toMatchObject({ status: 'complete', comment: '你好', language: 'zh-Hans' });
+    await expect
+      .poll(() => k.answers()[1])
+      .toMatchObject({ status: 'complete', comment: '你好', language: 'zh-Hans' });
     expect(await k.problems()).toEqual([]);
   });
 });

@@ -44,17 +44,24 @@ declare global {
   }
 }
 
-export async function openKiosk(opts: { config?: Record<string, unknown>; width?: number; height?: number } = {}): Promise<KioskPage> {
+export async function openKiosk(
+  opts: { config?: Record<string, unknown>; width?: number; height?: number } = {},
+): Promise<KioskPage> {
   const kiosk = await startKiosk({ config: opts.config ?? exampleConfig() });
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1920, height: opts.height ?? 1080 }, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1920, height: opts.height ?? 1080 },
+    hasTouch: true,
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
   // Playwright injects this outside the page's CSP, so it sees every violation the page causes.
   await page.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations?.push(`CSP ${e.violatedDirective}: ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations?.push(`CSP ${e.violatedDirective}: ${e.blockedURI}`),
+    );
   });
   await page.goto(kiosk.url);
   await startButton(page).waitFor();
@@ -76,11 +83,14 @@ export async function openKiosk(opts: { config?: Record<string, unknown>; width?
   };
 }
 
-export const startButton = (page: Page): Locator => page.getByRole('button', { name: /Tap anywhere to start/ });
+export const startButton = (page: Page): Locator =>
+  page.getByRole('button', { name: /Tap anywhere to start/ });
 export const button = (page: Page, name: string | RegExp): Locator =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
-export const keyboard = (page: Page): Locator => page.getByRole('group', { name: /keyboard|клавиатура|键盘|klaviatuur|لوحة المفاتيح/i });
+export const keyboard = (page: Page): Locator =>
+  page.getByRole('group', { name: /keyboard|клавиатура|键盘|klaviatuur|لوحة المفاتيح/i });
 
 export async function typeOnKeyboard(page: Page, keys: string[]): Promise<void> {
-  for (const key of keys) await keyboard(page).getByRole('button', { name: key, exact: true }).click();
+  for (const key of keys)
+    await keyboard(page).getByRole('button', { name: key, exact: true }).click();
 }

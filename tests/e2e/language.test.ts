@@ -14,7 +14,9 @@ describe('switching language, end to end', () => {
   it('lays Arabic out right to left and stores the language the customer ended in', async () => {
     const { page } = k;
     await button(page, 'العربية').click();
-    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+    expect(
+      await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang]),
+    ).toEqual(['rtl', 'ar']);
     await page.getByRole('button', { name: /المس الشاشة/ }).click();
     await page.getByRole('heading', { name: survey.smiley.prompt.ar }).waitFor();
 

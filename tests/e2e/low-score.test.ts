@@ -17,7 +17,12 @@ describe('an unhappy customer, end to end', () => {
     await button(page, 'Talk to someone now').click();
     await page.getByText('Someone is on their way').waitFor();
     const id = k.answers()[0]?.id;
-    expect(k.alerts().map((a) => [a.kind, a.answer_id]).sort()).toEqual([
+    expect(
+      k
+        .alerts()
+        .map((a) => [a.kind, a.answer_id])
+        .sort(),
+    ).toEqual([
       ['low_score', id],
       ['talk_now', id],
     ]);

@@ -23,7 +23,9 @@ describe('a customer who walks away after the first tap, end to end', () => {
 
     // Back to the start, in the default language, and the tap is kept.
     await startButton(page).waitFor({ timeout: 8_000 });
-    await expect.poll(() => k.answers()).toMatchObject([{ status: 'partial', smiley: 4, language: 'ru', nps: null }]);
+    await expect
+      .poll(() => k.answers())
+      .toMatchObject([{ status: 'partial', smiley: 4, language: 'ru', nps: null }]);
     expect(await k.problems()).toEqual([]);
   });
 });

@@ -44,7 +44,9 @@ describe('the staff screen', () => {
     for (let i = 0; i < 3; i++) await enterPin(user, '1111');
     expect(await screen.findByText('Wrong PIN. 1 attempt left.')).toBeTruthy();
     await enterPin(user, '1111');
-    const time = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(new Date('2030-01-01T14:05:00.000Z'));
+    const time = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(
+      new Date('2030-01-01T14:05:00.000Z'),
+    );
     expect(await screen.findByText(`Too many wrong PINs. Locked until ${time}.`)).toBeTruthy();
   });
 
@@ -63,7 +65,10 @@ describe('the staff screen', () => {
   it('shows the kiosk status and runs every action through the bridge with the session', async () => {
     const fake = createFakeBridge({
       exitKiosk: async () => {
-        throw new BridgeError({ code: 'unsupported', message: 'exit is not available in browser mode' });
+        throw new BridgeError({
+          code: 'unsupported',
+          message: 'exit is not available in browser mode',
+        });
       },
     });
     const { user, calls, reloadPage } = await renderKiosk({ fake });
@@ -83,12 +88,16 @@ describe('the staff screen', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Exit the kiosk' }));
     await user.click(within(panel).getByRole('button', { name: 'Yes, exit' }));
-    expect(await within(panel).findByText('That did not work: exit is not available in browser mode')).toBeTruthy();
+    expect(
+      await within(panel).findByText('That did not work: exit is not available in browser mode'),
+    ).toBeTruthy();
 
     await user.click(within(panel).getByRole('button', { name: 'Reload the kiosk' }));
     await waitFor(() => expect(reloadPage).toHaveBeenCalledTimes(1));
 
-    const admin = calls.filter(([c]) => ['sendTestAlert', 'setDefaultLanguage', 'exitKiosk', 'reloadKiosk'].includes(c));
+    const admin = calls.filter(([c]) =>
+      ['sendTestAlert', 'setDefaultLanguage', 'exitKiosk', 'reloadKiosk'].includes(c),
+    );
     expect(admin).toEqual([
       ['sendTestAlert', { session: SESSION }],
       ['setDefaultLanguage', { session: SESSION, language: 'et' }],
@@ -98,7 +107,9 @@ describe('the staff screen', () => {
 
     // The new default applies to the next customer.
     await user.click(within(panel).getByRole('button', { name: 'Close' }));
-    expect(await screen.findByRole('button', { name: /Alustamiseks puuduta ekraani/ })).toBeTruthy();
+    expect(
+      await screen.findByRole('button', { name: /Alustamiseks puuduta ekraani/ }),
+    ).toBeTruthy();
   });
 
   it('asks for the PIN again when the staff session has ended', async () => {
@@ -111,6 +122,8 @@ describe('the staff screen', () => {
     tapCorner(5);
     await enterPin(user, '2468');
     await user.click(await screen.findByRole('button', { name: 'Send a test alert' }));
-    expect(await screen.findByText('The staff session has ended. Enter the PIN again.')).toBeTruthy();
+    expect(
+      await screen.findByText('The staff session has ended. Enter the PIN again.'),
+    ).toBeTruthy();
   });
 });

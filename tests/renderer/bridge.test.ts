@@ -10,7 +10,10 @@ function place(hash: string, stored: string | null = null) {
   return {
     location: { hash, pathname: '/', search: '' },
     history: { replaceState: vi.fn() },
-    storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
+    storage: {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    },
     storageMap: storage,
   };
 }
@@ -35,7 +38,10 @@ describe('the browser-mode token', () => {
 });
 
 function reply(status: number, body: unknown) {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 describe('the localhost transport', () => {
@@ -43,7 +49,10 @@ describe('the localhost transport', () => {
     const fetchImpl = vi.fn(async () => reply(200, { ok: true, value: { durable: true } }));
     const bridge = createHttpBridge('tok', fetchImpl as unknown as typeof fetch);
     const id = '01890a5d-ac96-7000-8000-000000000000';
-    await expect(bridge.finishAnswer({ answerId: id, status: 'complete' })).resolves.toEqual({ ok: true, value: { durable: true } });
+    await expect(bridge.finishAnswer({ answerId: id, status: 'complete' })).resolves.toEqual({
+      ok: true,
+      value: { durable: true },
+    });
     expect(fetchImpl).toHaveBeenCalledWith('/bridge/finishAnswer', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer tok' },
@@ -52,8 +61,16 @@ describe('the localhost transport', () => {
   });
 
   it('passes an error envelope from a 200 reply through unchanged', async () => {
-    const envelope = { ok: false, error: { code: 'unavailable', message: 'bad config', problems: [{ field: 'kioskId', reason: 'missing' }] } };
-    const bridge = createHttpBridge('tok', (async () => reply(200, envelope)) as unknown as typeof fetch);
+    const envelope = {
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: 'bad config',
+        problems: [{ field: 'kioskId', reason: 'missing' }],
+      },
+    };
+    const bridge = createHttpBridge('tok', (async () =>
+      reply(200, envelope)) as unknown as typeof fetch);
     await expect(bridge.getConfig({})).resolves.toEqual(envelope);
   });
 
@@ -64,12 +81,17 @@ describe('the localhost transport', () => {
     [413, 'invalid_request'],
     [500, 'internal'],
   ])('maps HTTP %i to %s', async (status, code) => {
-    const bridge = createHttpBridge('tok', (async () => reply(status, { error: { message: 'nope' } })) as unknown as typeof fetch);
-    await expect(bridge.getStatus({})).resolves.toEqual({ ok: false, error: { code, message: 'nope' } });
+    const bridge = createHttpBridge('tok', (async () =>
+      reply(status, { error: { message: 'nope' } })) as unknown as typeof fetch);
+    await expect(bridge.getStatus({})).resolves.toEqual({
+      ok: false,
+      error: { code, message: 'nope' },
+    });
   });
 
   it('reports an unreachable host as an error envelope, not a crash', async () => {
-    const bridge = createHttpBridge('tok', (async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch);
+    const bridge = createHttpBridge('tok', (async () =>
+      Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch);
     const result = await bridge.getStatus({});
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('internal');
@@ -80,17 +102,30 @@ describe('the app-facing client', () => {
   it('unwraps values and throws BridgeError with the code and the field problems', async () => {
     const bridge = {
       getStatus: async () => ({ ok: true, value: { queueDepth: 1 } }),
-      getConfig: async () => ({ ok: false, error: { code: 'unavailable', message: 'bad', problems: [{ field: 'kioskId', reason: 'missing' }] } }),
+      getConfig: async () => ({
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: 'bad',
+          problems: [{ field: 'kioskId', reason: 'missing' }],
+        },
+      }),
     } as unknown as KioskBridge;
     const client = createClient(bridge);
     await expect(client.getStatus({})).resolves.toEqual({ queueDepth: 1 });
     const error = await client.getConfig({}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeError);
-    expect(error).toMatchObject({ code: 'unavailable', problems: [{ field: 'kioskId', reason: 'missing' }] });
+    expect(error).toMatchObject({
+      code: 'unavailable',
+      problems: [{ field: 'kioskId', reason: 'missing' }],
+    });
   });
 
   it('prefers the Electron preload bridge when there is one', () => {
     const kiosk = {} as KioskBridge;
-    expect(pickTransport({ kiosk } as unknown as Window)).toEqual({ kind: 'electron', bridge: kiosk });
+    expect(pickTransport({ kiosk } as unknown as Window)).toEqual({
+      kind: 'electron',
+      bridge: kiosk,
+    });
   });
 });

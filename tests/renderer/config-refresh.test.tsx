@@ -15,7 +15,9 @@ describe('a new kiosk config', () => {
     const fake = createFakeBridge({ getConfig: async () => current });
     const { user, calls } = await renderKiosk({ fake, fakeTimers: true });
     await startWith(user, 'Good');
-    expect(await screen.findByRole('heading', { name: 'What influenced your rating?' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'What influenced your rating?' }),
+    ).toBeTruthy();
 
     current = exampleConfig((c) => {
       c.survey.version = 'v2';
@@ -49,6 +51,8 @@ describe('a new kiosk config', () => {
     act(() => vi.advanceTimersByTime(31_000));
     await screen.findByRole('button', { name: /Tap anywhere to start/ });
     await startWith(user, 'Good');
-    expect(await screen.findByRole('heading', { name: 'What influenced your rating?' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'What influenced your rating?' }),
+    ).toBeTruthy();
   });
 });

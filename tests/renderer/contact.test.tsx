@@ -15,7 +15,8 @@ async function toContact(user: User) {
 }
 
 async function type(user: User, keyboard: HTMLElement, text: string) {
-  for (const ch of text) await user.click(within(keyboard).getByRole('button', { name: ch === ' ' ? 'Space' : ch }));
+  for (const ch of text)
+    await user.click(within(keyboard).getByRole('button', { name: ch === ' ' ? 'Space' : ch }));
 }
 
 describe('the callback offer', () => {
@@ -24,7 +25,11 @@ describe('the callback offer', () => {
     await toContact(user);
     await user.click(screen.getByRole('button', { name: 'Send' }));
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(['Please tick the box first.', 'Please enter your name.', 'Please enter a phone number or an e-mail address.']);
+    expect(alerts).toEqual([
+      'Please tick the box first.',
+      'Please enter your name.',
+      'Please enter a phone number or an e-mail address.',
+    ]);
     expect(answerCalls().some(([, r]) => 'step' in r && 'contact' in r.step)).toBe(false);
   });
 
@@ -37,7 +42,9 @@ describe('the callback offer', () => {
     await type(user, keyboard, '12');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect(screen.getByRole('alert').textContent).toBe('This phone number does not look right.');
-    expect(screen.getByRole('textbox', { name: 'Phone number or e-mail' }).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByRole('textbox', { name: 'Phone number or e-mail' }).getAttribute('aria-invalid'),
+    ).toBe('true');
   });
 
   it('sends name, e-mail and the consent version the customer saw', async () => {
@@ -47,7 +54,9 @@ describe('the callback offer', () => {
     await type(user, keyboard, 'ann lee');
     await user.click(screen.getByRole('textbox', { name: 'Phone number or e-mail' }));
     await type(user, keyboard, 'ann@example.com');
-    expect((screen.getByRole('textbox', { name: 'Your name' }) as HTMLInputElement).value).toBe('ann lee');
+    expect((screen.getByRole('textbox', { name: 'Your name' }) as HTMLInputElement).value).toBe(
+      'ann lee',
+    );
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await screen.findByRole('heading', { name: 'Thank you for telling us' });
     await waitFor(() =>

@@ -8,7 +8,12 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function setup(fake = createFakeBridge()) {
   const config = exampleConfig();
-  const store = createFlowStore({ client: fake.client, survey: config.survey, defaultLanguage: 'en', report: () => undefined });
+  const store = createFlowStore({
+    client: fake.client,
+    survey: config.survey,
+    defaultLanguage: 'en',
+    report: () => undefined,
+  });
   return { ...fake, store, flow: () => store.getState() };
 }
 
@@ -19,7 +24,9 @@ describe('the flow store', () => {
     flow().chooseSmiley(5);
     flow().chooseSmiley(1);
     await settle();
-    expect(calls.filter(([c]) => c === 'startAnswer')).toEqual([['startAnswer', { smiley: 5, language: 'en' }]]);
+    expect(calls.filter(([c]) => c === 'startAnswer')).toEqual([
+      ['startAnswer', { smiley: 5, language: 'en' }],
+    ]);
     expect(flow().draft.smiley).toBe(5);
   });
 
@@ -95,7 +102,9 @@ describe('the flow store', () => {
 
 describe('talking to someone', () => {
   it('promises help only when the host says the staff alert was raised', async () => {
-    const fake = createFakeBridge({ requestHelp: async () => ({ durable: true, alertRaised: false }) });
+    const fake = createFakeBridge({
+      requestHelp: async () => ({ durable: true, alertRaised: false }),
+    });
     const { flow } = setup(fake);
     flow().begin();
     flow().chooseSmiley(1);

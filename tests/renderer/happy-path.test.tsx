@@ -8,21 +8,35 @@ describe('a happy customer', () => {
 
     await startWith(user, 'Good');
     // High score: the reasons come from the "high" list.
-    expect(await screen.findByRole('heading', { name: 'What influenced your rating?' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'What influenced your rating?' }),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Waiting time/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: /Fast service/ }));
     await user.click(screen.getByRole('button', { name: /Friendly staff/ }));
     await user.click(screen.getByRole('button', { name: /Fast service/ }));
-    expect(screen.getByRole('button', { name: /Friendly staff/ }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('button', { name: /Fast service/ }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      screen.getByRole('button', { name: /Friendly staff/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(screen.getByRole('button', { name: /Fast service/ }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     await user.click(screen.getByRole('button', { name: 'Done' }));
 
-    const nps = await screen.findByRole('group', { name: 'How likely are you to recommend us to a friend?' });
+    const nps = await screen.findByRole('group', {
+      name: 'How likely are you to recommend us to a friend?',
+    });
     expect(within(nps).getByText(/Not at all likely/)).toBeTruthy();
     await user.click(within(nps).getByRole('button', { name: '9' }));
 
-    const ces = await screen.findByRole('group', { name: 'How easy was it to get what you needed today?' });
-    expect(within(ces).getAllByRole('button').map((b) => b.textContent)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    const ces = await screen.findByRole('group', {
+      name: 'How easy was it to get what you needed today?',
+    });
+    expect(
+      within(ces)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     await user.click(within(ces).getByRole('button', { name: '6' }));
 
     await screen.findByRole('heading', { name: 'Anything else you would like to tell us?' });

@@ -26,19 +26,32 @@ describe('the on-screen keyboard', () => {
     const { user, answerCalls } = await renderKiosk();
     const keyboard = await toComment(user);
     await tap(user, keyboard, 'Shift', 'H', 'i', 'Space', 'm', 'a', 'Delete', 'e');
-    const box = screen.getByRole('textbox', { name: 'Anything else you would like to tell us?' }) as HTMLTextAreaElement;
+    const box = screen.getByRole('textbox', {
+      name: 'Anything else you would like to tell us?',
+    }) as HTMLTextAreaElement;
     expect(box.value).toBe('Hi me');
     expect(screen.getByText('295 characters left')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await screen.findByRole('heading', { name: 'Thank you!' });
-    await waitFor(() => expect(answerCalls().find(([, r]) => 'step' in r && 'comment' in r.step)).toMatchObject(['updateAnswer', { step: { comment: 'Hi me' } }]));
+    await waitFor(() =>
+      expect(answerCalls().find(([, r]) => 'step' in r && 'comment' in r.step)).toMatchObject([
+        'updateAnswer',
+        { step: { comment: 'Hi me' } },
+      ]),
+    );
   });
 
   it('has the Estonian letters', async () => {
     const { user } = await renderKiosk();
     const keyboard = await toComment(user, 'Eesti');
     await tap(user, keyboard, 'õ', 'ä', 'ö', 'ü', 'š', 'ž');
-    expect((screen.getByRole('textbox', { name: exampleConfig().survey.comment?.prompt.et }) as HTMLTextAreaElement).value).toBe('õäöüšž');
+    expect(
+      (
+        screen.getByRole('textbox', {
+          name: exampleConfig().survey.comment?.prompt.et,
+        }) as HTMLTextAreaElement
+      ).value,
+    ).toBe('õäöüšž');
   });
 
   it('types Cyrillic in Russian and switches to Latin for an address', async () => {

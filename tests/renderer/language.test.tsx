@@ -14,10 +14,15 @@ describe('languages', () => {
   ] as const)('%s shows the survey and the UI in that language', async (name, code, hint) => {
     const { user } = await renderKiosk();
     await user.click(screen.getByRole('button', { name }));
-    await user.click(screen.getByRole('button', { name: /Tap anywhere|Коснитесь|轻触|puuduta|المس/i }));
-    expect(await screen.findByRole('heading', { name: config.survey.smiley.prompt[code] })).toBeTruthy();
+    await user.click(
+      screen.getByRole('button', { name: /Tap anywhere|Коснитесь|轻触|puuduta|المس/i }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: config.survey.smiley.prompt[code] }),
+    ).toBeTruthy();
     expect(screen.getByText(hint)).toBeTruthy();
-    for (const label of config.survey.smiley.labels) expect(screen.getByRole('button', { name: label[code] })).toBeTruthy();
+    for (const label of config.survey.smiley.labels)
+      expect(screen.getByRole('button', { name: label[code] })).toBeTruthy();
   });
 
   it('lays Arabic out right to left, on the page root too', async () => {
@@ -36,15 +41,25 @@ describe('languages', () => {
     const { user, answerCalls } = await renderKiosk();
     await startWith(user, 'Okay');
     await user.click(await screen.findByRole('button', { name: 'Eesti' }));
-    expect(await screen.findByRole('heading', { name: config.survey.reasons.prompt.et })).toBeTruthy();
-    await waitFor(() => expect(answerCalls().at(-1)).toMatchObject(['updateAnswer', { step: { language: 'et' } }]));
+    expect(
+      await screen.findByRole('heading', { name: config.survey.reasons.prompt.et }),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(answerCalls().at(-1)).toMatchObject(['updateAnswer', { step: { language: 'et' } }]),
+    );
     expect(answerCalls()[0]).toEqual(['startAnswer', { smiley: 3, language: 'en' }]);
   });
 
   it('names each language in its own script', async () => {
     await renderKiosk();
     const nav = screen.getByRole('navigation', { name: 'Language' });
-    expect([...nav.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['English', 'Русский', '简体中文', 'Eesti', 'العربية']);
+    expect([...nav.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'English',
+      'Русский',
+      '简体中文',
+      'Eesti',
+      'العربية',
+    ]);
   });
 });
 

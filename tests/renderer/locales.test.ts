@@ -49,7 +49,12 @@ describe.each(UI_LANGUAGES)('locale %s', (language) => {
       if (base === undefined) return false;
       // Arabic and Russian may spell out "one"/"two" instead of printing the count.
       const mine = placeholders(text).filter((p) => p !== 'count');
-      return mine.join() !== placeholders(base).filter((p) => p !== 'count').join();
+      return (
+        mine.join() !==
+        placeholders(base)
+          .filter((p) => p !== 'count')
+          .join()
+      );
     });
     expect(wrong).toEqual([]);
   });

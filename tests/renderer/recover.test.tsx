@@ -24,7 +24,9 @@ describe('a crash while rendering a screen', () => {
       </Recover>,
     );
     act(() => screen.getByRole('button', { name: 'Break' }).click());
-    expect(screen.getByRole('alert').textContent).toBe('Sorry, something went wrong. Starting over…');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Sorry, something went wrong. Starting over…',
+    );
     act(() => vi.advanceTimersByTime(RECOVER_MS));
     expect(onRecover).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('button', { name: 'Break' })).toBeTruthy();

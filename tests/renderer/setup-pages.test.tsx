@@ -16,8 +16,13 @@ describe('before the kiosk can run', () => {
       },
     });
     render(<App client={fake.client} reloadPage={vi.fn()} />);
-    expect(await screen.findByRole('heading', { name: 'This kiosk is not set up correctly' })).toBeTruthy();
-    const rows = screen.getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(
+      await screen.findByRole('heading', { name: 'This kiosk is not set up correctly' }),
+    ).toBeTruthy();
+    const rows = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(rows).toEqual(problems.map((p) => p.field + p.reason));
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });

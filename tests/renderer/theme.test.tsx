@@ -15,7 +15,9 @@ describe('brand colours', () => {
   it('replace a text colour that fails WCAG AA on the background', () => {
     const theme = themeColours({ primary: '#0a58ca', background: '#ffffff', text: '#bbbbbb' });
     expect(theme!['--text']).toBe('#000000');
-    expect(themeColours({ primary: '#0a58ca', background: '#ffffff', text: '#333333' })!['--text']).toBe('#333333');
+    expect(
+      themeColours({ primary: '#0a58ca', background: '#ffffff', text: '#333333' })!['--text'],
+    ).toBe('#333333');
   });
 
   it('are applied to the page from the config', async () => {
@@ -24,10 +26,10 @@ describe('brand colours', () => {
     });
     await renderKiosk({ fake: createFakeBridge({}, config) });
     const style = document.documentElement.style;
-    expect([style.getPropertyValue('--brand'), style.getPropertyValue('--bg'), style.getPropertyValue('--on-brand')]).toEqual([
-      '#7a1fa2',
-      '#fffaf0',
-      '#ffffff',
-    ]);
+    expect([
+      style.getPropertyValue('--brand'),
+      style.getPropertyValue('--bg'),
+      style.getPropertyValue('--on-brand'),
+    ]).toEqual(['#7a1fa2', '#fffaf0', '#ffffff']);
   });
 });

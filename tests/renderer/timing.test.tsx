@@ -22,7 +22,9 @@ describe('a customer who walks away', () => {
     act(() => vi.advanceTimersByTime(2_500));
     await screen.findByRole('button', { name: /Tap anywhere to start/ });
     // Back in the default language for the next customer.
-    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await waitFor(() => expect(answerCalls().at(-1)?.[0]).toBe('finishAnswer'));
     expect(answerCalls().at(-1)?.[1]).toMatchObject({ status: 'partial' });
   });

@@ -31,14 +31,20 @@ describe('an unhappy customer', () => {
     await user.click(await screen.findByRole('button', { name: '1' }));
     await user.click(await screen.findByRole('button', { name: 'Skip' }));
 
-    expect(await screen.findByRole('heading', { name: 'Would you like us to contact you?' })).toBeTruthy();
-    const consent = screen.getByRole('checkbox', { name: /I agree that Lastword demo store may contact me/ });
+    expect(
+      await screen.findByRole('heading', { name: 'Would you like us to contact you?' }),
+    ).toBeTruthy();
+    const consent = screen.getByRole('checkbox', {
+      name: /I agree that Lastword demo store may contact me/,
+    });
     expect((consent as HTMLInputElement).checked).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Skip' }));
 
     expect(await screen.findByRole('heading', { name: 'Thank you for telling us' })).toBeTruthy();
     expect(screen.getByText(/Your feedback goes straight to the store manager/)).toBeTruthy();
-    await waitFor(() => expect(answerCalls().at(-1)).toEqual(['finishAnswer', { answerId: id, status: 'complete' }]));
+    await waitFor(() =>
+      expect(answerCalls().at(-1)).toEqual(['finishAnswer', { answerId: id, status: 'complete' }]),
+    );
   });
 
   it('is told to ask at the counter when the staff alert cannot be raised', async () => {
@@ -50,7 +56,9 @@ describe('an unhappy customer', () => {
     const { user } = await renderKiosk({ fake });
     await startWith(user, 'Bad');
     await user.click(await screen.findByRole('button', { name: 'Talk to someone now' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('We could not reach the staff. Please ask at the counter.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'We could not reach the staff. Please ask at the counter.',
+    );
     expect(screen.queryByText('Someone is on their way')).toBeNull();
     // They can try again.
     expect(screen.getByRole('button', { name: 'Talk to someone now' })).toBeTruthy();
@@ -64,7 +72,9 @@ describe('an unhappy customer', () => {
     });
     const { user } = await renderKiosk({ fake });
     await startWith(user, 'Good');
-    expect((await screen.findByRole('alert')).textContent).toBe('Sorry, we could not save your answer. Please try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Sorry, we could not save your answer. Please try again.',
+    );
     expect(screen.getByRole('button', { name: 'Excellent' })).toBeTruthy();
   });
 });

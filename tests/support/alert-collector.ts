@@ -29,9 +29,17 @@ export interface AlertCollector {
 
 export const LOCATION = 'Test store';
 
-export async function startAlertCollector(opts: { start: string; smtp?: SmtpSettings; databaseUrl?: string | undefined; logger?: Logger }): Promise<AlertCollector> {
+export async function startAlertCollector(opts: {
+  start: string;
+  smtp?: SmtpSettings;
+  databaseUrl?: string | undefined;
+  logger?: Logger;
+}): Promise<AlertCollector> {
   const dir = opts.databaseUrl ? null : tempDir('lastword-alerts-');
-  const storage = await openStorage({ databaseUrl: opts.databaseUrl, sqlitePath: `${dir?.path}/collector.sqlite` });
+  const storage = await openStorage({
+    databaseUrl: opts.databaseUrl,
+    sqlitePath: `${dir?.path}/collector.sqlite`,
+  });
   const clock = {
     now: new Date(opts.start),
     advance(minutes: number) {
@@ -40,13 +48,22 @@ export async function startAlertCollector(opts: { start: string; smtp?: SmtpSett
   };
   const now = () => clock.now;
   const kioskId = 'desk-2';
-  const { token } = await enrolKiosk(storage, { kioskId, location: LOCATION, touchpoint: 'Desk 2' }, now());
+  const { token } = await enrolKiosk(
+    storage,
+    { kioskId, location: LOCATION, touchpoint: 'Desk 2' },
+    now(),
+  );
   const app = buildCollector({
     storage,
     now,
     rateLimit: { perSecond: 10_000, burst: 10_000 },
     ...(opts.logger && { logger: opts.logger }),
-    alerts: { targets: { allowHosts: ['127.0.0.1'] }, smtp: opts.smtp ?? null, retry: { baseDelayMs: 10, maxDelayMs: 40, maxAttempts: 4 }, tickIntervalMs: 0 },
+    alerts: {
+      targets: { allowHosts: ['127.0.0.1'] },
+      smtp: opts.smtp ?? null,
+      retry: { baseDelayMs: 10, maxDelayMs: 40, maxAttempts: 4 },
+      tickIntervalMs: 0,
+    },
   });
   const events: AlertEvent[] = [];
   app.alertHub.subscribe((e) => events.push(e));
@@ -64,7 +81,11 @@ export async function startAlertCollector(opts: { start: string; smtp?: SmtpSett
       await setRouting(storage, LOCATION, routing, now());
     },
     post: (path, items) =>
-      call(c, 'POST', path, { kioskId, sentAt: clock.now.toISOString(), [path === '/v1/alerts' ? 'alerts' : 'answers']: items }),
+      call(c, 'POST', path, {
+        kioskId,
+        sentAt: clock.now.toISOString(),
+        [path === '/v1/alerts' ? 'alerts' : 'answers']: items,
+      }),
     settle: () => app.alerts.idle(),
     async close() {
       await app.close();

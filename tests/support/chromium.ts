@@ -22,5 +22,9 @@ export async function chromiumPath(): Promise<string> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: await chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }

@@ -35,9 +35,14 @@ export interface CollectorTestOptions {
 
 export async function startCollector(opts: CollectorTestOptions = {}): Promise<RunningCollector> {
   const dir = opts.databaseUrl || opts.sqlitePath ? null : tempDir('lastword-collector-');
-  const storage = await openStorage({ databaseUrl: opts.databaseUrl, sqlitePath: opts.sqlitePath ?? `${dir?.path}/collector.sqlite` });
+  const storage = await openStorage({
+    databaseUrl: opts.databaseUrl,
+    sqlitePath: opts.sqlitePath ?? `${dir?.path}/collector.sqlite`,
+  });
   const now = opts.now ?? (() => new Date());
-  const enrol = async (kioskId: string) => (await enrolKiosk(storage, { kioskId, location: 'Test store', touchpoint: 'Desk 2' }, now())).token;
+  const enrol = async (kioskId: string) =>
+    (await enrolKiosk(storage, { kioskId, location: 'Test store', touchpoint: 'Desk 2' }, now()))
+      .token;
   const kioskId = opts.kioskId ?? 'test-kiosk';
   const token = await enrol(kioskId);
   const app = buildCollector({
@@ -66,7 +71,9 @@ export async function startCollector(opts: CollectorTestOptions = {}): Promise<R
  * A schema of its own in the test PostgreSQL for one test file, so files running in parallel
  * never see each other's rows. The returned URL selects it through search_path.
  */
-export async function freshPostgresSchema(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresSchema(
+  baseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `lw_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -108,7 +115,11 @@ export async function postgresReachable(url: string | undefined): Promise<boolea
 
 const T0 = '2026-11-23T09:00:00.000Z';
 
-export function answer(kioskId: string, seq: number, overrides: Partial<AnswerUpload> = {}): AnswerUpload {
+export function answer(
+  kioskId: string,
+  seq: number,
+  overrides: Partial<AnswerUpload> = {},
+): AnswerUpload {
   return {
     id: uuidv7(),
     kioskId,
@@ -160,7 +171,9 @@ export async function call(
     ...(body !== undefined && { 'content-type': 'application/json' }),
     ...headers,
   };
-  const sent = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
+  const sent = Object.fromEntries(
+    Object.entries(merged).filter((e): e is [string, string] => e[1] !== null),
+  );
   const res = await fetch(`${c.url}${path}`, {
     method,
     headers: sent,

@@ -3,7 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config.ts';
 
-export const EXAMPLE_CONFIG_PATH = join(import.meta.dirname, '..', '..', 'build', 'kiosk.example.json');
+export const EXAMPLE_CONFIG_PATH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'build',
+  'kiosk.example.json',
+);
 export const DEMO_PIN = '2468';
 
 export function exampleConfig(): KioskConfig {

@@ -7,7 +7,13 @@
 //                       the reply is lost: a reset with no bytes, a reply cut off halfway, or
 //                       silence until the client gives up
 // Faults are drawn at `rate` from a seeded generator (repeatable runs), or planned one by one.
-import { Agent, createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as forward,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export const FAULT_KINDS = ['5xx', 'hang', 'reset', 'drop-after-commit'] as const;
@@ -40,14 +46,22 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function startFaultProxy(opts: { target: string; rate?: number; seed?: number; kinds?: readonly FaultKind[] }): Promise<FaultProxy> {
+export async function startFaultProxy(opts: {
+  target: string;
+  rate?: number;
+  seed?: number;
+  kinds?: readonly FaultKind[];
+}): Promise<FaultProxy> {
   const target = new URL(opts.target);
   const random = seeded(opts.seed ?? 1);
   const kinds = opts.kinds ?? FAULT_KINDS;
   const agent = new Agent({ keepAlive: true });
   const sockets = new Set<Socket>();
   const planned: Decision[] = [];
-  const counts = Object.fromEntries(['pass', ...FAULT_KINDS].map((k) => [k, 0])) as Record<Decision, number>;
+  const counts = Object.fromEntries(['pass', ...FAULT_KINDS].map((k) => [k, 0])) as Record<
+    Decision,
+    number
+  >;
   const paths: string[] = [];
   let rate = opts.rate ?? 0;
   let down = false;
@@ -61,19 +75,34 @@ export async function startFaultProxy(opts: { target: string; rate?: number; see
 
   /** Sends the request on to the collector; resolves with its complete reply. */
   const upstream = (req: IncomingMessage, body: Buffer) =>
-    new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
-      const out = forward(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-          res.on('error', reject);
-        },
-      );
-      out.on('error', reject);
-      out.end(body);
-    });
+    new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
+      (resolve, reject) => {
+        const out = forward(
+          {
+            host: target.hostname,
+            port: target.port,
+            method: req.method,
+            path: req.url,
+            headers: { ...req.headers, host: target.host },
+            agent,
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 502,
+                headers: res.headers,
+                body: Buffer.concat(chunks),
+              }),
+            );
+            res.on('error', reject);
+          },
+        );
+        out.on('error', reject);
+        out.end(body);
+      },
+    );
 
   const readBody = (req: IncomingMessage) =>
     new Promise<Buffer>((resolve, reject) => {
@@ -96,7 +125,11 @@ export async function startFaultProxy(opts: { target: string; rate?: number; see
     if (decision === '5xx') {
       const status = [500, 502, 503][Math.floor(random() * 3)]!;
       res.writeHead(status, { 'content-type': status === 502 ? 'text/html' : 'application/json' });
-      res.end(status === 502 ? '<html>Bad gateway</html>' : JSON.stringify({ error: 'internal', message: 'injected fault' }));
+      res.end(
+        status === 502
+          ? '<html>Bad gateway</html>'
+          : JSON.stringify({ error: 'internal', message: 'injected fault' }),
+      );
       return;
     }
     const reply = await upstream(req, body);
@@ -105,8 +138,13 @@ export async function startFaultProxy(opts: { target: string; rate?: number; see
       if (how < 0.4) req.socket.resetAndDestroy();
       else if (how < 0.8) {
         // Headers and half the body, then the connection dies: the client must not trust it.
-        res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) });
-        res.write(reply.body.subarray(0, Math.floor(reply.body.length / 2)), () => req.socket.destroy());
+        res.writeHead(reply.status, {
+          ...reply.headers,
+          'content-length': String(reply.body.length),
+        });
+        res.write(reply.body.subarray(0, Math.floor(reply.body.length / 2)), () =>
+          req.socket.destroy(),
+        );
       }
       return; // else: silence, until the client times out
     }

@@ -61,7 +61,8 @@ export function apply(fields: Fields, op: Op): Fields {
   return next;
 }
 
-export const same = (a: Fields, b: Fields) => JSON.stringify(fieldsOf(a)) === JSON.stringify(fieldsOf(b));
+export const same = (a: Fields, b: Fields) =>
+  JSON.stringify(fieldsOf(a)) === JSON.stringify(fieldsOf(b));
 
 function parseOp(kind: string, id: string, rest: string): Op {
   switch (kind) {

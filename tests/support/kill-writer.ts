@@ -22,7 +22,6 @@ if (!databasePath || !configPath || !clockStart) {
   process.exit(2);
 }
 
-
 function die(message: string): never {
   process.stderr.write(`kill-writer: ${message}\n`);
   process.exit(2);

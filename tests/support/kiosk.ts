@@ -19,9 +19,13 @@ export interface RunningKiosk {
   close(): Promise<void>;
 }
 
-export async function startKiosk(opts: { config?: unknown; dataDir?: string; now?: () => Date } = {}): Promise<RunningKiosk> {
+export async function startKiosk(
+  opts: { config?: unknown; dataDir?: string; now?: () => Date } = {},
+): Promise<RunningKiosk> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`no built renderer at ${RENDERER_DIR}: run \`npm run build\` (npm test builds it first)`);
+    throw new Error(
+      `no built renderer at ${RENDERER_DIR}: run \`npm run build\` (npm test builds it first)`,
+    );
   }
   const tmp = opts.dataDir ? null : tempDir('lastword-e2e-');
   const dataDir = opts.dataDir ?? tmp!.path;

@@ -30,17 +30,36 @@ export function kioskWriter(databasePath: string, opts: QueueOptions = {}): Kios
   let count = 0;
   const alert = (answerId: string | null) => {
     const id = uuidv7();
-    store.raiseAlert({ id, answerId, kind: answerId ? 'low_score' : 'test', createdAt: at().toISOString(), detail: { kioskId, location: 'Test store', touchpoint: 'Desk 2', smiley: 1 } });
+    store.raiseAlert({
+      id,
+      answerId,
+      kind: answerId ? 'low_score' : 'test',
+      createdAt: at().toISOString(),
+      detail: { kioskId, location: 'Test store', touchpoint: 'Desk 2', smiley: 1 },
+    });
     return id;
   };
   const one = (): string => {
     const id = uuidv7();
     const t = at().toISOString();
     const n = ++count;
-    store.insertDraft({ id, kioskId, surveyVersion: 'test-1', language: n % 2 ? 'en' : 'et', smiley: 1 + (n % 4), startedAt: t, possibleRepeat: false });
+    store.insertDraft({
+      id,
+      kioskId,
+      surveyVersion: 'test-1',
+      language: n % 2 ? 'en' : 'et',
+      smiley: 1 + (n % 4),
+      startedAt: t,
+      possibleRepeat: false,
+    });
     if (n % 3 === 0) store.updateDraft(id, { reasons: ['fast'], nps: n % 11 }, t);
     if (n % 7 === 0) store.updateDraft(id, { comment: COMMENTS[n % COMMENTS.length]! }, t);
-    if (n % 50 === 0) store.updateDraft(id, { contact: { consentVersion: '2026-11', name: 'Mari', email: 'mari@example.com' } }, t);
+    if (n % 50 === 0)
+      store.updateDraft(
+        id,
+        { contact: { consentVersion: '2026-11', name: 'Mari', email: 'mari@example.com' } },
+        t,
+      );
     if (opts.alertEvery && n % opts.alertEvery === 0) alert(id);
     store.finalize(id, n % 5 === 0 ? 'partial' : 'complete', t);
     return id;

@@ -12,7 +12,9 @@ import { SyncEngine } from '../../electron/core/sync/engine.ts';
 
 const [databasePath, url, token, kioskId, batchItems] = process.argv.slice(2);
 if (!databasePath || !url || !token || !kioskId || !batchItems) {
-  process.stderr.write('usage: sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>\n');
+  process.stderr.write(
+    'usage: sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>\n',
+  );
   process.exit(2);
 }
 
@@ -34,9 +36,15 @@ const engine = new SyncEngine({
   collector: { url, token },
   appVersion: 'kill-test',
   fetch: watched,
-  tuning: { batchItems: Number(batchItems), baseDelayMs: 5, maxDelayMs: 50, heartbeatMs: 3_600_000 },
+  tuning: {
+    batchItems: Number(batchItems),
+    baseDelayMs: 5,
+    maxDelayMs: 50,
+    heartbeatMs: 3_600_000,
+  },
   log: (level, message, fields) => {
-    if (level !== 'info') process.stderr.write(`sync-child ${level}: ${message} ${JSON.stringify(fields ?? {})}\n`);
+    if (level !== 'info')
+      process.stderr.write(`sync-child ${level}: ${message} ${JSON.stringify(fields ?? {})}\n`);
   },
 });
 emit('ready');

@@ -12,14 +12,17 @@ export interface SentRequest {
 }
 
 /** Wraps the global fetch; `before` runs before each request is made (to write rows mid-drain). */
-export function recordingFetch(before?: (request: SentRequest, index: number) => void | Promise<void>): { fetch: typeof fetch; requests: SentRequest[] } {
+export function recordingFetch(
+  before?: (request: SentRequest, index: number) => void | Promise<void>,
+): { fetch: typeof fetch; requests: SentRequest[] } {
   const requests: SentRequest[] = [];
   const wrapped: typeof fetch = async (input, init) => {
     const r: SentRequest = {
       method: init?.method ?? 'GET',
       path: new URL(String(input)).pathname,
       headers: Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>)),
-      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
+      body:
+        typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
       status: null,
     };
     requests.push(r);
@@ -31,7 +34,12 @@ export function recordingFetch(before?: (request: SentRequest, index: number) =>
   return { fetch: wrapped, requests };
 }
 
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000, everyMs = 20): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  everyMs = 20,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -39,7 +47,11 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
   }
 }
 
-export function readKiosk<T = Record<string, unknown>>(databasePath: string, sql: string, ...params: unknown[]): T[] {
+export function readKiosk<T = Record<string, unknown>>(
+  databasePath: string,
+  sql: string,
+  ...params: unknown[]
+): T[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];

@@ -11,7 +11,8 @@ import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
 
 const PG_URL = process.env.LASTWORD_TEST_PG_URL;
 const pgReachable = await postgresReachable(PG_URL);
-if (!pgReachable) console.log('alerts on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)');
+if (!pgReachable)
+  console.log('alerts on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)');
 
 for (const engine of [
   { name: 'SQLite', skip: false },
@@ -48,9 +49,21 @@ for (const engine of [
     });
 
     it('routes, updates, withdraws, aggregates, escalates, and stores acknowledge and resolve times', async () => {
-      const first = answer(c.kioskId, 1, { smiley: 1, comment: 'Too slow', reasons: ['wait'], finalizedAt: nowIso() });
-      const repeat = answer(c.kioskId, 2, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
-      await c.post('/v1/alerts', [alert({ answerId: first.id, createdAt: nowIso() }), alert({ answerId: repeat.id, createdAt: nowIso() })]);
+      const first = answer(c.kioskId, 1, {
+        smiley: 1,
+        comment: 'Too slow',
+        reasons: ['wait'],
+        finalizedAt: nowIso(),
+      });
+      const repeat = answer(c.kioskId, 2, {
+        smiley: 1,
+        possibleRepeat: true,
+        finalizedAt: nowIso(),
+      });
+      await c.post('/v1/alerts', [
+        alert({ answerId: first.id, createdAt: nowIso() }),
+        alert({ answerId: repeat.id, createdAt: nowIso() }),
+      ]);
       await c.settle();
       expect(texts()).toEqual(['Low score at Desk 2']);
       expect(c.events.map((e) => [e.type, e.alert.aggregateCount])).toEqual([
@@ -58,11 +71,22 @@ for (const engine of [
         ['update', 1],
       ]);
 
-      await c.post('/v1/answers', [first, repeat, answer(c.kioskId, 3, { smiley: 5, finalizedAt: nowIso() })]);
+      await c.post('/v1/answers', [
+        first,
+        repeat,
+        answer(c.kioskId, 3, { smiley: 5, finalizedAt: nowIso() }),
+      ]);
       await c.settle();
       const head = c.events[0]!.alert.id;
-      expect(c.events.find((e) => e.alert.id === head && e.alert.comment)?.alert).toMatchObject({ comment: 'Too slow', reasons: ['wait'] });
-      const rows = await c.storage.db.selectFrom('staff_alerts').select(['kind', 'status', 'suppressed']).orderBy('id').execute();
+      expect(c.events.find((e) => e.alert.id === head && e.alert.comment)?.alert).toMatchObject({
+        comment: 'Too slow',
+        reasons: ['wait'],
+      });
+      const rows = await c.storage.db
+        .selectFrom('staff_alerts')
+        .select(['kind', 'status', 'suppressed'])
+        .orderBy('id')
+        .execute();
       // 1 low (of 2 non-repeat answers, 50%): no window alert yet.
       expect(rows).toEqual([
         { kind: 'low_score', status: 'open', suppressed: null },
@@ -70,7 +94,10 @@ for (const engine of [
       ]);
       await c.post('/v1/answers', [answer(c.kioskId, 4, { smiley: 2, finalizedAt: nowIso() })]);
       await c.settle();
-      expect((await listAlerts(c.storage, { locations: [LOCATION] })).map((a) => a.kind)).toEqual(['window', 'low_score']);
+      expect((await listAlerts(c.storage, { locations: [LOCATION] })).map((a) => a.kind)).toEqual([
+        'window',
+        'low_score',
+      ]);
 
       c.clock.advance(11);
       await c.app.alerts.tick(c.clock.now);
@@ -86,10 +113,26 @@ for (const engine of [
       const acked = await acknowledgeAlert(c.storage, c.app.alertHub, head, 'kadri', c.clock.now);
       expect(acked.acknowledgedAt).toBe(nowIso());
       c.clock.advance(4);
-      await resolveAlert(c.storage, c.app.alertHub, head, 'kadri', 'not_reachable', 'left the store', c.clock.now);
-      const times = await c.storage.db.selectFrom('staff_alerts').select(['ack_seconds', 'resolve_seconds']).where('id', '=', head).executeTakeFirstOrThrow();
+      await resolveAlert(
+        c.storage,
+        c.app.alertHub,
+        head,
+        'kadri',
+        'not_reachable',
+        'left the store',
+        c.clock.now,
+      );
+      const times = await c.storage.db
+        .selectFrom('staff_alerts')
+        .select(['ack_seconds', 'resolve_seconds'])
+        .where('id', '=', head)
+        .executeTakeFirstOrThrow();
       expect(times).toEqual({ ack_seconds: 660, resolve_seconds: 900 });
-      expect((await listAlerts(c.storage, { locations: 'all', status: 'resolved' })).map((a) => a.outcome)).toEqual(['not_reachable']);
+      expect(
+        (await listAlerts(c.storage, { locations: 'all', status: 'resolved' })).map(
+          (a) => a.outcome,
+        ),
+      ).toEqual(['not_reachable']);
     });
 
     it('routes, at start, kiosk alerts stored but never routed (stopped between commit and routing)', async () => {
@@ -97,15 +140,32 @@ for (const engine of [
       const at = nowIso();
       await c.storage.db
         .insertInto('alerts')
-        .values({ id: orphan.id, kiosk_id: c.kioskId, answer_id: orphan.answerId, kind: orphan.kind, created_at: at, detail: JSON.stringify(orphan.detail), device_sent_at: at, received_at: at })
+        .values({
+          id: orphan.id,
+          kiosk_id: c.kioskId,
+          answer_id: orphan.answerId,
+          kind: orphan.kind,
+          created_at: at,
+          detail: JSON.stringify(orphan.detail),
+          device_sent_at: at,
+          received_at: at,
+        })
         .execute();
-      const restarted = buildCollector({ storage: c.storage, now: () => c.clock.now, alerts: { targets: { allowHosts: ['127.0.0.1'] }, tickIntervalMs: 0 } });
+      const restarted = buildCollector({
+        storage: c.storage,
+        now: () => c.clock.now,
+        alerts: { targets: { allowHosts: ['127.0.0.1'] }, tickIntervalMs: 0 },
+      });
       const seen: AlertEvent[] = [];
       restarted.alertHub.subscribe((e) => seen.push(e));
       await restarted.ready();
       await restarted.alerts.idle();
       await restarted.close();
-      const rows = await c.storage.db.selectFrom('staff_alerts').select(['kind', 'priority']).where('source_alert_id', '=', orphan.id).execute();
+      const rows = await c.storage.db
+        .selectFrom('staff_alerts')
+        .select(['kind', 'priority'])
+        .where('source_alert_id', '=', orphan.id)
+        .execute();
       expect(rows).toEqual([{ kind: 'talk_now', priority: 'urgent' }]);
       expect(seen.map((e) => e.alert.kind)).toEqual(['talk_now']);
     });

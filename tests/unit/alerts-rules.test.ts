@@ -20,7 +20,13 @@ const base = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const texts = () => sink.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
-const staffRows = () => c.storage.db.selectFrom('staff_alerts').selectAll().orderBy('received_at').orderBy('id').execute();
+const staffRows = () =>
+  c.storage.db
+    .selectFrom('staff_alerts')
+    .selectAll()
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
 const nowIso = () => c.clock.now.toISOString();
 
 beforeAll(async () => {
@@ -42,44 +48,93 @@ beforeEach(async () => {
 
 describe('alerts: rules', () => {
   it('talk_now is urgent: "Customer waiting at Desk 2", published to the hub as waiting', async () => {
-    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2' } })]);
+    await c.post('/v1/alerts', [
+      alert({
+        kind: 'talk_now',
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2' },
+      }),
+    ]);
     await c.settle();
     expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2']);
-    expect(c.events).toEqual([{ type: 'alert', alert: expect.objectContaining({ kind: 'talk_now', priority: 'urgent', waiting: true, status: 'open' }) }]);
+    expect(c.events).toEqual([
+      {
+        type: 'alert',
+        alert: expect.objectContaining({
+          kind: 'talk_now',
+          priority: 'urgent',
+          waiting: true,
+          status: 'open',
+        }),
+      },
+    ]);
   });
 
-  it('shows the reasons a waiting customer chose before their answer arrives, then the answer\'s own', async () => {
-    const a = alert({ kind: 'talk_now', createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, reasons: ['wait-time'] } });
+  it("shows the reasons a waiting customer chose before their answer arrives, then the answer's own", async () => {
+    const a = alert({
+      kind: 'talk_now',
+      createdAt: nowIso(),
+      detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, reasons: ['wait-time'] },
+    });
     await c.post('/v1/alerts', [a]);
     await c.settle();
     expect(c.events[0]!.alert).toMatchObject({ kind: 'talk_now', reasons: ['wait-time'] });
-    await c.post('/v1/answers', [answer(c.kioskId, ++seq, { id: a.answerId!, smiley: 1, reasons: ['wait-time', 'price'], talkNow: true, finalizedAt: nowIso() })]);
+    await c.post('/v1/answers', [
+      answer(c.kioskId, ++seq, {
+        id: a.answerId!,
+        smiley: 1,
+        reasons: ['wait-time', 'price'],
+        talkNow: true,
+        finalizedAt: nowIso(),
+      }),
+    ]);
     await c.settle();
     const talkNow = c.events.filter((e) => e.alert.kind === 'talk_now');
-    expect(talkNow.at(-1)).toMatchObject({ type: 'update', alert: { reasons: ['wait-time', 'price'] } });
+    expect(talkNow.at(-1)).toMatchObject({
+      type: 'update',
+      alert: { reasons: ['wait-time', 'price'] },
+    });
   });
 
   it('names reasons by the labels of the survey attached to the kiosk', async () => {
     await attachConfig(c.storage, c.kioskId, { ...smallConfig(), kioskId: c.kioskId }, c.clock.now);
-    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', reasons: ['wait', 'unknown-id'] } })]);
+    await c.post('/v1/alerts', [
+      alert({
+        kind: 'talk_now',
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', reasons: ['wait', 'unknown-id'] },
+      }),
+    ]);
     await c.settle();
     expect(c.events[0]!.alert.reasons).toEqual(['Waiting time', 'unknown-id']);
     await c.storage.db.deleteFrom('kiosk_configs').execute();
   });
 
   it('applies the location thresholds per question: smiley 3 alone does not alert, NPS 4 does', async () => {
-    await c.post('/v1/alerts', [alert({ createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 3, nps: 7 } })]);
+    await c.post('/v1/alerts', [
+      alert({
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 3, nps: 7 },
+      }),
+    ]);
     await c.settle();
     expect(await staffRows()).toEqual([]);
     // An answer the kiosk did not alert on, below the collector's NPS threshold, alerts on arrival.
-    await c.post('/v1/answers', [answer(c.kioskId, ++seq, { smiley: 4, nps: 4, finalizedAt: nowIso() })]);
+    await c.post('/v1/answers', [
+      answer(c.kioskId, ++seq, { smiley: 4, nps: 4, finalizedAt: nowIso() }),
+    ]);
     await c.settle();
     expect((await staffRows()).map((r) => [r.kind, r.nps])).toEqual([['low_score', 4]]);
     expect(texts()).toEqual(['Low score at Desk 2']);
   });
 
   it('never alerts for a repeated press: flagged on the alert, or withdrawn when the flagged answer follows', async () => {
-    await c.post('/v1/alerts', [alert({ createdAt: nowIso(), detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, possibleRepeat: true } })]);
+    await c.post('/v1/alerts', [
+      alert({
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, possibleRepeat: true },
+      }),
+    ]);
     await c.settle();
     expect(await staffRows()).toEqual([]);
 
@@ -88,7 +143,12 @@ describe('alerts: rules', () => {
     await c.post('/v1/answers', [a]);
     await c.settle();
     const [row] = await staffRows();
-    expect(row).toMatchObject({ status: 'resolved', outcome: 'other', suppressed: 'repeat', resolved_by: 'system' });
+    expect(row).toMatchObject({
+      status: 'resolved',
+      outcome: 'other',
+      suppressed: 'repeat',
+      resolved_by: 'system',
+    });
     expect(c.events.at(-1)).toMatchObject({ type: 'update', alert: { status: 'resolved' } });
 
     // Flagged answer first, its alert after (out of order): nothing at all.
@@ -102,7 +162,12 @@ describe('alerts: rules', () => {
   it('marks an alert that arrives after an offline spell as late and keeps its original time', async () => {
     const createdAt = new Date(c.clock.now.getTime() - 45 * 60_000).toISOString();
     await c.post('/v1/alerts', [alert({ createdAt })]);
-    await c.post('/v1/alerts', [alert({ createdAt: new Date(c.clock.now.getTime() - 60_000).toISOString(), kind: 'talk_now' })]);
+    await c.post('/v1/alerts', [
+      alert({
+        createdAt: new Date(c.clock.now.getTime() - 60_000).toISOString(),
+        kind: 'talk_now',
+      }),
+    ]);
     await c.settle();
     const rows = await staffRows();
     expect(rows.map((r) => [r.kind, Boolean(r.late)])).toEqual([
@@ -113,7 +178,12 @@ describe('alerts: rules', () => {
     expect(sink.received[0]!.body).toMatch(/late: received/);
     expect(c.events[1]!.alert.waiting).toBe(true);
     // "Talk to someone now" pressed half an hour ago while offline: shown late, nobody waiting.
-    await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: new Date(c.clock.now.getTime() - 30 * 60_000).toISOString() })]);
+    await c.post('/v1/alerts', [
+      alert({
+        kind: 'talk_now',
+        createdAt: new Date(c.clock.now.getTime() - 30 * 60_000).toISOString(),
+      }),
+    ]);
     await c.settle();
     expect(c.events[2]!.alert).toMatchObject({ kind: 'talk_now', late: true, waiting: false });
   });
@@ -121,7 +191,9 @@ describe('alerts: rules', () => {
   it('keeps channels quiet in quiet hours (local time), but still shows the alert and lets talk_now through', async () => {
     // 11:00 UTC is 13:00 in Tallinn.
     c.clock.now = new Date('2026-11-24T11:00:00.000Z');
-    await c.setRouting(base({ quietHours: { from: '12:30', to: '14:00', timezone: 'Europe/Tallinn' } }));
+    await c.setRouting(
+      base({ quietHours: { from: '12:30', to: '14:00', timezone: 'Europe/Tallinn' } }),
+    );
     await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
     await c.post('/v1/alerts', [alert({ kind: 'talk_now', createdAt: nowIso() })]);
     await c.settle();
@@ -158,8 +230,11 @@ describe('alerts: rules', () => {
   });
 
   it('window rule: at least X% unhappy of at least M answers in N minutes alerts once per window', async () => {
-    await c.setRouting(base({ thresholds: { smiley: 1 }, window: { minutes: 30, percent: 50, minAnswers: 4 } }));
-    const batch = (smileys: number[]) => smileys.map((s) => answer(c.kioskId, ++seq, { smiley: s, finalizedAt: nowIso() }));
+    await c.setRouting(
+      base({ thresholds: { smiley: 1 }, window: { minutes: 30, percent: 50, minAnswers: 4 } }),
+    );
+    const batch = (smileys: number[]) =>
+      smileys.map((s) => answer(c.kioskId, ++seq, { smiley: s, finalizedAt: nowIso() }));
     await c.post('/v1/answers', batch([2, 2, 4]));
     await c.settle();
     expect(await staffRows()).toEqual([]);

@@ -1,7 +1,13 @@
 // Acknowledge → resolve with times stored for reports, escalation by the injected clock, and
 // e-mail through a real SMTP sink on loopback (exactly one message per alert).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeAlert, AlertWorkflowError, listAlerts, listDeliveries, resolveAlert } from '../../server/alerts/workflow.ts';
+import {
+  acknowledgeAlert,
+  AlertWorkflowError,
+  listAlerts,
+  listDeliveries,
+  resolveAlert,
+} from '../../server/alerts/workflow.ts';
 import { alert, answer } from '../support/collector.ts';
 import { LOCATION, startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -30,7 +36,10 @@ const routing = (extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   smtp = await startSmtpSink();
   sink = await startWebhookSink();
-  c = await startAlertCollector({ start: '2026-11-23T09:00:30.000Z', smtp: { host: smtp.host, port: smtp.port, from: 'lastword@example.test' } });
+  c = await startAlertCollector({
+    start: '2026-11-23T09:00:30.000Z',
+    smtp: { host: smtp.host, port: smtp.port, from: 'lastword@example.test' },
+  });
 });
 afterAll(async () => {
   await c.close();
@@ -44,7 +53,11 @@ beforeEach(async () => {
   sink.received.length = 0;
   c.events.length = 0;
   // Earlier tests' open alerts would escalate under this test's clock.
-  await c.storage.db.updateTable('staff_alerts').set({ status: 'resolved' }).where('status', '!=', 'resolved').execute();
+  await c.storage.db
+    .updateTable('staff_alerts')
+    .set({ status: 'resolved' })
+    .where('status', '!=', 'resolved')
+    .execute();
 });
 
 async function raise(kind: 'low_score' | 'talk_now' = 'low_score') {
@@ -57,7 +70,11 @@ async function raise(kind: 'low_score' | 'talk_now' = 'low_score') {
 
 describe('alerts: e-mail', () => {
   it('sends exactly one mail per alert to the notified channel, without personal data by default', async () => {
-    const a = answer(c.kioskId, 1, { smiley: 1, comment: 'Rude staff at the desk', contact: { consentVersion: 'v1', name: 'Jaan', email: 'jaan@example.test' } });
+    const a = answer(c.kioskId, 1, {
+      smiley: 1,
+      comment: 'Rude staff at the desk',
+      contact: { consentVersion: 'v1', name: 'Jaan', email: 'jaan@example.test' },
+    });
     await c.post('/v1/answers', [a]);
     await c.settle();
     expect(smtp.mails.length).toBe(1);
@@ -68,7 +85,9 @@ describe('alerts: e-mail', () => {
 
   it('includes comment and contact when the location allows personal data in channels', async () => {
     await c.setRouting(routing({ personalDataInChannels: true }));
-    await c.post('/v1/answers', [answer(c.kioskId, 2, { smiley: 1, comment: 'Rude staff at the desk', finalizedAt: nowIso() })]);
+    await c.post('/v1/answers', [
+      answer(c.kioskId, 2, { smiley: 1, comment: 'Rude staff at the desk', finalizedAt: nowIso() }),
+    ]);
     await c.settle();
     expect(smtp.mails.length).toBe(1);
     expect(smtp.mails[0]!.raw).toMatch(/Comment: Rude staff at the desk/);
@@ -80,23 +99,56 @@ describe('alerts: acknowledge and resolve', () => {
     const a = await raise();
     c.clock.advance(2);
     const acked = await acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'kadri', c.clock.now);
-    expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'kadri', acknowledgedAt: nowIso() });
+    expect(acked).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'kadri',
+      acknowledgedAt: nowIso(),
+    });
     // A second acknowledgement keeps the first.
-    const again = await acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'mart', new Date(c.clock.now.getTime() + 1000));
+    const again = await acknowledgeAlert(
+      c.storage,
+      c.app.alertHub,
+      a.id,
+      'mart',
+      new Date(c.clock.now.getTime() + 1000),
+    );
     expect(again.acknowledgedBy).toBe('kadri');
     c.clock.advance(8);
-    const resolved = await resolveAlert(c.storage, c.app.alertHub, a.id, 'kadri', 'recovered', 'Offered a coffee; happy again', c.clock.now);
-    expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: 'kadri', outcome: 'recovered', note: 'Offered a coffee; happy again' });
-    const row = await c.storage.db.selectFrom('staff_alerts').select(['ack_seconds', 'resolve_seconds']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    const resolved = await resolveAlert(
+      c.storage,
+      c.app.alertHub,
+      a.id,
+      'kadri',
+      'recovered',
+      'Offered a coffee; happy again',
+      c.clock.now,
+    );
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      resolvedBy: 'kadri',
+      outcome: 'recovered',
+      note: 'Offered a coffee; happy again',
+    });
+    const row = await c.storage.db
+      .selectFrom('staff_alerts')
+      .select(['ack_seconds', 'resolve_seconds'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ ack_seconds: 120, resolve_seconds: 600 });
     expect(c.events.map((e) => [e.type, e.alert.status])).toEqual([
       ['alert', 'open'],
       ['update', 'acknowledged'],
       ['update', 'resolved'],
     ]);
-    await expect(resolveAlert(c.storage, c.app.alertHub, a.id, 'mart', 'other', null, c.clock.now)).rejects.toBeInstanceOf(AlertWorkflowError);
-    await expect(acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'mart', c.clock.now)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(acknowledgeAlert(c.storage, c.app.alertHub, 'nope', 'mart', c.clock.now)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      resolveAlert(c.storage, c.app.alertHub, a.id, 'mart', 'other', null, c.clock.now),
+    ).rejects.toBeInstanceOf(AlertWorkflowError);
+    await expect(
+      acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'mart', c.clock.now),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      acknowledgeAlert(c.storage, c.app.alertHub, 'nope', 'mart', c.clock.now),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('lists by location and status, newest first', async () => {
@@ -143,6 +195,8 @@ describe('alerts: escalation', () => {
     await c.app.alerts.tick(c.clock.now);
     await c.settle();
     expect(sink.received.length).toBe(1);
-    expect((JSON.parse(sink.received[0]!.body) as { text: string }).text).toBe('Low score at Desk 2 — still not acknowledged');
+    expect((JSON.parse(sink.received[0]!.body) as { text: string }).text).toBe(
+      'Low score at Desk 2 — still not acknowledged',
+    );
   });
 });

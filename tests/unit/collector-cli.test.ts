@@ -14,10 +14,21 @@ import { tempDir } from '../support/tmp.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = tempDir('lastword-collector-cli-');
 const dbPath = join(dir.path, 'data', 'collector.sqlite');
-const env = { ...process.env, LASTWORD_DB: dbPath, DATABASE_URL: '', LASTWORD_COLLECTOR_PORT: '0', LASTWORD_COLLECTOR_HOST: '127.0.0.1' };
+const env = {
+  ...process.env,
+  LASTWORD_DB: dbPath,
+  DATABASE_URL: '',
+  LASTWORD_COLLECTOR_PORT: '0',
+  LASTWORD_COLLECTOR_HOST: '127.0.0.1',
+};
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['server/cli.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, ['server/cli.ts', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,9 +37,16 @@ const logs: Record<string, unknown>[] = [];
 let url = '';
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the collector did not say where it listens within 15 s')), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error('the collector did not say where it listens within 15 s')),
+      15_000,
+    );
     server.once('exit', (code) => reject(new Error(`the collector exited early with ${code}`)));
     createInterface({ input: server.stdout! }).on('line', (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
@@ -50,11 +68,22 @@ afterAll(async () => {
 
 describe('collector: the one command and the admin CLI', () => {
   let token = '';
-  const heartbeat = () => ({ kioskId: 'desk-1', appVersion: '1.0.0', queueDepth: 0, oldestUnsentAt: null, lastError: null, deviceTime: new Date().toISOString() });
+  const heartbeat = () => ({
+    kioskId: 'desk-1',
+    appVersion: '1.0.0',
+    queueDepth: 0,
+    oldestUnsentAt: null,
+    lastError: null,
+    deviceTime: new Date().toISOString(),
+  });
 
   it('starts on the embedded SQLite default and logs where the data is and where it listens', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(logs[0]).toMatchObject({ engine: 'sqlite', location: dbPath, msg: `storing data in ${dbPath} (sqlite)` });
+    expect(logs[0]).toMatchObject({
+      engine: 'sqlite',
+      location: dbPath,
+      msg: `storing data in ${dbPath} (sqlite)`,
+    });
     expect(existsSync(dbPath)).toBe(true);
   });
 
@@ -96,7 +125,14 @@ describe('collector: the one command and the admin CLI', () => {
     const r = cli('list', '--json');
     expect(r.code, r.stderr).toBe(0);
     const [k] = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(k).toMatchObject({ id: 'desk-1', location: 'Main store', touchpoint: 'Desk 2', revokedAt: null, appVersion: '1.0.0', clockFlagged: false });
+    expect(k).toMatchObject({
+      id: 'desk-1',
+      location: 'Main store',
+      touchpoint: 'Desk 2',
+      revokedAt: null,
+      appVersion: '1.0.0',
+      clockFlagged: false,
+    });
     expect(k!.lastSeenAt).toEqual(expect.any(String));
     const table = cli('list');
     expect(table.stdout).toMatch(/^KIOSK\s+STATUS/);
@@ -128,7 +164,12 @@ describe('collector: the one command and the admin CLI', () => {
   });
 
   it('refuses to start on a bad setting, saying which', () => {
-    const r = spawnSync(process.execPath, ['server/main.ts'], { cwd: ROOT, env: { ...env, LASTWORD_COLLECTOR_PORT: 'eighty' }, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['server/main.ts'], {
+      cwd: ROOT,
+      env: { ...env, LASTWORD_COLLECTOR_PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('LASTWORD_COLLECTOR_PORT');
   });

@@ -58,7 +58,9 @@ describe('collector: heartbeats', () => {
 
   it('answers 403 to a heartbeat for another kiosk', async () => {
     await c.enrol('neighbour');
-    expect((await call(c, 'POST', '/v1/heartbeat', heartbeat({ kioskId: 'neighbour' }))).status).toBe(403);
+    expect(
+      (await call(c, 'POST', '/v1/heartbeat', heartbeat({ kioskId: 'neighbour' }))).status,
+    ).toBe(403);
   });
 });
 
@@ -76,10 +78,21 @@ describe('collector: device clocks', () => {
   });
 
   it('keeps both the device time and the receive time of every answer, and flags by the batch clock', async () => {
-    const late = answer(c.kioskId, 1, { startedAt: '2026-11-23T08:40:00+00:00', finalizedAt: '2026-11-23T10:41:00+02:00' });
-    const reply = await call(c, 'POST', '/v1/answers', { kioskId: c.kioskId, sentAt: iso(-20 * 60_000), answers: [late] });
+    const late = answer(c.kioskId, 1, {
+      startedAt: '2026-11-23T08:40:00+00:00',
+      finalizedAt: '2026-11-23T10:41:00+02:00',
+    });
+    const reply = await call(c, 'POST', '/v1/answers', {
+      kioskId: c.kioskId,
+      sentAt: iso(-20 * 60_000),
+      answers: [late],
+    });
     expect(reply.status).toBe(200);
-    const row = await c.storage.db.selectFrom('answers').select(['started_at', 'finalized_at', 'device_sent_at', 'received_at']).where('id', '=', late.id).executeTakeFirstOrThrow();
+    const row = await c.storage.db
+      .selectFrom('answers')
+      .select(['started_at', 'finalized_at', 'device_sent_at', 'received_at'])
+      .where('id', '=', late.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({
       started_at: '2026-11-23T08:40:00.000Z',
       finalized_at: '2026-11-23T08:41:00.000Z',
@@ -99,7 +112,12 @@ describe('collector: GET /v1/config', () => {
 
   it('serves the attached config without the collector block, with an ETag, and 304 when unchanged', async () => {
     const config = smallConfig();
-    const { version, droppedCollector } = await attachConfig(c.storage, c.kioskId, { ...config, collector: { url: 'https://collector.example', token: c.token } }, now());
+    const { version, droppedCollector } = await attachConfig(
+      c.storage,
+      c.kioskId,
+      { ...config, collector: { url: 'https://collector.example', token: c.token } },
+      now(),
+    );
     expect(droppedCollector).toBe(true);
 
     const first = await call(c, 'GET', '/v1/config');
@@ -115,12 +133,24 @@ describe('collector: GET /v1/config', () => {
       expect(again.body).toBeNull();
       expect(again.headers.get('etag')).toBe(`"${version}"`);
     }
-    expect((await call(c, 'GET', '/v1/config', undefined, { 'if-none-match': '"stale"' })).status).toBe(200);
-    expect(HeartbeatReply.parse((await call(c, 'POST', '/v1/heartbeat', heartbeat())).body).configVersion).toBe(version);
+    expect(
+      (await call(c, 'GET', '/v1/config', undefined, { 'if-none-match': '"stale"' })).status,
+    ).toBe(200);
+    expect(
+      HeartbeatReply.parse((await call(c, 'POST', '/v1/heartbeat', heartbeat())).body)
+        .configVersion,
+    ).toBe(version);
 
-    const changed = await attachConfig(c.storage, c.kioskId, { ...config, idleTimeoutSeconds: 45 }, now());
+    const changed = await attachConfig(
+      c.storage,
+      c.kioskId,
+      { ...config, idleTimeoutSeconds: 45 },
+      now(),
+    );
     expect(changed.version).not.toBe(version);
-    const fresh = await call(c, 'GET', '/v1/config', undefined, { 'if-none-match': `"${version}"` });
+    const fresh = await call(c, 'GET', '/v1/config', undefined, {
+      'if-none-match': `"${version}"`,
+    });
     expect(fresh.status).toBe(200);
     expect(ConfigReply.parse(fresh.body).config.idleTimeoutSeconds).toBe(45);
   });
@@ -131,9 +161,15 @@ describe('collector: GET /v1/config', () => {
   });
 
   it('refuses to attach an invalid config or one written for another kiosk', async () => {
-    await expect(attachConfig(c.storage, c.kioskId, { ...smallConfig(), idleTimeoutSeconds: 1 }, now())).rejects.toThrow(/idleTimeoutSeconds/);
-    await expect(attachConfig(c.storage, 'neighbour', smallConfig(), now())).rejects.toThrow(KioskError);
-    await expect(attachConfig(c.storage, 'nobody', { ...smallConfig(), kioskId: 'nobody' }, now())).rejects.toThrow(/enrol it first/);
+    await expect(
+      attachConfig(c.storage, c.kioskId, { ...smallConfig(), idleTimeoutSeconds: 1 }, now()),
+    ).rejects.toThrow(/idleTimeoutSeconds/);
+    await expect(attachConfig(c.storage, 'neighbour', smallConfig(), now())).rejects.toThrow(
+      KioskError,
+    );
+    await expect(
+      attachConfig(c.storage, 'nobody', { ...smallConfig(), kioskId: 'nobody' }, now()),
+    ).rejects.toThrow(/enrol it first/);
   });
 });
 
@@ -144,14 +180,26 @@ describe('collector: the log', () => {
       contact: { consentVersion: '2026-11', name: 'Mari Maasikas', email: 'mari@example.com' },
     });
     const bad = { ...answer(c.kioskId, 3, { comment: 'SECRET-COMMENT-bad' }), smiley: 99 };
-    await call(c, 'POST', '/v1/answers', { kioskId: c.kioskId, sentAt: iso(), answers: [secret, bad] });
-    await call(c, 'POST', '/v1/answers', { kioskId: c.kioskId, sentAt: iso(), answers: [secret], oops: 'SECRET-COMMENT-envelope' });
+    await call(c, 'POST', '/v1/answers', {
+      kioskId: c.kioskId,
+      sentAt: iso(),
+      answers: [secret, bad],
+    });
+    await call(c, 'POST', '/v1/answers', {
+      kioskId: c.kioskId,
+      sentAt: iso(),
+      answers: [secret],
+      oops: 'SECRET-COMMENT-envelope',
+    });
     await call(c, 'POST', '/v1/answers', '{"broken": "SECRET-COMMENT-json');
     await call(c, 'POST', '/v1/heartbeat', heartbeat(), { authorization: `Bearer ${c.token}x` });
 
     const log = logLines.join('');
     expect(log).toContain('"msg":"answers batch"');
-    expect(logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'answers batch' && l.rejected === 1)).toMatchObject({ kioskId: c.kioskId, stored: 1, duplicate: 0 });
-    for (const forbidden of [c.token, 'SECRET-COMMENT', 'Mari', 'mari@example.com', 'Bearer']) expect(log).not.toContain(forbidden);
+    expect(
+      logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'answers batch' && l.rejected === 1),
+    ).toMatchObject({ kioskId: c.kioskId, stored: 1, duplicate: 0 });
+    for (const forbidden of [c.token, 'SECRET-COMMENT', 'Mari', 'mari@example.com', 'Bearer'])
+      expect(log).not.toContain(forbidden);
   });
 });

@@ -1,7 +1,15 @@
 // The protocol schemas and the collector's small pure parts, without a server: the edges that
 // the HTTP tests would only hit by accident.
 import { describe, expect, it } from 'vitest';
-import { AlertUpload, AnswerBatch, AnswerUpload, CLOCK_SKEW_TOLERANCE_MS, HeartbeatRequest, IsoDateTime, MAX_BATCH_ITEMS } from '../../shared/protocol.ts';
+import {
+  AlertUpload,
+  AnswerBatch,
+  AnswerUpload,
+  CLOCK_SKEW_TOLERANCE_MS,
+  HeartbeatRequest,
+  IsoDateTime,
+  MAX_BATCH_ITEMS,
+} from '../../shared/protocol.ts';
 import { formatSkew, readClock } from '../../server/clock.ts';
 import { tokenBuckets } from '../../server/rate-limit.ts';
 import { settingsFromEnv } from '../../server/settings.ts';
@@ -32,18 +40,37 @@ describe('protocol schemas', () => {
     expect(AnswerUpload.safeParse(answer('k', 0)).success).toBe(false);
     expect(AnswerUpload.safeParse(answer('k', 1, { nps: 11 })).success).toBe(false);
     expect(AnswerUpload.safeParse({ ...answer('k', 1), nps: null }).success).toBe(false); // absent, not null
-    expect(AnswerUpload.safeParse({ ...answer('k', 1), id: '0192f3c4-1c9e-4b6a-9b1e-2f6f4a1e2d3c' }).success).toBe(false); // v4, not v7
-    expect(AlertUpload.safeParse({ ...alert(), detail: { location: 'x', touchpoint: 'y', name: 'Mari' } }).success).toBe(false);
+    expect(
+      AnswerUpload.safeParse({ ...answer('k', 1), id: '0192f3c4-1c9e-4b6a-9b1e-2f6f4a1e2d3c' })
+        .success,
+    ).toBe(false); // v4, not v7
+    expect(
+      AlertUpload.safeParse({
+        ...alert(),
+        detail: { location: 'x', touchpoint: 'y', name: 'Mari' },
+      }).success,
+    ).toBe(false);
   });
 
   it(`caps a batch at ${MAX_BATCH_ITEMS} items`, () => {
-    const batch = (n: number) => ({ kioskId: 'k', sentAt: '2026-11-23T09:00:00Z', answers: Array.from({ length: n }, (_, i) => answer('k', i + 1)) });
+    const batch = (n: number) => ({
+      kioskId: 'k',
+      sentAt: '2026-11-23T09:00:00Z',
+      answers: Array.from({ length: n }, (_, i) => answer('k', i + 1)),
+    });
     expect(AnswerBatch.safeParse(batch(MAX_BATCH_ITEMS)).success).toBe(true);
     expect(AnswerBatch.safeParse(batch(MAX_BATCH_ITEMS + 1)).success).toBe(false);
   });
 
   it('takes null for “nothing unsent” and “no error” in a heartbeat', () => {
-    const hb = { kioskId: 'k', appVersion: '1.0.0', queueDepth: 0, oldestUnsentAt: null, lastError: null, deviceTime: '2026-11-23T09:00:00Z' };
+    const hb = {
+      kioskId: 'k',
+      appVersion: '1.0.0',
+      queueDepth: 0,
+      oldestUnsentAt: null,
+      lastError: null,
+      deviceTime: '2026-11-23T09:00:00Z',
+    };
     expect(HeartbeatRequest.safeParse(hb).success).toBe(true);
     expect(HeartbeatRequest.safeParse({ ...hb, oldestUnsentAt: undefined }).success).toBe(false);
   });
@@ -53,7 +80,10 @@ describe('collector parts', () => {
   it('flags a clock only beyond the tolerance, either way', () => {
     const server = new Date('2026-11-23T09:00:00Z');
     const at = (ms: number) => new Date(server.getTime() + ms).toISOString();
-    expect(readClock(at(CLOCK_SKEW_TOLERANCE_MS), server)).toEqual({ skewMs: CLOCK_SKEW_TOLERANCE_MS, flagged: false });
+    expect(readClock(at(CLOCK_SKEW_TOLERANCE_MS), server)).toEqual({
+      skewMs: CLOCK_SKEW_TOLERANCE_MS,
+      flagged: false,
+    });
     expect(readClock(at(CLOCK_SKEW_TOLERANCE_MS + 1), server).flagged).toBe(true);
     expect(readClock(at(-CLOCK_SKEW_TOLERANCE_MS - 1), server).flagged).toBe(true);
     expect(formatSkew(432_000)).toBe('+7m 12s');
@@ -79,14 +109,27 @@ describe('collector parts', () => {
     const tokens = new Set(Array.from({ length: 100 }, newDeviceToken));
     expect(tokens.size).toBe(100);
     for (const t of tokens) expect(Buffer.from(t, 'base64url')).toHaveLength(32);
-    expect(hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashToken('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 
   it('reads its settings from the environment, DATABASE_URL first, empty meaning unset', () => {
-    expect(settingsFromEnv({})).toMatchObject({ storage: { sqlitePath: './collector-data/collector.sqlite' }, port: 4320, host: '127.0.0.1', rateLimit: { perSecond: 10, burst: 20 } });
-    expect(settingsFromEnv({ DATABASE_URL: 'postgres://db/x', LASTWORD_DB: '/data/c.sqlite' }).storage).toEqual({ databaseUrl: 'postgres://db/x' });
-    expect(settingsFromEnv({ DATABASE_URL: '', LASTWORD_DB: '/data/c.sqlite' }).storage).toEqual({ sqlitePath: '/data/c.sqlite' });
+    expect(settingsFromEnv({})).toMatchObject({
+      storage: { sqlitePath: './collector-data/collector.sqlite' },
+      port: 4320,
+      host: '127.0.0.1',
+      rateLimit: { perSecond: 10, burst: 20 },
+    });
+    expect(
+      settingsFromEnv({ DATABASE_URL: 'postgres://db/x', LASTWORD_DB: '/data/c.sqlite' }).storage,
+    ).toEqual({ databaseUrl: 'postgres://db/x' });
+    expect(settingsFromEnv({ DATABASE_URL: '', LASTWORD_DB: '/data/c.sqlite' }).storage).toEqual({
+      sqlitePath: '/data/c.sqlite',
+    });
     expect(() => settingsFromEnv({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
-    expect(() => settingsFromEnv({ LASTWORD_COLLECTOR_PORT: '70000' })).toThrow(/LASTWORD_COLLECTOR_PORT/);
+    expect(() => settingsFromEnv({ LASTWORD_COLLECTOR_PORT: '70000' })).toThrow(
+      /LASTWORD_COLLECTOR_PORT/,
+    );
   });
 });

@@ -8,12 +8,23 @@ import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
 import { openStorage, type StorageOptions } from '../../server/db/open.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
 import { readAlerts, readAnswers } from '../../server/store/read.ts';
-import { alert, answer, call, freshPostgresSchema, postgresReachable, startCollector, type RunningCollector } from '../support/collector.ts';
+import {
+  alert,
+  answer,
+  call,
+  freshPostgresSchema,
+  postgresReachable,
+  startCollector,
+  type RunningCollector,
+} from '../support/collector.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const PG_URL = process.env.LASTWORD_TEST_PG_URL;
 const pgReachable = await postgresReachable(PG_URL);
-if (!pgReachable) console.log('collector storage on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)');
+if (!pgReachable)
+  console.log(
+    'collector storage on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
+  );
 
 interface EngineUnderTest {
   name: string;
@@ -28,7 +39,10 @@ const ENGINES: EngineUnderTest[] = [
     skip: false,
     async fresh() {
       const dir = tempDir('lastword-collector-store-');
-      return { options: { sqlitePath: `${dir.path}/collector.sqlite` }, drop: async () => dir.remove() };
+      return {
+        options: { sqlitePath: `${dir.path}/collector.sqlite` },
+        drop: async () => dir.remove(),
+      };
     },
   },
   {
@@ -55,8 +69,16 @@ for (const engine of ENGINES) {
     let store: Awaited<ReturnType<EngineUnderTest['fresh']>>;
     let c: RunningCollector;
     const sentAt = '2026-11-23T09:00:05.000Z';
-    const post = (k: { url: string; token: string; kioskId: string }, path: '/v1/answers' | '/v1/alerts', items: unknown[]) =>
-      call(k, 'POST', path, { kioskId: k.kioskId, sentAt, [path === '/v1/answers' ? 'answers' : 'alerts']: items });
+    const post = (
+      k: { url: string; token: string; kioskId: string },
+      path: '/v1/answers' | '/v1/alerts',
+      items: unknown[],
+    ) =>
+      call(k, 'POST', path, {
+        kioskId: k.kioskId,
+        sentAt,
+        [path === '/v1/answers' ? 'answers' : 'alerts']: items,
+      });
 
     beforeAll(async () => {
       store = await engine.fresh();
@@ -70,9 +92,14 @@ for (const engine of ENGINES) {
     it('migrates once: opening the database again runs nothing and keeps the data', async () => {
       const again = await openStorage(store.options);
       try {
-        const ran = await again.db.selectFrom('kysely_migration' as never).select(sql<string>`name`.as('name')).execute();
+        const ran = await again.db
+          .selectFrom('kysely_migration' as never)
+          .select(sql<string>`name`.as('name'))
+          .execute();
         expect(ran.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
-        expect((await again.db.selectFrom('kiosks').select('id').execute()).map((k) => k.id)).toContain(c.kioskId);
+        expect(
+          (await again.db.selectFrom('kiosks').select('id').execute()).map((k) => k.id),
+        ).toContain(c.kioskId);
       } finally {
         await again.close();
       }
@@ -87,7 +114,12 @@ for (const engine of ENGINES) {
         nps: 0,
         ces: 7,
         comment: 'Очередь 20 мин — 太慢了 😞 «ليس جيدا»\nsecond line',
-        contact: { consentVersion: '2026-11', name: 'Mari Maasikas', phone: '+372 5555 1234', email: 'mari@example.com' },
+        contact: {
+          consentVersion: '2026-11',
+          name: 'Mari Maasikas',
+          phone: '+372 5555 1234',
+          email: 'mari@example.com',
+        },
         talkNow: true,
         possibleRepeat: true,
       });
@@ -102,12 +134,34 @@ for (const engine of ENGINES) {
         { ...bare, ...received },
       ]);
 
-      const a = alert({ answerId: full.id, kind: 'talk_now', detail: { kioskId: c.kioskId, location: 'Tallinn, Viru 1', touchpoint: 'Kassa 2', smiley: 1, nps: 0, ces: 7 } });
-      const t = alert({ answerId: null, kind: 'test', detail: { location: 'Tallinn', touchpoint: 'Kassa 2' } });
-      expect(BatchReply.parse((await post(c, '/v1/alerts', [a, t])).body).results.map((r) => r.status)).toEqual(['stored', 'stored']);
+      const a = alert({
+        answerId: full.id,
+        kind: 'talk_now',
+        detail: {
+          kioskId: c.kioskId,
+          location: 'Tallinn, Viru 1',
+          touchpoint: 'Kassa 2',
+          smiley: 1,
+          nps: 0,
+          ces: 7,
+        },
+      });
+      const t = alert({
+        answerId: null,
+        kind: 'test',
+        detail: { location: 'Tallinn', touchpoint: 'Kassa 2' },
+      });
+      expect(
+        BatchReply.parse((await post(c, '/v1/alerts', [a, t])).body).results.map((r) => r.status),
+      ).toEqual(['stored', 'stored']);
       const alerts = await readAlerts(c.storage, c.kioskId);
       expect(alerts).toHaveLength(2);
-      expect(alerts).toEqual(expect.arrayContaining([{ ...a, ...received }, { ...t, ...received }]));
+      expect(alerts).toEqual(
+        expect.arrayContaining([
+          { ...a, ...received },
+          { ...t, ...received },
+        ]),
+      );
     });
 
     it('tells a resend from a conflict: same id is a duplicate, a held seq or another kiosk’s id is rejected', async () => {
@@ -117,15 +171,36 @@ for (const engine of ENGINES) {
       delete resend.receivedAt;
       const other = { url: c.url, token: await c.enrol('second-kiosk'), kioskId: 'second-kiosk' };
       const upper = answer(c.kioskId, 3);
-      const reply = BatchReply.parse((await post(c, '/v1/answers', [resend, answer(c.kioskId, 1), { ...upper, id: upper.id.toUpperCase() }])).body);
+      const reply = BatchReply.parse(
+        (
+          await post(c, '/v1/answers', [
+            resend,
+            answer(c.kioskId, 1),
+            { ...upper, id: upper.id.toUpperCase() },
+          ])
+        ).body,
+      );
       expect(reply.results).toEqual([
         { id: first!.id, status: 'duplicate' },
-        { id: expect.any(String), status: 'rejected', reason: 'seq 1 is already held by another answer from this kiosk' },
+        {
+          id: expect.any(String),
+          status: 'rejected',
+          reason: 'seq 1 is already held by another answer from this kiosk',
+        },
         { id: upper.id.toUpperCase(), status: 'stored' },
       ]);
-      expect(BatchReply.parse((await post(c, '/v1/answers', [upper])).body).results[0]!.status).toBe('duplicate');
-      const stolen = BatchReply.parse((await post(other, '/v1/answers', [{ ...answer('second-kiosk', 1), id: first!.id }])).body);
-      expect(stolen).toEqual({ results: [{ id: first!.id, status: 'rejected', reason: 'this id is already used by another kiosk' }], highestContiguousSeq: 0 });
+      expect(
+        BatchReply.parse((await post(c, '/v1/answers', [upper])).body).results[0]!.status,
+      ).toBe('duplicate');
+      const stolen = BatchReply.parse(
+        (await post(other, '/v1/answers', [{ ...answer('second-kiosk', 1), id: first!.id }])).body,
+      );
+      expect(stolen).toEqual({
+        results: [
+          { id: first!.id, status: 'rejected', reason: 'this id is already used by another kiosk' },
+        ],
+        highestContiguousSeq: 0,
+      });
       expect(await readAnswers(c.storage, 'second-kiosk')).toEqual([]);
     });
 
@@ -134,29 +209,46 @@ for (const engine of ENGINES) {
       const all = Array.from({ length: 400 }, (_, i) => answer(k.kioskId, i + 1));
       const batches = shuffle(Array.from({ length: 20 }, (_, b) => all.slice(b * 20, b * 20 + 20)));
       // Every batch twice, all at once: each answer must be stored exactly once.
-      const replies = await Promise.all([...batches, ...batches].map((b) => post(k, '/v1/answers', b)));
+      const replies = await Promise.all(
+        [...batches, ...batches].map((b) => post(k, '/v1/answers', b)),
+      );
       const results = replies.flatMap((r) => BatchReply.parse(r.body).results);
       const storedIds = results.filter((r) => r.status === 'stored').map((r) => r.id);
       expect(storedIds.sort()).toEqual(all.map((a) => a.id).sort());
       expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(400);
       // Batches of one kiosk are serialized, so the last one to commit saw all the others.
-      expect(Math.max(...replies.map((r) => BatchReply.parse(r.body).highestContiguousSeq))).toBe(400);
+      expect(Math.max(...replies.map((r) => BatchReply.parse(r.body).highestContiguousSeq))).toBe(
+        400,
+      );
       const final = BatchReply.parse((await post(k, '/v1/answers', [])).body);
       expect(final.highestContiguousSeq).toBe(400);
       expect(await readAnswers(c.storage, k.kioskId)).toHaveLength(400);
     });
 
     it('keeps kiosks apart when many send at once', async () => {
-      const kiosks = await Promise.all(Array.from({ length: 8 }, async (_, i) => ({ url: c.url, token: await c.enrol(`fleet-${i}`), kioskId: `fleet-${i}` })));
+      const kiosks = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) => ({
+          url: c.url,
+          token: await c.enrol(`fleet-${i}`),
+          kioskId: `fleet-${i}`,
+        })),
+      );
       await Promise.all(
         kiosks.map(async (k) => {
           for (let b = 0; b < 3; b++) {
-            const reply = await post(k, '/v1/answers', Array.from({ length: 10 }, (_, i) => answer(k.kioskId, b * 10 + i + 1)));
+            const reply = await post(
+              k,
+              '/v1/answers',
+              Array.from({ length: 10 }, (_, i) => answer(k.kioskId, b * 10 + i + 1)),
+            );
             expect(BatchReply.parse(reply.body).highestContiguousSeq).toBe((b + 1) * 10);
           }
         }),
       );
-      for (const k of kiosks) expect((await readAnswers(c.storage, k.kioskId)).map((a) => a.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      for (const k of kiosks)
+        expect((await readAnswers(c.storage, k.kioskId)).map((a) => a.seq)).toEqual(
+          Array.from({ length: 30 }, (_, i) => i + 1),
+        );
     });
 
     it('refuses a database that a newer collector has migrated', async () => {
@@ -168,7 +260,9 @@ for (const engine of ENGINES) {
           .values({ name: '999-from-the-future', timestamp: new Date().toISOString() } as never)
           .execute();
         await first.close();
-        await expect(openStorage(fresh.options)).rejects.toThrow(/999-from-the-future|corrupted migrations/);
+        await expect(openStorage(fresh.options)).rejects.toThrow(
+          /999-from-the-future|corrupted migrations/,
+        );
       } finally {
         await fresh.drop();
       }

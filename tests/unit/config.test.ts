@@ -16,7 +16,10 @@ describe('kiosk config file', () => {
     const config = smallConfig();
     delete (config.survey.smiley.labels[2] as Record<string, string>).et;
     const result = loadKioskConfig(writeConfig(dir.path, config));
-    expect(result).toEqual({ ok: false, problems: [{ field: 'survey.smiley.labels[2].et', reason: 'missing the "et" text' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ field: 'survey.smiley.labels[2].et', reason: 'missing the "et" text' }],
+    });
   });
 
   it('rejects unknown keys instead of ignoring them', () => {
@@ -26,7 +29,9 @@ describe('kiosk config file', () => {
   });
 
   it('explains a wrong type with the field path', () => {
-    const result = loadKioskConfig(writeConfig(dir.path, { ...smallConfig(), idleTimeoutSeconds: 'soon' }));
+    const result = loadKioskConfig(
+      writeConfig(dir.path, { ...smallConfig(), idleTimeoutSeconds: 'soon' }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.field).toBe('idleTimeoutSeconds');
   });
@@ -35,7 +40,10 @@ describe('kiosk config file', () => {
     const config = smallConfig();
     config.languages.default = 'ru';
     const result = loadKioskConfig(writeConfig(dir.path, config));
-    expect(result.ok ? [] : result.problems).toContainEqual({ field: 'languages.default', reason: '"ru" is not in languages.available' });
+    expect(result.ok ? [] : result.problems).toContainEqual({
+      field: 'languages.default',
+      reason: '"ru" is not in languages.available',
+    });
   });
 
   it('reports broken JSON and a missing file as problems, not crashes', () => {
@@ -49,6 +57,9 @@ describe('kiosk config file', () => {
     const config = smallConfig();
     config.survey.smiley.labels.pop();
     const result = loadKioskConfig(writeConfig(dir.path, config));
-    expect(result.ok ? [] : result.problems).toContainEqual({ field: 'survey.smiley.labels', reason: 'needs exactly 4 labels, one per face' });
+    expect(result.ok ? [] : result.problems).toContainEqual({
+      field: 'survey.smiley.labels',
+      reason: 'needs exactly 4 labels, one per face',
+    });
   });
 });

@@ -38,21 +38,31 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can send the Host and Origin headers a browser or an attacker would. */
-function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   const { port } = new URL(server.origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
 }
 
-function bridge(channel: string, payload: unknown, override: Record<string, string> = {}): Promise<Reply> {
+function bridge(
+  channel: string,
+  payload: unknown,
+  override: Record<string, string> = {},
+): Promise<Reply> {
   return send(`/bridge/${channel}`, {
     method: 'POST',
     headers: {
@@ -97,7 +107,10 @@ describe('localhost bridge transport', () => {
   it('carries a bridge call to the host and back', async () => {
     const reply = await bridge('startAnswer', { smiley: 3, language: 'en' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { durable: true, possibleRepeat: false } });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: { durable: true, possibleRepeat: false },
+    });
     expect(answerCount()).toBe(1);
   });
 
@@ -121,8 +134,14 @@ describe('localhost bridge transport', () => {
     expect((await bridge('dropTables', {})).status).toBe(404);
     const broken = await bridge('startAnswer', '{"smiley": 3,');
     expect(broken.status).toBe(400);
-    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'request body is not valid JSON' } });
-    const huge = await bridge('startAnswer', JSON.stringify({ smiley: 3, language: 'en', pad: 'x'.repeat(100_000) }));
+    expect(JSON.parse(broken.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'request body is not valid JSON' },
+    });
+    const huge = await bridge(
+      'startAnswer',
+      JSON.stringify({ smiley: 3, language: 'en', pad: 'x'.repeat(100_000) }),
+    );
     expect(huge.status).toBe(413);
     expect(answerCount()).toBe(before);
   });
@@ -130,6 +149,9 @@ describe('localhost bridge transport', () => {
   it('passes schema errors through as a typed envelope with field problems', async () => {
     const reply = await bridge('startAnswer', { smiley: 9, language: 'en' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', problems: [{ field: 'smiley' }] } });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', problems: [{ field: 'smiley' }] },
+    });
   });
 });

@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKioskHost } from '../../electron/core/host.ts';
 import { SMALL_CONFIG_PATH } from '../support/config.ts';
-import { apply, fieldsOf, parseRun, same, type Acked, type Row, type Run } from '../support/kill-log.ts';
+import {
+  apply,
+  fieldsOf,
+  parseRun,
+  same,
+  type Acked,
+  type Row,
+  type Run,
+} from '../support/kill-log.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const WRITER = join(import.meta.dirname, '..', 'support', 'kill-writer.ts');
@@ -47,11 +55,9 @@ function plan(round: number): Plan {
   return { when: 'writing', afterReadyMs: uniform(20, 150) };
 }
 
-
 const dir = tempDir('lastword-kill-');
 afterAll(() => dir.remove());
 const databasePath = join(dir.path, 'kiosk.sqlite');
-
 
 /** Starts a writer, kills it with SIGKILL as planned, and returns what it had acknowledged. */
 function runAndKill(clockStart: number, when: Plan): Promise<Run> {

@@ -44,7 +44,11 @@ afterEach(() => {
   clock += 60_000;
 });
 
-async function call<T = Record<string, unknown>>(host: KioskHost, channel: Parameters<KioskHost['handle']>[0], payload: unknown): Promise<T> {
+async function call<T = Record<string, unknown>>(
+  host: KioskHost,
+  channel: Parameters<KioskHost['handle']>[0],
+  payload: unknown,
+): Promise<T> {
   const result = (await host.handle(channel, payload)) as BridgeResult<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -54,7 +58,10 @@ describe('kiosk host: one answer through its life', () => {
   it('keeps the first tap as a durable draft with the next seq', async () => {
     const k = kiosk('first-tap');
     const host = k.open();
-    const a = await call<{ answerId: string; durable: boolean }>(host, 'startAnswer', { smiley: 4, language: 'en' });
+    const a = await call<{ answerId: string; durable: boolean }>(host, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
     const b = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 3, language: 'et' });
     expect(a.durable).toBe(true);
     expect(k.read('SELECT id, seq, status, smiley, language FROM answers ORDER BY seq')).toEqual([
@@ -67,46 +74,98 @@ describe('kiosk host: one answer through its life', () => {
   it('records each step and queues the answer for sync when it is finished', async () => {
     const k = kiosk('happy');
     const host = k.open();
-    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 4, language: 'en' });
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
     await call(host, 'updateAnswer', { answerId, step: { reasons: ['fast', 'friendly'] } });
-    await call(host, 'updateAnswer', { answerId, step: { nps: 10, comment: 'Lovely — ütlen aitäh' } });
+    await call(host, 'updateAnswer', {
+      answerId,
+      step: { nps: 10, comment: 'Lovely — ütlen aitäh' },
+    });
     await call(host, 'finishAnswer', { answerId, status: 'complete' });
     expect(k.read('SELECT status, reasons, nps, comment, finalized_at FROM answers')).toEqual([
-      { status: 'complete', reasons: '["fast","friendly"]', nps: 10, comment: 'Lovely — ütlen aitäh', finalized_at: now().toISOString() },
+      {
+        status: 'complete',
+        reasons: '["fast","friendly"]',
+        nps: 10,
+        comment: 'Lovely — ütlen aitäh',
+        finalized_at: now().toISOString(),
+      },
     ]);
-    expect(k.read('SELECT lane, kind, ref_id FROM outbox')).toEqual([{ lane: 1, kind: 'answer', ref_id: answerId }]);
+    expect(k.read('SELECT lane, kind, ref_id FROM outbox')).toEqual([
+      { lane: 1, kind: 'answer', ref_id: answerId },
+    ]);
     expect(k.read('SELECT count(*) AS n FROM alerts')).toEqual([{ n: 0 }]);
   });
 
   it('raises a priority alert at the first unhappy tap, before the answer is finished', async () => {
     const k = kiosk('unhappy');
     const host = k.open();
-    const start = await call<{ answerId: string; alertRaised: boolean }>(host, 'startAnswer', { smiley: 1, language: 'en' });
+    const start = await call<{ answerId: string; alertRaised: boolean }>(host, 'startAnswer', {
+      smiley: 1,
+      language: 'en',
+    });
     expect(start.alertRaised).toBe(true);
     expect(k.read('SELECT kind, answer_id, detail FROM alerts')).toEqual([
-      { kind: 'low_score', answer_id: start.answerId, detail: JSON.stringify({ kioskId: 'test-kiosk', location: 'Test store', touchpoint: 'Desk 2', smiley: 1 }) },
+      {
+        kind: 'low_score',
+        answer_id: start.answerId,
+        detail: JSON.stringify({
+          kioskId: 'test-kiosk',
+          location: 'Test store',
+          touchpoint: 'Desk 2',
+          smiley: 1,
+        }),
+      },
     ]);
     expect(k.read('SELECT lane, kind FROM outbox')).toEqual([{ lane: 0, kind: 'alert' }]);
     // A low NPS later does not raise a second low-score alert; "talk to someone" does.
-    const later = await call<{ alertRaised: boolean }>(host, 'updateAnswer', { answerId: start.answerId, step: { nps: 2 } });
+    const later = await call<{ alertRaised: boolean }>(host, 'updateAnswer', {
+      answerId: start.answerId,
+      step: { nps: 2 },
+    });
     expect(later.alertRaised).toBe(false);
-    await call(host, 'updateAnswer', { answerId: start.answerId, step: { reasons: ['wait', 'staff'] } });
-    const help = await call<{ alertRaised: boolean }>(host, 'requestHelp', { answerId: start.answerId });
+    await call(host, 'updateAnswer', {
+      answerId: start.answerId,
+      step: { reasons: ['wait', 'staff'] },
+    });
+    const help = await call<{ alertRaised: boolean }>(host, 'requestHelp', {
+      answerId: start.answerId,
+    });
     expect(help.alertRaised).toBe(true);
     // Staff see what went wrong while the customer waits, before the answer is finished.
     expect(k.read(`SELECT detail FROM alerts WHERE kind = 'talk_now'`)).toEqual([
-      { detail: JSON.stringify({ kioskId: 'test-kiosk', location: 'Test store', touchpoint: 'Desk 2', smiley: 1, reasons: ['wait', 'staff'] }) },
+      {
+        detail: JSON.stringify({
+          kioskId: 'test-kiosk',
+          location: 'Test store',
+          touchpoint: 'Desk 2',
+          smiley: 1,
+          reasons: ['wait', 'staff'],
+        }),
+      },
     ]);
-    expect(k.read('SELECT kind FROM alerts ORDER BY created_at, kind')).toEqual([{ kind: 'low_score' }, { kind: 'talk_now' }]);
+    expect(k.read('SELECT kind FROM alerts ORDER BY created_at, kind')).toEqual([
+      { kind: 'low_score' },
+      { kind: 'talk_now' },
+    ]);
     expect(k.read('SELECT talk_now FROM answers')).toEqual([{ talk_now: 1 }]);
   });
 
   it('alerts on a low NPS after a happy face', async () => {
     const k = kiosk('low-nps');
     const host = k.open();
-    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 3, language: 'en' });
-    expect(await call(host, 'updateAnswer', { answerId, step: { nps: 7 } })).toMatchObject({ alertRaised: false });
-    expect(await call(host, 'updateAnswer', { answerId, step: { nps: 5 } })).toMatchObject({ alertRaised: true });
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 3,
+      language: 'en',
+    });
+    expect(await call(host, 'updateAnswer', { answerId, step: { nps: 7 } })).toMatchObject({
+      alertRaised: false,
+    });
+    expect(await call(host, 'updateAnswer', { answerId, step: { nps: 5 } })).toMatchObject({
+      alertRaised: true,
+    });
   });
 
   it('flags a tap within 10 s of the previous one as a possible repeat, keeps it, and does not alert', async () => {
@@ -114,10 +173,17 @@ describe('kiosk host: one answer through its life', () => {
     const host = k.open();
     await call(host, 'startAnswer', { smiley: 1, language: 'en' });
     clock += 4_000;
-    const second = await call<{ possibleRepeat: boolean; alertRaised: boolean }>(host, 'startAnswer', { smiley: 1, language: 'en' });
+    const second = await call<{ possibleRepeat: boolean; alertRaised: boolean }>(
+      host,
+      'startAnswer',
+      { smiley: 1, language: 'en' },
+    );
     expect(second).toMatchObject({ possibleRepeat: true, alertRaised: false });
     clock += 11_000;
-    const third = await call<{ possibleRepeat: boolean }>(host, 'startAnswer', { smiley: 4, language: 'en' });
+    const third = await call<{ possibleRepeat: boolean }>(host, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
     expect(third.possibleRepeat).toBe(false);
     expect(k.read('SELECT seq, possible_repeat FROM answers ORDER BY seq')).toEqual([
       { seq: 1, possible_repeat: 0 },
@@ -130,7 +196,10 @@ describe('kiosk host: one answer through its life', () => {
   it('finalises a walked-away answer as partial and refuses later changes', async () => {
     const k = kiosk('walk-away');
     const host = k.open();
-    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 2, language: 'en' });
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 2,
+      language: 'en',
+    });
     await call(host, 'finishAnswer', { answerId, status: 'partial' });
     const late = await host.handle('updateAnswer', { answerId, step: { nps: 9 } });
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -140,50 +209,98 @@ describe('kiosk host: one answer through its life', () => {
   it('after a crash, finalises leftover drafts as partial at the next start', async () => {
     const k = kiosk('crash');
     const first = k.open();
-    const { answerId } = await call<{ answerId: string }>(first, 'startAnswer', { smiley: 4, language: 'en' });
+    const { answerId } = await call<{ answerId: string }>(first, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
     first.close(); // the process died with the draft open
     hosts.splice(hosts.indexOf(first), 1);
     const second = k.open();
     expect(k.read('SELECT id, status FROM answers')).toEqual([{ id: answerId, status: 'partial' }]);
-    expect(k.read('SELECT kind, ref_id FROM outbox')).toEqual([{ kind: 'answer', ref_id: answerId }]);
-    const next = await call<{ answerId: string }>(second, 'startAnswer', { smiley: 4, language: 'en' });
+    expect(k.read('SELECT kind, ref_id FROM outbox')).toEqual([
+      { kind: 'answer', ref_id: answerId },
+    ]);
+    const next = await call<{ answerId: string }>(second, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
     expect(k.read('SELECT seq FROM answers WHERE id = ?', next.answerId)).toEqual([{ seq: 2 }]);
   });
 });
 
 describe('kiosk host: bad input writes nothing', () => {
   it.each([
-    ['a smiley beyond the faces', 'startAnswer', { smiley: 5, language: 'en' }, /beyond the survey's 4 faces/],
-    ['a language the kiosk does not speak', 'startAnswer', { smiley: 2, language: 'fr' }, /not offered/],
-    ['an unknown key', 'startAnswer', { smiley: 2, language: 'en', admin: true }, /invalid startAnswer request/],
-    ['a string score', 'startAnswer', { smiley: '2', language: 'en' }, /invalid startAnswer request/],
+    [
+      'a smiley beyond the faces',
+      'startAnswer',
+      { smiley: 5, language: 'en' },
+      /beyond the survey's 4 faces/,
+    ],
+    [
+      'a language the kiosk does not speak',
+      'startAnswer',
+      { smiley: 2, language: 'fr' },
+      /not offered/,
+    ],
+    [
+      'an unknown key',
+      'startAnswer',
+      { smiley: 2, language: 'en', admin: true },
+      /invalid startAnswer request/,
+    ],
+    [
+      'a string score',
+      'startAnswer',
+      { smiley: '2', language: 'en' },
+      /invalid startAnswer request/,
+    ],
   ])('rejects %s', async (_what, channel, payload, message) => {
     const k = kiosk(`bad-${_what.replace(/\W/g, '')}`);
     const host = k.open();
     const result = await host.handle(channel as 'startAnswer', payload);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(message) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(message) },
+    });
     expect(k.read('SELECT count(*) AS n FROM answers')).toEqual([{ n: 0 }]);
   });
 
   it('names the bad field of a step and leaves the draft as it was', async () => {
     const k = kiosk('bad-step');
     const host = k.open();
-    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 1, language: 'en' });
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 1,
+      language: 'en',
+    });
     const nps = await host.handle('updateAnswer', { answerId, step: { nps: 11 } });
-    expect(nps).toMatchObject({ ok: false, error: { code: 'invalid_request', problems: [{ field: 'step.nps' }] } });
+    expect(nps).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', problems: [{ field: 'step.nps' }] },
+    });
     const reasons = await host.handle('updateAnswer', { answerId, step: { reasons: ['fast'] } });
-    expect(reasons).toMatchObject({ ok: false, error: { message: 'reasons not offered for this score: fast' } });
+    expect(reasons).toMatchObject({
+      ok: false,
+      error: { message: 'reasons not offered for this score: fast' },
+    });
     const consent = await host.handle('updateAnswer', {
       answerId,
       step: { contact: { consentVersion: '2020-01', name: 'Mari', email: 'mari@example.com' } },
     });
-    expect(consent).toMatchObject({ ok: false, error: { message: 'consent version "2020-01" is not the current one' } });
-    expect(k.read('SELECT nps, reasons, contact FROM answers')).toEqual([{ nps: null, reasons: null, contact: null }]);
+    expect(consent).toMatchObject({
+      ok: false,
+      error: { message: 'consent version "2020-01" is not the current one' },
+    });
+    expect(k.read('SELECT nps, reasons, contact FROM answers')).toEqual([
+      { nps: null, reasons: null, contact: null },
+    ]);
   });
 
   it('answers an unknown answer id with not_found', async () => {
     const host = kiosk('unknown').open();
-    const result = await host.handle('finishAnswer', { answerId: '01935f9e-8d1c-7abc-8def-0123456789ab', status: 'complete' });
+    const result = await host.handle('finishAnswer', {
+      answerId: '01935f9e-8d1c-7abc-8def-0123456789ab',
+      status: 'complete',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -192,9 +309,21 @@ describe('kiosk host: bad input writes nothing', () => {
     (config as Record<string, unknown>).collector = { url: 'ftp://x', token: 'short' };
     const host = kiosk('bad-config', config).open();
     const got = await host.handle('getConfig', {});
-    expect(got).toMatchObject({ ok: false, error: { code: 'unavailable', problems: expect.arrayContaining([expect.objectContaining({ field: 'collector.url' })]) } });
-    expect(await host.handle('startAnswer', { smiley: 1, language: 'en' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(host.status().configError?.map((p) => p.field)).toEqual(['collector.url', 'collector.token']);
+    expect(got).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unavailable',
+        problems: expect.arrayContaining([expect.objectContaining({ field: 'collector.url' })]),
+      },
+    });
+    expect(await host.handle('startAnswer', { smiley: 1, language: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    expect(host.status().configError?.map((p) => p.field)).toEqual([
+      'collector.url',
+      'collector.token',
+    ]);
   });
 });
 
@@ -203,13 +332,20 @@ describe('kiosk host: admin access', () => {
     const k = kiosk('admin-lock');
     let host = k.open();
     for (let left = 4; left >= 1; left--) {
-      expect(await call(host, 'unlockAdmin', { pin: '0000' })).toEqual({ session: null, attemptsLeft: left, lockedUntil: null });
+      expect(await call(host, 'unlockAdmin', { pin: '0000' })).toEqual({
+        session: null,
+        attemptsLeft: left,
+        lockedUntil: null,
+      });
     }
     const locked = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '0000' });
     expect(locked.lockedUntil).toBe(new Date(clock + 5 * 60_000).toISOString());
     host.close();
     host = k.open();
-    expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({ session: null, attemptsLeft: 0 });
+    expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({
+      session: null,
+      attemptsLeft: 0,
+    });
     clock += 5 * 60_000 + 1;
     const unlocked = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
     expect(unlocked.session).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -218,15 +354,25 @@ describe('kiosk host: admin access', () => {
   it('runs admin actions only with a valid session', async () => {
     const k = kiosk('admin-actions');
     const host = k.open();
-    expect(await host.handle('reloadKiosk', { session: 'x'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await host.handle('reloadKiosk', { session: 'x'.repeat(32) })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     const { session } = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
     await call(host, 'reloadKiosk', { session });
     await call(host, 'sendTestAlert', { session });
     await call(host, 'setDefaultLanguage', { session, language: 'et' });
     expect(k.calls).toEqual(['reload']);
-    expect(k.read('SELECT kind, answer_id FROM alerts')).toEqual([{ kind: 'test', answer_id: null }]);
+    expect(k.read('SELECT kind, answer_id FROM alerts')).toEqual([
+      { kind: 'test', answer_id: null },
+    ]);
     expect(await call(host, 'getConfig', {})).toMatchObject({ languages: { default: 'et' } });
     const status = await call<Record<string, unknown>>(host, 'getStatus', {});
-    expect(status).toMatchObject({ kioskId: 'test-kiosk', appVersion: '1.2.3', queueDepth: 1, storage: { ok: true } });
+    expect(status).toMatchObject({
+      kioskId: 'test-kiosk',
+      appVersion: '1.2.3',
+      queueDepth: 1,
+      storage: { ok: true },
+    });
   });
 });

@@ -10,7 +10,11 @@ afterEach(async () => c?.close());
 const login = (username: string, password: string, forwardedFor: string) =>
   fetch(`${c!.url}/staff/api/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: c!.url, 'x-forwarded-for': forwardedFor },
+    headers: {
+      'content-type': 'application/json',
+      origin: c!.url,
+      'x-forwarded-for': forwardedFor,
+    },
     body: JSON.stringify({ username, password }),
   });
 

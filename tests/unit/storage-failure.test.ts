@@ -32,15 +32,30 @@ describe('when the disk fails', () => {
       storageRetryMs: 50,
       actions: { reload: () => {}, exit: () => {} },
     });
-    expect(host.status().storage).toMatchObject({ ok: false, error: expect.stringMatching(/cannot open the database/) });
+    expect(host.status().storage).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/cannot open the database/),
+    });
     expect((await host.handle('getConfig', {})).ok).toBe(true);
 
-    const start = (await host.handle('startAnswer', { smiley: 1, language: 'en' })) as BridgeResult<{ answerId: string; durable: boolean; alertRaised: boolean }>;
+    const start = (await host.handle('startAnswer', {
+      smiley: 1,
+      language: 'en',
+    })) as BridgeResult<{ answerId: string; durable: boolean; alertRaised: boolean }>;
     expect(start).toMatchObject({ ok: true, value: { durable: false, alertRaised: true } });
     const answerId = start.ok ? start.value.answerId : '';
-    expect(await host.handle('updateAnswer', { answerId, step: { nps: 3 } })).toMatchObject({ ok: true, value: { durable: false } });
-    expect(await host.handle('finishAnswer', { answerId, status: 'complete' })).toMatchObject({ ok: true, value: { durable: false } });
-    expect(host.status()).toMatchObject({ storage: { ok: false, pendingInMemory: 3 }, lastError: expect.stringMatching(/storage failed|cannot open/) });
+    expect(await host.handle('updateAnswer', { answerId, step: { nps: 3 } })).toMatchObject({
+      ok: true,
+      value: { durable: false },
+    });
+    expect(await host.handle('finishAnswer', { answerId, status: 'complete' })).toMatchObject({
+      ok: true,
+      value: { durable: false },
+    });
+    expect(host.status()).toMatchObject({
+      storage: { ok: false, pendingInMemory: 3 },
+      lastError: expect.stringMatching(/storage failed|cannot open/),
+    });
 
     rmSync(blocked);
     mkdirSync(blocked);
@@ -49,8 +64,13 @@ describe('when the disk fails', () => {
     host.close();
 
     const db = new Database(databasePath, { readonly: true });
-    expect(db.prepare('SELECT id, status, nps FROM answers').all()).toEqual([{ id: answerId, status: 'complete', nps: 3 }]);
-    expect(db.prepare('SELECT kind FROM outbox ORDER BY lane').all()).toEqual([{ kind: 'alert' }, { kind: 'answer' }]);
+    expect(db.prepare('SELECT id, status, nps FROM answers').all()).toEqual([
+      { id: answerId, status: 'complete', nps: 3 },
+    ]);
+    expect(db.prepare('SELECT kind FROM outbox ORDER BY lane').all()).toEqual([
+      { kind: 'alert' },
+      { kind: 'answer' },
+    ]);
     db.close();
   });
 });
@@ -62,8 +82,13 @@ describe('DurableWriter on a full database', () => {
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages + 2}`);
     const errors: (string | null)[] = [];
-    const writer = new DurableWriter({ transaction: (fn) => db.transaction(fn), retryMs: 60_000, onStorageError: (m) => errors.push(m) });
-    const insert = (n: number) => () => void db.prepare('INSERT INTO t VALUES (?, zeroblob(3000))').run(n);
+    const writer = new DurableWriter({
+      transaction: (fn) => db.transaction(fn),
+      retryMs: 60_000,
+      onStorageError: (m) => errors.push(m),
+    });
+    const insert = (n: number) => () =>
+      void db.prepare('INSERT INTO t VALUES (?, zeroblob(3000))').run(n);
 
     const outcomes = [1, 2, 3, 4, 5].map((n) => writer.write(insert(n)).durable);
     expect(outcomes[0]).toBe(true);
@@ -77,19 +102,26 @@ describe('DurableWriter on a full database', () => {
     writer.close();
     expect(writer.pendingCount).toBe(0);
     expect(errors.at(-1)).toBeNull();
-    expect(db.prepare('SELECT n FROM t ORDER BY rowid').all()).toEqual([1, 2, 3, 4, 5].map((n) => ({ n })));
+    expect(db.prepare('SELECT n FROM t ORDER BY rowid').all()).toEqual(
+      [1, 2, 3, 4, 5].map((n) => ({ n })),
+    );
     db.close();
   });
 
   it('throws errors that are not the disk and keeps nothing of them', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE t (n INTEGER UNIQUE)');
-    const writer = new DurableWriter({ transaction: (fn) => db.transaction(fn), onStorageError: () => {} });
+    const writer = new DurableWriter({
+      transaction: (fn) => db.transaction(fn),
+      onStorageError: () => {},
+    });
     writer.write(() => void db.prepare('INSERT INTO t VALUES (1)').run());
-    expect(() => writer.write(() => {
-      db.prepare('INSERT INTO t VALUES (2)').run();
-      db.prepare('INSERT INTO t VALUES (1)').run();
-    })).toThrow(/UNIQUE/);
+    expect(() =>
+      writer.write(() => {
+        db.prepare('INSERT INTO t VALUES (2)').run();
+        db.prepare('INSERT INTO t VALUES (1)').run();
+      }),
+    ).toThrow(/UNIQUE/);
     expect(writer.pendingCount).toBe(0);
     expect(db.prepare('SELECT n FROM t').all()).toEqual([{ n: 1 }]);
   });

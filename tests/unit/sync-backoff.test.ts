@@ -6,14 +6,16 @@ const policy = { baseMs: 1_000, capMs: 60_000 };
 describe('sync backoff: capped exponential with full jitter', () => {
   it('doubles the ceiling per failure up to the cap', () => {
     const top = (failures: number) => backoffDelay(failures, policy, () => 0.999999);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50, 5000].map(top)).toEqual([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999, 59999]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 50, 5000].map(top)).toEqual([
+      999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999, 59999,
+    ]);
   });
 
   it('picks uniformly between 0 and the ceiling (full jitter), never above', () => {
     expect(backoffDelay(4, policy, () => 0)).toBe(0);
     expect(backoffDelay(4, policy, () => 0.5)).toBe(4000);
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const waits = Array.from({ length: 2000 }, () => backoffDelay(10, policy, random));
     expect(Math.max(...waits)).toBeLessThan(60_000);
     expect(Math.min(...waits)).toBeGreaterThanOrEqual(0);

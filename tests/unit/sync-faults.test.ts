@@ -37,7 +37,11 @@ afterAll(async () => {
 });
 
 const acked = (kind: 'answer' | 'alert') =>
-  readKiosk<{ ref_id: string }>(databasePath, 'SELECT ref_id FROM outbox WHERE kind = ? AND sent_at IS NOT NULL', kind).map((r) => r.ref_id);
+  readKiosk<{ ref_id: string }>(
+    databasePath,
+    'SELECT ref_id FROM outbox WHERE kind = ? AND sent_at IS NOT NULL',
+    kind,
+  ).map((r) => r.ref_id);
 
 /** Acknowledged on the kiosk but not on the collector, and rows on the collector beyond one per kiosk item. */
 async function compare(): Promise<{ missing: string[]; duplicated: number; stored: string[] }> {
@@ -55,56 +59,77 @@ async function compare(): Promise<{ missing: string[]; duplicated: number; store
 }
 
 describe('sync through a faulty network', () => {
-  it(`delivers ${ANSWERS} answers exactly once through 5xx, hangs, resets and lost replies`, { timeout: 120_000 }, async () => {
-    const writer = kioskWriter(databasePath, { kioskId: collector.kioskId, chunk: CHUNK, alertEvery: 97 });
-    const engine = new SyncEngine({
-      databasePath,
-      kioskId: collector.kioskId,
-      collector: { url: proxy.url, token: collector.token },
-      appVersion: 'fault-test',
-      tuning: { requestTimeoutMs: 200, baseDelayMs: 5, maxDelayMs: 50, nudgeDebounceMs: 5, heartbeatMs: 250 },
-      log: () => {},
-    });
-    const ids: string[] = [];
-    try {
-      engine.start();
-      // Customers keep coming while the network misbehaves; now and then, check the invariant.
-      for (let i = 0; ids.length < ANSWERS; i++) {
-        if (ids.length === ANSWERS - BAD_STRETCH) proxy.setRate(BAD_RATE);
-        ids.push(...writer.answers(CHUNK));
-        engine.nudge();
-        await new Promise((r) => setTimeout(r, 2 + (i % 5)));
-        if (i % 200 === 199) expect((await compare()).missing).toEqual([]);
+  it(
+    `delivers ${ANSWERS} answers exactly once through 5xx, hangs, resets and lost replies`,
+    { timeout: 120_000 },
+    async () => {
+      const writer = kioskWriter(databasePath, {
+        kioskId: collector.kioskId,
+        chunk: CHUNK,
+        alertEvery: 97,
+      });
+      const engine = new SyncEngine({
+        databasePath,
+        kioskId: collector.kioskId,
+        collector: { url: proxy.url, token: collector.token },
+        appVersion: 'fault-test',
+        tuning: {
+          requestTimeoutMs: 200,
+          baseDelayMs: 5,
+          maxDelayMs: 50,
+          nudgeDebounceMs: 5,
+          heartbeatMs: 250,
+        },
+        log: () => {},
+      });
+      const ids: string[] = [];
+      try {
+        engine.start();
+        // Customers keep coming while the network misbehaves; now and then, check the invariant.
+        for (let i = 0; ids.length < ANSWERS; i++) {
+          if (ids.length === ANSWERS - BAD_STRETCH) proxy.setRate(BAD_RATE);
+          ids.push(...writer.answers(CHUNK));
+          engine.nudge();
+          await new Promise((r) => setTimeout(r, 2 + (i % 5)));
+          if (i % 200 === 199) expect((await compare()).missing).toEqual([]);
+        }
+        const alertIds = readKiosk<{ id: string }>(databasePath, 'SELECT id FROM alerts').map(
+          (r) => r.id,
+        );
+        const backlog = engine.status().queueDepth;
+
+        proxy.setRate(0);
+        const t0 = performance.now();
+        await waitFor('the backlog to drain', () => engine.status().queueDepth === 0, 60_000);
+        const drainedIn = (performance.now() - t0) / 1000;
+
+        const end = await compare();
+        expect(end.missing).toEqual([]);
+        expect(end.duplicated).toBe(0);
+        expect(end.stored).toEqual(ids); // every answer, once, in seq order
+        expect(acked('answer').sort()).toEqual([...ids].sort());
+        expect(
+          (await readAlerts(collector.storage, collector.kioskId)).map((a) => a.id).sort(),
+        ).toEqual(alertIds.sort());
+        expect(acked('alert').length).toBe(alertIds.length);
+        expect(readKiosk(databasePath, 'SELECT count(*) AS n FROM dead_letters')).toEqual([
+          { n: 0 },
+        ]);
+        const seen = (await listKiosks(collector.storage)).find((k) => k.id === collector.kioskId)!;
+        expect(seen.highestContiguousSeq).toBe(ANSWERS);
+
+        const faults = FAULT_KINDS.reduce((n, k) => n + proxy.counts[k], 0);
+        console.log(
+          `sync faults: ${ids.length} answers, ${faults} injected faults (${FAULT_KINDS.map((k) => `${k} ${proxy.counts[k]}`).join(', ')}), ` +
+            `${end.missing.length} missing, ${end.duplicated} duplicated, drained in ${drainedIn.toFixed(2)} s ` +
+            `(+ ${alertIds.length} alerts; ${proxy.counts.pass} requests passed; backlog ${backlog} when the faults stopped)`,
+        );
+        for (const k of FAULT_KINDS)
+          expect(proxy.counts[k], `${k} faults injected`).toBeGreaterThan(20);
+      } finally {
+        await engine.stop();
+        writer.close();
       }
-      const alertIds = readKiosk<{ id: string }>(databasePath, 'SELECT id FROM alerts').map((r) => r.id);
-      const backlog = engine.status().queueDepth;
-
-      proxy.setRate(0);
-      const t0 = performance.now();
-      await waitFor('the backlog to drain', () => engine.status().queueDepth === 0, 60_000);
-      const drainedIn = (performance.now() - t0) / 1000;
-
-      const end = await compare();
-      expect(end.missing).toEqual([]);
-      expect(end.duplicated).toBe(0);
-      expect(end.stored).toEqual(ids); // every answer, once, in seq order
-      expect(acked('answer').sort()).toEqual([...ids].sort());
-      expect((await readAlerts(collector.storage, collector.kioskId)).map((a) => a.id).sort()).toEqual(alertIds.sort());
-      expect(acked('alert').length).toBe(alertIds.length);
-      expect(readKiosk(databasePath, 'SELECT count(*) AS n FROM dead_letters')).toEqual([{ n: 0 }]);
-      const seen = (await listKiosks(collector.storage)).find((k) => k.id === collector.kioskId)!;
-      expect(seen.highestContiguousSeq).toBe(ANSWERS);
-
-      const faults = FAULT_KINDS.reduce((n, k) => n + proxy.counts[k], 0);
-      console.log(
-        `sync faults: ${ids.length} answers, ${faults} injected faults (${FAULT_KINDS.map((k) => `${k} ${proxy.counts[k]}`).join(', ')}), ` +
-          `${end.missing.length} missing, ${end.duplicated} duplicated, drained in ${drainedIn.toFixed(2)} s ` +
-          `(+ ${alertIds.length} alerts; ${proxy.counts.pass} requests passed; backlog ${backlog} when the faults stopped)`,
-      );
-      for (const k of FAULT_KINDS) expect(proxy.counts[k], `${k} faults injected`).toBeGreaterThan(20);
-    } finally {
-      await engine.stop();
-      writer.close();
-    }
-  });
+    },
+  );
 });

@@ -57,7 +57,12 @@ describe('sync engine: heartbeat', () => {
         deviceTime: new Date(T + 90_000).toISOString(),
       });
       const seen = (await listKiosks(collector.storage)).find((k) => k.id === collector.kioskId)!;
-      expect(seen).toMatchObject({ appVersion: '2.4.1', queueDepth: 5, oldestUnsentAt: new Date(T).toISOString(), lastError: body.lastError });
+      expect(seen).toMatchObject({
+        appVersion: '2.4.1',
+        queueDepth: 5,
+        oldestUnsentAt: new Date(T).toISOString(),
+        lastError: body.lastError,
+      });
       expect(engine.status()).toMatchObject({ online: true });
     } finally {
       await engine.stop();
@@ -70,35 +75,65 @@ describe('sync engine: config pull', () => {
     const databasePath = join(dir.path, 'config.sqlite');
     kioskWriter(databasePath).close();
     const rec = recordingFetch();
-    const engine = new SyncEngine({ databasePath, kioskId: collector.kioskId, collector: { url: collector.url, token: collector.token }, appVersion: 't', fetch: rec.fetch });
-    const state = () => Object.fromEntries(readKiosk<{ key: string; value: string }>(databasePath, `SELECT key, value FROM kiosk_state WHERE key LIKE 'remote_config%'`).map((r) => [r.key, r.value]));
+    const engine = new SyncEngine({
+      databasePath,
+      kioskId: collector.kioskId,
+      collector: { url: collector.url, token: collector.token },
+      appVersion: 't',
+      fetch: rec.fetch,
+    });
+    const state = () =>
+      Object.fromEntries(
+        readKiosk<{ key: string; value: string }>(
+          databasePath,
+          `SELECT key, value FROM kiosk_state WHERE key LIKE 'remote_config%'`,
+        ).map((r) => [r.key, r.value]),
+      );
     try {
       expect(await engine.fleet.pullConfig()).toBe('none');
 
-      const first = await attachConfig(collector.storage, collector.kioskId, { ...smallConfig(), idleTimeoutSeconds: 45 }, new Date());
+      const first = await attachConfig(
+        collector.storage,
+        collector.kioskId,
+        { ...smallConfig(), idleTimeoutSeconds: 45 },
+        new Date(),
+      );
       expect(await engine.fleet.heartbeat()).toBe(true);
-      expect(rec.requests.map((r) => `${r.method} ${r.path} ${r.headers['if-none-match'] ?? '-'} ${r.status}`)).toEqual([
-        'GET /v1/config - 404',
-        'POST /v1/heartbeat - 200',
-        'GET /v1/config - 200',
-      ]);
-      expect(state()).toEqual({ remote_config_etag: `"${first.version}"`, remote_config: first.body });
+      expect(
+        rec.requests.map(
+          (r) => `${r.method} ${r.path} ${r.headers['if-none-match'] ?? '-'} ${r.status}`,
+        ),
+      ).toEqual(['GET /v1/config - 404', 'POST /v1/heartbeat - 200', 'GET /v1/config - 200']);
+      expect(state()).toEqual({
+        remote_config_etag: `"${first.version}"`,
+        remote_config: first.body,
+      });
 
       // Unchanged: the heartbeat names the version we hold, so no GET; an explicit pull gets 304.
       await engine.fleet.heartbeat();
       expect(await engine.fleet.pullConfig()).toBe('unchanged');
-      expect(rec.requests.slice(3).map((r) => `${r.method} ${r.path} ${r.headers['if-none-match'] ?? '-'} ${r.status}`)).toEqual([
-        'POST /v1/heartbeat - 200',
-        `GET /v1/config "${first.version}" 304`,
-      ]);
+      expect(
+        rec.requests
+          .slice(3)
+          .map((r) => `${r.method} ${r.path} ${r.headers['if-none-match'] ?? '-'} ${r.status}`),
+      ).toEqual(['POST /v1/heartbeat - 200', `GET /v1/config "${first.version}" 304`]);
 
-      const second = await attachConfig(collector.storage, collector.kioskId, { ...smallConfig(), idleTimeoutSeconds: 60 }, new Date());
+      const second = await attachConfig(
+        collector.storage,
+        collector.kioskId,
+        { ...smallConfig(), idleTimeoutSeconds: 60 },
+        new Date(),
+      );
       await engine.fleet.heartbeat();
-      expect(rec.requests.slice(5).map((r) => `${r.method} ${r.path} ${r.headers['if-none-match'] ?? '-'} ${r.status}`)).toEqual([
-        'POST /v1/heartbeat - 200',
-        `GET /v1/config "${first.version}" 200`,
-      ]);
-      expect(state()).toEqual({ remote_config_etag: `"${second.version}"`, remote_config: second.body });
+      expect(
+        rec.requests
+          .slice(5)
+          .map((r) => `${r.method} ${r.path} ${r.headers['if-none-match'] ?? '-'} ${r.status}`),
+      ).toEqual(['POST /v1/heartbeat - 200', `GET /v1/config "${first.version}" 200`]);
+      expect(state()).toEqual({
+        remote_config_etag: `"${second.version}"`,
+        remote_config: second.body,
+      });
     } finally {
       await engine.stop();
     }

@@ -42,7 +42,11 @@ function open(config: unknown) {
   return { host, databasePath };
 }
 
-async function call<T = Record<string, unknown>>(host: KioskHost, channel: Parameters<KioskHost['handle']>[0], payload: unknown): Promise<T> {
+async function call<T = Record<string, unknown>>(
+  host: KioskHost,
+  channel: Parameters<KioskHost['handle']>[0],
+  payload: unknown,
+): Promise<T> {
   const result = (await host.handle(channel, payload)) as BridgeResult<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -52,49 +56,104 @@ async function call<T = Record<string, unknown>>(host: KioskHost, channel: Param
 async function enrolled() {
   const kioskId = `sync-host-${++n}`;
   const token = await collector.enrol(kioskId);
-  return { kioskId, config: { ...smallConfig(), kioskId, collector: { url: collector.url, token } } };
+  return {
+    kioskId,
+    config: { ...smallConfig(), kioskId, collector: { url: collector.url, token } },
+  };
 }
 
 describe('kiosk host with sync', () => {
   it('without a collector block runs no engine and says sync is not configured', () => {
     const { host } = open(smallConfig());
     expect(host.sync).toBeNull();
-    expect(host.status()).toMatchObject({ online: null, lastSyncAt: null, deadLetters: 0, lastError: expect.stringMatching(/not configured/) });
+    expect(host.status()).toMatchObject({
+      online: null,
+      lastSyncAt: null,
+      deadLetters: 0,
+      lastError: expect.stringMatching(/not configured/),
+    });
   });
 
   it('sends an alert at once and a finished answer within a second, and reports it on the status', async () => {
     const { kioskId, config } = await enrolled();
     const { host } = open(config);
     await waitFor('online', () => host.status().online === true);
-    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 1, language: 'en' });
-    await waitFor('the alert on the collector', async () => (await readAlerts(collector.storage, kioskId)).some((a) => a.answerId === answerId), 1_000, 5);
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 1,
+      language: 'en',
+    });
+    await waitFor(
+      'the alert on the collector',
+      async () =>
+        (await readAlerts(collector.storage, kioskId)).some((a) => a.answerId === answerId),
+      1_000,
+      5,
+    );
     const t0 = Date.now();
     await call(host, 'finishAnswer', { answerId, status: 'complete' });
-    await waitFor('the answer on the collector', async () => (await readAnswers(collector.storage, kioskId)).some((a) => a.id === answerId), 1_000, 5);
+    await waitFor(
+      'the answer on the collector',
+      async () => (await readAnswers(collector.storage, kioskId)).some((a) => a.id === answerId),
+      1_000,
+      5,
+    );
     expect(Date.now() - t0).toBeLessThan(1_000);
     await waitFor('the reply settled', () => host.status().queueDepth === 0);
-    expect(host.status()).toMatchObject({ online: true, queueDepth: 0, deadLetters: 0, lastError: null, lastSyncAt: expect.any(String) });
+    expect(host.status()).toMatchObject({
+      online: true,
+      queueDepth: 0,
+      deadLetters: 0,
+      lastError: null,
+      lastSyncAt: expect.any(String),
+    });
   });
 
   it('applies a config from the collector at the next getConfig with no survey open, keeping its own collector block', async () => {
     const { kioskId, config } = await enrolled();
     const { host, databasePath } = open(config);
-    const remote = { ...smallConfig(), kioskId, branding: { ...smallConfig().branding, welcome: { en: 'Hello from the collector', et: 'Tere keskusest' } } };
+    const remote = {
+      ...smallConfig(),
+      kioskId,
+      branding: {
+        ...smallConfig().branding,
+        welcome: { en: 'Hello from the collector', et: 'Tere keskusest' },
+      },
+    };
     const { version } = await attachConfig(collector.storage, kioskId, remote, new Date());
     // The engine heartbeats at start; the heartbeat names the version; the engine pulls it.
-    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 4, language: 'en' });
-    await waitFor('the config stored', () => readKiosk(databasePath, `SELECT 1 FROM kiosk_state WHERE key = 'remote_config_etag' AND value = ?`, `"${version}"`).length === 1);
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
+    await waitFor(
+      'the config stored',
+      () =>
+        readKiosk(
+          databasePath,
+          `SELECT 1 FROM kiosk_state WHERE key = 'remote_config_etag' AND value = ?`,
+          `"${version}"`,
+        ).length === 1,
+    );
 
     // Mid-survey: still the file's config.
-    expect((await call<PublicKioskConfig>(host, 'getConfig', {})).branding.welcome.en).toBe('How did we do?');
+    expect((await call<PublicKioskConfig>(host, 'getConfig', {})).branding.welcome.en).toBe(
+      'How did we do?',
+    );
     await call(host, 'finishAnswer', { answerId, status: 'complete' });
     // Back on the attract screen: the collector's.
-    expect((await call<PublicKioskConfig>(host, 'getConfig', {})).branding.welcome.en).toBe('Hello from the collector');
+    expect((await call<PublicKioskConfig>(host, 'getConfig', {})).branding.welcome.en).toBe(
+      'Hello from the collector',
+    );
 
     // Sync still works with the kiosk's own URL and token.
-    const next = await call<{ answerId: string }>(host, 'startAnswer', { smiley: 4, language: 'en' });
+    const next = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
     await call(host, 'finishAnswer', { answerId: next.answerId, status: 'partial' });
-    await waitFor('the answer on the collector', async () => (await readAnswers(collector.storage, kioskId)).some((a) => a.id === next.answerId));
+    await waitFor('the answer on the collector', async () =>
+      (await readAnswers(collector.storage, kioskId)).some((a) => a.id === next.answerId),
+    );
     expect(host.status()).toMatchObject({ deadLetters: 0 });
   });
 
@@ -103,7 +162,12 @@ describe('kiosk host with sync', () => {
     const first = open(config);
     const remote = { ...smallConfig(), kioskId, idleTimeoutSeconds: 90 };
     const { version } = await attachConfig(collector.storage, kioskId, remote, new Date());
-    await waitFor('the config stored', () => readKiosk(first.databasePath, `SELECT 1 FROM kiosk_state WHERE value = ?`, `"${version}"`).length === 1);
+    await waitFor(
+      'the config stored',
+      () =>
+        readKiosk(first.databasePath, `SELECT 1 FROM kiosk_state WHERE value = ?`, `"${version}"`)
+          .length === 1,
+    );
     first.host.close();
     hosts.splice(hosts.indexOf(first.host), 1);
     const again = createKioskHost({

@@ -49,10 +49,19 @@ const uniform = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi 
  * the KILLS aimed ones are left to drain.
  */
 function runAndKill(round: number): Promise<Round> {
-  const aim = round >= KILLS ? null : round % 8 === 7 ? { on: 'ready', target: '' } : { on: Math.random() < 0.5 ? 'request' : 'reply', target: `${uniform(1, 4)} ` };
+  const aim =
+    round >= KILLS
+      ? null
+      : round % 8 === 7
+        ? { on: 'ready', target: '' }
+        : { on: Math.random() < 0.5 ? 'request' : 'reply', target: `${uniform(1, 4)} ` };
   const delayMs = aim?.on === 'ready' ? uniform(0, 40) : uniform(0, 8);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, databasePath, collector.url, collector.token, collector.kioskId, String(BATCH)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CHILD, databasePath, collector.url, collector.token, collector.kioskId, String(BATCH)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let stderr = '';
     let armed = false;
@@ -70,26 +79,54 @@ function runAndKill(round: number): Promise<Round> {
     child.on('exit', (code, signal) => {
       const lines = out.split('\n').filter(Boolean);
       const drained = lines.includes('drained') && code === 0;
-      const last = [...lines].reverse().find((l) => l.startsWith('request') || l.startsWith('reply'));
-      const landed = signal !== 'SIGKILL' ? null : !last ? 'start' : last.startsWith('request') ? 'in-flight' : 'after-reply';
+      const last = [...lines]
+        .reverse()
+        .find((l) => l.startsWith('request') || l.startsWith('reply'));
+      const landed =
+        signal !== 'SIGKILL'
+          ? null
+          : !last
+            ? 'start'
+            : last.startsWith('request')
+              ? 'in-flight'
+              : 'after-reply';
       if (!drained && signal !== 'SIGKILL') stderr += `\nchild exited with ${code}`;
       resolve({ drained, landed, stderr });
     });
   });
 }
 
-async function check(): Promise<{ missing: number; duplicated: number; foreign: number; acked: number; unacked: number }> {
+async function check(): Promise<{
+  missing: number;
+  duplicated: number;
+  foreign: number;
+  acked: number;
+  unacked: number;
+}> {
   const db = new Database(databasePath, { readonly: true });
   let ackedIds: string[];
   let kioskIds: Set<string>;
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    ackedIds = (db.prepare('SELECT ref_id FROM outbox WHERE sent_at IS NOT NULL').all() as { ref_id: string }[]).map((r) => r.ref_id);
-    kioskIds = new Set((db.prepare('SELECT id FROM answers UNION ALL SELECT id FROM alerts').all() as { id: string }[]).map((r) => r.id));
+    ackedIds = (
+      db.prepare('SELECT ref_id FROM outbox WHERE sent_at IS NOT NULL').all() as {
+        ref_id: string;
+      }[]
+    ).map((r) => r.ref_id);
+    kioskIds = new Set(
+      (
+        db.prepare('SELECT id FROM answers UNION ALL SELECT id FROM alerts').all() as {
+          id: string;
+        }[]
+      ).map((r) => r.id),
+    );
   } finally {
     db.close();
   }
-  const stored = [...(await readAnswers(collector.storage, collector.kioskId)), ...(await readAlerts(collector.storage, collector.kioskId))].map((a) => a.id);
+  const stored = [
+    ...(await readAnswers(collector.storage, collector.kioskId)),
+    ...(await readAlerts(collector.storage, collector.kioskId)),
+  ].map((a) => a.id);
   const held = new Set(stored);
   return {
     missing: ackedIds.filter((id) => !held.has(id)).length,
@@ -102,46 +139,63 @@ async function check(): Promise<{ missing: number; duplicated: number; foreign: 
 }
 
 describe('kill -9 of the sync engine', () => {
-  it('delivers exactly once however often it is killed mid-sync', { timeout: 120_000 }, async () => {
-    const writer = kioskWriter(databasePath, { kioskId: collector.kioskId, alertEvery: 53 });
-    writer.answers(PREFILLED);
-    const stats = { kills: 0, start: 0, inFlight: 0, afterReply: 0, rounds: 0, unacked: 0 };
-    try {
-      let drained = false;
-      // Every aimed round runs even if an earlier one happened to drain the queue.
-      for (let round = 0; round < MAX_ROUNDS && (round < KILLS || !drained); round++) {
-        // New answers keep arriving between runs, so the queue changes under each new start.
-        if (round < KILLS) writer.answers(PER_ROUND);
-        const r = await runAndKill(round);
-        stats.rounds++;
-        expect(r.stderr).toBe('');
-        if (r.landed) {
-          stats.kills++;
-          stats[r.landed === 'start' ? 'start' : r.landed === 'in-flight' ? 'inFlight' : 'afterReply']++;
+  it(
+    'delivers exactly once however often it is killed mid-sync',
+    { timeout: 120_000 },
+    async () => {
+      const writer = kioskWriter(databasePath, { kioskId: collector.kioskId, alertEvery: 53 });
+      writer.answers(PREFILLED);
+      const stats = { kills: 0, start: 0, inFlight: 0, afterReply: 0, rounds: 0, unacked: 0 };
+      try {
+        let drained = false;
+        // Every aimed round runs even if an earlier one happened to drain the queue.
+        for (let round = 0; round < MAX_ROUNDS && (round < KILLS || !drained); round++) {
+          // New answers keep arriving between runs, so the queue changes under each new start.
+          if (round < KILLS) writer.answers(PER_ROUND);
+          const r = await runAndKill(round);
+          stats.rounds++;
+          expect(r.stderr).toBe('');
+          if (r.landed) {
+            stats.kills++;
+            stats[
+              r.landed === 'start' ? 'start' : r.landed === 'in-flight' ? 'inFlight' : 'afterReply'
+            ]++;
+          }
+          const c = await check();
+          stats.unacked += c.unacked;
+          expect(
+            { missing: c.missing, duplicated: c.duplicated, foreign: c.foreign },
+            `after round ${round}`,
+          ).toEqual({ missing: 0, duplicated: 0, foreign: 0 });
+          drained =
+            r.drained &&
+            readKiosk<{ n: number }>(
+              databasePath,
+              'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL',
+            )[0]!.n === 0;
         }
-        const c = await check();
-        stats.unacked += c.unacked;
-        expect({ missing: c.missing, duplicated: c.duplicated, foreign: c.foreign }, `after round ${round}`).toEqual({ missing: 0, duplicated: 0, foreign: 0 });
-        drained = r.drained && readKiosk<{ n: number }>(databasePath, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL')[0]!.n === 0;
+        expect(drained).toBe(true);
+        const total = readKiosk<{ n: number }>(databasePath, 'SELECT count(*) AS n FROM outbox')[0]!
+          .n;
+        const end = await check();
+        expect(end).toEqual({ missing: 0, duplicated: 0, foreign: 0, acked: total, unacked: 0 });
+        expect(readKiosk(databasePath, 'SELECT count(*) AS n FROM dead_letters')).toEqual([
+          { n: 0 },
+        ]);
+        const answers = await readAnswers(collector.storage, collector.kioskId);
+        expect(answers.map((a) => a.seq)).toEqual(answers.map((_, i) => i + 1));
+        console.log(
+          `sync kill test: ${stats.kills} kills in ${stats.rounds} runs (${stats.inFlight} with a batch in flight, ${stats.afterReply} after a reply's status line, ` +
+            `${stats.start} before the first batch), ${stats.unacked} items committed by the collector but not yet acknowledged when killed (resent, stored once), ` +
+            `${total} items (${answers.length} answers), 0 missing, 0 duplicated`,
+        );
+        expect(stats.kills).toBeGreaterThanOrEqual(KILLS - 2);
+        expect(stats.inFlight).toBeGreaterThan(0);
+        expect(stats.afterReply).toBeGreaterThan(0);
+        expect(stats.unacked).toBeGreaterThan(0);
+      } finally {
+        writer.close();
       }
-      expect(drained).toBe(true);
-      const total = readKiosk<{ n: number }>(databasePath, 'SELECT count(*) AS n FROM outbox')[0]!.n;
-      const end = await check();
-      expect(end).toEqual({ missing: 0, duplicated: 0, foreign: 0, acked: total, unacked: 0 });
-      expect(readKiosk(databasePath, 'SELECT count(*) AS n FROM dead_letters')).toEqual([{ n: 0 }]);
-      const answers = await readAnswers(collector.storage, collector.kioskId);
-      expect(answers.map((a) => a.seq)).toEqual(answers.map((_, i) => i + 1));
-      console.log(
-        `sync kill test: ${stats.kills} kills in ${stats.rounds} runs (${stats.inFlight} with a batch in flight, ${stats.afterReply} after a reply's status line, ` +
-          `${stats.start} before the first batch), ${stats.unacked} items committed by the collector but not yet acknowledged when killed (resent, stored once), ` +
-          `${total} items (${answers.length} answers), 0 missing, 0 duplicated`,
-      );
-      expect(stats.kills).toBeGreaterThanOrEqual(KILLS - 2);
-      expect(stats.inFlight).toBeGreaterThan(0);
-      expect(stats.afterReply).toBeGreaterThan(0);
-      expect(stats.unacked).toBeGreaterThan(0);
-    } finally {
-      writer.close();
-    }
-  });
+    },
+  );
 });

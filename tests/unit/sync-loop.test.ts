@@ -45,7 +45,12 @@ describe('sync engine: running', () => {
       const [first] = writer.answers(1);
       const t0 = Date.now();
       engine.nudge();
-      await waitFor('the answer on the collector', async () => (await held()).includes(first!), 1_000, 5);
+      await waitFor(
+        'the answer on the collector',
+        async () => (await held()).includes(first!),
+        1_000,
+        5,
+      );
       const latencyMs = Date.now() - t0;
       expect(latencyMs).toBeLessThan(1_000);
 
@@ -54,7 +59,10 @@ describe('sync engine: running', () => {
       const backlog = writer.answers(700);
       engine.nudge();
       await waitFor('offline', () => engine.status().online === false);
-      expect(engine.status()).toMatchObject({ queueDepth: 700, lastError: expect.stringMatching(/cannot reach the collector/) });
+      expect(engine.status()).toMatchObject({
+        queueDepth: 700,
+        lastError: expect.stringMatching(/cannot reach the collector/),
+      });
       const failedTries = proxy.counts.reset;
       await waitFor('a few backoff ticks', () => proxy.counts.reset >= failedTries + 3);
 
@@ -62,8 +70,15 @@ describe('sync engine: running', () => {
       proxy.setDown(false);
       await waitFor('the backlog drained', () => engine.status().queueDepth === 0, 5_000);
       expect(await held()).toEqual([first, ...backlog]);
-      expect(engine.status()).toMatchObject({ online: true, lastError: null, deadLetters: 0, nextAttemptAt: null });
-      console.log(`sync loop: new answer on the collector ${latencyMs} ms after its nudge; ${proxy.counts.reset} refused tries while offline`);
+      expect(engine.status()).toMatchObject({
+        online: true,
+        lastError: null,
+        deadLetters: 0,
+        nextAttemptAt: null,
+      });
+      console.log(
+        `sync loop: new answer on the collector ${latencyMs} ms after its nudge; ${proxy.counts.reset} refused tries while offline`,
+      );
     } finally {
       await engine.stop();
       writer.close();

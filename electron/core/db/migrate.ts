@@ -14,7 +14,9 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   const latest = list.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
-    throw new Error(`database schema v${current} is newer than this app understands (v${latest}); update the app`);
+    throw new Error(
+      `database schema v${current} is newer than this app understands (v${latest}); update the app`,
+    );
   }
   for (const m of list) {
     if (m.version <= current) continue;

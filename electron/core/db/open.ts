@@ -41,7 +41,9 @@ function healthy(path: string): boolean {
 
 export function isCorruption(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? '';
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT_');
+  return (
+    code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT_')
+  );
 }
 
 export function openDatabase(path: string, now: () => Date = () => new Date()): OpenedDatabase {

@@ -10,9 +10,16 @@ export interface BackoffPolicy {
 }
 
 /** The wait after `failures` failures in a row (1 = the first): random() in [0, 1) picks it. */
-export function backoffDelay(failures: number, policy: BackoffPolicy, random: () => number): number {
+export function backoffDelay(
+  failures: number,
+  policy: BackoffPolicy,
+  random: () => number,
+): number {
   // 2 ** 30 already exceeds any sane cap; clamping the exponent keeps the product finite.
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(Math.max(0, failures - 1), 30));
+  const ceiling = Math.min(
+    policy.capMs,
+    policy.baseMs * 2 ** Math.min(Math.max(0, failures - 1), 30),
+  );
   return Math.floor(random() * ceiling);
 }
 
@@ -36,6 +43,11 @@ export function parseRetryAfter(header: string | null, now: Date, maxMs: number)
 }
 
 /** The wait before the next try: the jittered backoff, but never less than Retry-After. */
-export function nextDelay(failures: number, retryAfterMs: number | null, policy: BackoffPolicy, random: () => number): number {
+export function nextDelay(
+  failures: number,
+  retryAfterMs: number | null,
+  policy: BackoffPolicy,
+  random: () => number,
+): number {
   return Math.max(backoffDelay(failures, policy, random), retryAfterMs ?? 0);
 }

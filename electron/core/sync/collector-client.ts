@@ -4,7 +4,13 @@
 // for the admin screen. Replies are parsed with the protocol schemas like any trust boundary.
 import type { z } from 'zod';
 import { describeIssues } from '../../../shared/config.ts';
-import { BatchReply, ConfigReply, ErrorReply, HeartbeatReply, type HeartbeatRequest } from '../../../shared/protocol.ts';
+import {
+  BatchReply,
+  ConfigReply,
+  ErrorReply,
+  HeartbeatReply,
+  type HeartbeatRequest,
+} from '../../../shared/protocol.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export type Failure = {
@@ -52,15 +58,31 @@ export class CollectorClient {
     return this.request('GET', '/v1/config', ConfigReply, { ifNoneMatch: etag });
   }
 
-  private async request<T>(method: string, path: string, schema: z.ZodType<T>, o: { body?: object; ifNoneMatch?: string | null }): Promise<Reply<T>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.opts.token}`, accept: 'application/json' };
+  private async request<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    o: { body?: object; ifNoneMatch?: string | null },
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.opts.token}`,
+      accept: 'application/json',
+    };
     if (o.body) headers['content-type'] = 'application/json';
     if (o.ifNoneMatch) headers['if-none-match'] = o.ifNoneMatch;
-    const signal = AbortSignal.any([this.opts.stopSignal, AbortSignal.timeout(this.opts.timeoutMs)]);
+    const signal = AbortSignal.any([
+      this.opts.stopSignal,
+      AbortSignal.timeout(this.opts.timeoutMs),
+    ]);
     let res: Response;
     let text: string;
     try {
-      res = await this.opts.fetch(`${this.base}${path}`, { method, headers, signal, ...(o.body && { body: JSON.stringify(o.body) }) });
+      res = await this.opts.fetch(`${this.base}${path}`, {
+        method,
+        headers,
+        signal,
+        ...(o.body && { body: JSON.stringify(o.body) }),
+      });
       // The body is read under the same signal: a reply cut off halfway is a failed request.
       text = await res.text();
     } catch (error) {
@@ -76,21 +98,39 @@ export class CollectorClient {
         return protocolFailure(res.status, 'the reply is not JSON');
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success) return protocolFailure(res.status, describeIssues(parsed.error).map((p) => `${p.field}: ${p.reason}`).join('; '));
+      if (!parsed.success)
+        return protocolFailure(
+          res.status,
+          describeIssues(parsed.error)
+            .map((p) => `${p.field}: ${p.reason}`)
+            .join('; '),
+        );
       return { ok: true, status: res.status, body: parsed.data, etag };
     }
     return this.httpFailure(res, text);
   }
 
   private thrown(error: unknown): Failure {
-    const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+    const e = error as {
+      name?: string;
+      message?: string;
+      cause?: { code?: string; message?: string };
+    };
     const base = { ok: false as const, status: null, reachable: false, retryAfterMs: null };
     if (this.opts.stopSignal.aborted) return { ...base, kind: 'stopped', message: 'sync stopped' };
     if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-      return { ...base, kind: 'timeout', message: `the collector did not answer within ${Math.round(this.opts.timeoutMs / 100) / 10} s` };
+      return {
+        ...base,
+        kind: 'timeout',
+        message: `the collector did not answer within ${Math.round(this.opts.timeoutMs / 100) / 10} s`,
+      };
     }
     const why = e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
-    return { ...base, kind: 'network', message: `cannot reach the collector at ${this.base} (${why})` };
+    return {
+      ...base,
+      kind: 'network',
+      message: `cannot reach the collector at ${this.base} (${why})`,
+    };
   }
 
   private httpFailure(res: Response, text: string): Failure {
@@ -101,7 +141,11 @@ export class CollectorClient {
       detail = text.slice(0, 120);
     }
     const s = res.status;
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.opts.now(), this.opts.maxRetryAfterMs);
+    const retryAfterMs = parseRetryAfter(
+      res.headers.get('retry-after'),
+      this.opts.now(),
+      this.opts.maxRetryAfterMs,
+    );
     const said = detail ? `: ${detail}` : '';
     const message =
       s === 401
@@ -113,10 +157,24 @@ export class CollectorClient {
             : s >= 500
               ? `the collector failed (${s})${said}`
               : `the collector refused the request (${s})${said}`;
-    return { ok: false, kind: 'http', status: s, reachable: s < 500, retryAfterMs, message: message.slice(0, 500) };
+    return {
+      ok: false,
+      kind: 'http',
+      status: s,
+      reachable: s < 500,
+      retryAfterMs,
+      message: message.slice(0, 500),
+    };
   }
 }
 
 function protocolFailure(status: number, why: string): Failure {
-  return { ok: false, kind: 'protocol', status, reachable: true, retryAfterMs: null, message: `the collector's reply does not follow protocol v1 (${why})`.slice(0, 500) };
+  return {
+    ok: false,
+    kind: 'protocol',
+    status,
+    reachable: true,
+    retryAfterMs: null,
+    message: `the collector's reply does not follow protocol v1 (${why})`.slice(0, 500),
+  };
 }

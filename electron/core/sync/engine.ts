@@ -11,7 +11,13 @@ import { CollectorClient, type Failure } from './collector-client.ts';
 import { Fleet } from './fleet.ts';
 import { SyncStore } from './sync-store.ts';
 import { DEFAULT_TUNING, type SyncTuning } from './tuning.ts';
-import { prepareAlert, prepareAnswer, type AnswerRow, type ItemKind, type Prepared } from './uploads.ts';
+import {
+  prepareAlert,
+  prepareAnswer,
+  type AnswerRow,
+  type ItemKind,
+  type Prepared,
+} from './uploads.ts';
 
 export { DEFAULT_TUNING, type SyncTuning };
 
@@ -112,7 +118,8 @@ export class SyncEngine {
     this.schedule(0);
     this.fleet.start(this.tuning.heartbeatMs, () => {
       // A safety net: rows written by anyone who did not nudge still go out within a heartbeat.
-      if (this.failures === 0 && !this.running && !this.timer && this.safeQueueDepth() > 0) this.schedule(0);
+      if (this.failures === 0 && !this.running && !this.timer && this.safeQueueDepth() > 0)
+        this.schedule(0);
     });
   }
 
@@ -135,7 +142,14 @@ export class SyncEngine {
       // lastError already says why the database cannot be read.
     }
     const next = this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString();
-    return { online: this.online, queueDepth, deadLetters, lastSyncAt: this.lastSyncAt, lastError: this.lastError, nextAttemptAt: next };
+    return {
+      online: this.online,
+      queueDepth,
+      deadLetters,
+      lastSyncAt: this.lastSyncAt,
+      lastError: this.lastError,
+      nextAttemptAt: next,
+    };
   }
 
   /** Stops timers, aborts requests in flight, waits for the pass to unwind, closes the connection. */
@@ -163,7 +177,8 @@ export class SyncEngine {
           continue;
         }
         cursor ??= (store.firstUnsentSeq() ?? Infinity) - 1;
-        const answers: AnswerRow[] = cursor === Infinity ? [] : store.nextAnswers(cursor, this.batchLimit);
+        const answers: AnswerRow[] =
+          cursor === Infinity ? [] : store.nextAnswers(cursor, this.batchLimit);
         if (answers.length === 0) {
           this.failures = 0;
           this.nextAttemptAt = null;
@@ -176,12 +191,19 @@ export class SyncEngine {
       }
     } catch (error) {
       const failure = error instanceof RequestFailed ? error.failure : null;
-      const message = failure?.message ?? `sync failed: ${(error as Error)?.message ?? String(error)}`;
-      if (this.stopped || failure?.kind === 'stopped') return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
+      const message =
+        failure?.message ?? `sync failed: ${(error as Error)?.message ?? String(error)}`;
+      if (this.stopped || failure?.kind === 'stopped')
+        return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
       if (failure) this.online = failure.reachable;
       this.setError(message);
       this.failures++;
-      const retryInMs = nextDelay(this.failures, failure?.retryAfterMs ?? null, { baseMs: this.tuning.baseDelayMs, capMs: this.tuning.maxDelayMs }, this.random);
+      const retryInMs = nextDelay(
+        this.failures,
+        failure?.retryAfterMs ?? null,
+        { baseMs: this.tuning.baseDelayMs, capMs: this.tuning.maxDelayMs },
+        this.random,
+      );
       this.nextAttemptAt = this.now().getTime() + retryInMs;
       return { drained: false, ...done, error: message, retryInMs };
     }
@@ -198,40 +220,82 @@ export class SyncEngine {
     const at = this.now().toISOString();
     const bad = prepared.filter((p) => !p.ok);
     if (bad.length) store.deadLetter(kind, bad, at);
-    if (bad.length) this.opts.log?.('warn', 'items not valid for the collector moved to dead letters', { kind, count: bad.length });
+    if (bad.length)
+      this.opts.log?.('warn', 'items not valid for the collector moved to dead letters', {
+        kind,
+        count: bad.length,
+      });
     const good = prepared.filter((p) => p.ok);
     if (good.length === 0) return { sent: 0, deadLettered: bad.length, split: false };
     const items = good.map((g) => g.item);
-    const body = kind === 'answer' ? { kioskId: this.opts.kioskId, sentAt: at, answers: items } : { kioskId: this.opts.kioskId, sentAt: at, alerts: items };
-    const reply = await this.client.postBatch(kind === 'answer' ? '/v1/answers' : '/v1/alerts', body);
-    if (this.stopped) throw new RequestFailed({ ok: false, kind: 'stopped', status: null, reachable: false, retryAfterMs: null, message: 'sync stopped' });
+    const body =
+      kind === 'answer'
+        ? { kioskId: this.opts.kioskId, sentAt: at, answers: items }
+        : { kioskId: this.opts.kioskId, sentAt: at, alerts: items };
+    const reply = await this.client.postBatch(
+      kind === 'answer' ? '/v1/answers' : '/v1/alerts',
+      body,
+    );
+    if (this.stopped)
+      throw new RequestFailed({
+        ok: false,
+        kind: 'stopped',
+        status: null,
+        reachable: false,
+        retryAfterMs: null,
+        message: 'sync stopped',
+      });
     if (!reply.ok && reply.status === 413) return this.tooLarge(kind, good, bad.length);
     if (!reply.ok) {
-      if (reply.kind !== 'stopped') store.recordFailure(good.map((g) => g.outboxId), reply.message);
+      if (reply.kind !== 'stopped')
+        store.recordFailure(
+          good.map((g) => g.outboxId),
+          reply.message,
+        );
       throw new RequestFailed(reply);
     }
     const results = reply.body.results;
     const mismatch = results.length !== good.length || results.some((r, i) => r.id !== good[i]!.id);
     if (mismatch) {
-      throw new RequestFailed({ ok: false, kind: 'protocol', status: reply.status, reachable: true, retryAfterMs: null, message: `the collector's results do not match the ${kind}s sent` });
+      throw new RequestFailed({
+        ok: false,
+        kind: 'protocol',
+        status: reply.status,
+        reachable: true,
+        retryAfterMs: null,
+        message: `the collector's results do not match the ${kind}s sent`,
+      });
     }
     const settled = store.settle(kind, good, results, this.now().toISOString());
-    if (settled.deadLettered) this.opts.log?.('warn', 'the collector rejected items; moved to dead letters', { kind, count: settled.deadLettered });
+    if (settled.deadLettered)
+      this.opts.log?.('warn', 'the collector rejected items; moved to dead letters', {
+        kind,
+        count: settled.deadLettered,
+      });
     this.lastSyncAt = at;
     this.online = true;
     this.setError(null);
     this.failures = 0;
-    if (this.batchLimit < this.tuning.batchItems && good.length === this.batchLimit) this.batchLimit = Math.min(this.tuning.batchItems, this.batchLimit * 2);
+    if (this.batchLimit < this.tuning.batchItems && good.length === this.batchLimit)
+      this.batchLimit = Math.min(this.tuning.batchItems, this.batchLimit * 2);
     return { sent: settled.sent, deadLettered: settled.deadLettered + bad.length, split: false };
   }
 
-  private tooLarge<T>(kind: ItemKind, good: Extract<Prepared<T>, { ok: true }>[], alreadyDead: number): Sent {
+  private tooLarge<T>(
+    kind: ItemKind,
+    good: Extract<Prepared<T>, { ok: true }>[],
+    alreadyDead: number,
+  ): Sent {
     if (good.length > 1) {
       this.batchLimit = Math.max(1, Math.floor(good.length / 2));
       return { sent: 0, deadLettered: alreadyDead, split: true };
     }
     const only = good[0]!;
-    this.openStore().deadLetter(kind, [{ ...only, reason: 'too large for the collector even alone (413)', payload: only.item }], this.now().toISOString());
+    this.openStore().deadLetter(
+      kind,
+      [{ ...only, reason: 'too large for the collector even alone (413)', payload: only.item }],
+      this.now().toISOString(),
+    );
     return { sent: 0, deadLettered: alreadyDead + 1, split: false };
   }
 
@@ -247,7 +311,8 @@ export class SyncEngine {
   }
 
   private setError(error: string | null): void {
-    if (error && error !== this.lastError) this.opts.log?.('warn', 'sync request failed', { error });
+    if (error && error !== this.lastError)
+      this.opts.log?.('warn', 'sync request failed', { error });
     this.lastError = error;
   }
 

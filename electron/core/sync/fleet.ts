@@ -86,7 +86,8 @@ export class Fleet {
     }
     this.opts.outcome(null);
     const held = versionOf(this.state(REMOTE_CONFIG_ETAG));
-    if (reply.body.configVersion !== null && reply.body.configVersion !== held) await this.pullConfig();
+    if (reply.body.configVersion !== null && reply.body.configVersion !== held)
+      await this.pullConfig();
     return true;
   }
 
@@ -101,7 +102,9 @@ export class Fleet {
     if (reply.body === null) return 'unchanged';
     const { version, config } = reply.body;
     if (config.kioskId !== this.opts.kioskId) {
-      this.opts.log?.('error', 'the collector sent a config for another kiosk; ignored', { kioskId: config.kioskId });
+      this.opts.log?.('error', 'the collector sent a config for another kiosk; ignored', {
+        kioskId: config.kioskId,
+      });
       return 'failed';
     }
     // The kiosk keeps its own collector URL and token: never taken from the wire.
@@ -112,7 +115,9 @@ export class Fleet {
       [REMOTE_CONFIG, JSON.stringify(rest)],
       [REMOTE_CONFIG_ETAG, reply.etag ?? `"${version}"`],
     ]);
-    this.opts.log?.('info', 'new config from the collector; applied at the next attract screen', { version });
+    this.opts.log?.('info', 'new config from the collector; applied at the next attract screen', {
+      version,
+    });
     return 'updated';
   }
 

@@ -8,7 +8,11 @@ import { REMOTE_CONFIG, REMOTE_CONFIG_ETAG } from './fleet.ts';
 export type RemoteConfig = { etag: string; config: KioskConfig } | { etag: string; error: string };
 
 /** The stored collector config if it differs from the one applied (by ETag), else null. */
-export function pendingRemoteConfig(state: (key: string) => string | null, local: KioskConfig, appliedEtag: string | null): RemoteConfig | null {
+export function pendingRemoteConfig(
+  state: (key: string) => string | null,
+  local: KioskConfig,
+  appliedEtag: string | null,
+): RemoteConfig | null {
   const etag = state(REMOTE_CONFIG_ETAG);
   if (etag === null || etag === appliedEtag) return null;
   let json: unknown;
@@ -19,8 +23,10 @@ export function pendingRemoteConfig(state: (key: string) => string | null, local
   }
   // Parsed again: it was stored by an older app, perhaps, and every trust boundary parses.
   const parsed = KioskConfig.safeParse(json);
-  if (!parsed.success) return { etag, error: 'the stored collector config is not valid for this app' };
-  if (parsed.data.kioskId !== local.kioskId) return { etag, error: `the collector config is for kiosk "${parsed.data.kioskId}"` };
+  if (!parsed.success)
+    return { etag, error: 'the stored collector config is not valid for this app' };
+  if (parsed.data.kioskId !== local.kioskId)
+    return { etag, error: `the collector config is for kiosk "${parsed.data.kioskId}"` };
   const { collector: _wire, ...rest } = parsed.data;
   return { etag, config: local.collector ? { ...rest, collector: local.collector } : rest };
 }

@@ -34,21 +34,31 @@ function statements(db: Database.Database) {
                        WHERE o.lane = 1 AND o.sent_at IS NULL`),
     // CROSS JOIN makes answers the outer loop, walked by its seq index from the cursor: each
     // batch costs its own size, not a sort of the whole backlog.
-    answers: p(`SELECT o.id AS outbox_id, a.id, a.seq, a.kiosk_id, a.survey_version, a.status, a.language, a.started_at,
+    answers:
+      p(`SELECT o.id AS outbox_id, a.id, a.seq, a.kiosk_id, a.survey_version, a.status, a.language, a.started_at,
                        a.finalized_at, a.smiley, a.reasons, a.nps, a.ces, a.comment, a.contact, a.talk_now, a.possible_repeat
                 FROM answers a CROSS JOIN outbox o
                 WHERE a.seq > ? AND o.kind = 'answer' AND o.ref_id = a.id AND o.sent_at IS NULL
                 ORDER BY a.seq LIMIT ?`),
-    markSent: p(`UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ? AND sent_at IS NULL`),
-    deadLetter: p(`INSERT INTO dead_letters (kind, ref_id, reason, payload, created_at) VALUES (@kind, @refId, @reason, @payload, @at)
+    markSent: p(
+      `UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ? AND sent_at IS NULL`,
+    ),
+    deadLetter:
+      p(`INSERT INTO dead_letters (kind, ref_id, reason, payload, created_at) VALUES (@kind, @refId, @reason, @payload, @at)
                    ON CONFLICT (kind, ref_id) DO UPDATE SET reason = excluded.reason, payload = excluded.payload, created_at = excluded.created_at`),
     leaveQueue: p(`DELETE FROM outbox WHERE id = ?`),
-    failed: p(`UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`),
+    failed: p(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     queueDepth: p(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`),
-    oldestUnsent: p(`SELECT created_at AS at FROM outbox WHERE lane = 1 AND sent_at IS NULL ORDER BY id LIMIT 1`),
+    oldestUnsent: p(
+      `SELECT created_at AS at FROM outbox WHERE lane = 1 AND sent_at IS NULL ORDER BY id LIMIT 1`,
+    ),
     deadLetters: p(`SELECT count(*) AS n FROM dead_letters`),
     getState: p(`SELECT value FROM kiosk_state WHERE key = ?`),
-    setState: p(`INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+    setState: p(
+      `INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ),
   };
 }
 
@@ -62,7 +72,8 @@ export class SyncStore {
     try {
       configure(this.db);
       const v = schemaVersion(this.db);
-      if (v < NEEDS_VERSION) throw new Error(`the kiosk database is at schema v${v}; sync needs v${NEEDS_VERSION}`);
+      if (v < NEEDS_VERSION)
+        throw new Error(`the kiosk database is at schema v${v}; sync needs v${NEEDS_VERSION}`);
       this.q = statements(this.db);
     } catch (error) {
       this.db.close();
@@ -84,7 +95,12 @@ export class SyncStore {
   }
 
   /** Applies one batch reply: results[i] answers sent[i]. Returns how many went each way. */
-  settle(kind: ItemKind, sent: SentItem[], results: ItemResult[], at: string): { sent: number; deadLettered: number } {
+  settle(
+    kind: ItemKind,
+    sent: SentItem[],
+    results: ItemResult[],
+    at: string,
+  ): { sent: number; deadLettered: number } {
     let ok = 0;
     let dead = 0;
     this.db
@@ -92,7 +108,15 @@ export class SyncStore {
         sent.forEach((s, i) => {
           const r = results[i]!;
           if (r.status === 'rejected') {
-            this.moveToDeadLetters(kind, { ...s, reason: r.reason ?? 'rejected by the collector (no reason given)', payload: s.item }, at);
+            this.moveToDeadLetters(
+              kind,
+              {
+                ...s,
+                reason: r.reason ?? 'rejected by the collector (no reason given)',
+                payload: s.item,
+              },
+              at,
+            );
             dead++;
           } else {
             ok += this.q.markSent.run(at, s.outboxId).changes;
@@ -106,11 +130,19 @@ export class SyncStore {
 
   /** Items that can never be sent as they are: out of the queue, kept with the reason. */
   deadLetter(kind: ItemKind, items: DeadLetter[], at: string): void {
-    this.db.transaction(() => items.forEach((d) => this.moveToDeadLetters(kind, d, at))).immediate();
+    this.db
+      .transaction(() => items.forEach((d) => this.moveToDeadLetters(kind, d, at)))
+      .immediate();
   }
 
   private moveToDeadLetters(kind: ItemKind, d: DeadLetter, at: string): void {
-    this.q.deadLetter.run({ kind, refId: d.id, reason: d.reason, payload: JSON.stringify(d.payload ?? null), at });
+    this.q.deadLetter.run({
+      kind,
+      refId: d.id,
+      reason: d.reason,
+      payload: JSON.stringify(d.payload ?? null),
+      at,
+    });
     this.q.leaveQueue.run(d.outboxId);
   }
 

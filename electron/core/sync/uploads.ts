@@ -52,7 +52,13 @@ function parseJson(text: string, column: string): unknown {
   }
 }
 
-function check<T>(schema: z.ZodType<T>, outboxId: number, id: string, build: () => unknown, row: object): Prepared<T> {
+function check<T>(
+  schema: z.ZodType<T>,
+  outboxId: number,
+  id: string,
+  build: () => unknown,
+  row: object,
+): Prepared<T> {
   let candidate: unknown;
   try {
     candidate = build();
@@ -61,38 +67,58 @@ function check<T>(schema: z.ZodType<T>, outboxId: number, id: string, build: () 
   }
   const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, outboxId, id, item: parsed.data };
-  const reason = describeIssues(parsed.error).map((p) => `${p.field}: ${p.reason}`).join('; ');
-  return { ok: false, outboxId, id, reason: `not valid for the collector: ${reason}`, payload: candidate };
+  const reason = describeIssues(parsed.error)
+    .map((p) => `${p.field}: ${p.reason}`)
+    .join('; ');
+  return {
+    ok: false,
+    outboxId,
+    id,
+    reason: `not valid for the collector: ${reason}`,
+    payload: candidate,
+  };
 }
 
 export function prepareAnswer(r: AnswerRow): Prepared<AnswerUpload> {
-  return check(AnswerUpload, r.outbox_id, r.id, () => ({
-    id: r.id,
-    kioskId: r.kiosk_id,
-    seq: r.seq,
-    surveyVersion: r.survey_version,
-    status: r.status,
-    language: r.language,
-    startedAt: r.started_at,
-    finalizedAt: r.finalized_at,
-    smiley: r.smiley,
-    // A customer who never reached the reasons step has none: the wire wants an empty list.
-    reasons: r.reasons === null ? [] : parseJson(r.reasons, 'reasons'),
-    ...(r.nps !== null && { nps: r.nps }),
-    ...(r.ces !== null && { ces: r.ces }),
-    ...(r.comment !== null && { comment: r.comment }),
-    ...(r.contact !== null && { contact: parseJson(r.contact, 'contact') }),
-    talkNow: r.talk_now === 1,
-    possibleRepeat: r.possible_repeat === 1,
-  }), r);
+  return check(
+    AnswerUpload,
+    r.outbox_id,
+    r.id,
+    () => ({
+      id: r.id,
+      kioskId: r.kiosk_id,
+      seq: r.seq,
+      surveyVersion: r.survey_version,
+      status: r.status,
+      language: r.language,
+      startedAt: r.started_at,
+      finalizedAt: r.finalized_at,
+      smiley: r.smiley,
+      // A customer who never reached the reasons step has none: the wire wants an empty list.
+      reasons: r.reasons === null ? [] : parseJson(r.reasons, 'reasons'),
+      ...(r.nps !== null && { nps: r.nps }),
+      ...(r.ces !== null && { ces: r.ces }),
+      ...(r.comment !== null && { comment: r.comment }),
+      ...(r.contact !== null && { contact: parseJson(r.contact, 'contact') }),
+      talkNow: r.talk_now === 1,
+      possibleRepeat: r.possible_repeat === 1,
+    }),
+    r,
+  );
 }
 
 export function prepareAlert(r: AlertRow): Prepared<AlertUpload> {
-  return check(AlertUpload, r.outbox_id, r.id, () => ({
-    id: r.id,
-    answerId: r.answer_id,
-    kind: r.kind,
-    createdAt: r.created_at,
-    detail: parseJson(r.detail, 'detail'),
-  }), r);
+  return check(
+    AlertUpload,
+    r.outbox_id,
+    r.id,
+    () => ({
+      id: r.id,
+      answerId: r.answer_id,
+      kind: r.kind,
+      createdAt: r.created_at,
+      detail: parseJson(r.detail, 'detail'),
+    }),
+    r,
+  );
 }

@@ -12,9 +12,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const uuid = pg ? 'uuid' : 'text';
   const big = pg ? 'bigint' : 'integer';
   const no = pg ? false : 0;
-  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) => (pg ? b : b.modifyEnd(sql`strict`));
+  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
+    pg ? b : b.modifyEnd(sql`strict`);
   // PostgreSQL's boolean needs no check; SQLite's 0/1 does.
-  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) => (pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`));
+  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) =>
+    pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`);
 
   await strict(
     db.schema
@@ -69,13 +71,19 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
       // No foreign key: alerts travel in the priority lane and usually arrive before their answer.
       .addColumn('answer_id', uuid)
-      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('low_score', 'talk_now', 'test')`))
+      .addColumn('kind', 'text', (c) =>
+        c.notNull().check(sql`kind in ('low_score', 'talk_now', 'test')`),
+      )
       .addColumn('created_at', instant, (c) => c.notNull())
       .addColumn('detail', json, (c) => c.notNull())
       .addColumn('device_sent_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull()),
   ).execute();
-  await db.schema.createIndex('alerts_by_kiosk').on('alerts').columns(['kiosk_id', 'received_at']).execute();
+  await db.schema
+    .createIndex('alerts_by_kiosk')
+    .on('alerts')
+    .columns(['kiosk_id', 'received_at'])
+    .execute();
 
   await strict(
     db.schema

@@ -9,8 +9,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const instant = pg ? 'timestamptz' : 'text';
   const flag = pg ? 'boolean' : 'integer';
   const no = pg ? false : 0;
-  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) => (pg ? b : b.modifyEnd(sql`strict`));
-  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) => (pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`));
+  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
+    pg ? b : b.modifyEnd(sql`strict`);
+  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) =>
+    pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`);
 
   await strict(
     db.schema
@@ -21,8 +23,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
       .addColumn('location', 'text', (c) => c.notNull())
       .addColumn('touchpoint', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('low_score', 'talk_now', 'test', 'window')`))
-      .addColumn('priority', 'text', (c) => c.notNull().check(sql`priority in ('urgent', 'high', 'normal')`))
+      .addColumn('kind', 'text', (c) =>
+        c.notNull().check(sql`kind in ('low_score', 'talk_now', 'test', 'window')`),
+      )
+      .addColumn('priority', 'text', (c) =>
+        c.notNull().check(sql`priority in ('urgent', 'high', 'normal')`),
+      )
       .addColumn('created_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull())
       .addColumn('late', flag, (c) => flagColumn('late')(c.defaultTo(no)))
@@ -31,12 +37,19 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('smiley', 'integer')
       .addColumn('nps', 'integer')
       .addColumn('ces', 'integer')
-      .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'acknowledged', 'resolved')`))
+      .addColumn('status', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('open')
+          .check(sql`status in ('open', 'acknowledged', 'resolved')`),
+      )
       .addColumn('acknowledged_by', 'text')
       .addColumn('acknowledged_at', instant)
       .addColumn('resolved_by', 'text')
       .addColumn('resolved_at', instant)
-      .addColumn('outcome', 'text', (c) => c.check(sql`outcome in ('recovered', 'not_reachable', 'other')`))
+      .addColumn('outcome', 'text', (c) =>
+        c.check(sql`outcome in ('recovered', 'not_reachable', 'other')`),
+      )
       .addColumn('note', 'text')
       // Seconds, kept per alert so reports need no date arithmetic that differs per engine.
       .addColumn('ack_seconds', 'integer')
@@ -51,9 +64,21 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       // Escalation steps already taken.
       .addColumn('escalation_step', 'integer', (c) => c.notNull().defaultTo(0)),
   ).execute();
-  await db.schema.createIndex('staff_alerts_by_status').on('staff_alerts').columns(['status', 'received_at']).execute();
-  await db.schema.createIndex('staff_alerts_by_kiosk').on('staff_alerts').columns(['kiosk_id', 'received_at']).execute();
-  await db.schema.createIndex('staff_alerts_by_answer').on('staff_alerts').column('answer_id').execute();
+  await db.schema
+    .createIndex('staff_alerts_by_status')
+    .on('staff_alerts')
+    .columns(['status', 'received_at'])
+    .execute();
+  await db.schema
+    .createIndex('staff_alerts_by_kiosk')
+    .on('staff_alerts')
+    .columns(['kiosk_id', 'received_at'])
+    .execute();
+  await db.schema
+    .createIndex('staff_alerts_by_answer')
+    .on('staff_alerts')
+    .column('answer_id')
+    .execute();
 
   await strict(
     db.schema
@@ -66,12 +91,18 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       // initial, escalation-<n>, summary
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('attempt', 'integer', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('delivered', 'retrying', 'failed', 'refused')`))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('delivered', 'retrying', 'failed', 'refused')`),
+      )
       .addColumn('http_status', 'integer')
       .addColumn('error', 'text')
       .addColumn('at', instant, (c) => c.notNull()),
   ).execute();
-  await db.schema.createIndex('alert_deliveries_by_alert').on('alert_deliveries').columns(['staff_alert_id', 'at']).execute();
+  await db.schema
+    .createIndex('alert_deliveries_by_alert')
+    .on('alert_deliveries')
+    .columns(['staff_alert_id', 'at'])
+    .execute();
 
   await strict(
     db.schema

@@ -1,7 +1,12 @@
 // A kiosk host in memory: records every bridge call in order and answers like the real one
 // unless a test overrides a channel.
 import { vi } from 'vitest';
-import type { BridgeRequest, BridgeResponse, Channel, KioskStatus } from '../../../shared/bridge.ts';
+import type {
+  BridgeRequest,
+  BridgeResponse,
+  Channel,
+  KioskStatus,
+} from '../../../shared/bridge.ts';
 import type { PublicKioskConfig } from '../../../shared/config.ts';
 import type { BridgeClient } from '../../../renderer/bridge/client.ts';
 import { exampleConfig } from './config.ts';
@@ -32,17 +37,27 @@ export function fakeAnswerId(): string {
   return `01890a5d-ac96-7${String(counter).padStart(3, '0')}-8000-000000000000`;
 }
 
-export function createFakeBridge(overrides: Partial<Handlers> = {}, config: PublicKioskConfig = exampleConfig()) {
+export function createFakeBridge(
+  overrides: Partial<Handlers> = {},
+  config: PublicKioskConfig = exampleConfig(),
+) {
   const calls: Call[] = [];
   const defaults: Handlers = {
     getConfig: async () => config,
     getStatus: async () => status,
-    startAnswer: async (r) => ({ answerId: fakeAnswerId(), durable: true, possibleRepeat: false, alertRaised: r.smiley <= 2 }),
+    startAnswer: async (r) => ({
+      answerId: fakeAnswerId(),
+      durable: true,
+      possibleRepeat: false,
+      alertRaised: r.smiley <= 2,
+    }),
     updateAnswer: async () => ({ durable: true, alertRaised: false }),
     requestHelp: async () => ({ durable: true, alertRaised: true }),
     finishAnswer: async () => ({ durable: true }),
     unlockAdmin: async (r) =>
-      r.pin === '2468' ? { session: SESSION, attemptsLeft: 5, lockedUntil: null } : { session: null, attemptsLeft: 4, lockedUntil: null },
+      r.pin === '2468'
+        ? { session: SESSION, attemptsLeft: 5, lockedUntil: null }
+        : { session: null, attemptsLeft: 4, lockedUntil: null },
     sendTestAlert: async () => ({ kind: 'test' }),
     setDefaultLanguage: async () => ({}),
     reloadKiosk: async () => ({}),
@@ -60,6 +75,9 @@ export function createFakeBridge(overrides: Partial<Handlers> = {}, config: Publ
     client: client as BridgeClient,
     calls,
     /** The calls that change the answer, in the order they were made. */
-    answerCalls: () => calls.filter(([c]) => ['startAnswer', 'updateAnswer', 'requestHelp', 'finishAnswer'].includes(c)),
+    answerCalls: () =>
+      calls.filter(([c]) =>
+        ['startAnswer', 'updateAnswer', 'requestHelp', 'finishAnswer'].includes(c),
+      ),
   };
 }

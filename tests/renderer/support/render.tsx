@@ -10,7 +10,9 @@ type Fake = ReturnType<typeof createFakeBridge>;
 export async function renderKiosk(options: { fake?: Fake; fakeTimers?: boolean } = {}) {
   const fake = options.fake ?? createFakeBridge();
   if (options.fakeTimers) vi.useFakeTimers({ shouldAdvanceTime: true });
-  const user = userEvent.setup(options.fakeTimers ? { advanceTimers: vi.advanceTimersByTime.bind(vi) } : {});
+  const user = userEvent.setup(
+    options.fakeTimers ? { advanceTimers: vi.advanceTimersByTime.bind(vi) } : {},
+  );
   const reloadPage = vi.fn();
   const view = render(<App client={fake.client} reloadPage={reloadPage} />);
   await screen.findByRole('button', { name: /Tap anywhere to start/ });

@@ -17,7 +17,9 @@ describe('migration 002: sync bookkeeping and dead letters', () => {
 
   it('upgrades a v1 database with queued rows: they keep their place and start with no attempts', () => {
     migrate(db, [v1]);
-    db.prepare(`INSERT INTO outbox (lane, kind, ref_id, created_at) VALUES (1, 'answer', 'a', 't')`).run();
+    db.prepare(
+      `INSERT INTO outbox (lane, kind, ref_id, created_at) VALUES (1, 'answer', 'a', 't')`,
+    ).run();
     expect(migrate(db, [v1, v2])).toBe(2);
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare(`SELECT ref_id, sent_at, attempts, last_error FROM outbox`).all()).toEqual([
@@ -27,12 +29,20 @@ describe('migration 002: sync bookkeeping and dead letters', () => {
 
   it('keeps one dead letter per item, with a reason and a JSON payload', () => {
     migrate(db, [v1, v2]);
-    const insert = db.prepare(`INSERT INTO dead_letters (kind, ref_id, reason, payload, created_at) VALUES (?, ?, ?, ?, 't')`);
+    const insert = db.prepare(
+      `INSERT INTO dead_letters (kind, ref_id, reason, payload, created_at) VALUES (?, ?, ?, ?, 't')`,
+    );
     insert.run('answer', 'a', 'seq 1 is already held', '{"id":"a"}');
     expect(() => insert.run('answer', 'a', 'again', '{}')).toThrow(/UNIQUE/);
     expect(() => insert.run('alert', 'b', 'bad', 'not json')).toThrow(/CHECK/);
     expect(() => insert.run('survey', 'c', 'bad', '{}')).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO dead_letters (kind, ref_id, payload, created_at) VALUES ('alert', 'd', '{}', 't')`).run()).toThrow(/NOT NULL/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO dead_letters (kind, ref_id, payload, created_at) VALUES ('alert', 'd', '{}', 't')`,
+        )
+        .run(),
+    ).toThrow(/NOT NULL/);
   });
 
   it('is not applied twice', () => {
