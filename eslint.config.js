@@ -116,22 +116,22 @@ export default tseslint.config(
   },
   {
     // The staff live screen runs in a browser and shows customer-written text: text nodes only.
-    files: ['server/web/**'],
+    files: ['server/staff/page/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-properties': [
         'error',
         {
           property: 'innerHTML',
-          message: 'Customer text goes in as text: use el() from server/web/dom.ts.',
+          message: 'Customer text goes in as text: use el() from server/staff/page/dom.ts.',
         },
         {
           property: 'outerHTML',
-          message: 'Customer text goes in as text: use el() from server/web/dom.ts.',
+          message: 'Customer text goes in as text: use el() from server/staff/page/dom.ts.',
         },
         {
           property: 'insertAdjacentHTML',
-          message: 'Customer text goes in as text: use el() from server/web/dom.ts.',
+          message: 'Customer text goes in as text: use el() from server/staff/page/dom.ts.',
         },
       ],
     },

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BatchReply } from '../shared/protocol.ts';
 import { openStorage, type StorageOptions } from '../server/db/open.ts';
-import { enrolKiosk } from '../server/store/kiosks.ts';
+import { enrolKiosk } from '../server/kiosk-api/kiosks.ts';
 import { answer, freshPostgresSchema, postgresReachable } from '../tests/support/collector.ts';
 import { tempDir } from '../tests/support/tmp.ts';
 

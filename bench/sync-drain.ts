@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SyncEngine } from '../electron/core/sync/engine.ts';
 import { openStorage } from '../server/db/open.ts';
-import { enrolKiosk } from '../server/store/kiosks.ts';
+import { enrolKiosk } from '../server/kiosk-api/kiosks.ts';
 import { kioskWriter } from '../tests/support/outbox.ts';
 
 const ROOT = join(import.meta.dirname, '..');

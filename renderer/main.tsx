@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { Boot } from './Boot.tsx';
 import { createClient } from './bridge/client.ts';
 import { pickTransport } from './bridge/pick.ts';
 import './styles/index.css';
@@ -11,7 +11,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App
+      <Boot
         client={client}
         reloadPage={() => window.location.reload()}
         browserLanguage={navigator.language}

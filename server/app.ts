@@ -7,14 +7,14 @@ import { AlertHub } from './alerts/hub.ts';
 import { installAlerts } from './alerts/plugin.ts';
 import type { AlertServiceOptions } from './alerts/service.ts';
 import { CLOCK_SKEW_TOLERANCE_MS } from '../shared/protocol.ts';
-import { kioskGate } from './auth.ts';
-import type { CollectorContext } from './context.ts';
+import { kioskGate } from './kiosk-api/device-auth.ts';
+import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { installErrorReplies } from './errors.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
-import { configRoute } from './routes/config.ts';
-import { heartbeatRoute } from './routes/heartbeat.ts';
-import { ingestRoutes } from './routes/ingest.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { configRoute } from './kiosk-api/config-route.ts';
+import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
+import { ingestRoutes } from './kiosk-api/ingest-routes.ts';
 import { staffPlugin } from './staff/index.ts';
 
 /** 500 answers at about 1 KB each with room to spare; a kiosk that gets 413 sends fewer per batch. */

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
-import { formatSkew } from './clock.ts';
+import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
 import { settingsFromEnv } from './settings.ts';
 import { addStaff, type StaffFlags } from './staff/cli-commands.ts';
-import { attachConfig } from './store/configs.ts';
-import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './store/kiosks.ts';
+import { attachConfig } from './kiosk-api/kiosk-configs.ts';
+import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
 
 const USAGE = `usage: node server/cli.ts <command>
   enrol <kioskId> --location <text> --touchpoint <text>   prints the kiosk's device token, once

@@ -86,19 +86,15 @@ export function installErrorReplies(app: FastifyInstance, bodyLimit: number): vo
     }
     // Code and message only: a driver error's detail can quote the row it failed on.
     request.log.error({ errorCode: error.code, errorMessage: error.message }, 'request failed');
-    return reply
-      .code(500)
-      .send({
-        error: 'internal',
-        message: 'the collector could not handle this request; retry later',
-      } satisfies ErrorReply);
+    return reply.code(500).send({
+      error: 'internal',
+      message: 'the collector could not handle this request; retry later',
+    } satisfies ErrorReply);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: 'not_found',
-        message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
-      } satisfies ErrorReply),
+    reply.code(404).send({
+      error: 'not_found',
+      message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+    } satisfies ErrorReply),
   );
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
 
 export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
 

@@ -1,4 +1,4 @@
-// Staff mode: closed, asking for the PIN, or open with a session. Opening it ends any customer's
+// Admin mode: closed, asking for the PIN, or open with a session. Opening it ends any customer's
 // answer (kept as partial) and it closes itself when left alone.
 import { useState } from 'react';
 import { useIdle } from '../hooks/useIdle.ts';

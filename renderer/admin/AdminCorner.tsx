@@ -1,4 +1,4 @@
-// The hidden way in for staff: five taps in the top-left corner within three seconds. The corner
+// The hidden way in for the admin: five taps in the top-left corner within three seconds. The corner
 // swallows its taps, so trying it on the attract screen does not start a survey.
 import { useRef } from 'react';
 

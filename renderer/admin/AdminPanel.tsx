@@ -1,4 +1,4 @@
-// What staff and IT need at the kiosk: its state at a glance and the few actions that fix
+// What a store admin and IT need at the kiosk: its state at a glance and the few actions that fix
 // things. Every action goes through the bridge with the session the PIN unlocked.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-// The staff PIN pad. The host checks the PIN and keeps the count of wrong tries (5 wrong lock it
+// The admin PIN pad. The host checks the PIN and keeps the count of wrong tries (5 wrong lock it
 // for 5 minutes); this only shows what the host says: attempts left, or locked until when.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ const MAX_DIGITS = 12;
 interface Props {
   onUnlocked: (session: string) => void;
   onCancel: () => void;
-  /** Shown when the pad reopens because the staff session ran out. */
+  /** Shown when the pad reopens because the admin session ran out. */
   expired?: boolean;
 }
 

@@ -1,4 +1,4 @@
-// The kiosk's health as the host reports it (getStatus), in the staff member's language.
+// The kiosk's health as the host reports it (getStatus), in the admin's language.
 import { useTranslation } from 'react-i18next';
 import type { KioskStatus } from '../../shared/bridge.ts';
 

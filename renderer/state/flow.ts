@@ -183,7 +183,7 @@ export function createFlowStore({
       },
 
       setDefaultLanguage(language) {
-        // Takes effect at the next reset, so the staff screen does not change language under them.
+        // Takes effect at the next reset, so the admin panel does not change language under them.
         set({ defaultLanguage: language });
       },
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
-import { attachConfig } from '../../server/store/configs.ts';
-import { enrolKiosk } from '../../server/store/kiosks.ts';
+import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 
 export interface DemoCollector {
   url: string;

@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, Dispatcher, type RetryPolicy } from './dispatcher.ts';
 import { Escalator } from './escalation.ts';
 import type { AlertHub } from './hub.ts';
 import { Notifier } from './notifier.ts';
-import { AlertRouter } from './router.ts';
+import { AlertRouting } from './alert-routing.ts';
 import { Senders, type SmtpSettings } from './senders.ts';
 import { DEFAULT_TARGET_POLICY, type TargetPolicy } from './targets.ts';
 
@@ -26,7 +26,7 @@ export interface AlertServiceOptions {
 
 export class AlertService {
   readonly hub: AlertHub;
-  private readonly router: AlertRouter;
+  private readonly router: AlertRouting;
   private readonly dispatcher: Dispatcher;
   private readonly escalator: Escalator;
   private readonly senders: Senders;
@@ -60,7 +60,7 @@ export class AlertService {
       log,
     });
     const notifier = new Notifier(this.dispatcher);
-    this.router = new AlertRouter({ storage, hub, notifier });
+    this.router = new AlertRouting({ storage, hub, notifier });
     this.escalator = new Escalator(storage, notifier);
     // Alerts a stopped collector stored but never routed; older ones are history, not news.
     this.enqueue('recover unrouted alerts', () =>

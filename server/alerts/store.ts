@@ -4,7 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { Contact } from '../../shared/answer.ts';
 import type { Storage } from '../db/open.ts';
-import { reasonLabelsFor } from '../store/configs.ts';
+import { reasonLabelsFor } from '../kiosk-api/kiosk-configs.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type {
   AlertOutcome,

@@ -1,4 +1,4 @@
-// The built staff page (dist/staff, from server/web) under /staff/. Only files inside that folder
+// The built staff page (dist/staff, from server/staff/page) under /staff/. Only files inside that folder
 // are served, each with the strict CSP; anything unknown under /staff/ gets the page itself, so a
 // reload on any client path works.
 import type { FastifyInstance, FastifyReply } from 'fastify';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PIN } from '../support/config.ts';
 import { openKiosk, type KioskPage } from './kiosk-page.ts';
 
-describe('the staff PIN, end to end', () => {
+describe('the admin PIN, end to end', () => {
   let k: KioskPage;
   beforeAll(async () => {
     k = await openKiosk();
@@ -11,11 +11,11 @@ describe('the staff PIN, end to end', () => {
 
   async function openPad() {
     for (let i = 0; i < 5; i++) await k.page.mouse.click(15, 15);
-    return k.page.getByRole('dialog', { name: 'Staff access' });
+    return k.page.getByRole('dialog', { name: 'Admin access' });
   }
 
   async function enter(pin: string) {
-    const pad = k.page.getByRole('dialog', { name: 'Staff access' });
+    const pad = k.page.getByRole('dialog', { name: 'Admin access' });
     for (const d of pin) await pad.getByRole('button', { name: d, exact: true }).click();
     const reply = k.page.waitForResponse((r) => r.url().endsWith('/bridge/unlockAdmin'));
     await pad.getByRole('button', { name: 'Unlock' }).click();

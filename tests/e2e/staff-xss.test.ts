@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert, answer, call } from '../support/collector.ts';
 import { LOCATIONS, startStaffCollector, type StaffCollector } from '../support/staff.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { enrolKiosk } from '../../server/store/kiosks.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { loginOnPage, watchedPage, type WatchedPage } from '../support/staff-page.ts';
 import type { Browser } from 'playwright-core';
 

@@ -12,18 +12,18 @@ function tapCorner(times: number) {
 }
 
 async function enterPin(user: User, pin: string) {
-  const pad = screen.getByRole('dialog', { name: 'Staff access' });
+  const pad = screen.getByRole('dialog', { name: 'Admin access' });
   for (const d of pin) await user.click(within(pad).getByRole('button', { name: d }));
   await user.click(within(pad).getByRole('button', { name: 'Unlock' }));
 }
 
-describe('the staff screen', () => {
+describe('the admin panel', () => {
   it('opens after five taps in the corner, not four, and not by starting a survey', async () => {
     await renderKiosk();
     tapCorner(4);
     expect(screen.queryByRole('dialog')).toBeNull();
     tapCorner(1);
-    expect(screen.getByRole('dialog', { name: 'Staff access' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Admin access' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Tap anywhere to start/ })).toBeTruthy();
   });
 
@@ -112,7 +112,7 @@ describe('the staff screen', () => {
     ).toBeTruthy();
   });
 
-  it('asks for the PIN again when the staff session has ended', async () => {
+  it('asks for the PIN again when the admin session has ended', async () => {
     const fake = createFakeBridge({
       sendTestAlert: async () => {
         throw new BridgeError({ code: 'unauthorized', message: 'session expired' });
@@ -123,7 +123,7 @@ describe('the staff screen', () => {
     await enterPin(user, '2468');
     await user.click(await screen.findByRole('button', { name: 'Send a test alert' }));
     expect(
-      await screen.findByText('The staff session has ended. Enter the PIN again.'),
+      await screen.findByText('The admin session has ended. Enter the PIN again.'),
     ).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@ import type { AlertEvent } from '../../server/alerts/hub.ts';
 import { setRouting } from '../../server/alerts/routing-store.ts';
 import type { SmtpSettings } from '../../server/alerts/senders.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
-import { enrolKiosk } from '../../server/store/kiosks.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { call, type HttpReply } from './collector.ts';
 import { tempDir } from './tmp.ts';
 

@@ -7,8 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
-import type { RateLimit } from '../../server/rate-limit.ts';
-import { enrolKiosk } from '../../server/store/kiosks.ts';
+import type { RateLimit } from '../../server/kiosk-api/rate-limit.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { tempDir } from './tmp.ts';
 
 export interface RunningCollector {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { setRouting } from '../../server/alerts/routing-store.ts';
 import { DEFAULT_WEB_DIR } from '../../server/staff/pages.ts';
-import { enrolKiosk } from '../../server/store/kiosks.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { launchChromium } from './chromium.ts';
 import { exampleConfig } from './config.ts';
 import { startKiosk, type RunningKiosk } from './kiosk.ts';

@@ -14,7 +14,7 @@ import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import type { Role } from '../../server/staff/tables.ts';
 import { createStaffUser } from '../../server/staff/users.ts';
-import { enrolKiosk } from '../../server/store/kiosks.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { answer, freshPostgresSchema, postgresReachable } from './collector.ts';
 import { tempDir } from './tmp.ts';
 

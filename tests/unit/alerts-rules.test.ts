@@ -3,7 +3,7 @@
 // after it), late alerts keep their time, quiet hours keep channels quiet, aggregation folds a
 // burst into "3 more low scores…", and the window rule fires once per window.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { attachConfig } from '../../server/store/configs.ts';
+import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { smallConfig } from '../support/config.ts';
 import { alert, answer } from '../support/collector.ts';
 import { startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigReply, HeartbeatReply } from '../../shared/protocol.ts';
 import { collectorLogger } from '../../server/log.ts';
-import { attachConfig } from '../../server/store/configs.ts';
-import { KioskError, listKiosks } from '../../server/store/kiosks.ts';
+import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
+import { KioskError, listKiosks } from '../../server/kiosk-api/kiosks.ts';
 import { answer, call, startCollector, type RunningCollector } from '../support/collector.ts';
 import { smallConfig } from '../support/config.ts';
 

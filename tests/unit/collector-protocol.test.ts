@@ -3,7 +3,7 @@
 // reaches the database. (The same storage semantics on PostgreSQL: collector-storage.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchReply, ErrorReply, MAX_BATCH_ITEMS } from '../../shared/protocol.ts';
-import { revokeKiosk } from '../../server/store/kiosks.ts';
+import { revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 import {
   answer,
   alert,

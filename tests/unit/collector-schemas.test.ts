@@ -10,8 +10,8 @@ import {
   IsoDateTime,
   MAX_BATCH_ITEMS,
 } from '../../shared/protocol.ts';
-import { formatSkew, readClock } from '../../server/clock.ts';
-import { tokenBuckets } from '../../server/rate-limit.ts';
+import { formatSkew, readClock } from '../../server/kiosk-api/device-clock.ts';
+import { tokenBuckets } from '../../server/kiosk-api/rate-limit.ts';
 import { settingsFromEnv } from '../../server/settings.ts';
 import { hashToken, newDeviceToken } from '../../server/tokens.ts';
 import { alert, answer } from '../support/collector.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
 import { openStorage, type StorageOptions } from '../../server/db/open.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
-import { readAlerts, readAnswers } from '../../server/store/read.ts';
+import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
 import {
   alert,
   answer,

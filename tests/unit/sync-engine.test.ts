@@ -8,7 +8,7 @@ import { AnswerStore } from '../../electron/core/answer-store.ts';
 import { openDatabase } from '../../electron/core/db/open.ts';
 import { SyncEngine, type SyncEngineOptions } from '../../electron/core/sync/engine.ts';
 import type { AnswerUpload } from '../../shared/protocol.ts';
-import { readAlerts, readAnswers } from '../../server/store/read.ts';
+import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
 import { answer, call, startCollector, type RunningCollector } from '../support/collector.ts';
 import { kioskWriter } from '../support/outbox.ts';
 import { readKiosk, recordingFetch } from '../support/sync-helpers.ts';

@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../electron/core/sync/engine.ts';
-import { readAlerts, readAnswers } from '../../server/store/read.ts';
-import { listKiosks } from '../../server/store/kiosks.ts';
+import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
+import { listKiosks } from '../../server/kiosk-api/kiosks.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { kioskWriter } from '../support/outbox.ts';

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAlerts, readAnswers } from '../../server/store/read.ts';
+import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
 import { kioskWriter } from '../support/outbox.ts';
 import { readKiosk } from '../support/sync-helpers.ts';

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../electron/core/sync/engine.ts';
-import { readAnswers } from '../../server/store/read.ts';
+import { readAnswers } from '../../server/kiosk-api/read-back.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { kioskWriter } from '../support/outbox.ts';

@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { App } from '../../../renderer/App.tsx';
+import { Boot } from '../../../renderer/Boot.tsx';
 import { createFakeBridge } from './fake-bridge.ts';
 
 type Fake = ReturnType<typeof createFakeBridge>;
@@ -14,7 +14,7 @@ export async function renderKiosk(options: { fake?: Fake; fakeTimers?: boolean }
     options.fakeTimers ? { advanceTimers: vi.advanceTimersByTime.bind(vi) } : {},
   );
   const reloadPage = vi.fn();
-  const view = render(<App client={fake.client} reloadPage={reloadPage} />);
+  const view = render(<Boot client={fake.client} reloadPage={reloadPage} />);
   await screen.findByRole('button', { name: /Tap anywhere to start/ });
   return { ...fake, user, reloadPage, view };
 }

@@ -6,8 +6,8 @@ import type { PublicKioskConfig } from '../shared/config.ts';
 import type { BridgeClient } from './bridge/client.ts';
 import { isBridgeError, type FieldProblem } from './bridge/errors.ts';
 import { createI18n } from './i18n/setup.ts';
-import { KioskApp } from './KioskApp.tsx';
-import { ConfigProblems, HostProblem, Loading } from './screens/SetupPages.tsx';
+import { RunningKiosk } from './RunningKiosk.tsx';
+import { ConfigProblems, HostProblem, Loading } from './screens/BootPages.tsx';
 
 type Boot =
   | { kind: 'loading' }
@@ -26,7 +26,7 @@ interface Props {
   browserLanguage?: string;
 }
 
-export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
+export function Boot({ client, reloadPage, browserLanguage = 'en' }: Props) {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [i18n] = useState(() => createI18n(browserLanguage));
 
@@ -76,7 +76,7 @@ export function App({ client, reloadPage, browserLanguage = 'en' }: Props) {
 
   if (client && boot.kind === 'ready') {
     return (
-      <KioskApp
+      <RunningKiosk
         key={boot.generation}
         config={boot.config}
         client={client}

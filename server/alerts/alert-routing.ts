@@ -37,7 +37,7 @@ const PRIORITY: Record<StaffAlertKind, StaffAlertPriority> = {
 };
 const REPEAT_NOTE = 'withdrawn: the kiosk flagged the answer as a repeated press';
 
-export class AlertRouter {
+export class AlertRouting {
   private readonly deps: RouterDeps;
 
   constructor(deps: RouterDeps) {

@@ -1,6 +1,6 @@
 // The staff API from the page: same-origin fetches with the session cookie; state-changing calls
 // carry the CSRF token that /staff/api/me handed out.
-import type { StaffAlert } from '../alerts/hub.ts';
+import type { StaffAlert } from '../../alerts/hub.ts';
 
 export interface Me {
   user: {

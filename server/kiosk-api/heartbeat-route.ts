@@ -2,13 +2,13 @@
 // skew) and the config version (so it knows when to fetch GET /v1/config).
 import type { FastifyInstance } from 'fastify';
 import { HeartbeatRequest, type HeartbeatReply } from '../../shared/protocol.ts';
-import { requireOwnKiosk } from '../auth.ts';
-import { readClock } from '../clock.ts';
-import type { CollectorContext } from '../context.ts';
+import { requireOwnKiosk } from './device-auth.ts';
+import { readClock } from './device-clock.ts';
+import type { CollectorContext } from './context.ts';
 import { parseBody } from '../errors.ts';
-import { configVersionFor } from '../store/configs.ts';
-import { recordHeartbeat } from '../store/heartbeats.ts';
-import { noteClock } from './ingest.ts';
+import { configVersionFor } from './kiosk-configs.ts';
+import { recordHeartbeat } from './heartbeats.ts';
+import { noteClock } from './ingest-routes.ts';
 
 export function heartbeatRoute(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/v1/heartbeat', async (request): Promise<HeartbeatReply> => {

@@ -4,7 +4,7 @@
 // rows when they move the highest contiguous seq.
 import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
-import type { ClockReading } from '../clock.ts';
+import type { ClockReading } from './device-clock.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { toFlag, utc } from '../db/values.ts';
 

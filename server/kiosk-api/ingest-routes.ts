@@ -11,17 +11,12 @@ import {
   type BatchReply,
   type ItemResult,
 } from '../../shared/protocol.ts';
-import { requireOwnKiosk } from '../auth.ts';
-import { readClock, type ClockReading } from '../clock.ts';
-import type { CollectorContext } from '../context.ts';
+import { requireOwnKiosk } from './device-auth.ts';
+import { readClock, type ClockReading } from './device-clock.ts';
+import type { CollectorContext } from './context.ts';
 import type { Storage } from '../db/open.ts';
 import { parseBody, problems, summarize } from '../errors.ts';
-import {
-  storeAlerts,
-  storeAnswers,
-  type BatchContext,
-  type BatchOutcome,
-} from '../store/ingest.ts';
+import { storeAlerts, storeAnswers, type BatchContext, type BatchOutcome } from './ingest-store.ts';
 
 interface ItemKind<T> {
   name: 'answers' | 'alerts';

@@ -1,5 +1,5 @@
 // Words for the values the API sends, in one place.
-import type { StaffAlert } from '../alerts/hub.ts';
+import type { StaffAlert } from '../../alerts/hub.ts';
 
 export const KIND_LABEL: Record<StaffAlert['kind'], string> = {
   low_score: 'Low score',

@@ -1,9 +1,9 @@
 // GET /v1/config: the kiosk's settings and survey. Kiosks poll it (or fetch it when a heartbeat
 // reports a new version); the ETag makes an unchanged config a bodiless 304.
 import type { FastifyInstance } from 'fastify';
-import type { CollectorContext } from '../context.ts';
+import type { CollectorContext } from './context.ts';
 import { HttpError } from '../errors.ts';
-import { configFor } from '../store/configs.ts';
+import { configFor } from './kiosk-configs.ts';
 
 export function configRoute(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/v1/config', async (request, reply) => {

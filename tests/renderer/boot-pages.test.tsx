@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/App.tsx';
+import { Boot } from '../../renderer/Boot.tsx';
 import { BridgeError } from '../../renderer/bridge/errors.ts';
 import { createFakeBridge } from './support/fake-bridge.ts';
 
@@ -15,7 +15,7 @@ describe('before the kiosk can run', () => {
         throw new BridgeError({ code: 'unavailable', message: 'invalid kiosk config', problems });
       },
     });
-    render(<App client={fake.client} reloadPage={vi.fn()} />);
+    render(<Boot client={fake.client} reloadPage={vi.fn()} />);
     expect(
       await screen.findByRole('heading', { name: 'This kiosk is not set up correctly' }),
     ).toBeTruthy();
@@ -33,13 +33,13 @@ describe('before the kiosk can run', () => {
         throw new BridgeError({ code: 'internal', message: 'kiosk host unreachable' });
       },
     });
-    render(<App client={fake.client} reloadPage={vi.fn()} />);
+    render(<Boot client={fake.client} reloadPage={vi.fn()} />);
     expect(await screen.findByRole('heading', { name: 'The kiosk cannot start' })).toBeTruthy();
     expect(screen.getByText(/kiosk host unreachable/)).toBeTruthy();
   });
 
   it('explains a page opened without the kiosk token', () => {
-    render(<App client={null} reloadPage={vi.fn()} />);
+    render(<Boot client={null} reloadPage={vi.fn()} />);
     expect(screen.getByText(/opened without the kiosk's access token/)).toBeTruthy();
   });
 });

@@ -1,10 +1,10 @@
 // Authentication and rate limiting for every kiosk endpoint. Both run in onRequest, before the
 // body is read or parsed: an unknown caller or a kiosk over its budget costs one indexed lookup.
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from './errors.ts';
-import type { Storage } from './db/open.ts';
+import { HttpError } from '../errors.ts';
+import type { Storage } from '../db/open.ts';
 import { tokenBuckets, type RateLimit } from './rate-limit.ts';
-import { kioskForToken } from './store/kiosks.ts';
+import { kioskForToken } from './kiosks.ts';
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="lastword"' };
 

@@ -1,5 +1,5 @@
 // The frame every screen lives in: brand on top, the current screen, languages and contrast at
-// the bottom, the "Still there?" countdown and the hidden staff corner over it all.
+// the bottom, the "Still there?" countdown and the hidden admin corner over it all.
 import {
   lazy,
   Suspense,
@@ -49,7 +49,7 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   thanks: () => <ThankYou />,
 };
 
-export function Shell() {
+export function ScreenFrame() {
   const { config } = useKiosk();
   const screen = useFlow((f) => f.screen);
   const visit = useFlow((f) => f.visit);

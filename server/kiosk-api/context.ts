@@ -1,5 +1,5 @@
 // What every route needs, passed in so tests choose the clock and the storage.
-import type { Storage } from './db/open.ts';
+import type { Storage } from '../db/open.ts';
 
 export interface CollectorContext {
   storage: Storage;

@@ -1,6 +1,6 @@
 // A kiosk's clock against ours. Answers keep the device's own times (they are what the customer
 // saw), so a drifting clock is flagged for staff to fix rather than corrected behind their back.
-import { CLOCK_SKEW_TOLERANCE_MS } from '../shared/protocol.ts';
+import { CLOCK_SKEW_TOLERANCE_MS } from '../../shared/protocol.ts';
 
 export interface ClockReading {
   /** Device time minus server time, in ms: positive when the kiosk runs ahead. */

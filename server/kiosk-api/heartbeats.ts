@@ -2,7 +2,7 @@
 // needs (is it alive, is its queue draining, is its clock right) without a table that grows by
 // one row per kiosk per minute forever.
 import type { HeartbeatRequest } from '../../shared/protocol.ts';
-import type { ClockReading } from '../clock.ts';
+import type { ClockReading } from './device-clock.ts';
 import type { Storage } from '../db/open.ts';
 import { toFlag, utc } from '../db/values.ts';
 

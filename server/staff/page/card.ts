@@ -1,6 +1,6 @@
 // One alert as a large card. Every piece of customer text (comment, reasons, contact) goes in as
 // a string child of el(), i.e. a Text node: it shows exactly as typed and is never parsed.
-import type { StaffAlert } from '../alerts/hub.ts';
+import type { StaffAlert } from '../../alerts/hub.ts';
 import { el, sentence } from './dom.ts';
 import { KIND_LABEL, OUTCOMES, PRIORITY_LABEL, SMILEY_LABEL } from './labels.ts';
 import { clock, since } from './time.ts';

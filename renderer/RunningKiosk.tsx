@@ -7,7 +7,7 @@ import type { BridgeClient } from './bridge/client.ts';
 import { directionOf } from './i18n/languages.ts';
 import { createI18n } from './i18n/setup.ts';
 import { loadKeyboard } from './keyboard/index.ts';
-import { Shell, loadContact } from './Shell.tsx';
+import { ScreenFrame, loadContact } from './ScreenFrame.tsx';
 import { FlowContext, KioskContext, type Kiosk } from './state/context.tsx';
 import { createFlowStore } from './state/flow.ts';
 
@@ -39,7 +39,7 @@ function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Prop
   return { i18n, store };
 }
 
-export function KioskApp({ config, client, reloadPage, onAttract }: Props) {
+export function RunningKiosk({ config, client, reloadPage, onAttract }: Props) {
   const [{ i18n, store }] = useState(() => setup(config, client, onAttract));
   const kiosk = useMemo<Kiosk>(
     () => ({ config, client, reloadPage }),
@@ -63,7 +63,7 @@ export function KioskApp({ config, client, reloadPage, onAttract }: Props) {
             message={() => i18n.t('error.crashed')}
             onRecover={() => store.getState().reset()}
           >
-            <Shell />
+            <ScreenFrame />
           </Recover>
         </I18nextProvider>
       </FlowContext.Provider>
