@@ -9,6 +9,7 @@ export const bin = {
   vitest: join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
   eslint: join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
   tsc: join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+  prettier: join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
 };
 
 /** Runs `node <script> ...args` in the repo, output shown; resolves to the exit code. */

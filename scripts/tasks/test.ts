@@ -1,5 +1,5 @@
-// `npm test`: every check, in the order a failure is cheapest to read: lint, types, build, then
-// all vitest projects (unit — which includes the electronegativity gate —, renderer, e2e in
+// `npm test`: every check, in the order a failure is cheapest to read: formatting, the import
+// fences, lint, types, build, then all vitest projects (unit — which includes the electronegativity gate —, renderer, e2e in
 // Chromium, Electron).
 // Each static check counts as one test; the last line is `N passed, N failed[, N skipped]`,
 // which CI reads.
@@ -34,7 +34,15 @@ async function check(name: string, run: () => Promise<boolean>): Promise<boolean
 
 const vitestArgs = process.argv.slice(2);
 
-await check('lint (eslint)', async () => (await node(bin.eslint, ['.', '--max-warnings=0'])) === 0);
+const eslint = (group: 'fences' | 'style') => async () =>
+  (await node(bin.eslint, ['.', '--max-warnings=0'], { ...process.env, LASTWORD_LINT: group })) ===
+  0;
+await check(
+  'format (prettier --check)',
+  async () => (await node(bin.prettier, ['--check', '.', '--log-level=warn'])) === 0,
+);
+await check('fences (eslint: which code may import what, by where it runs)', eslint('fences'));
+await check('lint (eslint)', eslint('style'));
 await check(
   'types (tsc --noEmit)',
   async () => (await node(bin.tsc, ['--noEmit', '-p', 'tsconfig.json'])) === 0,
