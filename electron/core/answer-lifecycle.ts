@@ -7,7 +7,8 @@ import type { KioskConfig } from '../../shared/config.ts';
 import { AnswerStore, StoreError } from './answer-store.ts';
 import { openDatabase } from './db/open.ts';
 import { DurableWriter } from './durable-writer.ts';
-import { HostError, checkStep, stepIsLow } from './step-rules.ts';
+import { isLowScore } from '../../shared/low-score.ts';
+import { HostError, checkStep } from './step-rules.ts';
 
 /** Answers started this soon after the previous one are flagged as a possible repeated press. */
 export const REPEAT_WINDOW_MS = 10_000;
@@ -78,7 +79,7 @@ export class AnswerLifecycle {
     const possibleRepeat =
       this.lastStart !== null && at.getTime() - this.lastStart < REPEAT_WINDOW_MS;
     this.lastStart = at.getTime();
-    const alert = !possibleRepeat && stepIsLow(config, { smiley });
+    const alert = !possibleRepeat && isLowScore(config.survey, { smiley });
     const startedAt = at.toISOString();
     const alertId = this.opts.newId();
     const { durable } = this.writer.write(() =>
@@ -115,7 +116,7 @@ export class AnswerLifecycle {
     const draft = this.draft(answerId);
     checkStep(config, step, draft.smiley);
     const alert =
-      !draft.possibleRepeat && !draft.alerts.has('low_score') && stepIsLow(config, step);
+      !draft.possibleRepeat && !draft.alerts.has('low_score') && isLowScore(config.survey, step);
     const at = this.iso();
     const alertId = this.opts.newId();
     const { durable } = this.writer.write(() =>
