@@ -26,6 +26,11 @@ export interface LifecycleOptions {
   newId: () => string;
   /** How often writes held in memory are retried while the disk fails. */
   retryMs?: number;
+  /**
+   * Called once a write that queued something to send (a final answer, an alert) has committed,
+   * including a held write that lands later: the moment to wake sync.
+   */
+  onOutboxWrite?: () => void;
 }
 
 export class AnswerLifecycle {
@@ -41,7 +46,7 @@ export class AnswerLifecycle {
   constructor(opts: LifecycleOptions) {
     this.opts = opts;
     this.writer = new DurableWriter({
-      transaction: (fn) => () => this.open().db.transaction(fn)(),
+      transaction: (fn) => () => this.commit(fn),
       ...(opts.retryMs !== undefined && { retryMs: opts.retryMs }),
       onStorageError: (message) => (this.storageError = message),
     });
@@ -65,6 +70,14 @@ export class AnswerLifecycle {
     this.store = store;
     this.movedAside = opened.movedAside;
     return { db: opened.db, store };
+  }
+
+  /** Runs one write in a transaction and says so when it added outbox rows. */
+  private commit(write: () => void): void {
+    const { db, store } = this.open();
+    const before = store.outboxRowsAdded;
+    db.transaction(write)();
+    if (store.outboxRowsAdded !== before) this.opts.onOutboxWrite?.();
   }
 
   private iso(): string {

@@ -63,6 +63,7 @@ function statements(db: Database) {
 export class AnswerStore {
   private readonly q: ReturnType<typeof statements>;
   private readonly db: Database;
+  private queued = 0;
 
   constructor(db: Database) {
     this.db = db;
@@ -103,18 +104,26 @@ export class AnswerStore {
     if (info.changes !== 1) throw this.missingOrFinal(id);
   }
 
+  /**
+   * Outbox rows this connection has added, counted as they are written: a caller compares it
+   * before and after a committed transaction to know whether there is something new to send.
+   */
+  get outboxRowsAdded(): number {
+    return this.queued;
+  }
+
   /** Makes a draft final and queues it for sync, in the caller's transaction. */
   finalize(id: string, status: FinalStatus, at: string): void {
     const info = this.q.finalize.run({ id, status, at });
     if (info.changes !== 1) throw this.missingOrFinal(id);
-    this.q.enqueue.run({ lane: ANSWER_LANE, kind: 'answer', refId: id, at });
+    this.enqueue(ANSWER_LANE, 'answer', id, at);
   }
 
   /** Records an alert and queues it in the priority lane; false if this answer already has one of this kind. */
   raiseAlert(a: NewAlert): boolean {
     const info = this.q.insertAlert.run({ ...a, detail: JSON.stringify(a.detail) });
     if (info.changes === 0) return false;
-    this.q.enqueue.run({ lane: ALERT_LANE, kind: 'alert', refId: a.id, at: a.createdAt });
+    this.enqueue(ALERT_LANE, 'alert', a.id, a.createdAt);
     return true;
   }
 
@@ -139,6 +148,10 @@ export class AnswerStore {
 
   setState(key: string, value: string): void {
     this.q.setState.run(key, value);
+  }
+
+  private enqueue(lane: number, kind: 'answer' | 'alert', refId: string, at: string): void {
+    this.queued += this.q.enqueue.run({ lane, kind, refId, at }).changes;
   }
 
   private missingOrFinal(id: string): StoreError {

@@ -53,14 +53,6 @@ export interface KioskHost {
   close(): void;
 }
 
-const WRITES_OUTBOX: ReadonlySet<Channel> = new Set<Channel>([
-  'startAnswer',
-  'updateAnswer',
-  'requestHelp',
-  'finishAnswer',
-  'sendTestAlert',
-]);
-
 /** Handlers receive the parsed (output) type of their request schema. */
 type Handlers = {
   [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C>;
@@ -81,6 +73,8 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     now,
     newId,
     retryMs: opts.storageRetryMs,
+    // A final answer or an alert is waiting: send it within a second, not at the next heartbeat.
+    onOutboxWrite: () => sync?.nudge(),
   });
   const admin = new AdminAccess(lifecycle.stateStore, () => config?.adminPinHash ?? null, now);
   let outOfService: string | null = null;
@@ -225,10 +219,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
         return fail('invalid_request', `invalid ${channel} request`, describeIssues(parsed.error));
       try {
         const handler = handlers[channel] as (req: unknown) => unknown;
-        const value = handler(parsed.data);
-        // These may have added an outbox row (a final answer, an alert): send it within a second.
-        if (WRITES_OUTBOX.has(channel)) sync?.nudge();
-        return ok(value);
+        return ok(handler(parsed.data));
       } catch (error) {
         if (error instanceof HostError || error instanceof StoreError) {
           if (error instanceof HostError && error.code === 'unavailable' && !config) {
