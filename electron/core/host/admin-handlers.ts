@@ -1,0 +1,41 @@
+// The admin screen's channels: the PIN gate, then a test alert, the default language, reload and
+// exit. Every one after the PIN needs a live admin session.
+import { HostError, checkLanguage } from '../step-rules.ts';
+import { DEFAULT_LANGUAGE } from './config-handlers.ts';
+import { requireAdmin, requireConfig, type HostContext } from './context.ts';
+import type { HandlersFor } from './dispatch.ts';
+
+type AdminChannel =
+  'unlockAdmin' | 'sendTestAlert' | 'setDefaultLanguage' | 'reloadKiosk' | 'exitKiosk';
+
+export function adminHandlers(ctx: HostContext): HandlersFor<AdminChannel> {
+  return {
+    unlockAdmin: ({ pin }) => {
+      // The PIN hash is in the config file: without one there is no way in.
+      if (!ctx.configs.current())
+        throw new HostError('unavailable', 'the kiosk config file is invalid');
+      return ctx.admin.unlock(pin);
+    },
+    sendTestAlert: ({ session }) => {
+      requireAdmin(ctx, session);
+      ctx.lifecycle.testAlert(requireConfig(ctx));
+      return { kind: 'test' as const };
+    },
+    setDefaultLanguage: ({ session, language }) => {
+      requireAdmin(ctx, session);
+      checkLanguage(requireConfig(ctx), language);
+      ctx.lifecycle.stateStore.setState(DEFAULT_LANGUAGE, language);
+      return {};
+    },
+    reloadKiosk: ({ session }) => {
+      requireAdmin(ctx, session);
+      ctx.actions.reload();
+      return {};
+    },
+    exitKiosk: ({ session }) => {
+      requireAdmin(ctx, session);
+      ctx.actions.exit();
+      return {};
+    },
+  };
+}
