@@ -3,6 +3,7 @@
 // row). Final answers cannot change: the schema's trigger refuses it, whatever the caller does.
 import type { Database } from 'better-sqlite3';
 import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
+import { sharedQueries, type SharedQueries } from './db/shared-queries.ts';
 
 export interface NewDraft {
   id: string;
@@ -52,22 +53,19 @@ function statements(db: Database) {
                     ON CONFLICT DO NOTHING`),
     drafts: p(`SELECT id FROM answers WHERE status = 'draft' ORDER BY seq`),
     lastStart: p(`SELECT started_at AS startedAt FROM answers ORDER BY seq DESC LIMIT 1`),
-    queueDepth: p(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`),
-    getState: p(`SELECT value FROM kiosk_state WHERE key = ?`),
-    setState: p(
-      `INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ),
   };
 }
 
 export class AnswerStore {
   private readonly q: ReturnType<typeof statements>;
+  private readonly shared: SharedQueries;
   private readonly db: Database;
   private queued = 0;
 
   constructor(db: Database) {
     this.db = db;
     this.q = statements(db);
+    this.shared = sharedQueries(db);
   }
 
   /** Creates the draft with the next gapless seq. Call inside a transaction. */
@@ -139,15 +137,15 @@ export class AnswerStore {
   }
 
   queueDepth(): number {
-    return (this.q.queueDepth.get() as { n: number }).n;
+    return this.shared.queueDepth();
   }
 
   getState(key: string): string | null {
-    return (this.q.getState.get(key) as { value: string } | undefined)?.value ?? null;
+    return this.shared.getState(key);
   }
 
   setState(key: string, value: string): void {
-    this.q.setState.run(key, value);
+    this.shared.setState(key, value);
   }
 
   private enqueue(lane: number, kind: 'answer' | 'alert', refId: string, at: string): void {
