@@ -9,6 +9,14 @@ type AdminChannel =
   'unlockAdmin' | 'sendTestAlert' | 'setDefaultLanguage' | 'reloadKiosk' | 'exitKiosk';
 
 export function adminHandlers(ctx: HostContext): HandlersFor<AdminChannel> {
+  /** A shell action (reload, exit): only with a live session, answers nothing. */
+  const action =
+    (run: () => void) =>
+    ({ session }: { session: string }) => {
+      requireAdmin(ctx, session);
+      run();
+      return {};
+    };
   return {
     unlockAdmin: ({ pin }) => {
       // The PIN hash is in the config file: without one there is no way in.
@@ -27,15 +35,7 @@ export function adminHandlers(ctx: HostContext): HandlersFor<AdminChannel> {
       ctx.lifecycle.stateStore.setState(DEFAULT_LANGUAGE, language);
       return {};
     },
-    reloadKiosk: ({ session }) => {
-      requireAdmin(ctx, session);
-      ctx.actions.reload();
-      return {};
-    },
-    exitKiosk: ({ session }) => {
-      requireAdmin(ctx, session);
-      ctx.actions.exit();
-      return {};
-    },
+    reloadKiosk: action(() => ctx.actions.reload()),
+    exitKiosk: action(() => ctx.actions.exit()),
   };
 }
