@@ -3,12 +3,9 @@
 import { HostError, checkLanguage } from '../step-rules.ts';
 import { DEFAULT_LANGUAGE } from './config-handlers.ts';
 import { requireAdmin, requireConfig, type HostContext } from './context.ts';
-import type { HandlersFor } from './dispatch.ts';
+import type { Handlers } from './dispatch.ts';
 
-type AdminChannel =
-  'unlockAdmin' | 'sendTestAlert' | 'setDefaultLanguage' | 'reloadKiosk' | 'exitKiosk';
-
-export function adminHandlers(ctx: HostContext): HandlersFor<AdminChannel> {
+export function adminHandlers(ctx: HostContext) {
   /** A shell action (reload, exit): only with a live session, answers nothing. */
   const action =
     (run: () => void) =>
@@ -37,5 +34,5 @@ export function adminHandlers(ctx: HostContext): HandlersFor<AdminChannel> {
     },
     reloadKiosk: action(() => ctx.actions.reload()),
     exitKiosk: action(() => ctx.actions.exit()),
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -2,11 +2,9 @@
 // Each checks the step against the config in force, then hands it to the answer lifecycle.
 import { checkLanguage, checkSmiley } from '../step-rules.ts';
 import { requireConfig, type HostContext } from './context.ts';
-import type { HandlersFor } from './dispatch.ts';
+import type { Handlers } from './dispatch.ts';
 
-type AnswerChannel = 'startAnswer' | 'updateAnswer' | 'requestHelp' | 'finishAnswer';
-
-export function answerHandlers(ctx: HostContext): HandlersFor<AnswerChannel> {
+export function answerHandlers(ctx: HostContext) {
   const { lifecycle } = ctx;
   return {
     startAnswer: ({ smiley, language }) => {
@@ -18,5 +16,5 @@ export function answerHandlers(ctx: HostContext): HandlersFor<AnswerChannel> {
     updateAnswer: ({ answerId, step }) => lifecycle.update(requireConfig(ctx), answerId, step),
     requestHelp: ({ answerId }) => lifecycle.requestHelp(requireConfig(ctx), answerId),
     finishAnswer: ({ answerId, status }) => lifecycle.finish(answerId, status),
-  };
+  } satisfies Partial<Handlers>;
 }

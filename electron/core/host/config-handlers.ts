@@ -1,12 +1,12 @@
 // getConfig: the survey and look the renderer shows, with the admin's default language.
 import { publicConfig } from '../../../shared/config.ts';
 import { requireConfig, type HostContext } from './context.ts';
-import type { HandlersFor } from './dispatch.ts';
+import type { Handlers } from './dispatch.ts';
 
 /** The kiosk_state key holding the language the admin chose as the kiosk's default. */
 export const DEFAULT_LANGUAGE = 'default_language';
 
-export function configHandlers(ctx: HostContext): HandlersFor<'getConfig'> {
+export function configHandlers(ctx: HostContext) {
   return {
     getConfig: () => {
       // The renderer asks for the config on its attract screen: the one safe moment to change it.
@@ -18,5 +18,5 @@ export function configHandlers(ctx: HostContext): HandlersFor<'getConfig'> {
         pub.languages = { ...pub.languages, default: language };
       return pub;
     },
-  };
+  } satisfies Partial<Handlers>;
 }

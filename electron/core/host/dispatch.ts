@@ -10,13 +10,13 @@ import { StoreError } from '../answer-store.ts';
 import type { Logger } from '../log.ts';
 import { HostError } from '../step-rules.ts';
 
-/** Handlers receive the parsed (output) type of their request schema. */
+/**
+ * Handlers receive the parsed (output) type of their request schema. A feature's map is checked
+ * with `satisfies Partial<Handlers>`; the host's merged map must be complete.
+ */
 export type Handlers = {
   [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C>;
 };
-
-/** The handlers one feature serves. */
-export type HandlersFor<C extends Channel> = Pick<Handlers, C>;
 
 export interface DispatchContext {
   log: Logger;

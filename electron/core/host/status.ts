@@ -1,7 +1,7 @@
 // What the admin screen's status list shows: kiosk id, sync, queue, storage and config health.
 import type { KioskStatus } from '../../../shared/bridge.ts';
 import type { HostContext } from './context.ts';
-import type { HandlersFor } from './dispatch.ts';
+import type { Handlers } from './dispatch.ts';
 
 export function kioskStatus(ctx: HostContext): KioskStatus {
   const storage = ctx.lifecycle.storageStatus();
@@ -27,6 +27,6 @@ export function kioskStatus(ctx: HostContext): KioskStatus {
   };
 }
 
-export function statusHandlers(ctx: HostContext): HandlersFor<'getStatus'> {
-  return { getStatus: () => kioskStatus(ctx) };
+export function statusHandlers(ctx: HostContext) {
+  return { getStatus: () => kioskStatus(ctx) } satisfies Partial<Handlers>;
 }
