@@ -32,7 +32,7 @@ export const SurveyDefinition = z
       /** One word per face, worst first: a face alone means different things across cultures. */
       labels: z.array(LocalizedText),
     }),
-    /** Answers at or below these values are "unhappy": reasons from the low list, alert, help button. */
+    /** Answers at or below these values are "unhappy" (shared/low-score.ts): low reasons, alert, callback offer. */
     lowScore: z.strictObject({
       smileyAtMost: z.int().min(1).max(4),
       npsAtMost: z.int().min(0).max(10).default(6),
@@ -107,13 +107,3 @@ export function localizedTexts(
   return out;
 }
 const TEXT_KEYS = new Set(['prompt', 'label', 'low', 'high', 'consentText', 'happy', 'unhappy']);
-
-export function isLowSmiley(survey: SurveyDefinition, smiley: number): boolean {
-  return smiley <= survey.lowScore.smileyAtMost;
-}
-export function isLowNps(survey: SurveyDefinition, nps: number): boolean {
-  return nps <= survey.lowScore.npsAtMost;
-}
-export function isLowCes(survey: SurveyDefinition, ces: number): boolean {
-  return ces <= survey.lowScore.cesAtMost;
-}

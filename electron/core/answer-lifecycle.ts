@@ -4,10 +4,11 @@
 import type Database from 'better-sqlite3';
 import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
 import type { KioskConfig } from '../../shared/config.ts';
-import { AnswerStore, StoreError } from './answer-store.ts';
+import { AnswerStore, StoreError, type NewAlert } from './answer-store.ts';
 import { openDatabase } from './db/open.ts';
 import { DurableWriter } from './durable-writer.ts';
-import { HostError, checkStep, stepIsLow } from './step-rules.ts';
+import { isLowScore } from '../../shared/low-score.ts';
+import { HostError, checkStep } from './step-rules.ts';
 
 /** Answers started this soon after the previous one are flagged as a possible repeated press. */
 export const REPEAT_WINDOW_MS = 10_000;
@@ -25,6 +26,11 @@ export interface LifecycleOptions {
   newId: () => string;
   /** How often writes held in memory are retried while the disk fails. */
   retryMs?: number;
+  /**
+   * Called once a write that queued something to send (a final answer, an alert) has committed,
+   * including a held write that lands later: the moment to wake sync.
+   */
+  onOutboxWrite?: () => void;
 }
 
 export class AnswerLifecycle {
@@ -40,7 +46,7 @@ export class AnswerLifecycle {
   constructor(opts: LifecycleOptions) {
     this.opts = opts;
     this.writer = new DurableWriter({
-      transaction: (fn) => () => this.open().db.transaction(fn)(),
+      transaction: (fn) => () => this.commit(fn),
       ...(opts.retryMs !== undefined && { retryMs: opts.retryMs }),
       onStorageError: (message) => (this.storageError = message),
     });
@@ -66,6 +72,14 @@ export class AnswerLifecycle {
     return { db: opened.db, store };
   }
 
+  /** Runs one write in a transaction and says so when it added outbox rows. */
+  private commit(write: () => void): void {
+    const { db, store } = this.open();
+    const before = store.outboxRowsAdded;
+    db.transaction(write)();
+    if (store.outboxRowsAdded !== before) this.opts.onOutboxWrite?.();
+  }
+
   private iso(): string {
     return this.opts.now().toISOString();
   }
@@ -78,85 +92,48 @@ export class AnswerLifecycle {
     const possibleRepeat =
       this.lastStart !== null && at.getTime() - this.lastStart < REPEAT_WINDOW_MS;
     this.lastStart = at.getTime();
-    const alert = !possibleRepeat && stepIsLow(config, { smiley });
     const startedAt = at.toISOString();
-    const alertId = this.opts.newId();
-    const { durable } = this.writer.write(() =>
-      this.withStore((store) => {
-        store.insertDraft({
-          id,
-          kioskId: config.kioskId,
-          surveyVersion: config.survey.version,
-          language,
-          smiley,
-          startedAt,
-          possibleRepeat,
-        });
-        if (alert)
-          store.raiseAlert({
-            id: alertId,
-            answerId: id,
-            kind: 'low_score',
-            createdAt: startedAt,
-            detail: alertDetail(config, { smiley }),
-          });
+    const draft: OpenDraft = { smiley, reasons: [], possibleRepeat, alerts: new Set() };
+    const alert = isLowScore(config.survey, { smiley })
+      ? this.newAlert(config, draft, id, 'low_score', startedAt, { smiley })
+      : null;
+    const durable = this.writeStep(draft, alert, (store) =>
+      store.insertDraft({
+        id,
+        kioskId: config.kioskId,
+        surveyVersion: config.survey.version,
+        language,
+        smiley,
+        startedAt,
+        possibleRepeat,
       }),
     );
-    this.drafts.set(id, {
-      smiley,
-      reasons: [],
-      possibleRepeat,
-      alerts: new Set(alert ? ['low_score'] : []),
-    });
-    return { answerId: id, durable, possibleRepeat, alertRaised: alert };
+    this.drafts.set(id, draft);
+    return { answerId: id, durable, possibleRepeat, alertRaised: alert !== null };
   }
 
   update(config: KioskConfig, answerId: string, step: AnswerStep) {
     const draft = this.draft(answerId);
     checkStep(config, step, draft.smiley);
-    const alert =
-      !draft.possibleRepeat && !draft.alerts.has('low_score') && stepIsLow(config, step);
     const at = this.iso();
-    const alertId = this.opts.newId();
-    const { durable } = this.writer.write(() =>
-      this.withStore((store) => {
-        store.updateDraft(answerId, step, at);
-        if (alert)
-          store.raiseAlert({
-            id: alertId,
-            answerId,
-            kind: 'low_score',
-            createdAt: at,
-            detail: alertDetail(config, step),
-          });
-      }),
-    );
+    const alert = isLowScore(config.survey, step)
+      ? this.newAlert(config, draft, answerId, 'low_score', at, step)
+      : null;
+    const durable = this.writeStep(draft, alert, (store) => store.updateDraft(answerId, step, at));
     if (step.smiley !== undefined) draft.smiley = step.smiley;
     if (step.reasons !== undefined) draft.reasons = step.reasons;
-    if (alert) draft.alerts.add('low_score');
-    return { durable, alertRaised: alert };
+    return { durable, alertRaised: alert !== null };
   }
 
   requestHelp(config: KioskConfig, answerId: string) {
     const draft = this.draft(answerId);
-    const alert = !draft.possibleRepeat && !draft.alerts.has('talk_now');
     const at = this.iso();
-    const alertId = this.opts.newId();
-    const { durable } = this.writer.write(() =>
-      this.withStore((store) => {
-        store.updateDraft(answerId, {}, at, true);
-        if (alert)
-          store.raiseAlert({
-            id: alertId,
-            answerId,
-            kind: 'talk_now',
-            createdAt: at,
-            detail: alertDetail(config, { smiley: draft.smiley, reasons: draft.reasons }),
-          });
-      }),
+    const scores = { smiley: draft.smiley, reasons: draft.reasons };
+    const alert = this.newAlert(config, draft, answerId, 'talk_now', at, scores);
+    const durable = this.writeStep(draft, alert, (store) =>
+      store.updateDraft(answerId, {}, at, true),
     );
-    if (alert) draft.alerts.add('talk_now');
-    return { durable, alertRaised: alert };
+    return { durable, alertRaised: alert !== null };
   }
 
   finish(answerId: string, status: FinalStatus) {
@@ -227,6 +204,36 @@ export class AnswerLifecycle {
     this.db?.close();
     this.db = null;
     this.store = null;
+  }
+
+  /** The alert this step raises: never for a possible repeated press, and one of each kind per answer. */
+  private newAlert(
+    config: KioskConfig,
+    draft: OpenDraft,
+    answerId: string,
+    kind: AlertKind,
+    at: string,
+    step: AnswerStep,
+  ): NewAlert | null {
+    if (draft.possibleRepeat || draft.alerts.has(kind)) return null;
+    const detail = alertDetail(config, step);
+    return { id: this.opts.newId(), answerId, kind, createdAt: at, detail };
+  }
+
+  /** Writes a step and its alert in one transaction; returns whether it reached the disk. */
+  private writeStep(
+    draft: OpenDraft,
+    alert: NewAlert | null,
+    step: (store: AnswerStore) => void,
+  ): boolean {
+    const { durable } = this.writer.write(() =>
+      this.withStore((store) => {
+        step(store);
+        if (alert) store.raiseAlert(alert);
+      }),
+    );
+    if (alert) draft.alerts.add(alert.kind);
+    return durable;
   }
 
   private draft(answerId: string): OpenDraft {

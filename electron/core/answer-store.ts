@@ -3,6 +3,7 @@
 // row). Final answers cannot change: the schema's trigger refuses it, whatever the caller does.
 import type { Database } from 'better-sqlite3';
 import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
+import { sharedQueries, type SharedQueries } from './db/shared-queries.ts';
 
 export interface NewDraft {
   id: string;
@@ -52,21 +53,19 @@ function statements(db: Database) {
                     ON CONFLICT DO NOTHING`),
     drafts: p(`SELECT id FROM answers WHERE status = 'draft' ORDER BY seq`),
     lastStart: p(`SELECT started_at AS startedAt FROM answers ORDER BY seq DESC LIMIT 1`),
-    queueDepth: p(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`),
-    getState: p(`SELECT value FROM kiosk_state WHERE key = ?`),
-    setState: p(
-      `INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ),
   };
 }
 
 export class AnswerStore {
   private readonly q: ReturnType<typeof statements>;
+  private readonly shared: SharedQueries;
   private readonly db: Database;
+  private queued = 0;
 
   constructor(db: Database) {
     this.db = db;
     this.q = statements(db);
+    this.shared = sharedQueries(db);
   }
 
   /** Creates the draft with the next gapless seq. Call inside a transaction. */
@@ -103,18 +102,26 @@ export class AnswerStore {
     if (info.changes !== 1) throw this.missingOrFinal(id);
   }
 
+  /**
+   * Outbox rows this connection has added, counted as they are written: a caller compares it
+   * before and after a committed transaction to know whether there is something new to send.
+   */
+  get outboxRowsAdded(): number {
+    return this.queued;
+  }
+
   /** Makes a draft final and queues it for sync, in the caller's transaction. */
   finalize(id: string, status: FinalStatus, at: string): void {
     const info = this.q.finalize.run({ id, status, at });
     if (info.changes !== 1) throw this.missingOrFinal(id);
-    this.q.enqueue.run({ lane: ANSWER_LANE, kind: 'answer', refId: id, at });
+    this.enqueue(ANSWER_LANE, 'answer', id, at);
   }
 
   /** Records an alert and queues it in the priority lane; false if this answer already has one of this kind. */
   raiseAlert(a: NewAlert): boolean {
     const info = this.q.insertAlert.run({ ...a, detail: JSON.stringify(a.detail) });
     if (info.changes === 0) return false;
-    this.q.enqueue.run({ lane: ALERT_LANE, kind: 'alert', refId: a.id, at: a.createdAt });
+    this.enqueue(ALERT_LANE, 'alert', a.id, a.createdAt);
     return true;
   }
 
@@ -130,15 +137,19 @@ export class AnswerStore {
   }
 
   queueDepth(): number {
-    return (this.q.queueDepth.get() as { n: number }).n;
+    return this.shared.queueDepth();
   }
 
   getState(key: string): string | null {
-    return (this.q.getState.get(key) as { value: string } | undefined)?.value ?? null;
+    return this.shared.getState(key);
   }
 
   setState(key: string, value: string): void {
-    this.q.setState.run(key, value);
+    this.shared.setState(key, value);
+  }
+
+  private enqueue(lane: number, kind: 'answer' | 'alert', refId: string, at: string): void {
+    this.queued += this.q.enqueue.run({ lane, kind, refId, at }).changes;
   }
 
   private missingOrFinal(id: string): StoreError {

@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bridgeContract, type Channel } from '../../shared/bridge.ts';
+import { isChannel } from '../../shared/bridge-channels.ts';
 import { fail } from '../../shared/result.ts';
 import type { KioskHost } from './host.ts';
 import { serveStatic } from './static-files.ts';
@@ -62,7 +62,7 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
       return send(res, 415, fail('invalid_request', 'bridge calls carry application/json'));
     }
     const channel = url.pathname.slice('/bridge/'.length);
-    if (!Object.hasOwn(bridgeContract, channel))
+    if (!isChannel(channel))
       return send(res, 404, fail('invalid_request', `unknown channel "${channel}"`));
     const body = await readBody(req);
     if (body === null)
@@ -73,7 +73,7 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
     } catch {
       return send(res, 400, fail('invalid_request', 'request body is not valid JSON'));
     }
-    send(res, 200, await opts.host.handle(channel as Channel, payload));
+    send(res, 200, await opts.host.handle(channel, payload));
   }
 
   await new Promise<void>((resolve, reject) => {

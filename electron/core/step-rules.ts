@@ -1,9 +1,9 @@
 // What the survey definition allows in each step, beyond the shape the bridge schema checks:
-// faces the survey has, reason ids it offers, languages the kiosk speaks, and when an answer
-// counts as unhappy enough to alert staff.
+// faces the survey has, reason ids it offers (for the score's band) and languages the kiosk
+// speaks.
 import type { AnswerStep } from '../../shared/answer.ts';
 import type { KioskConfig } from '../../shared/config.ts';
-import { isLowCes, isLowNps, isLowSmiley } from '../../shared/survey.ts';
+import { isLowScore } from '../../shared/low-score.ts';
 
 export class HostError extends Error {
   readonly code:
@@ -34,7 +34,7 @@ export function checkStep(config: KioskConfig, step: AnswerStep, smiley: number)
   if (step.smiley !== undefined) checkSmiley(config, step.smiley);
   if (step.language !== undefined) checkLanguage(config, step.language);
   if (step.reasons) {
-    const band = isLowSmiley(survey, step.smiley ?? smiley)
+    const band = isLowScore(survey, { smiley: step.smiley ?? smiley })
       ? survey.reasons.low
       : survey.reasons.high;
     const offered = new Set(band.map((r) => r.id));
@@ -54,14 +54,4 @@ export function checkStep(config: KioskConfig, step: AnswerStep, smiley: number)
       invalid(`consent version "${step.contact.consentVersion}" is not the current one`);
     }
   }
-}
-
-/** True when this step makes the answer unhappy by the survey's low-score band. */
-export function stepIsLow(config: KioskConfig, step: AnswerStep): boolean {
-  const s = config.survey;
-  return (
-    (step.smiley !== undefined && isLowSmiley(s, step.smiley)) ||
-    (step.nps !== undefined && isLowNps(s, step.nps)) ||
-    (step.ces !== undefined && isLowCes(s, step.ces))
-  );
 }

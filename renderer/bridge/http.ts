@@ -2,7 +2,7 @@
 // host opened us at http://127.0.0.1:<port>/#token=<token>; the token authorises every call.
 import type { BridgeResult, BridgeErrorBody } from '../../shared/result.ts';
 import type { KioskBridge } from '../../shared/bridge.ts';
-import { bridgeChannels } from './client.ts';
+import { channels } from '../../shared/bridge-channels.ts';
 
 const TOKEN_KEY = 'lastword.bridgeToken';
 
@@ -45,7 +45,7 @@ async function messageOf(reply: Response): Promise<string> {
 
 export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch): KioskBridge {
   const bridge: Partial<Record<string, unknown>> = {};
-  for (const channel of bridgeChannels) {
+  for (const channel of channels) {
     bridge[channel] = async (request: unknown): Promise<BridgeResult<unknown>> => {
       let reply: Response;
       try {

@@ -1,6 +1,7 @@
 // Which screen follows which, decided from the survey definition and what the customer has
 // answered so far. Pure, so every path through the survey is cheap to test.
 import type { Contact } from '../../shared/answer.ts';
+import { isLowScore } from '../../shared/low-score.ts';
 import type { Reason, SurveyDefinition } from '../../shared/survey.ts';
 
 export type Screen =
@@ -28,19 +29,11 @@ export const emptyDraft: Draft = {
 
 /** Unhappy by any measure the survey defines, or because they asked for a person. */
 export function isUnhappy(survey: SurveyDefinition, d: Draft): boolean {
-  const low = survey.lowScore;
-  return (
-    d.helpRequested ||
-    (d.smiley !== null && d.smiley <= low.smileyAtMost) ||
-    (d.nps !== null && d.nps <= low.npsAtMost) ||
-    (d.ces !== null && d.ces <= low.cesAtMost)
-  );
+  return d.helpRequested || isLowScore(survey, d);
 }
 
 export function reasonsFor(survey: SurveyDefinition, smiley: number | null): Reason[] {
-  return smiley !== null && smiley <= survey.lowScore.smileyAtMost
-    ? survey.reasons.low
-    : survey.reasons.high;
+  return isLowScore(survey, { smiley }) ? survey.reasons.low : survey.reasons.high;
 }
 
 /**

@@ -3,6 +3,7 @@
 // otherwise silently disable a rule). Set per location with `node server/cli.ts set-routing`;
 // a location without one gets DEFAULT_ROUTING: staff page only, no outside channels.
 import { z } from 'zod';
+import { atOrBelow, type Scores } from '../../shared/low-score.ts';
 
 const Minutes = z
   .number()
@@ -140,13 +141,7 @@ export function inQuietHours(routing: Routing, at: Date): boolean {
   return from <= to ? now >= from && now < to : now >= from || now < to;
 }
 
-/** A single answer's scores against the thresholds. */
-export function belowThreshold(
-  routing: Routing,
-  scores: { smiley?: number | null; nps?: number | null; ces?: number | null },
-): boolean {
-  const t = routing.thresholds;
-  const at = (v: number | null | undefined, limit: number | undefined) =>
-    v !== null && v !== undefined && limit !== undefined && v <= limit;
-  return at(scores.smiley, t.smiley) || at(scores.nps, t.nps) || at(scores.ces, t.ces);
+/** A single answer's scores against the location's thresholds, by the survey's own rule. */
+export function belowThreshold(routing: Routing, scores: Scores): boolean {
+  return atOrBelow(routing.thresholds, scores);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../../shared/bridge.ts';
+import { channels } from '../../shared/bridge-channels.ts';
 import { smallConfig, writeConfig } from '../support/config.ts';
 import { tempDir } from '../support/tmp.ts';
 import { findElectronBinary } from './binary.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channels, ipcChannel, type Channel } from '../../shared/bridge.ts';
+import { channels, ipcChannel, type Channel } from '../../shared/bridge-channels.ts';
 import { ok, type BridgeResult } from '../../shared/result.ts';
 import { createKioskHost } from '../../electron/core/host.ts';
 import {

@@ -4,7 +4,7 @@
 import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels, ipcChannel } from '../../shared/bridge.ts';
+import { channels, ipcChannel } from '../../shared/bridge-channels.ts';
 import type { BridgeResult } from '../../shared/result.ts';
 import { smallConfig, writeConfig } from '../support/config.ts';
 import { tempDir } from '../support/tmp.ts';

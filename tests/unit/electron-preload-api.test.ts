@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channels, ipcChannel } from '../../shared/bridge.ts';
+import { channels, ipcChannel } from '../../shared/bridge-channels.ts';
 import { createKioskApi } from '../../electron/preload/api.ts';
 
 describe('window.kiosk (preload API)', () => {

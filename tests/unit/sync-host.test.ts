@@ -2,7 +2,7 @@
 // something, reported on the status the admin screen reads, and a config from the collector
 // applied only when the renderer is back on its attract screen (never mid-survey).
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
 import type { PublicKioskConfig } from '../../shared/config.ts';
 import type { BridgeResult } from '../../shared/result.ts';
@@ -106,6 +106,27 @@ describe('kiosk host with sync', () => {
       lastError: null,
       lastSyncAt: expect.any(String),
     });
+  });
+
+  it('wakes sync after a step that queued something to send, and not after one that did not', async () => {
+    const { config } = await enrolled();
+    const { host } = open(config);
+    const nudge = vi.spyOn(host.sync!, 'nudge');
+    // A happy tap and a good NPS: a draft changes, nothing is queued to send.
+    const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 4,
+      language: 'en',
+    });
+    await call(host, 'updateAnswer', { answerId, step: { nps: 9 } });
+    expect(nudge).not.toHaveBeenCalled();
+    // A low NPS raises an alert: queued, so sync is woken.
+    await call(host, 'updateAnswer', { answerId, step: { nps: 2 } });
+    expect(nudge).toHaveBeenCalledTimes(1);
+    // The same answer cannot alert twice: nothing new to send.
+    await call(host, 'updateAnswer', { answerId, step: { nps: 1 } });
+    expect(nudge).toHaveBeenCalledTimes(1);
+    await call(host, 'finishAnswer', { answerId, status: 'complete' });
+    expect(nudge).toHaveBeenCalledTimes(2);
   });
 
   it('applies a config from the collector at the next getConfig with no survey open, keeping its own collector block', async () => {

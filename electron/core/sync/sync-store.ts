@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { ItemResult } from '../../../shared/protocol.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { configure } from '../db/open.ts';
+import { sharedQueries, type SharedQueries } from '../db/shared-queries.ts';
 import type { AlertRow, AnswerRow, ItemKind } from './uploads.ts';
 
 /** The schema version that has the sync tables. */
@@ -50,21 +51,17 @@ function statements(db: Database.Database) {
     failed: p(
       `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
     ),
-    queueDepth: p(`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL`),
     oldestUnsent: p(
       `SELECT created_at AS at FROM outbox WHERE lane = 1 AND sent_at IS NULL ORDER BY id LIMIT 1`,
     ),
     deadLetters: p(`SELECT count(*) AS n FROM dead_letters`),
-    getState: p(`SELECT value FROM kiosk_state WHERE key = ?`),
-    setState: p(
-      `INSERT INTO kiosk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ),
   };
 }
 
 export class SyncStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof statements>;
+  private readonly shared: SharedQueries;
 
   /** Opens an existing kiosk database; the lifecycle creates and migrates it, never this. */
   constructor(path: string) {
@@ -75,6 +72,7 @@ export class SyncStore {
       if (v < NEEDS_VERSION)
         throw new Error(`the kiosk database is at schema v${v}; sync needs v${NEEDS_VERSION}`);
       this.q = statements(this.db);
+      this.shared = sharedQueries(this.db);
     } catch (error) {
       this.db.close();
       throw error;
@@ -122,7 +120,7 @@ export class SyncStore {
             ok += this.q.markSent.run(at, s.outboxId).changes;
           }
         });
-        this.q.setState.run('sync_last_at', at);
+        this.shared.setState('sync_last_at', at);
       })
       .immediate();
     return { sent: ok, deadLettered: dead };
@@ -152,7 +150,7 @@ export class SyncStore {
   }
 
   queueDepth(): number {
-    return (this.q.queueDepth.get() as { n: number }).n;
+    return this.shared.queueDepth();
   }
 
   oldestUnsentAnswerAt(): string | null {
@@ -164,11 +162,11 @@ export class SyncStore {
   }
 
   getState(key: string): string | null {
-    return (this.q.getState.get(key) as { value: string } | undefined)?.value ?? null;
+    return this.shared.getState(key);
   }
 
   setStates(entries: [string, string][]): void {
-    this.db.transaction(() => entries.forEach(([k, v]) => this.q.setState.run(k, v))).immediate();
+    this.db.transaction(() => entries.forEach(([k, v]) => this.shared.setState(k, v))).immediate();
   }
 
   close(): void {

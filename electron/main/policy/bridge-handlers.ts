@@ -1,7 +1,7 @@
 // One IPC handler per bridge channel, each checking who is calling before the kiosk host sees
 // anything. Takes an ipcMain-like object so the check is tested with a fake; electron/main/ipc.ts
 // passes the real one. Payloads are parsed by the host, which answers `invalid_request`.
-import { channels, ipcChannel, type Channel } from '../../../shared/bridge.ts';
+import { channels, ipcChannel, type Channel } from '../../../shared/bridge-channels.ts';
 import { fail, type BridgeResult } from '../../../shared/result.ts';
 import { isTrustedSender } from './sender.ts';
 

@@ -1,0 +1,20 @@
+// The customer's channels: first tap, later steps, "talk to someone now" and the end of an answer.
+// Each checks the step against the config in force, then hands it to the answer lifecycle.
+import { checkLanguage, checkSmiley } from '../step-rules.ts';
+import { requireConfig, type HostContext } from './context.ts';
+import type { Handlers } from './dispatch.ts';
+
+export function answerHandlers(ctx: HostContext) {
+  const { lifecycle } = ctx;
+  return {
+    startAnswer: ({ smiley, language }) => {
+      const config = requireConfig(ctx);
+      checkSmiley(config, smiley);
+      checkLanguage(config, language);
+      return lifecycle.start(config, smiley, language);
+    },
+    updateAnswer: ({ answerId, step }) => lifecycle.update(requireConfig(ctx), answerId, step),
+    requestHelp: ({ answerId }) => lifecycle.requestHelp(requireConfig(ctx), answerId),
+    finishAnswer: ({ answerId, status }) => lifecycle.finish(answerId, status),
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,50 @@
+// The config the kiosk runs with: the file's, or a newer one the collector sent, swapped in only
+// when no customer is mid-survey. An invalid file leaves no config, only the field problems the
+// kiosk shows on its error screen for IT to fix.
+import type { FieldProblem, KioskConfig } from '../../../shared/config.ts';
+import type { AnswerLifecycle } from '../answer-lifecycle.ts';
+import { loadKioskConfig } from '../config-file.ts';
+import type { Logger } from '../log.ts';
+import { pendingRemoteConfig } from '../sync/remote-config.ts';
+
+export interface ConfigSource {
+  /** The config file's, null when the file is missing or invalid. */
+  readonly file: KioskConfig | null;
+  /** Why the file cannot be used, null when it can. */
+  readonly problems: FieldProblem[] | null;
+  /** The config in force: the file's until a collector config is applied. */
+  current(): KioskConfig | null;
+  /** Swaps in a config the collector sent, but never while a customer is mid-survey. */
+  applyRemote(): void;
+}
+
+export function openConfigSource(
+  configPath: string,
+  lifecycle: AnswerLifecycle,
+  log: Logger,
+): ConfigSource {
+  const loaded = loadKioskConfig(configPath);
+  const file = loaded.ok ? loaded.config : null;
+  let current = file;
+  let appliedEtag: string | null = null;
+  return {
+    file,
+    problems: loaded.ok ? null : loaded.problems,
+    current: () => current,
+    applyRemote() {
+      if (!file || lifecycle.openDrafts > 0) return;
+      const next = pendingRemoteConfig(lifecycle.stateStore.getStateOrNull, file, appliedEtag);
+      if (!next) return;
+      appliedEtag = next.etag;
+      if ('error' in next)
+        log('error', 'collector config not applied', { etag: next.etag, error: next.error });
+      else {
+        current = next.config;
+        log('info', 'collector config applied', {
+          etag: next.etag,
+          survey: next.config.survey.version,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// What the feature handlers share (the answer lifecycle, the admin gate, the config in force, the
+// out-of-service flag) and the two guards most of them start with.
+import type { KioskConfig } from '../../../shared/config.ts';
+import type { AdminAccess } from '../admin-access.ts';
+import type { AnswerLifecycle } from '../answer-lifecycle.ts';
+import { HostError } from '../step-rules.ts';
+import type { SyncEngine } from '../sync/engine.ts';
+import type { ConfigSource } from './config-source.ts';
+
+/** What the shell does when the admin asks: Electron reloads or quits, the demo does less. */
+export interface HostActions {
+  reload(): void;
+  exit(): void;
+}
+
+export interface HostContext {
+  readonly lifecycle: AnswerLifecycle;
+  readonly admin: AdminAccess;
+  readonly configs: ConfigSource;
+  readonly actions: HostActions;
+  /** The sync engine, when the config names a collector. */
+  readonly sync: SyncEngine | null;
+  readonly appVersion: string;
+  readonly databasePath: string;
+  /** Why the kiosk is out of service (its window kept failing), or null while it serves. */
+  outOfService: string | null;
+}
+
+/** The config in force; `unavailable` while the file is invalid or the kiosk is out of service. */
+export function requireConfig(ctx: HostContext): KioskConfig {
+  const config = ctx.configs.current();
+  if (!config) throw new HostError('unavailable', 'the kiosk config file is invalid');
+  if (ctx.outOfService) throw new HostError('unavailable', `out of service: ${ctx.outOfService}`);
+  return config;
+}
+
+export function requireAdmin(ctx: HostContext, session: string): void {
+  if (!ctx.admin.isValid(session))
+    throw new HostError('unauthorized', 'the admin session has expired; enter the PIN again');
+}
