@@ -7,7 +7,7 @@ export default defineConfig({
   root: 'server/staff/page',
   base: '/staff/',
   build: {
-    outDir: '../../dist/staff',
+    outDir: '../../../dist/staff',
     emptyOutDir: true,
     target: 'chrome120',
     modulePreload: { polyfill: false },
