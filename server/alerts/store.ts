@@ -12,7 +12,7 @@ import type {
   StaffAlertKind,
   StaffAlertPriority,
   StaffAlertStatus,
-} from './hub.ts';
+} from '../../shared/staff-api.ts';
 import type { StaffAlertTable } from './tables.ts';
 
 export type StaffAlertRow = Selectable<StaffAlertTable>;

@@ -3,7 +3,8 @@
 // late alert's clock started when we could first show it) so reports need no date arithmetic.
 import type { Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
-import type { AlertHub, AlertOutcome, StaffAlert, StaffAlertStatus } from './hub.ts';
+import type { AlertOutcome, StaffAlert, StaffAlertStatus } from '../../shared/staff-api.ts';
+import type { AlertHub } from './hub.ts';
 import { readStaffAlert, readStaffAlerts } from './store.ts';
 
 export class AlertWorkflowError extends Error {

@@ -5,7 +5,7 @@
 // account's screen stops receiving within one interval.
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import type { AlertEvent } from '../alerts/hub.ts';
+import type { AlertEvent, StreamData, StreamEvent } from '../../shared/staff-api.ts';
 import { listAlerts } from '../alerts/workflow.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import type { StaffContext } from './context.ts';
@@ -21,6 +21,10 @@ export const SNAPSHOT_LIMIT = 200;
 interface Numbered {
   id: number;
   event: AlertEvent;
+}
+
+function message<E extends StreamEvent>(id: string, event: E, data: StreamData<E>): string {
+  return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 export function streamRoute(app: FastifyInstance, ctx: StaffContext): void {
@@ -58,9 +62,7 @@ export function streamRoute(app: FastifyInstance, ctx: StaffContext): void {
     });
     const send = (n: Numbered) => {
       if (canSee(locations, n.event.alert))
-        raw.write(
-          `id: ${epoch}.${n.id}\nevent: ${n.event.type}\ndata: ${JSON.stringify(n.event.alert)}\n\n`,
-        );
+        raw.write(message(`${epoch}.${n.id}`, n.event.type, n.event.alert));
     };
     // Subscribe before reading the snapshot, and hold live events until it is out, so nothing
     // published in between is lost; the client keys cards by alert id, so a repeat is harmless.
@@ -94,9 +96,8 @@ export function streamRoute(app: FastifyInstance, ctx: StaffContext): void {
       for (const n of recent) if (n.id > resumeFrom) send(n);
     } else {
       const alerts = await listAlerts(ctx.storage, { locations, limit: SNAPSHOT_LIMIT });
-      raw.write(
-        `id: ${epoch}.${lastId}\nevent: snapshot\ndata: ${JSON.stringify(alerts.filter((a) => a.status !== 'resolved'))}\n\n`,
-      );
+      const unresolved = alerts.filter((a) => a.status !== 'resolved');
+      raw.write(message(`${epoch}.${lastId}`, 'snapshot', unresolved));
     }
     for (const n of held) send(n);
     live = true;

@@ -1,5 +1,6 @@
 // Staff login, sessions, throttling and CSRF over real HTTP against a real collector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeReply, SignedIn } from '../../shared/staff-api.ts';
 import { staffDb } from '../../server/staff/tables.ts';
 import {
   LOCATIONS,
@@ -42,7 +43,7 @@ for (const engine of engines) {
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/staff/);
       expect(cookie).not.toMatch(/Secure/); // plain http on loopback; see the Secure test below
-      const body = (await res.json()) as { user: unknown; csrfToken: string };
+      const body = SignedIn.parse(await res.json());
       expect(body.user).toEqual({
         username: 'dana',
         displayName: 'Dana',
@@ -108,7 +109,10 @@ for (const engine of engines) {
       const dana = await loginAs(c.url, 'dana');
       const me = await dana.call('GET', '/staff/api/me');
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ user: { username: 'dana' }, csrfToken: dana.csrf });
+      expect(MeReply.parse(me.body)).toMatchObject({
+        user: { username: 'dana' },
+        csrfToken: dana.csrf,
+      });
       expect(await (await fetch(`${c.url}/staff/api/me`)).json()).toEqual({ user: null });
       expect(
         await (

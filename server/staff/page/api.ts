@@ -1,16 +1,15 @@
 // The staff API from the page: same-origin fetches with the session cookie; state-changing calls
 // carry the CSRF token that /staff/api/me handed out.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type {
+  AlertReply,
+  LoginBody,
+  LogoutReply,
+  MeReply,
+  ResolveBody,
+  SignedIn,
+} from '../../../shared/staff-api.ts';
 
-export interface Me {
-  user: {
-    username: string;
-    displayName: string;
-    role: 'staff' | 'manager' | 'admin';
-    locations: string[] | 'all';
-  };
-  csrfToken: string;
-}
+export type Me = SignedIn;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -38,23 +37,23 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 export async function me(): Promise<Me | null> {
-  const m = await call<Me | { user: null }>('GET', 'me');
+  const m = await call<MeReply>('GET', 'me');
   if (!m.user) return null;
   csrf = m.csrfToken;
   return m;
 }
 
 export async function login(username: string, password: string): Promise<Me> {
-  const m = await call<Me>('POST', 'login', { username, password });
+  const m = await call<SignedIn>('POST', 'login', { username, password } satisfies LoginBody);
   csrf = m.csrfToken;
   return m;
 }
 
-export const logout = () => call<{ ok: true }>('POST', 'logout');
+export const logout = () => call<LogoutReply>('POST', 'logout');
 export const acknowledge = (id: string) =>
-  call<{ alert: StaffAlert }>('POST', `alerts/${encodeURIComponent(id)}/ack`);
-export const resolve = (id: string, outcome: string, note: string) =>
-  call<{ alert: StaffAlert }>('POST', `alerts/${encodeURIComponent(id)}/resolve`, {
+  call<AlertReply>('POST', `alerts/${encodeURIComponent(id)}/ack`);
+export const resolve = (id: string, outcome: ResolveBody['outcome'], note: string) =>
+  call<AlertReply>('POST', `alerts/${encodeURIComponent(id)}/resolve`, {
     outcome,
     ...(note && { note }),
-  });
+  } satisfies ResolveBody);

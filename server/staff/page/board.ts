@@ -1,7 +1,7 @@
 // The live screen: a header (who, scope, connection, sound), then open and acknowledged alerts
 // as cards, urgent and newest first. Cards are rebuilt only when their alert changed, so a note
 // being typed on one card survives updates to the others; "time since" ticks every second.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type { StaffAlert } from '../../../shared/staff-api.ts';
 import { acknowledge, logout, resolve, type Me } from './api.ts';
 import { renderCard, type CardActions } from './card.ts';
 import { el } from './dom.ts';

@@ -1,13 +1,13 @@
 // One alert as a large card. Every piece of customer text (comment, reasons, contact) goes in as
 // a string child of el(), i.e. a Text node: it shows exactly as typed and is never parsed.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type { AlertOutcome, StaffAlert } from '../../../shared/staff-api.ts';
 import { el, sentence } from './dom.ts';
-import { KIND_LABEL, OUTCOMES, PRIORITY_LABEL, SMILEY_LABEL } from './labels.ts';
+import { KIND_LABEL, OUTCOME_LABEL, PRIORITY_LABEL, SMILEY_LABEL, isOutcome } from './labels.ts';
 import { clock, since } from './time.ts';
 
 export interface CardActions {
   acknowledge(id: string): Promise<void>;
-  resolve(id: string, outcome: string, note: string): Promise<void>;
+  resolve(id: string, outcome: AlertOutcome, note: string): Promise<void>;
 }
 
 function scores(a: StaffAlert): HTMLElement | null {
@@ -67,7 +67,7 @@ function actions(a: StaffAlert, act: CardActions): HTMLElement {
     'select',
     { 'aria-label': 'Outcome' },
     el('option', { value: '' }, 'Outcome…'),
-    ...OUTCOMES.map(([v, t]) => el('option', { value: v }, t)),
+    ...Object.entries(OUTCOME_LABEL).map(([v, t]) => el('option', { value: v }, t)),
   );
   const note = el('input', {
     type: 'text',
@@ -81,8 +81,9 @@ function actions(a: StaffAlert, act: CardActions): HTMLElement {
     'Resolve',
   );
   guard(done, async () => {
-    if (!outcome.value) throw new Error('Choose an outcome first');
-    await act.resolve(a.id, outcome.value, note.value.trim());
+    const chosen = outcome.value;
+    if (!isOutcome(chosen)) throw new Error('Choose an outcome first');
+    await act.resolve(a.id, chosen, note.value.trim());
   });
   box.append(el('div', { class: 'resolve' }, outcome, note, done));
   box.append(error);

@@ -1,7 +1,7 @@
 // The live connection: EventSource to /staff/api/stream. The browser reconnects by itself after a
 // network error (sending Last-Event-ID); when the server refused the stream (a 401 after the
 // session ended) EventSource gives up, so we ask /me and either go to login or try again.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type { StaffAlert } from '../../../shared/staff-api.ts';
 import { me } from './api.ts';
 
 export interface LiveHandlers {
