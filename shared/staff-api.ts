@@ -69,12 +69,16 @@ export interface AlertEvent {
  */
 export const STREAM_EVENTS = ['snapshot', ...AlertEventType.options] as const;
 export type StreamEvent = (typeof STREAM_EVENTS)[number];
-export const StreamData = {
+export interface StreamData {
+  snapshot: StaffAlert[];
+  alert: StaffAlert;
+  update: StaffAlert;
+}
+export const StreamData: { [E in StreamEvent]: z.ZodType<StreamData[E]> } = {
   snapshot: z.array(StaffAlert),
   alert: StaffAlert,
   update: StaffAlert,
-} satisfies Record<StreamEvent, z.ZodType>;
-export type StreamData<E extends StreamEvent> = z.infer<(typeof StreamData)[E]>;
+};
 
 /** The logged-in user as the page shows them: managers and admins see 'all' locations. */
 export const StaffProfile = z.strictObject({

@@ -23,7 +23,7 @@ interface Numbered {
   event: AlertEvent;
 }
 
-function message<E extends StreamEvent>(id: string, event: E, data: StreamData<E>): string {
+function message<E extends StreamEvent>(id: string, event: E, data: StreamData[E]): string {
   return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

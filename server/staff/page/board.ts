@@ -1,8 +1,8 @@
 // The live screen: a header (who, scope, connection, sound), then open and acknowledged alerts
 // as cards, urgent and newest first. Cards are rebuilt only when their alert changed, so a note
 // being typed on one card survives updates to the others; "time since" ticks every second.
-import type { StaffAlert } from '../../../shared/staff-api.ts';
-import { acknowledge, logout, resolve, type Me } from './api.ts';
+import type { SignedIn, StaffAlert } from '../../../shared/staff-api.ts';
+import { acknowledge, logout, resolve } from './api.ts';
 import { renderCard, type CardActions } from './card.ts';
 import { el } from './dom.ts';
 import { connectLive } from './live.ts';
@@ -18,7 +18,7 @@ function order(a: StaffAlert, b: StaffAlert): number {
   return b.receivedAt.localeCompare(a.receivedAt);
 }
 
-export function renderBoard(root: HTMLElement, who: Me, onLoggedOut: () => void): void {
+export function renderBoard(root: HTMLElement, who: SignedIn, onLoggedOut: () => void): void {
   const alerts = new Map<string, StaffAlert>();
   const cards = new Map<string, { json: string; node: HTMLElement }>();
   const grid = el('section', { class: 'grid', 'aria-label': 'Alerts' });
@@ -32,6 +32,8 @@ export function renderBoard(root: HTMLElement, who: Me, onLoggedOut: () => void)
   const conn = el('span', { class: 'conn down' }, 'Connecting');
   const banner = el('div', { class: 'offline-banner', role: 'status' });
   banner.hidden = true;
+  const unreadable = el('div', { class: 'error-banner', role: 'alert' });
+  unreadable.hidden = true;
   const soundButton = el('button', { class: 'ghost', type: 'button' }, 'Turn on sound & alerts');
   const out = el('button', { class: 'ghost', type: 'button' }, 'Log out');
   const scope = who.user.locations === 'all' ? 'All locations' : who.user.locations.join(', ');
@@ -97,6 +99,11 @@ export function renderBoard(root: HTMLElement, who: Me, onLoggedOut: () => void)
         : 'Disconnected — reconnecting… New alerts will appear as soon as the connection is back.';
       document.body.classList.toggle('offline', !up);
     },
+    unreadable() {
+      unreadable.hidden = false;
+      unreadable.textContent =
+        'An update from the collector could not be read, so an alert may be missing here. Reload the page to see every alert.';
+    },
     loggedOut() {
       clearInterval(ticker);
       onLoggedOut();
@@ -140,6 +147,7 @@ export function renderBoard(root: HTMLElement, who: Me, onLoggedOut: () => void)
       out,
     ),
     banner,
+    unreadable,
     el('main', { class: 'board' }, empty, grid),
   );
   draw();
