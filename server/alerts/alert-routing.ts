@@ -80,7 +80,7 @@ export class AlertRouting {
       const upload: AlertUpload = {
         id: r.id,
         answerId: r.answer_id,
-        kind: r.kind as AlertUpload['kind'],
+        kind: r.kind,
         createdAt: toIso(r.created_at)!,
         detail: fromJson(r.detail),
       };

@@ -6,6 +6,7 @@ import { toIso } from '../db/values.ts';
 import type { AlertOutcome, StaffAlert, StaffAlertStatus } from '../../shared/staff-api.ts';
 import type { AlertHub } from './hub.ts';
 import { readStaffAlert, readStaffAlerts } from './store.ts';
+import type { DeliveryStatus } from './tables.ts';
 
 export class AlertWorkflowError extends Error {
   readonly code: 'not_found' | 'conflict';
@@ -131,7 +132,7 @@ export interface DeliveryLogEntry {
   channelKind: string;
   reason: string;
   attempt: number;
-  status: 'delivered' | 'retrying' | 'failed' | 'refused';
+  status: DeliveryStatus;
   httpStatus: number | null;
   error: string | null;
   at: string;
@@ -154,7 +155,7 @@ export async function listDeliveries(
     channelKind: r.channel_kind,
     reason: r.reason,
     attempt: r.attempt,
-    status: r.status as DeliveryLogEntry['status'],
+    status: r.status,
     httpStatus: r.http_status,
     error: r.error,
     at: toIso(r.at)!,

@@ -77,8 +77,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
             kiosk_id: 'k1',
             location: 'Main',
             touchpoint: 'Desk 1',
-            kind: 'talk_now',
-            priority: 'urgent',
+            kind: 'talk_now' as const,
+            priority: 'urgent' as const,
             created_at: '2026-11-23T09:00:00.000Z',
             received_at: '2026-11-23T09:00:01.000Z',
             late: 0,
@@ -106,11 +106,14 @@ for (const engine of ['sqlite', 'postgres'] as const) {
           await expect(
             storage.db
               .insertInto('staff_alerts')
-              .values({ ...row, id: 'sa2', kind: 'shouting' })
+              .values({ ...row, id: 'sa2', kind: 'shouting' as never })
               .execute(),
           ).rejects.toThrow();
           await expect(
-            storage.db.updateTable('staff_alerts').set({ outcome: 'fine' }).execute(),
+            storage.db
+              .updateTable('staff_alerts')
+              .set({ outcome: 'fine' as never })
+              .execute(),
           ).rejects.toThrow();
           await expect(
             storage.db

@@ -1,7 +1,6 @@
 // Staff login, sessions, throttling and CSRF over real HTTP against a real collector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeReply, SignedIn } from '../../shared/staff-api.ts';
-import { staffDb } from '../../server/staff/tables.ts';
 import {
   LOCATIONS,
   STAFF_PASSWORD,
@@ -171,7 +170,7 @@ for (const engine of engines) {
     });
 
     it('stores passwords only as scrypt hashes and sessions only as token hashes', async () => {
-      const users = await staffDb(c.storage)
+      const users = await c.storage.db
         .selectFrom('staff_users')
         .select(['username', 'password_hash'])
         .execute();
@@ -183,7 +182,7 @@ for (const engine of engines) {
       }
       const dana = await loginAs(c.url, 'dana');
       const token = dana.cookie.split('=')[1]!;
-      const sessions = await staffDb(c.storage).selectFrom('staff_sessions').select('id').execute();
+      const sessions = await c.storage.db.selectFrom('staff_sessions').select('id').execute();
       expect(sessions.map((s) => s.id)).not.toContain(token);
       expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.id))).toBe(true);
     });

@@ -3,7 +3,6 @@
 // keep an unknown role, a duplicate username and a session of no user out of the store.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from '../../server/db/open.ts';
-import { staffDb } from '../../server/staff/tables.ts';
 import { freshPostgresSchema } from '../support/collector.ts';
 import { staffEngines } from '../support/staff.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -32,7 +31,7 @@ for (const engine of await staffEngines()) {
           : { sqlitePath: `${dir.path}/${Math.random()}.sqlite` },
       );
       try {
-        const db = staffDb(storage);
+        const db = storage.db;
         await db.insertInto('staff_users').values(user('u1', 'dana')).execute();
         await expect(
           db.insertInto('staff_users').values(user('u2', 'dana')).execute(),

@@ -1,5 +1,5 @@
 // Collector schema v1. One definition for both engines: only the column types differ (see
-// server/db/tables.ts), and SQLite tables are STRICT so that a wrong type fails as it would in
+// server/db/columns.ts), and SQLite tables are STRICT so that a wrong type fails as it would in
 // PostgreSQL instead of being stored quietly.
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
