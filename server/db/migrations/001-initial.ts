@@ -1,22 +1,12 @@
 // Collector schema v1. One definition for both engines: only the column types differ (see
 // server/db/columns.ts), and SQLite tables are STRICT so that a wrong type fails as it would in
 // PostgreSQL instead of being stored quietly.
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { migrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const pg = engine === 'postgres';
-  const instant = pg ? 'timestamptz' : 'text';
-  const flag = pg ? 'boolean' : 'integer';
-  const json = pg ? 'jsonb' : 'text';
-  const uuid = pg ? 'uuid' : 'text';
-  const big = pg ? 'bigint' : 'integer';
-  const no = pg ? false : 0;
-  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
-    pg ? b : b.modifyEnd(sql`strict`);
-  // PostgreSQL's boolean needs no check; SQLite's 0/1 does.
-  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) =>
-    pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`);
+  const { instant, flag, json, uuid, big, strict, required, off, index } = migrationColumns(engine);
 
   await strict(
     db.schema
@@ -30,7 +20,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('highest_contiguous_seq', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('last_seen_at', instant)
       .addColumn('clock_skew_ms', big)
-      .addColumn('clock_flagged', flag, (c) => flagColumn('clock_flagged')(c.defaultTo(no)))
+      .addColumn('clock_flagged', flag, off('clock_flagged'))
       .addColumn('app_version', 'text')
       .addColumn('queue_depth', 'integer')
       .addColumn('oldest_unsent_at', instant)
@@ -56,8 +46,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('ces', 'integer', (c) => c.check(sql`ces between 1 and 7`))
       .addColumn('comment', 'text')
       .addColumn('contact', json)
-      .addColumn('talk_now', flag, flagColumn('talk_now'))
-      .addColumn('possible_repeat', flag, flagColumn('possible_repeat'))
+      .addColumn('talk_now', flag, required('talk_now'))
+      .addColumn('possible_repeat', flag, required('possible_repeat'))
       .addColumn('device_sent_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull())
       // A second answer claiming a held seq is a kiosk bug to report, not a duplicate to hide.
@@ -79,11 +69,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('device_sent_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull()),
   ).execute();
-  await db.schema
-    .createIndex('alerts_by_kiosk')
-    .on('alerts')
-    .columns(['kiosk_id', 'received_at'])
-    .execute();
+  await index(db, 'alerts_by_kiosk', 'alerts', ['kiosk_id', 'received_at']);
 
   await strict(
     db.schema
