@@ -10,8 +10,8 @@ import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { StaffAlertKind, StaffAlertPriority } from '../../shared/staff-api.ts';
 import type { AlertHub } from './hub.ts';
 import { getRouting } from './routing-store.ts';
-import { belowThreshold, inQuietHours, type Routing } from './rules.ts';
-import { NOT_YET_HANDLED, readStaffAlert } from './store.ts';
+import { belowThreshold, channelsQuiet, type Routing } from './rules.ts';
+import { NOT_YET_HANDLED, publishUpdate, readStaffAlert } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface RouterDeps {
@@ -128,8 +128,7 @@ export class AlertRouting {
           }
         }
         // Reasons, comment and contact (with consent) are on the card from now on.
-        const alert = await readStaffAlert(storage, row.aggregated_into ?? row.id);
-        if (alert) hub.publish({ type: 'update', alert });
+        await publishUpdate(storage, hub, row.aggregated_into ?? row.id);
       }
       if (a.possibleRepeat || !belowThreshold(routing, a)) continue;
       const scores = { smiley: a.smiley, nps: a.nps, ces: a.ces };
@@ -179,9 +178,7 @@ export class AlertRouting {
       if (same) return;
     }
     const priority = PRIORITY[c.kind];
-    const quiet =
-      inQuietHours(routing, c.receivedAt) &&
-      !(priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
+    const quiet = channelsQuiet(routing, priority, c.receivedAt);
     const head =
       c.kind === 'low_score' && !quiet
         ? await this.aggregationHead(c.kioskId, routing, c.receivedAt)
@@ -250,8 +247,7 @@ export class AlertRouting {
         .set((eb) => ({ aggregate_count: eb('aggregate_count', '+', 1) }))
         .where('id', '=', head)
         .execute();
-      const alert = await readStaffAlert(storage, head);
-      if (alert) hub.publish({ type: 'update', alert });
+      await publishUpdate(storage, hub, head);
       return;
     }
     const alert = (await readStaffAlert(storage, id))!;

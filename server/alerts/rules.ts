@@ -3,6 +3,7 @@
 // otherwise silently disable a rule). Set per location with `node server/cli.ts set-routing`;
 // a location without one gets DEFAULT_ROUTING: staff page only, no outside channels.
 import { z } from 'zod';
+import type { StaffAlertPriority } from '../../shared/staff-api.ts';
 
 const Minutes = z
   .number()
@@ -138,6 +139,13 @@ export function inQuietHours(routing: Routing, at: Date): boolean {
   const from = toMin(q.from);
   const to = toMin(q.to);
   return from <= to ? now >= from && now < to : now >= from || now < to;
+}
+
+/** Whether channels stay quiet for an alert of this priority now: urgent ones may still go out. */
+export function channelsQuiet(routing: Routing, priority: StaffAlertPriority, at: Date): boolean {
+  return (
+    inQuietHours(routing, at) && !(priority === 'urgent' && routing.quietHours?.urgentStillAlerts)
+  );
 }
 
 /** A single answer's scores against the thresholds. */

@@ -7,6 +7,7 @@ import type { Storage } from '../db/open.ts';
 import { reasonLabelsFor } from '../kiosk-api/kiosk-configs.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { StaffAlert } from '../../shared/staff-api.ts';
+import type { AlertHub } from './hub.ts';
 import type { StaffAlertTable } from './tables.ts';
 
 export type StaffAlertRow = Selectable<StaffAlertTable>;
@@ -140,11 +141,25 @@ export async function readStaffAlerts(
   });
 }
 
+export async function findStaffAlertRow(
+  storage: Storage,
+  id: string,
+): Promise<StaffAlertRow | undefined> {
+  return storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function readStaffAlert(storage: Storage, id: string): Promise<StaffAlert | null> {
-  const row = await storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findStaffAlertRow(storage, id);
   return row ? (await readStaffAlerts(storage, [row]))[0]! : null;
+}
+
+/** Tells the live screens that the alert changed; resolves to it as they now show it. */
+export async function publishUpdate(
+  storage: Storage,
+  hub: AlertHub,
+  id: string,
+): Promise<StaffAlert | null> {
+  const alert = await readStaffAlert(storage, id);
+  if (alert) hub.publish({ type: 'update', alert });
+  return alert;
 }

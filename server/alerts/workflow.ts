@@ -5,7 +5,13 @@ import type { Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
 import type { AlertOutcome, StaffAlert, StaffAlertStatus } from '../../shared/staff-api.ts';
 import type { AlertHub } from './hub.ts';
-import { readStaffAlert, readStaffAlerts } from './store.ts';
+import {
+  findStaffAlertRow,
+  publishUpdate,
+  readStaffAlert,
+  readStaffAlerts,
+  type StaffAlertRow,
+} from './store.ts';
 import type { DeliveryStatus } from './tables.ts';
 
 export class AlertWorkflowError extends Error {
@@ -46,6 +52,16 @@ export async function getAlert(storage: Storage, id: string): Promise<StaffAlert
 const seconds = (from: string | Date, to: Date) =>
   Math.max(0, Math.round((to.getTime() - new Date(toIso(from)!).getTime()) / 1000));
 
+const ALREADY_RESOLVED = 'the alert is already resolved';
+
+/** The alert's row, while it can still be acted on. */
+async function unresolvedRow(storage: Storage, id: string): Promise<StaffAlertRow> {
+  const row = await findStaffAlertRow(storage, id);
+  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
+  if (row.status === 'resolved') throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
+  return row;
+}
+
 /** A second acknowledgement returns the alert as it is (first one wins); a resolved alert is a conflict. */
 export async function acknowledgeAlert(
   storage: Storage,
@@ -54,14 +70,7 @@ export async function acknowledgeAlert(
   by: string,
   now: Date,
 ): Promise<StaffAlert> {
-  const row = await storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
-  if (row.status === 'resolved')
-    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  const row = await unresolvedRow(storage, id);
   if (row.status === 'open') {
     const updated = await storage.db
       .updateTable('staff_alerts')
@@ -74,7 +83,7 @@ export async function acknowledgeAlert(
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) return publish(storage, hub, id);
+    if (Number(updated.numUpdatedRows) === 1) return (await publishUpdate(storage, hub, id))!;
   }
   return (await readStaffAlert(storage, id))!;
 }
@@ -89,14 +98,7 @@ export async function resolveAlert(
   note: string | null,
   now: Date,
 ): Promise<StaffAlert> {
-  const row = await storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
-  if (row.status === 'resolved')
-    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  const row = await unresolvedRow(storage, id);
   const at = now.toISOString();
   const ack =
     row.status === 'open'
@@ -117,14 +119,8 @@ export async function resolveAlert(
     .where('status', '!=', 'resolved')
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
-    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
-  return publish(storage, hub, id);
-}
-
-async function publish(storage: Storage, hub: AlertHub, id: string): Promise<StaffAlert> {
-  const alert = (await readStaffAlert(storage, id))!;
-  hub.publish({ type: 'update', alert });
-  return alert;
+    throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
+  return (await publishUpdate(storage, hub, id))!;
 }
 
 export interface DeliveryLogEntry {
