@@ -3,11 +3,18 @@
 // PostgreSQL instead of being stored quietly.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
-import { migrationColumns } from './columns.ts';
+import { migrationColumns, type MigrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const { instant, flag, json, uuid, big, strict, required, off, index } = migrationColumns(engine);
+  const cols = migrationColumns(engine);
+  await createKiosks(db, cols);
+  await createAnswers(db, cols);
+  await createAlerts(db, cols);
+  await createKioskConfigs(db, cols);
+}
 
+async function createKiosks(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, big, strict, off } = cols;
   await strict(
     db.schema
       .createTable('kiosks')
@@ -28,7 +35,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('last_heartbeat_at', instant)
       .addColumn('last_heartbeat_device_time', instant),
   ).execute();
+}
 
+async function createAnswers(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, json, uuid, strict, required } = cols;
   await strict(
     db.schema
       .createTable('answers')
@@ -53,7 +63,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       // A second answer claiming a held seq is a kiosk bug to report, not a duplicate to hide.
       .addUniqueConstraint('answers_kiosk_seq', ['kiosk_id', 'seq']),
   ).execute();
+}
 
+async function createAlerts(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, json, uuid, strict, index } = cols;
   await strict(
     db.schema
       .createTable('alerts')
@@ -70,7 +83,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('received_at', instant, (c) => c.notNull()),
   ).execute();
   await index(db, 'alerts_by_kiosk', 'alerts', ['kiosk_id', 'received_at']);
+}
 
+async function createKioskConfigs(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict } = cols;
   await strict(
     db.schema
       .createTable('kiosk_configs')

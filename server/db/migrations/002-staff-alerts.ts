@@ -3,11 +3,17 @@
 // kiosk alert behind them, and a kiosk alert the rules drop never becomes one.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
-import { migrationColumns } from './columns.ts';
+import { migrationColumns, type MigrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const { instant, flag, strict, off, index } = migrationColumns(engine);
+  const cols = migrationColumns(engine);
+  await createStaffAlerts(db, cols);
+  await createAlertDeliveries(db, cols);
+  await createAlertRouting(db, cols);
+}
 
+async function createStaffAlerts(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, strict, off, index } = cols;
   await strict(
     db.schema
       .createTable('staff_alerts')
@@ -61,7 +67,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   await index(db, 'staff_alerts_by_status', 'staff_alerts', ['status', 'received_at']);
   await index(db, 'staff_alerts_by_kiosk', 'staff_alerts', ['kiosk_id', 'received_at']);
   await index(db, 'staff_alerts_by_answer', 'staff_alerts', ['answer_id']);
+}
 
+async function createAlertDeliveries(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict, index } = cols;
   await strict(
     db.schema
       .createTable('alert_deliveries')
@@ -81,7 +90,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('at', instant, (c) => c.notNull()),
   ).execute();
   await index(db, 'alert_deliveries_by_alert', 'alert_deliveries', ['staff_alert_id', 'at']);
+}
 
+async function createAlertRouting(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict } = cols;
   await strict(
     db.schema
       .createTable('alert_routing')

@@ -2,11 +2,17 @@
 // 001 (STRICT tables on SQLite, timestamptz/boolean/jsonb on PostgreSQL).
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
-import { migrationColumns } from './columns.ts';
+import { migrationColumns, type MigrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const { instant, flag, json, strict, off, index } = migrationColumns(engine);
+  const cols = migrationColumns(engine);
+  await createStaffUsers(db, cols);
+  await createStaffSessions(db, cols);
+  await createStaffLoginAttempts(db, cols);
+}
 
+async function createStaffUsers(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, json, strict, off } = cols;
   await strict(
     db.schema
       .createTable('staff_users')
@@ -23,7 +29,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('created_at', instant, (c) => c.notNull())
       .addColumn('disabled', flag, off('disabled')),
   ).execute();
+}
 
+async function createStaffSessions(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict, index } = cols;
   await strict(
     db.schema
       .createTable('staff_sessions')
@@ -38,7 +47,13 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('csrf_token', 'text', (c) => c.notNull()),
   ).execute();
   await index(db, 'staff_sessions_by_user', 'staff_sessions', ['user_id']);
+}
 
+async function createStaffLoginAttempts(
+  db: Kysely<unknown>,
+  cols: MigrationColumns,
+): Promise<void> {
+  const { instant, strict } = cols;
   await strict(
     db.schema
       .createTable('staff_login_attempts')
