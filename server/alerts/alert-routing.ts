@@ -11,7 +11,7 @@ import type { StaffAlertKind, StaffAlertPriority } from '../../shared/staff-api.
 import type { AlertHub } from './hub.ts';
 import { getRouting } from './routing-store.ts';
 import { belowThreshold, channelsQuiet, type Routing } from './rules.ts';
-import { NOT_YET_HANDLED, publishUpdate, readStaffAlert } from './store.ts';
+import { NOT_YET_HANDLED, publishUpdate, readStaffAlert, type StaffAlertRow } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface RouterDeps {
@@ -104,29 +104,7 @@ export class AlertRouting {
     for (const a of answers) {
       const existing = existingRows.filter((r) => r.answer_id === a.id);
       for (const row of existing) {
-        if (a.possibleRepeat && row.status !== 'resolved') {
-          await storage.db
-            .updateTable('staff_alerts')
-            .set({
-              status: 'resolved',
-              resolved_by: 'system',
-              resolved_at: receivedAt.toISOString(),
-              outcome: 'other',
-              note: REPEAT_NOTE,
-              suppressed: 'repeat',
-            })
-            .where('id', '=', row.id)
-            .execute();
-          // A withdrawn follower is not one of the "n more low scores" (unless already reported).
-          if (row.aggregated_into) {
-            await storage.db
-              .updateTable('staff_alerts')
-              .set((eb) => ({ aggregate_count: eb('aggregate_count', '-', 1) }))
-              .where('id', '=', row.aggregated_into)
-              .whereRef('aggregate_count', '>', 'summarized_count')
-              .execute();
-          }
-        }
+        if (a.possibleRepeat && row.status !== 'resolved') await this.withdraw(row, receivedAt);
         // Reasons, comment and contact (with consent) are on the card from now on.
         await publishUpdate(storage, hub, row.aggregated_into ?? row.id);
       }
@@ -144,6 +122,31 @@ export class AlertRouting {
       });
     }
     if (answers.some((a) => !a.possibleRepeat)) await this.windowRule(kioskId, receivedAt);
+  }
+
+  /** The answer behind the alert was a repeated press: the alert is resolved by the system. */
+  private async withdraw(row: StaffAlertRow, at: Date): Promise<void> {
+    const { storage } = this.deps;
+    await storage.db
+      .updateTable('staff_alerts')
+      .set({
+        status: 'resolved',
+        resolved_by: 'system',
+        resolved_at: at.toISOString(),
+        outcome: 'other',
+        note: REPEAT_NOTE,
+        suppressed: 'repeat',
+      })
+      .where('id', '=', row.id)
+      .execute();
+    // A withdrawn follower is not one of the "n more low scores" (unless already reported).
+    if (!row.aggregated_into) return;
+    await storage.db
+      .updateTable('staff_alerts')
+      .set((eb) => ({ aggregate_count: eb('aggregate_count', '-', 1) }))
+      .where('id', '=', row.aggregated_into)
+      .whereRef('aggregate_count', '>', 'summarized_count')
+      .execute();
   }
 
   private async answerIsRepeat(answerId: string): Promise<boolean> {
