@@ -5,7 +5,9 @@
 import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
 import type { ClockReading } from './device-clock.ts';
+import type { Insertable } from 'kysely';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
+import type { CollectorTables } from '../db/tables.ts';
 import { toFlag, utc } from '../db/values.ts';
 
 export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
@@ -30,25 +32,30 @@ function receipt(ctx: BatchContext): { device_sent_at: string; received_at: stri
   return { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
 }
 
-interface Batch {
-  table: 'answers' | 'alerts';
-  rows: { id: string }[];
-  /** INSERT … ON CONFLICT DO NOTHING of every row; resolves to the ids that did insert. */
-  insert(trx: CollectorDb): Promise<{ id: string }[]>;
+interface Batch<T extends 'answers' | 'alerts'> {
+  table: T;
+  rows: (Insertable<CollectorTables[T]> & { id: string })[];
   /** Why row i did not insert when no other kiosk holds its id. */
   conflictReason(index: number): string;
   /** Answers move the kiosk's highest contiguous seq; alerts leave it. */
   movesSeq: boolean;
 }
 
-async function storeBatch(
+async function storeBatch<T extends 'answers' | 'alerts'>(
   storage: Storage,
   ctx: BatchContext,
-  batch: Batch,
+  batch: Batch<T>,
 ): Promise<BatchOutcome> {
   return writeTransaction(storage, async (trx) => {
     const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
-    const inserted = batch.rows.length ? await batch.insert(trx) : [];
+    const inserted = batch.rows.length
+      ? await trx
+          .insertInto(batch.table)
+          .values(batch.rows)
+          .onConflict((oc) => oc.doNothing())
+          .returning('id')
+          .execute()
+      : [];
     const outcomes = await classify(
       trx,
       batch.table,
@@ -92,13 +99,6 @@ export async function storeAnswers(
   return storeBatch(storage, ctx, {
     table: 'answers',
     rows,
-    insert: (trx) =>
-      trx
-        .insertInto('answers')
-        .values(rows)
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .execute(),
     conflictReason: (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`,
     movesSeq: true,
   });
@@ -121,13 +121,6 @@ export async function storeAlerts(
   return storeBatch(storage, ctx, {
     table: 'alerts',
     rows,
-    insert: (trx) =>
-      trx
-        .insertInto('alerts')
-        .values(rows)
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .execute(),
     conflictReason: () => 'conflicts with a stored alert',
     movesSeq: false,
   });
