@@ -3,6 +3,7 @@
 // (columns and their engine types, indexes), rows of each earlier version to upgrade with, and a
 // way to read every row back to compare before and after.
 import { sql } from 'kysely';
+import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
 import {
   connectStorage,
@@ -194,14 +195,7 @@ export function staffAlertRow(over: Record<string, unknown> = {}): Record<string
     smiley: 1,
     nps: 2,
     ces: null,
-    acknowledged_by: null,
-    acknowledged_at: null,
-    resolved_by: null,
-    resolved_at: null,
-    outcome: null,
-    note: null,
-    ack_seconds: null,
-    resolve_seconds: null,
+    ...NOT_YET_HANDLED,
     aggregated_into: null,
     suppressed: null,
     ...over,
