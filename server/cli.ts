@@ -1,11 +1,11 @@
 // Kiosk administration: `node server/cli.ts <command>`, against the same storage as main.ts
 // (DATABASE_URL or LASTWORD_DB). Changes take effect on the running collector at once: it reads
 // tokens and configs from the database on every request.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
 import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
+import { readJsonFile } from './json-file.ts';
 import { settingsFromEnv } from './settings.ts';
 import { addStaff, type StaffFlags } from './staff/cli-commands.ts';
 import { attachConfig } from './kiosk-api/kiosk-configs.ts';
@@ -71,12 +71,7 @@ const COMMANDS: Record<string, Command> = {
   'set-config': {
     args: 2,
     async run(storage, [id, file], _f, out) {
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(file!, 'utf8'));
-      } catch (error) {
-        throw new KioskError(`cannot read ${file}: ${(error as Error).message}`);
-      }
+      const json = readJsonFile(file!, (message) => new KioskError(message));
       const { version, droppedCollector } = await attachConfig(storage, id!, json, new Date());
       if (droppedCollector)
         out('note: the "collector" block was left out; the kiosk keeps its own URL and token');

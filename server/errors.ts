@@ -1,7 +1,7 @@
 // Every error leaves the collector as { error, message[, problems][, retryAfterSeconds] }
 // (ErrorReply in shared/protocol.ts): a code for the kiosk's sync engine to branch on, a
 // sentence for the person reading its dead-letter table or log.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeIssues } from '../shared/config.ts';
 import type { ErrorReply } from '../shared/protocol.ts';
@@ -44,6 +44,14 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   if (parsed.success) return parsed.data;
   const list = problems(parsed.error, '(body)');
   throw new HttpError(400, 'invalid_request', summarize(list), { extra: { problems: list } });
+}
+
+/** The 404 for a path no route serves (the query left out: it can carry anything). */
+export function noSuchEndpoint(request: FastifyRequest): ErrorReply {
+  return {
+    error: 'not_found',
+    message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+  };
 }
 
 const FASTIFY_ERRORS: Record<string, [number, string, (limit: number) => string]> = {
@@ -91,10 +99,5 @@ export function installErrorReplies(app: FastifyInstance, bodyLimit: number): vo
       message: 'the collector could not handle this request; retry later',
     } satisfies ErrorReply);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: 'not_found',
-      message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
-    } satisfies ErrorReply),
-  );
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(noSuchEndpoint(request)));
 }

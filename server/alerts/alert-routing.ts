@@ -7,10 +7,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
-import type { AlertHub, StaffAlertKind, StaffAlertPriority } from './hub.ts';
+import type { StaffAlertKind, StaffAlertPriority } from '../../shared/staff-api.ts';
+import type { AlertHub } from './hub.ts';
 import { getRouting } from './routing-store.ts';
-import { belowThreshold, inQuietHours, type Routing } from './rules.ts';
-import { NOT_YET_HANDLED, readStaffAlert } from './store.ts';
+import { belowThreshold, channelsQuiet, type Routing } from './rules.ts';
+import { NOT_YET_HANDLED, publishUpdate, readStaffAlert, type StaffAlertRow } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface RouterDeps {
@@ -79,7 +80,7 @@ export class AlertRouting {
       const upload: AlertUpload = {
         id: r.id,
         answerId: r.answer_id,
-        kind: r.kind as AlertUpload['kind'],
+        kind: r.kind,
         createdAt: toIso(r.created_at)!,
         detail: fromJson(r.detail),
       };
@@ -103,32 +104,9 @@ export class AlertRouting {
     for (const a of answers) {
       const existing = existingRows.filter((r) => r.answer_id === a.id);
       for (const row of existing) {
-        if (a.possibleRepeat && row.status !== 'resolved') {
-          await storage.db
-            .updateTable('staff_alerts')
-            .set({
-              status: 'resolved',
-              resolved_by: 'system',
-              resolved_at: receivedAt.toISOString(),
-              outcome: 'other',
-              note: REPEAT_NOTE,
-              suppressed: 'repeat',
-            })
-            .where('id', '=', row.id)
-            .execute();
-          // A withdrawn follower is not one of the "n more low scores" (unless already reported).
-          if (row.aggregated_into) {
-            await storage.db
-              .updateTable('staff_alerts')
-              .set((eb) => ({ aggregate_count: eb('aggregate_count', '-', 1) }))
-              .where('id', '=', row.aggregated_into)
-              .whereRef('aggregate_count', '>', 'summarized_count')
-              .execute();
-          }
-        }
+        if (a.possibleRepeat && row.status !== 'resolved') await this.withdraw(row, receivedAt);
         // Reasons, comment and contact (with consent) are on the card from now on.
-        const alert = await readStaffAlert(storage, row.aggregated_into ?? row.id);
-        if (alert) hub.publish({ type: 'update', alert });
+        await publishUpdate(storage, hub, row.aggregated_into ?? row.id);
       }
       if (a.possibleRepeat || !belowThreshold(routing, a)) continue;
       const scores = { smiley: a.smiley, nps: a.nps, ces: a.ces };
@@ -144,6 +122,31 @@ export class AlertRouting {
       });
     }
     if (answers.some((a) => !a.possibleRepeat)) await this.windowRule(kioskId, receivedAt);
+  }
+
+  /** The answer behind the alert was a repeated press: the alert is resolved by the system. */
+  private async withdraw(row: StaffAlertRow, at: Date): Promise<void> {
+    const { storage } = this.deps;
+    await storage.db
+      .updateTable('staff_alerts')
+      .set({
+        status: 'resolved',
+        resolved_by: 'system',
+        resolved_at: at.toISOString(),
+        outcome: 'other',
+        note: REPEAT_NOTE,
+        suppressed: 'repeat',
+      })
+      .where('id', '=', row.id)
+      .execute();
+    // A withdrawn follower is not one of the "n more low scores" (unless already reported).
+    if (!row.aggregated_into) return;
+    await storage.db
+      .updateTable('staff_alerts')
+      .set((eb) => ({ aggregate_count: eb('aggregate_count', '-', 1) }))
+      .where('id', '=', row.aggregated_into)
+      .whereRef('aggregate_count', '>', 'summarized_count')
+      .execute();
   }
 
   private async answerIsRepeat(answerId: string): Promise<boolean> {
@@ -178,9 +181,7 @@ export class AlertRouting {
       if (same) return;
     }
     const priority = PRIORITY[c.kind];
-    const quiet =
-      inQuietHours(routing, c.receivedAt) &&
-      !(priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
+    const quiet = channelsQuiet(routing, priority, c.receivedAt);
     const head =
       c.kind === 'low_score' && !quiet
         ? await this.aggregationHead(c.kioskId, routing, c.receivedAt)
@@ -249,8 +250,7 @@ export class AlertRouting {
         .set((eb) => ({ aggregate_count: eb('aggregate_count', '+', 1) }))
         .where('id', '=', head)
         .execute();
-      const alert = await readStaffAlert(storage, head);
-      if (alert) hub.publish({ type: 'update', alert });
+      await publishUpdate(storage, hub, head);
       return;
     }
     const alert = (await readStaffAlert(storage, id))!;

@@ -1,8 +1,8 @@
 // `set-routing <location> <file>` and `show-routing <location>` for server/cli.ts. The file is
 // checked in full before anything is stored (schema, channel names, webhook URLs by the
 // production target policy, DNS not consulted), so a typo never half-applies.
-import { readFileSync } from 'node:fs';
 import type { Storage } from '../db/open.ts';
+import { readJsonFile } from '../json-file.ts';
 import { getRouting, RoutingError, setRouting, parseRouting } from './routing-store.ts';
 import {
   checkTargetSyntax,
@@ -18,12 +18,7 @@ export async function setRoutingCommand(
   out: (line: string) => void,
   policy: TargetPolicy = DEFAULT_TARGET_POLICY,
 ): Promise<void> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new RoutingError(`cannot read ${file}: ${(error as Error).message}`);
-  }
+  const json = readJsonFile(file, (message) => new RoutingError(message));
   const routing = parseRouting(json);
   for (const channel of routing.channels) {
     if (channel.kind === 'email') continue;

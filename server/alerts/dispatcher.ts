@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import type { Storage } from '../db/open.ts';
 import type { AlertMessage } from './messages.ts';
 import type { Channel } from './rules.ts';
-import type { Senders } from './senders.ts';
+import type { AttemptResult, Senders } from './senders.ts';
+import type { DeliveryStatus } from './tables.ts';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -29,6 +30,21 @@ export interface DispatcherDeps {
   log: Logger | null;
 }
 
+/** One channel's delivery of one message. */
+interface Delivery {
+  message: AlertMessage;
+  channel: Channel;
+  personalData: boolean;
+  /** One id per alert, reason and channel, the same on every retry: receivers de-duplicate on it. */
+  messageId: string;
+}
+
+function deliveryStatus(result: AttemptResult, again: boolean): DeliveryStatus {
+  if (result.ok) return 'delivered';
+  if (result.refused) return 'refused';
+  return again ? 'retrying' : 'failed';
+}
+
 export class Dispatcher {
   private readonly deps: DispatcherDeps;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -41,7 +57,11 @@ export class Dispatcher {
 
   /** Starts delivering to each channel; returns at once. */
   deliver(message: AlertMessage, channels: Channel[], personalData: boolean): void {
-    for (const channel of channels) this.attempt(message, channel, personalData, 1);
+    for (const channel of channels) {
+      const more = message.more ? `_${message.more.count}` : '';
+      const messageId = `msg_${message.alert.id}_${message.reason}_${channel.name}${more}`;
+      this.attempt({ message, channel, personalData, messageId }, 1);
+    }
   }
 
   /** Resolves when no attempt is running or scheduled (tests; graceful shutdown). */
@@ -58,47 +78,37 @@ export class Dispatcher {
     this.timers.clear();
   }
 
-  private attempt(
-    message: AlertMessage,
-    channel: Channel,
-    personalData: boolean,
-    attempt: number,
-  ): void {
+  private attempt(d: Delivery, attempt: number): void {
     if (this.closed) return;
-    // One id per alert, reason and channel, the same on every retry: receivers de-duplicate on it.
-    const messageId = `msg_${message.alert.id}_${message.reason}_${channel.name}${message.more ? `_${message.more.count}` : ''}`;
-    const run = this.run(message, channel, personalData, attempt, messageId).finally(() =>
-      this.inFlight.delete(run),
-    );
+    const run = this.run(d, attempt).finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
   }
 
-  private async run(
-    message: AlertMessage,
-    channel: Channel,
-    personalData: boolean,
-    attempt: number,
-    messageId: string,
-  ): Promise<void> {
-    const { storage, senders, retry, log } = this.deps;
-    const result = await senders.send(channel, message, messageId, personalData);
+  private async run(d: Delivery, attempt: number): Promise<void> {
+    const { senders, retry } = this.deps;
+    const result = await senders.send(d.channel, d.message, d.messageId, d.personalData);
     const again = !result.ok && result.retry && attempt < retry.maxAttempts && !this.closed;
-    const status = result.ok
-      ? 'delivered'
-      : result.refused
-        ? 'refused'
-        : again
-          ? 'retrying'
-          : 'failed';
+    await this.record(d, attempt, result, deliveryStatus(result, again));
+    this.report(d, attempt, result, again);
+    if (again) this.retryLater(d, attempt, result.retryAfterSeconds ?? 0);
+  }
+
+  /** A row in alert_deliveries; failing to write it is logged, never fatal to the delivery. */
+  private async record(
+    d: Delivery,
+    attempt: number,
+    result: AttemptResult,
+    status: DeliveryStatus,
+  ): Promise<void> {
     try {
-      await storage.db
+      await this.deps.storage.db
         .insertInto('alert_deliveries')
         .values({
           id: uuidv7(),
-          staff_alert_id: message.alert.id,
-          channel: channel.name,
-          channel_kind: channel.kind,
-          reason: message.reason,
+          staff_alert_id: d.message.alert.id,
+          channel: d.channel.name,
+          channel_kind: d.channel.kind,
+          reason: d.message.reason,
           attempt,
           status,
           http_status: result.httpStatus ?? null,
@@ -107,30 +117,35 @@ export class Dispatcher {
         })
         .execute();
     } catch (error) {
-      log?.warn(
-        { alertId: message.alert.id, errorMessage: (error as Error).message },
+      this.deps.log?.warn(
+        { alertId: d.message.alert.id, errorMessage: (error as Error).message },
         'could not write the delivery log',
       );
     }
+  }
+
+  private report(d: Delivery, attempt: number, result: AttemptResult, again: boolean): void {
+    const { log } = this.deps;
     const fields = {
-      alertId: message.alert.id,
-      channel: channel.name,
-      kind: channel.kind,
+      alertId: d.message.alert.id,
+      channel: d.channel.name,
+      kind: d.channel.kind,
       attempt,
       httpStatus: result.httpStatus,
       error: result.error,
     };
     if (result.ok) log?.info(fields, 'alert delivered');
     else log?.warn(fields, again ? 'alert delivery failed; will retry' : 'alert delivery failed');
-    if (!again) return;
+  }
+
+  /** Capped exponential backoff, or longer when the receiver asked for it (Retry-After). */
+  private retryLater(d: Delivery, attempt: number, retryAfterSeconds: number): void {
+    const { retry } = this.deps;
     const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = Math.min(
-      retry.maxDelayMs,
-      Math.max(backoff, (result.retryAfterSeconds ?? 0) * 1000),
-    );
+    const delay = Math.min(retry.maxDelayMs, Math.max(backoff, retryAfterSeconds * 1000));
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.attempt(message, channel, personalData, attempt + 1);
+      this.attempt(d, attempt + 1);
     }, delay);
     this.timers.add(timer);
   }

@@ -6,7 +6,7 @@
 import type { Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
 import { getRouting } from './routing-store.ts';
-import { inQuietHours, type Routing } from './rules.ts';
+import { channelsQuiet, inQuietHours, type Routing } from './rules.ts';
 import { readStaffAlert } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -56,9 +56,7 @@ export class Escalator {
         .where('status', '=', 'open')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
-      const quiet =
-        inQuietHours(routing, now) &&
-        !(row.priority === 'urgent' && routing.quietHours?.urgentStillAlerts);
+      const quiet = channelsQuiet(routing, row.priority, now);
       const alert = await readStaffAlert(this.storage, row.id);
       if (!alert || quiet) continue;
       this.notifier.notify(

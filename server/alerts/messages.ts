@@ -2,7 +2,7 @@
 // late) and never customer text or contact details: those workspaces keep messages beyond the
 // store's control. The generic signed webhook and e-mail carry comment and contact only when
 // the location's routing sets personalDataInChannels.
-import type { StaffAlert } from './hub.ts';
+import type { StaffAlert } from '../../shared/staff-api.ts';
 
 export type MessageReason = 'initial' | 'summary' | `escalation-${number}`;
 

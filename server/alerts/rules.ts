@@ -4,6 +4,7 @@
 // a location without one gets DEFAULT_ROUTING: staff page only, no outside channels.
 import { z } from 'zod';
 import { atOrBelow, type Scores } from '../../shared/low-score.ts';
+import type { StaffAlertPriority } from '../../shared/staff-api.ts';
 
 const Minutes = z
   .number()
@@ -139,6 +140,13 @@ export function inQuietHours(routing: Routing, at: Date): boolean {
   const from = toMin(q.from);
   const to = toMin(q.to);
   return from <= to ? now >= from && now < to : now >= from || now < to;
+}
+
+/** Whether channels stay quiet for an alert of this priority now: urgent ones may still go out. */
+export function channelsQuiet(routing: Routing, priority: StaffAlertPriority, at: Date): boolean {
+  return (
+    inQuietHours(routing, at) && !(priority === 'urgent' && routing.quietHours?.urgentStillAlerts)
+  );
 }
 
 /** A single answer's scores against the location's thresholds, by the survey's own rule. */

@@ -66,14 +66,35 @@ export class Senders {
     try {
       url = await checkTarget(channel.url, this.deps.policy);
     } catch (error) {
-      return {
-        ok: false,
-        retry: false,
-        refused: true,
-        error:
-          error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed',
-      };
+      return refused(
+        error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed',
+      );
     }
+    const { body, headers } = this.webhookRequest(channel, message, messageId, personalData);
+    try {
+      // No redirects: a 3xx to an internal address would step around the target check.
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.deps.timeoutMs),
+      });
+      // The reply body is not needed and its size is the receiver's choice: drop it unread.
+      await res.body?.cancel().catch(() => undefined);
+      return webhookResult(res);
+    } catch (error) {
+      return { ok: false, retry: true, error: describe(error) };
+    }
+  }
+
+  /** The JSON each kind of webhook expects; the generic one signed as Standard Webhooks asks. */
+  private webhookRequest(
+    channel: Exclude<Channel, { kind: 'email' }>,
+    message: AlertMessage,
+    messageId: string,
+    personalData: boolean,
+  ): { body: string; headers: Record<string, string> } {
     const body = JSON.stringify(
       channel.kind === 'slack'
         ? slackBody(message)
@@ -93,29 +114,7 @@ export class Senders {
         'webhook-signature': signStandardWebhook(channel.secret!, messageId, ts, body),
       });
     }
-    try {
-      // No redirects: a 3xx to an internal address would step around the target check.
-      const res = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.deps.timeoutMs),
-      });
-      // The reply body is not needed and its size is the receiver's choice: drop it unread.
-      await res.body?.cancel().catch(() => undefined);
-      if (res.ok) return { ok: true, retry: false, httpStatus: res.status };
-      const retryAfter = Number(res.headers.get('retry-after'));
-      return {
-        ok: false,
-        retry: res.status >= 500 || res.status === 429 || res.status === 408,
-        httpStatus: res.status,
-        error: `HTTP ${res.status}`,
-        ...(Number.isFinite(retryAfter) && retryAfter > 0 && { retryAfterSeconds: retryAfter }),
-      };
-    } catch (error) {
-      return { ok: false, retry: true, error: describe(error) };
-    }
+    return { body, headers };
   }
 
   private async sendMail(
@@ -125,13 +124,7 @@ export class Senders {
     personalData: boolean,
   ): Promise<AttemptResult> {
     const smtp = this.deps.smtp;
-    if (!smtp)
-      return {
-        ok: false,
-        retry: false,
-        refused: true,
-        error: 'no SMTP server configured on the collector',
-      };
+    if (!smtp) return refused('no SMTP server configured on the collector');
     this.transport ??= nodemailer.createTransport({
       host: smtp.host,
       port: smtp.port,
@@ -162,6 +155,24 @@ export class Senders {
     this.transport?.close();
     this.transport = null;
   }
+}
+
+/** Not attempted, and not worth retrying: the channel cannot be reached as configured. */
+function refused(error: string): AttemptResult {
+  return { ok: false, retry: false, refused: true, error };
+}
+
+/** A receiver's answer; 5xx, 429 and 408 are worth another try, honouring its Retry-After. */
+function webhookResult(res: Response): AttemptResult {
+  if (res.ok) return { ok: true, retry: false, httpStatus: res.status };
+  const retryAfter = Number(res.headers.get('retry-after'));
+  return {
+    ok: false,
+    retry: res.status >= 500 || res.status === 429 || res.status === 408,
+    httpStatus: res.status,
+    error: `HTTP ${res.status}`,
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 && { retryAfterSeconds: retryAfter }),
+  };
 }
 
 /** An error's code or class, never its message text (fetch's can quote the URL). */

@@ -6,13 +6,8 @@ import type { Contact } from '../../shared/answer.ts';
 import type { Storage } from '../db/open.ts';
 import { reasonLabelsFor } from '../kiosk-api/kiosk-configs.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
-import type {
-  AlertOutcome,
-  StaffAlert,
-  StaffAlertKind,
-  StaffAlertPriority,
-  StaffAlertStatus,
-} from './hub.ts';
+import type { StaffAlert } from '../../shared/staff-api.ts';
+import type { AlertHub } from './hub.ts';
 import type { StaffAlertTable } from './tables.ts';
 
 export type StaffAlertRow = Selectable<StaffAlertTable>;
@@ -87,8 +82,8 @@ export function toStaffAlert(
     kioskId: r.kiosk_id,
     location: r.location,
     touchpoint: r.touchpoint,
-    kind: r.kind as StaffAlertKind,
-    priority: r.priority as StaffAlertPriority,
+    kind: r.kind,
+    priority: r.priority,
     createdAt: toIso(r.created_at)!,
     receivedAt: toIso(r.received_at)!,
     late: toFlag(r.late),
@@ -107,12 +102,12 @@ export function toStaffAlert(
       },
     }),
     aggregateCount: r.aggregate_count,
-    status: r.status as StaffAlertStatus,
+    status: r.status,
     ...(r.acknowledged_by !== null && { acknowledgedBy: r.acknowledged_by }),
     ...(r.acknowledged_at !== null && { acknowledgedAt: toIso(r.acknowledged_at)! }),
     ...(r.resolved_by !== null && { resolvedBy: r.resolved_by }),
     ...(r.resolved_at !== null && { resolvedAt: toIso(r.resolved_at)! }),
-    ...(r.outcome !== null && { outcome: r.outcome as AlertOutcome }),
+    ...(r.outcome !== null && { outcome: r.outcome }),
     ...(r.note !== null && { note: r.note }),
   };
 }
@@ -146,11 +141,25 @@ export async function readStaffAlerts(
   });
 }
 
+export async function findStaffAlertRow(
+  storage: Storage,
+  id: string,
+): Promise<StaffAlertRow | undefined> {
+  return storage.db.selectFrom('staff_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function readStaffAlert(storage: Storage, id: string): Promise<StaffAlert | null> {
-  const row = await storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findStaffAlertRow(storage, id);
   return row ? (await readStaffAlerts(storage, [row]))[0]! : null;
+}
+
+/** Tells the live screens that the alert changed; resolves to it as they now show it. */
+export async function publishUpdate(
+  storage: Storage,
+  hub: AlertHub,
+  id: string,
+): Promise<StaffAlert | null> {
+  const alert = await readStaffAlert(storage, id);
+  if (alert) hub.publish({ type: 'update', alert });
+  return alert;
 }

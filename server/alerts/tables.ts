@@ -1,6 +1,13 @@
-// Kysely types for migration 002 (see server/db/tables.ts for the Instant/Flag conventions).
+// The alert tables (migration 002) as Kysely sees them; the column conventions for the two
+// engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
-import type { Flag, Instant, NullableInstant } from '../db/tables.ts';
+import type {
+  AlertOutcome,
+  StaffAlertKind,
+  StaffAlertPriority,
+  StaffAlertStatus,
+} from '../../shared/staff-api.ts';
+import type { Flag, Instant, NullableInstant } from '../db/columns.ts';
 
 export interface StaffAlertTable {
   id: string;
@@ -8,8 +15,8 @@ export interface StaffAlertTable {
   kiosk_id: string;
   location: string;
   touchpoint: string;
-  kind: string;
-  priority: string;
+  kind: StaffAlertKind;
+  priority: StaffAlertPriority;
   created_at: Instant;
   received_at: Instant;
   late: Flag;
@@ -17,12 +24,12 @@ export interface StaffAlertTable {
   smiley: number | null;
   nps: number | null;
   ces: number | null;
-  status: Generated<string>;
+  status: Generated<StaffAlertStatus>;
   acknowledged_by: string | null;
   acknowledged_at: NullableInstant;
   resolved_by: string | null;
   resolved_at: NullableInstant;
-  outcome: string | null;
+  outcome: AlertOutcome | null;
   note: string | null;
   ack_seconds: number | null;
   resolve_seconds: number | null;
@@ -33,6 +40,8 @@ export interface StaffAlertTable {
   escalation_step: Generated<number>;
 }
 
+export type DeliveryStatus = 'delivered' | 'retrying' | 'failed' | 'refused';
+
 export interface AlertDeliveryTable {
   id: string;
   staff_alert_id: string;
@@ -40,7 +49,7 @@ export interface AlertDeliveryTable {
   channel_kind: string;
   reason: string;
   attempt: number;
-  status: string;
+  status: DeliveryStatus;
   http_status: number | null;
   error: string | null;
   at: Instant;
@@ -50,4 +59,10 @@ export interface AlertRoutingTable {
   location: string;
   body: string;
   updated_at: Instant;
+}
+
+export interface AlertTables {
+  staff_alerts: StaffAlertTable;
+  alert_deliveries: AlertDeliveryTable;
+  alert_routing: AlertRoutingTable;
 }

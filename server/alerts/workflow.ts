@@ -3,8 +3,16 @@
 // late alert's clock started when we could first show it) so reports need no date arithmetic.
 import type { Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
-import type { AlertHub, AlertOutcome, StaffAlert, StaffAlertStatus } from './hub.ts';
-import { readStaffAlert, readStaffAlerts } from './store.ts';
+import type { AlertOutcome, StaffAlert, StaffAlertStatus } from '../../shared/staff-api.ts';
+import type { AlertHub } from './hub.ts';
+import {
+  findStaffAlertRow,
+  publishUpdate,
+  readStaffAlert,
+  readStaffAlerts,
+  type StaffAlertRow,
+} from './store.ts';
+import type { DeliveryStatus } from './tables.ts';
 
 export class AlertWorkflowError extends Error {
   readonly code: 'not_found' | 'conflict';
@@ -44,6 +52,16 @@ export async function getAlert(storage: Storage, id: string): Promise<StaffAlert
 const seconds = (from: string | Date, to: Date) =>
   Math.max(0, Math.round((to.getTime() - new Date(toIso(from)!).getTime()) / 1000));
 
+const ALREADY_RESOLVED = 'the alert is already resolved';
+
+/** The alert's row, while it can still be acted on. */
+async function unresolvedRow(storage: Storage, id: string): Promise<StaffAlertRow> {
+  const row = await findStaffAlertRow(storage, id);
+  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
+  if (row.status === 'resolved') throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
+  return row;
+}
+
 /** A second acknowledgement returns the alert as it is (first one wins); a resolved alert is a conflict. */
 export async function acknowledgeAlert(
   storage: Storage,
@@ -52,14 +70,7 @@ export async function acknowledgeAlert(
   by: string,
   now: Date,
 ): Promise<StaffAlert> {
-  const row = await storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
-  if (row.status === 'resolved')
-    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  const row = await unresolvedRow(storage, id);
   if (row.status === 'open') {
     const updated = await storage.db
       .updateTable('staff_alerts')
@@ -72,7 +83,7 @@ export async function acknowledgeAlert(
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) return publish(storage, hub, id);
+    if (Number(updated.numUpdatedRows) === 1) return (await publishUpdate(storage, hub, id))!;
   }
   return (await readStaffAlert(storage, id))!;
 }
@@ -87,14 +98,7 @@ export async function resolveAlert(
   note: string | null,
   now: Date,
 ): Promise<StaffAlert> {
-  const row = await storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AlertWorkflowError('not_found', `no alert ${id}`);
-  if (row.status === 'resolved')
-    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
+  const row = await unresolvedRow(storage, id);
   const at = now.toISOString();
   const ack =
     row.status === 'open'
@@ -115,14 +119,8 @@ export async function resolveAlert(
     .where('status', '!=', 'resolved')
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
-    throw new AlertWorkflowError('conflict', 'the alert is already resolved');
-  return publish(storage, hub, id);
-}
-
-async function publish(storage: Storage, hub: AlertHub, id: string): Promise<StaffAlert> {
-  const alert = (await readStaffAlert(storage, id))!;
-  hub.publish({ type: 'update', alert });
-  return alert;
+    throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
+  return (await publishUpdate(storage, hub, id))!;
 }
 
 export interface DeliveryLogEntry {
@@ -130,7 +128,7 @@ export interface DeliveryLogEntry {
   channelKind: string;
   reason: string;
   attempt: number;
-  status: 'delivered' | 'retrying' | 'failed' | 'refused';
+  status: DeliveryStatus;
   httpStatus: number | null;
   error: string | null;
   at: string;
@@ -153,7 +151,7 @@ export async function listDeliveries(
     channelKind: r.channel_kind,
     reason: r.reason,
     attempt: r.attempt,
-    status: r.status as DeliveryLogEntry['status'],
+    status: r.status,
     httpStatus: r.http_status,
     error: r.error,
     at: toIso(r.at)!,

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import type { Engine } from './engine.ts';
-import { migrations } from './migrations/index.ts';
+import { migrations, type CollectorMigration } from './migrations/index.ts';
 import type { CollectorTables } from './tables.ts';
 
 export type { Engine } from './engine.ts';
@@ -31,9 +31,7 @@ export interface StorageOptions {
 }
 
 export async function openStorage(opts: StorageOptions): Promise<Storage> {
-  const storage = opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, opts.onBackgroundError)
-    : openSqlite(opts.sqlitePath);
+  const storage = connectStorage(opts);
   try {
     await migrateToLatest(storage.db, storage.engine);
   } catch (error) {
@@ -41,6 +39,13 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     throw error;
   }
   return storage;
+}
+
+/** The storage as it is, not migrated: the migration tests build each older schema on it. */
+export function connectStorage(opts: StorageOptions): Storage {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.onBackgroundError)
+    : openSqlite(opts.sqlitePath);
 }
 
 function openSqlite(path: string | undefined): Storage {
@@ -80,12 +85,14 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** Runs the migrations in `list` (by default all of them) that the database has not run yet. */
 export async function migrateToLatest(
   db: Kysely<CollectorTables>,
   engine: Engine,
+  list: readonly CollectorMigration[] = migrations,
 ): Promise<string[]> {
   const all: Record<string, Migration> = {};
-  for (const m of migrations) all[m.name] = { up: (trx) => m.up(trx, engine) };
+  for (const m of list) all[m.name] = { up: (trx) => m.up(trx, engine) };
   // Kysely looks for its bookkeeping tables in any schema unless told which one; name the
   // current one, so that a database shared by schemas (search_path) migrates each on its own.
   const schema =

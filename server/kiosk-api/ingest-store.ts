@@ -5,7 +5,9 @@
 import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
 import type { ClockReading } from './device-clock.ts';
+import type { Insertable } from 'kysely';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
+import type { CollectorTables } from '../db/tables.ts';
 import { toFlag, utc } from '../db/values.ts';
 
 export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
@@ -25,15 +27,56 @@ export interface BatchOutcome {
   wasClockFlagged: boolean;
 }
 
+/** Our receive time and the batch's sentAt (device clock), kept on every stored item. */
+function receipt(ctx: BatchContext): { device_sent_at: string; received_at: string } {
+  return { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
+}
+
+interface Batch<T extends 'answers' | 'alerts'> {
+  table: T;
+  rows: (Insertable<CollectorTables[T]> & { id: string })[];
+  /** Why row i did not insert when no other kiosk holds its id. */
+  conflictReason(index: number): string;
+  /** Answers move the kiosk's highest contiguous seq; alerts leave it. */
+  movesSeq: boolean;
+}
+
+async function storeBatch<T extends 'answers' | 'alerts'>(
+  storage: Storage,
+  ctx: BatchContext,
+  batch: Batch<T>,
+): Promise<BatchOutcome> {
+  return writeTransaction(storage, async (trx) => {
+    const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
+    const inserted = batch.rows.length
+      ? await trx
+          .insertInto(batch.table)
+          .values(batch.rows)
+          .onConflict((oc) => oc.doNothing())
+          .returning('id')
+          .execute()
+      : [];
+    const outcomes = await classify(
+      trx,
+      batch.table,
+      ctx.kioskId,
+      batch.rows,
+      new Set(inserted.map((r) => r.id)),
+      batch.conflictReason,
+    );
+    const highest = batch.movesSeq
+      ? await advanceSeq(trx, ctx.kioskId, kiosk.highest)
+      : kiosk.highest;
+    await touchKiosk(trx, ctx, batch.movesSeq ? { highest_contiguous_seq: highest } : {});
+    return { outcomes, highestContiguousSeq: highest, wasClockFlagged: kiosk.flagged };
+  });
+}
+
 export async function storeAnswers(
   storage: Storage,
   ctx: BatchContext,
   answers: AnswerUpload[],
 ): Promise<BatchOutcome> {
-  const times = {
-    device_sent_at: utc(ctx.deviceSentAt),
-    received_at: ctx.receivedAt.toISOString(),
-  };
   const rows = answers.map((a) => ({
     id: a.id.toLowerCase(),
     kiosk_id: ctx.kioskId,
@@ -51,29 +94,13 @@ export async function storeAnswers(
     contact: a.contact ? JSON.stringify(a.contact) : null,
     talk_now: a.talkNow ? 1 : 0,
     possible_repeat: a.possibleRepeat ? 1 : 0,
-    ...times,
+    ...receipt(ctx),
   }));
-  return writeTransaction(storage, async (trx) => {
-    const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
-    const inserted = rows.length
-      ? await trx
-          .insertInto('answers')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .execute()
-      : [];
-    const outcomes = await classify(
-      trx,
-      'answers',
-      ctx.kioskId,
-      rows,
-      new Set(inserted.map((r) => r.id)),
-      (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`,
-    );
-    const highest = await advanceSeq(trx, ctx.kioskId, kiosk.highest);
-    await touchKiosk(trx, ctx, { highest_contiguous_seq: highest });
-    return { outcomes, highestContiguousSeq: highest, wasClockFlagged: kiosk.flagged };
+  return storeBatch(storage, ctx, {
+    table: 'answers',
+    rows,
+    conflictReason: (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`,
+    movesSeq: true,
   });
 }
 
@@ -82,10 +109,6 @@ export async function storeAlerts(
   ctx: BatchContext,
   alerts: AlertUpload[],
 ): Promise<BatchOutcome> {
-  const times = {
-    device_sent_at: utc(ctx.deviceSentAt),
-    received_at: ctx.receivedAt.toISOString(),
-  };
   const rows = alerts.map((a) => ({
     id: a.id.toLowerCase(),
     kiosk_id: ctx.kioskId,
@@ -93,28 +116,13 @@ export async function storeAlerts(
     kind: a.kind,
     created_at: utc(a.createdAt),
     detail: JSON.stringify(a.detail),
-    ...times,
+    ...receipt(ctx),
   }));
-  return writeTransaction(storage, async (trx) => {
-    const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
-    const inserted = rows.length
-      ? await trx
-          .insertInto('alerts')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .execute()
-      : [];
-    const outcomes = await classify(
-      trx,
-      'alerts',
-      ctx.kioskId,
-      rows,
-      new Set(inserted.map((r) => r.id)),
-      () => 'conflicts with a stored alert',
-    );
-    await touchKiosk(trx, ctx, {});
-    return { outcomes, highestContiguousSeq: kiosk.highest, wasClockFlagged: kiosk.flagged };
+  return storeBatch(storage, ctx, {
+    table: 'alerts',
+    rows,
+    conflictReason: () => 'conflicts with a stored alert',
+    movesSeq: false,
   });
 }
 

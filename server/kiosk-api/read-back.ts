@@ -26,7 +26,7 @@ export async function readAnswers(
     kioskId: r.kiosk_id,
     seq: r.seq,
     surveyVersion: r.survey_version,
-    status: r.status as AnswerUpload['status'],
+    status: r.status,
     language: r.language,
     startedAt: toIso(r.started_at)!,
     finalizedAt: toIso(r.finalized_at)!,
@@ -57,7 +57,7 @@ export async function readAlerts(
   return rows.map((r) => ({
     id: r.id,
     answerId: r.answer_id,
-    kind: r.kind as AlertUpload['kind'],
+    kind: r.kind,
     createdAt: toIso(r.created_at)!,
     detail: fromJson<AlertDetail>(r.detail),
     deviceSentAt: toIso(r.device_sent_at)!,

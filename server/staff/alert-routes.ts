@@ -2,7 +2,13 @@
 // note. An alert outside the user's locations answers 404, as if it did not exist.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { StaffAlert } from '../alerts/hub.ts';
+import {
+  ResolveBody,
+  StaffAlertStatus,
+  type AlertListReply,
+  type AlertReply,
+  type StaffAlert,
+} from '../../shared/staff-api.ts';
 import {
   AlertWorkflowError,
   acknowledgeAlert,
@@ -16,14 +22,13 @@ import { requireIdentity } from './guard.ts';
 import { visibleLocations } from './users.ts';
 import { canSee } from './visibility.ts';
 
-const Status = z.enum(['open', 'acknowledged', 'resolved']);
 const ListQuery = z.strictObject({
   status: z
     .union([
-      Status,
+      StaffAlertStatus,
       z.string().transform((s, c) => {
         const list = s.split(',');
-        const parsed = z.array(Status).safeParse(list);
+        const parsed = z.array(StaffAlertStatus).safeParse(list);
         if (!parsed.success) {
           c.addIssue({
             code: 'custom',
@@ -36,10 +41,6 @@ const ListQuery = z.strictObject({
     ])
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
-const Resolve = z.strictObject({
-  outcome: z.enum(['recovered', 'not_reachable', 'other']),
-  note: z.string().max(2000).optional(),
 });
 const Params = z.strictObject({ id: z.string().min(1).max(64) });
 
@@ -55,7 +56,7 @@ async function visibleAlert(
   return { id, by: who.user.displayName };
 }
 
-async function workflow(run: () => Promise<StaffAlert>): Promise<{ alert: StaffAlert }> {
+async function workflow(run: () => Promise<StaffAlert>): Promise<AlertReply> {
   try {
     return { alert: await run() };
   } catch (error) {
@@ -66,7 +67,7 @@ async function workflow(run: () => Promise<StaffAlert>): Promise<{ alert: StaffA
 }
 
 export function alertRoutes(app: FastifyInstance, ctx: StaffContext): void {
-  app.get('/staff/api/alerts', async (request) => {
+  app.get('/staff/api/alerts', async (request): Promise<AlertListReply> => {
     const who = requireIdentity(request);
     const q = parseBody(ListQuery, request.query);
     const alerts = await listAlerts(ctx.storage, {
@@ -77,14 +78,14 @@ export function alertRoutes(app: FastifyInstance, ctx: StaffContext): void {
     return { alerts };
   });
 
-  app.post('/staff/api/alerts/:id/ack', async (request) => {
+  app.post('/staff/api/alerts/:id/ack', async (request): Promise<AlertReply> => {
     const { id, by } = await visibleAlert(ctx, request);
     return workflow(() => acknowledgeAlert(ctx.storage, ctx.hub, id, by, ctx.now()));
   });
 
-  app.post('/staff/api/alerts/:id/resolve', async (request) => {
+  app.post('/staff/api/alerts/:id/resolve', async (request): Promise<AlertReply> => {
     const { id, by } = await visibleAlert(ctx, request);
-    const body = parseBody(Resolve, request.body);
+    const body = parseBody(ResolveBody, request.body);
     const note = body.note?.trim() || null;
     return workflow(() =>
       resolveAlert(ctx.storage, ctx.hub, id, by, body.outcome, note, ctx.now()),

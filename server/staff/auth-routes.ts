@@ -1,7 +1,13 @@
 // POST /staff/api/login, POST /staff/api/logout, GET /staff/api/me. A wrong username and a wrong
 // password get the same reply and cost the same scrypt time, so neither reveals which accounts exist.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  LoginBody,
+  type LogoutReply,
+  type MeReply,
+  type SignedIn,
+  type StaffProfile,
+} from '../../shared/staff-api.ts';
 import { HttpError, parseBody } from '../errors.ts';
 import { COOKIE, identify, requireIdentity } from './guard.ts';
 import { DECOY_HASH, verifyPassword } from './password.ts';
@@ -10,12 +16,7 @@ import { clearFailures, lockedForSeconds, recordFailure } from './throttle.ts';
 import { findUserForLogin, visibleLocations, type StaffUser } from './users.ts';
 import type { StaffContext } from './context.ts';
 
-const Login = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(1024),
-});
-
-export function publicUser(user: StaffUser) {
+export function publicUser(user: StaffUser): StaffProfile {
   return {
     username: user.username,
     displayName: user.displayName,
@@ -25,42 +26,46 @@ export function publicUser(user: StaffUser) {
 }
 
 export function authRoutes(app: FastifyInstance, ctx: StaffContext): void {
-  app.post('/staff/api/login', { config: { public: true } }, async (request, reply) => {
-    const { username, password } = parseBody(Login, request.body);
-    const at = ctx.now();
-    const locked = await lockedForSeconds(ctx.storage, username, request.ip, at);
-    if (locked > 0) {
-      throw new HttpError(
-        429,
-        'locked',
-        `too many failed logins: try again in ${Math.ceil(locked / 60)} min`,
-        {
-          headers: { 'retry-after': String(locked) },
-          extra: { retryAfterSeconds: locked },
-        },
-      );
-    }
-    const user = await findUserForLogin(ctx.storage, username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (!user || !ok || user.disabled) {
-      await recordFailure(ctx.storage, username, request.ip, at);
-      request.log.info({ event: 'staff_login_failed' }, 'staff login failed');
-      throw new HttpError(401, 'invalid_login', 'wrong username or password');
-    }
-    await clearFailures(ctx.storage, username);
-    const { token, session } = await createSession(ctx.storage, user.id, at);
-    reply.setCookie(COOKIE, token, {
-      path: '/staff',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: ctx.secureCookies ?? request.protocol === 'https',
-      maxAge: SESSION_TTL_MS / 1000,
-    });
-    request.log.info({ event: 'staff_login', userId: user.id }, 'staff login');
-    return { user: publicUser(user), csrfToken: session.csrfToken };
-  });
+  app.post(
+    '/staff/api/login',
+    { config: { public: true } },
+    async (request, reply): Promise<SignedIn> => {
+      const { username, password } = parseBody(LoginBody, request.body);
+      const at = ctx.now();
+      const locked = await lockedForSeconds(ctx.storage, username, request.ip, at);
+      if (locked > 0) {
+        throw new HttpError(
+          429,
+          'locked',
+          `too many failed logins: try again in ${Math.ceil(locked / 60)} min`,
+          {
+            headers: { 'retry-after': String(locked) },
+            extra: { retryAfterSeconds: locked },
+          },
+        );
+      }
+      const user = await findUserForLogin(ctx.storage, username);
+      const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
+      if (!user || !ok || user.disabled) {
+        await recordFailure(ctx.storage, username, request.ip, at);
+        request.log.info({ event: 'staff_login_failed' }, 'staff login failed');
+        throw new HttpError(401, 'invalid_login', 'wrong username or password');
+      }
+      await clearFailures(ctx.storage, username);
+      const { token, session } = await createSession(ctx.storage, user.id, at);
+      reply.setCookie(COOKIE, token, {
+        path: '/staff',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.secureCookies ?? request.protocol === 'https',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      request.log.info({ event: 'staff_login', userId: user.id }, 'staff login');
+      return { user: publicUser(user), csrfToken: session.csrfToken };
+    },
+  );
 
-  app.post('/staff/api/logout', async (request, reply) => {
+  app.post('/staff/api/logout', async (request, reply): Promise<LogoutReply> => {
     const who = requireIdentity(request);
     await deleteSession(ctx.storage, who.token);
     reply.clearCookie(COOKIE, { path: '/staff' });
@@ -69,7 +74,7 @@ export function authRoutes(app: FastifyInstance, ctx: StaffContext): void {
 
   // Public, answering { user: null } when logged out: the page asks it first on every load, and a
   // 401 there would put a red "failed to load" line in the console of every fresh screen.
-  app.get('/staff/api/me', { config: { public: true } }, async (request) => {
+  app.get('/staff/api/me', { config: { public: true } }, async (request): Promise<MeReply> => {
     const who = await identify(ctx.storage, request, ctx.now());
     return who ? { user: publicUser(who.user), csrfToken: who.session.csrfToken } : { user: null };
   });

@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Storage } from '../db/open.ts';
+import { StaffRole } from '../../shared/staff-api.ts';
 import { ROLES, type Role } from './tables.ts';
 import { StaffUserError, createStaffUser } from './users.ts';
 
@@ -47,8 +48,8 @@ export async function addStaff(
   forced: Role | null,
   out: (line: string) => void,
 ): Promise<void> {
-  const role = (forced ?? flags.role ?? 'staff') as Role;
-  if (!ROLES.includes(role)) throw new StaffUserError(`--role must be one of ${ROLES.join(', ')}`);
+  const role = StaffRole.safeParse(forced ?? flags.role ?? 'staff');
+  if (!role.success) throw new StaffUserError(`--role must be one of ${ROLES.join(', ')}`);
   const locations = (flags.locations ?? '')
     .split(',')
     .map((l) => l.trim())
@@ -56,7 +57,7 @@ export async function addStaff(
   const password = await readPassword();
   const user = await createStaffUser(
     storage,
-    { username, displayName: flags.name ?? username, password, role, locations },
+    { username, displayName: flags.name ?? username, password, role: role.data, locations },
     new Date(),
   );
   const where = user.role === 'staff' ? `locations: ${user.locations.join(', ')}` : 'all locations';

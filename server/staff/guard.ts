@@ -10,6 +10,7 @@ import { findSession, touchSession, type Session } from './sessions.ts';
 import { getUser, type StaffUser } from './users.ts';
 
 export const COOKIE = 'lw_staff';
+const logInFirst = () => new HttpError(401, 'unauthorized', 'log in first');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface StaffIdentity {
@@ -68,7 +69,7 @@ export function staffGuard(storage: Storage, now: () => Date) {
     if (request.routeOptions.config?.public === true) return;
     const at = now();
     const who = await identify(storage, request, at);
-    if (!who) throw new HttpError(401, 'unauthorized', 'log in first');
+    if (!who) throw logInFirst();
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, who.session.csrfToken)) {
@@ -88,6 +89,6 @@ declare module 'fastify' {
 }
 
 export function requireIdentity(request: FastifyRequest): StaffIdentity {
-  if (!request.staff) throw new HttpError(401, 'unauthorized', 'log in first');
+  if (!request.staff) throw logInFirst();
   return request.staff;
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { noSuchEndpoint } from '../errors.ts';
 
 export const DEFAULT_WEB_DIR = join(import.meta.dirname, '..', '..', 'dist', 'staff');
 
@@ -48,11 +49,7 @@ export function pageRoutes(app: FastifyInstance, webDir: string): void {
   );
   app.get('/staff/*', { config: { public: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'];
-    if (path.startsWith('api/'))
-      return reply.code(404).send({
-        error: 'not_found',
-        message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}`,
-      });
+    if (path.startsWith('api/')) return reply.code(404).send(noSuchEndpoint(request));
     return sendFile(reply, root, extname(path) ? path : 'index.html');
   });
 }

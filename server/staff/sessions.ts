@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import type { Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
 import { hashToken } from '../tokens.ts';
-import { staffDb } from './tables.ts';
 
 /** A shift plus slack: the live screen on a store PC stays logged in through a working day. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -26,7 +25,7 @@ export async function createSession(
     csrfToken: randomBytes(32).toString('base64url'),
     expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
   };
-  const db = staffDb(storage);
+  const db = storage.db;
   // Expired rows are swept here rather than by a timer: logins are rare and this keeps the table small.
   await db.deleteFrom('staff_sessions').where('expires_at', '<', now.toISOString()).execute();
   await db
@@ -48,7 +47,7 @@ export async function findSession(
   token: string,
   now: Date,
 ): Promise<Session | null> {
-  const row = await staffDb(storage)
+  const row = await storage.db
     .selectFrom('staff_sessions')
     .select(['user_id', 'csrf_token', 'expires_at'])
     .where('id', '=', hashToken(token))
@@ -60,7 +59,7 @@ export async function findSession(
 }
 
 export async function touchSession(storage: Storage, token: string, now: Date): Promise<void> {
-  await staffDb(storage)
+  await storage.db
     .updateTable('staff_sessions')
     .set({ last_seen_at: now.toISOString() })
     .where('id', '=', hashToken(token))
@@ -68,5 +67,5 @@ export async function touchSession(storage: Storage, token: string, now: Date): 
 }
 
 export async function deleteSession(storage: Storage, token: string): Promise<void> {
-  await staffDb(storage).deleteFrom('staff_sessions').where('id', '=', hashToken(token)).execute();
+  await storage.db.deleteFrom('staff_sessions').where('id', '=', hashToken(token)).execute();
 }

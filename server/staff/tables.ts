@@ -1,11 +1,10 @@
-// The staff tables (migration 003) as Kysely sees them. Kept beside the staff code and joined to
-// the collector's tables with withTables(), so the staff feature stays in one folder.
-import type { Kysely } from 'kysely';
-import type { Storage } from '../db/open.ts';
-import type { Flag, Instant, Json, NullableInstant } from '../db/tables.ts';
+// The staff tables (migration 003) as Kysely sees them; the column conventions for the two
+// engines are in server/db/columns.ts.
+import { StaffRole } from '../../shared/staff-api.ts';
+import type { Flag, Instant, Json, NullableInstant } from '../db/columns.ts';
 
-export type Role = 'staff' | 'manager' | 'admin';
-export const ROLES: readonly Role[] = ['staff', 'manager', 'admin'];
+export type Role = StaffRole;
+export const ROLES: readonly Role[] = StaffRole.options;
 
 export interface StaffUserTable {
   id: string;
@@ -34,12 +33,8 @@ export interface LoginAttemptTable {
   locked_until: NullableInstant;
 }
 
-export type StaffTables = {
+export interface StaffTables {
   staff_users: StaffUserTable;
   staff_sessions: StaffSessionTable;
   staff_login_attempts: LoginAttemptTable;
-};
-
-export function staffDb(storage: Storage): Kysely<StaffTables> {
-  return storage.db.withTables<StaffTables>() as unknown as Kysely<StaffTables>;
 }

@@ -3,7 +3,6 @@
 // address (spraying many accounts). MAX_FAILURES within the window locks the key for LOCK_MS.
 import type { Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
-import { staffDb } from './tables.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -27,7 +26,7 @@ export async function lockedForSeconds(
   now: Date,
 ): Promise<number> {
   const keys = throttleKeys(username, ip).map((k) => k.key);
-  const rows = await staffDb(storage)
+  const rows = await storage.db
     .selectFrom('staff_login_attempts')
     .select(['locked_until'])
     .where('key', 'in', keys)
@@ -42,7 +41,7 @@ export async function recordFailure(
   ip: string,
   now: Date,
 ): Promise<void> {
-  const db = staffDb(storage);
+  const db = storage.db;
   for (const { key, max } of throttleKeys(username, ip)) {
     const row = await db
       .selectFrom('staff_login_attempts')
@@ -67,7 +66,7 @@ export async function recordFailure(
 
 export async function clearFailures(storage: Storage, username: string): Promise<void> {
   // Only the account's counter: a success must not wipe an address that is spraying others.
-  await staffDb(storage)
+  await storage.db
     .deleteFrom('staff_login_attempts')
     .where('key', '=', throttleKeys(username, '')[0]!.key)
     .execute();

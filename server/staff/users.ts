@@ -1,9 +1,10 @@
 // Staff accounts: created by the CLI (the first admin, then staff), read at login and per request.
+import type { Selectable } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toFlag } from '../db/values.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './password.ts';
-import { ROLES, staffDb, type Role } from './tables.ts';
+import { ROLES, type Role, type StaffUserTable } from './tables.ts';
 
 export interface StaffUser {
   id: string;
@@ -45,7 +46,7 @@ export async function createStaffUser(
     throw new StaffUserError(
       'a staff account needs at least one location (--locations "Main store")',
     );
-  const db = staffDb(storage);
+  const db = storage.db;
   const taken = await db
     .selectFrom('staff_users')
     .select('id')
@@ -73,14 +74,8 @@ export async function createStaffUser(
   };
 }
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  locations: unknown;
-  disabled: number | boolean;
-}
+const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'locations', 'disabled'] as const;
+type UserRow = Pick<Selectable<StaffUserTable>, (typeof USER_COLUMNS)[number]>;
 
 function toUser(row: UserRow): StaffUser {
   return {
@@ -97,18 +92,18 @@ export async function findUserForLogin(
   storage: Storage,
   username: string,
 ): Promise<(StaffUser & { passwordHash: string }) | null> {
-  const row = await staffDb(storage)
+  const row = await storage.db
     .selectFrom('staff_users')
-    .select(['id', 'username', 'display_name', 'role', 'locations', 'disabled', 'password_hash'])
+    .select([...USER_COLUMNS, 'password_hash'])
     .where('username', '=', username.trim().toLowerCase())
     .executeTakeFirst();
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
 export async function getUser(storage: Storage, id: string): Promise<StaffUser | null> {
-  const row = await staffDb(storage)
+  const row = await storage.db
     .selectFrom('staff_users')
-    .select(['id', 'username', 'display_name', 'role', 'locations', 'disabled'])
+    .select(USER_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? toUser(row) : null;

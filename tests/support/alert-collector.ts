@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildCollector } from '../../server/app.ts';
-import type { AlertEvent } from '../../server/alerts/hub.ts';
+import type { AlertEvent } from '../../shared/staff-api.ts';
 import { setRouting } from '../../server/alerts/routing-store.ts';
 import type { SmtpSettings } from '../../server/alerts/senders.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import { buildCollector } from '../../server/app.ts';
-import { openStorage, type Storage } from '../../server/db/open.ts';
+import { openStorage, type Storage, type StorageOptions } from '../../server/db/open.ts';
 import type { RateLimit } from '../../server/kiosk-api/rate-limit.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { tempDir } from './tmp.ts';
@@ -65,6 +65,48 @@ export async function startCollector(opts: CollectorTestOptions = {}): Promise<R
       dir?.remove();
     },
   };
+}
+
+export interface EngineUnderTest {
+  name: 'SQLite' | 'PostgreSQL';
+  skip: boolean;
+  /** Fresh, empty storage options, and a way to throw them away. */
+  fresh(): Promise<{ options: StorageOptions; drop(): Promise<void> }>;
+}
+
+/**
+ * The engines a collector test runs on: SQLite always, PostgreSQL where LASTWORD_TEST_PG_URL
+ * answers (CI starts one with scripts/ci/start-postgres.sh); elsewhere one line says that `what`
+ * skipped it.
+ */
+export async function collectorEngines(what: string): Promise<EngineUnderTest[]> {
+  const url = process.env.LASTWORD_TEST_PG_URL;
+  const reachable = await postgresReachable(url);
+  if (!reachable)
+    console.log(
+      `${what} on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)`,
+    );
+  return [
+    {
+      name: 'SQLite',
+      skip: false,
+      async fresh() {
+        const dir = tempDir('lastword-collector-store-');
+        return {
+          options: { sqlitePath: `${dir.path}/collector.sqlite` },
+          drop: async () => dir.remove(),
+        };
+      },
+    },
+    {
+      name: 'PostgreSQL',
+      skip: !reachable,
+      async fresh() {
+        const schema = await freshPostgresSchema(url!);
+        return { options: { databaseUrl: schema.url }, drop: schema.drop };
+      },
+    },
+  ];
 }
 
 /**

@@ -3,7 +3,7 @@
 // the window rule, aggregation summaries, escalation and acknowledge → resolve times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollector } from '../../server/app.ts';
-import type { AlertEvent } from '../../server/alerts/hub.ts';
+import type { AlertEvent } from '../../shared/staff-api.ts';
 import { acknowledgeAlert, listAlerts, resolveAlert } from '../../server/alerts/workflow.ts';
 import { alert, answer, freshPostgresSchema, postgresReachable } from '../support/collector.ts';
 import { LOCATION, startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';

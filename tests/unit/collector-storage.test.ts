@@ -5,55 +5,20 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
-import { openStorage, type StorageOptions } from '../../server/db/open.ts';
+import { openStorage } from '../../server/db/open.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
 import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
 import {
   alert,
   answer,
   call,
-  freshPostgresSchema,
-  postgresReachable,
+  collectorEngines,
   startCollector,
+  type EngineUnderTest,
   type RunningCollector,
 } from '../support/collector.ts';
-import { tempDir } from '../support/tmp.ts';
 
-const PG_URL = process.env.LASTWORD_TEST_PG_URL;
-const pgReachable = await postgresReachable(PG_URL);
-if (!pgReachable)
-  console.log(
-    'collector storage on PostgreSQL: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
-  );
-
-interface EngineUnderTest {
-  name: string;
-  skip: boolean;
-  /** Fresh, empty storage options, and a way to throw them away. */
-  fresh(): Promise<{ options: StorageOptions; drop(): Promise<void> }>;
-}
-
-const ENGINES: EngineUnderTest[] = [
-  {
-    name: 'SQLite',
-    skip: false,
-    async fresh() {
-      const dir = tempDir('lastword-collector-store-');
-      return {
-        options: { sqlitePath: `${dir.path}/collector.sqlite` },
-        drop: async () => dir.remove(),
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: !pgReachable,
-    async fresh() {
-      const schema = await freshPostgresSchema(PG_URL!);
-      return { options: { databaseUrl: schema.url }, drop: schema.drop };
-    },
-  },
-];
+const ENGINES = await collectorEngines('collector storage');
 
 const shuffle = <T>(list: T[]): T[] => {
   const out = [...list];

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffAlert } from '../../server/alerts/hub.ts';
+import { AlertListReply, AlertReply, StreamData, type StaffAlert } from '../../shared/staff-api.ts';
 import { STAFF_CSP } from '../../server/staff/csp.ts';
 import { REDACTED_PATHS } from '../../server/log.ts';
 import {
@@ -48,21 +48,18 @@ for (const engine of engines) {
       ]);
     });
     afterAll(async () => c?.close());
+    const list = async (who: StaffClient, query = '') =>
+      AlertListReply.parse((await who.call('GET', `/staff/api/alerts${query}`)).body).alerts;
 
     it('lists only the alerts of the user’s own locations; a manager sees all', async () => {
       const main = await c.seedAlert('main', { answer: { comment: COMMENT, contact: CONTACT } });
       const outlet = await c.seedAlert('outlet');
-      const ids = async (who: StaffClient) =>
-        ((await who.call('GET', '/staff/api/alerts')).body as { alerts: StaffAlert[] }).alerts.map(
-          (a) => a.id,
-        );
+      const ids = async (who: StaffClient) => (await list(who)).map((a) => a.id);
       expect(await ids(dana)).toContain(main.id);
       expect(await ids(dana)).not.toContain(outlet.id);
       expect(await ids(otto)).toEqual([outlet.id]);
       expect(await ids(mo)).toEqual(expect.arrayContaining([main.id, outlet.id]));
-      const listed = (
-        (await dana.call('GET', '/staff/api/alerts')).body as { alerts: StaffAlert[] }
-      ).alerts.find((a) => a.id === main.id);
+      const listed = (await list(dana)).find((a) => a.id === main.id);
       expect(listed).toMatchObject({
         comment: COMMENT,
         contact: { name: CONTACT.name, phone: CONTACT.phone },
@@ -78,13 +75,9 @@ for (const engine of engines) {
       const a = await c.seedAlert('main');
       const ack = await dana.call('POST', `/staff/api/alerts/${a.id}/ack`);
       expect(ack.status).toBe(200);
-      expect((ack.body as { alert: StaffAlert }).alert).toMatchObject({
-        status: 'acknowledged',
-        acknowledgedBy: 'Dana',
-      });
-      expect(Date.parse((ack.body as { alert: StaffAlert }).alert.acknowledgedAt!)).toBeGreaterThan(
-        Date.now() - 5000,
-      );
+      const acked = AlertReply.parse(ack.body).alert;
+      expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Dana' });
+      expect(Date.parse(acked.acknowledgedAt!)).toBeGreaterThan(Date.now() - 5000);
       expect(
         (await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'maybe' })).status,
       ).toBe(400);
@@ -93,7 +86,7 @@ for (const engine of engines) {
         note: 'Gave a voucher',
       });
       expect(done.status).toBe(200);
-      expect((done.body as { alert: StaffAlert }).alert).toMatchObject({
+      expect(AlertReply.parse(done.body).alert).toMatchObject({
         status: 'resolved',
         resolvedBy: 'Dana',
         outcome: 'recovered',
@@ -102,11 +95,7 @@ for (const engine of engines) {
       expect(
         (await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'other' })).status,
       ).toBe(409);
-      const open = (
-        (await dana.call('GET', '/staff/api/alerts?status=open,acknowledged')).body as {
-          alerts: StaffAlert[];
-        }
-      ).alerts;
+      const open = await list(dana, '?status=open,acknowledged');
       expect(open.map((x) => x.id)).not.toContain(a.id);
     });
 
@@ -129,7 +118,9 @@ for (const engine of engines) {
       expect(forOtto.headers.get('content-type')).toMatch(/^text\/event-stream/);
       expect(forOtto.headers.get('content-security-policy')).toBe(STAFF_CSP);
       const alertOf = (evs: { event: string; data: string; id?: string }[]) =>
-        evs.filter((e) => e.event === 'alert').map((e) => JSON.parse(e.data) as StaffAlert);
+        evs
+          .filter((e) => e.event === 'alert')
+          .map((e) => StreamData.alert.parse(JSON.parse(e.data)));
       expect(alertOf(forOtto.events).map((a) => a.id)).toEqual([fresh!.id]);
       expect(alertOf(forOtto.events)[0]).toMatchObject({
         kind: 'talk_now',
@@ -139,9 +130,9 @@ for (const engine of engines) {
       expect(alertOf(forMo.events).map((a) => a.id)).toEqual([fresh!.id]);
       expect(alertOf(forDana.events)).toEqual([]);
       // Each screen starts from a snapshot of what it may see.
-      const snapshot = JSON.parse(
-        forOtto.events.find((e) => e.event === 'snapshot')!.data,
-      ) as StaffAlert[];
+      const snapshot = StreamData.snapshot.parse(
+        JSON.parse(forOtto.events.find((e) => e.event === 'snapshot')!.data),
+      );
       expect(snapshot.every((a) => a.location === 'Outlet')).toBe(true);
       expect(forOtto.events.find((e) => e.event === 'alert')?.id).toMatch(/^[0-9a-f]{8}\.\d+$/);
     });
@@ -162,7 +153,7 @@ for (const engine of engines) {
       expect(
         resumed.events
           .filter((e) => e.event === 'alert')
-          .map((e) => (JSON.parse(e.data) as StaffAlert).id),
+          .map((e) => StreamData.alert.parse(JSON.parse(e.data)).id),
       ).toEqual([missed.id]);
       expect(
         resumed.events.some((e) => e.event === 'comment' && e.data.includes('heartbeat')),

@@ -1,6 +1,6 @@
 // Staff login, sessions, throttling and CSRF over real HTTP against a real collector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffDb } from '../../server/staff/tables.ts';
+import { MeReply, SignedIn } from '../../shared/staff-api.ts';
 import {
   LOCATIONS,
   STAFF_PASSWORD,
@@ -42,7 +42,7 @@ for (const engine of engines) {
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/staff/);
       expect(cookie).not.toMatch(/Secure/); // plain http on loopback; see the Secure test below
-      const body = (await res.json()) as { user: unknown; csrfToken: string };
+      const body = SignedIn.parse(await res.json());
       expect(body.user).toEqual({
         username: 'dana',
         displayName: 'Dana',
@@ -108,7 +108,10 @@ for (const engine of engines) {
       const dana = await loginAs(c.url, 'dana');
       const me = await dana.call('GET', '/staff/api/me');
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ user: { username: 'dana' }, csrfToken: dana.csrf });
+      expect(MeReply.parse(me.body)).toMatchObject({
+        user: { username: 'dana' },
+        csrfToken: dana.csrf,
+      });
       expect(await (await fetch(`${c.url}/staff/api/me`)).json()).toEqual({ user: null });
       expect(
         await (
@@ -167,7 +170,7 @@ for (const engine of engines) {
     });
 
     it('stores passwords only as scrypt hashes and sessions only as token hashes', async () => {
-      const users = await staffDb(c.storage)
+      const users = await c.storage.db
         .selectFrom('staff_users')
         .select(['username', 'password_hash'])
         .execute();
@@ -179,7 +182,7 @@ for (const engine of engines) {
       }
       const dana = await loginAs(c.url, 'dana');
       const token = dana.cookie.split('=')[1]!;
-      const sessions = await staffDb(c.storage).selectFrom('staff_sessions').select('id').execute();
+      const sessions = await c.storage.db.selectFrom('staff_sessions').select('id').execute();
       expect(sessions.map((s) => s.id)).not.toContain(token);
       expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.id))).toBe(true);
     });

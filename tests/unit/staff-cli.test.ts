@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
-import { staffDb } from '../../server/staff/tables.ts';
 import { loginAs } from '../support/staff.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -71,7 +70,7 @@ describe('staff accounts from the CLI', () => {
     const storage = await openStorage({ sqlitePath: dbPath });
     const app = buildCollector({ storage });
     try {
-      const rows = await staffDb(storage)
+      const rows = await storage.db
         .selectFrom('staff_users')
         .select(['username', 'display_name', 'role', 'locations', 'password_hash'])
         .orderBy('username')

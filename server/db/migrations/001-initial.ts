@@ -1,23 +1,20 @@
 // Collector schema v1. One definition for both engines: only the column types differ (see
-// server/db/tables.ts), and SQLite tables are STRICT so that a wrong type fails as it would in
+// server/db/columns.ts), and SQLite tables are STRICT so that a wrong type fails as it would in
 // PostgreSQL instead of being stored quietly.
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { migrationColumns, type MigrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const pg = engine === 'postgres';
-  const instant = pg ? 'timestamptz' : 'text';
-  const flag = pg ? 'boolean' : 'integer';
-  const json = pg ? 'jsonb' : 'text';
-  const uuid = pg ? 'uuid' : 'text';
-  const big = pg ? 'bigint' : 'integer';
-  const no = pg ? false : 0;
-  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
-    pg ? b : b.modifyEnd(sql`strict`);
-  // PostgreSQL's boolean needs no check; SQLite's 0/1 does.
-  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) =>
-    pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`);
+  const cols = migrationColumns(engine);
+  await createKiosks(db, cols);
+  await createAnswers(db, cols);
+  await createAlerts(db, cols);
+  await createKioskConfigs(db, cols);
+}
 
+async function createKiosks(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, big, strict, off } = cols;
   await strict(
     db.schema
       .createTable('kiosks')
@@ -30,7 +27,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('highest_contiguous_seq', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('last_seen_at', instant)
       .addColumn('clock_skew_ms', big)
-      .addColumn('clock_flagged', flag, (c) => flagColumn('clock_flagged')(c.defaultTo(no)))
+      .addColumn('clock_flagged', flag, off('clock_flagged'))
       .addColumn('app_version', 'text')
       .addColumn('queue_depth', 'integer')
       .addColumn('oldest_unsent_at', instant)
@@ -38,7 +35,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('last_heartbeat_at', instant)
       .addColumn('last_heartbeat_device_time', instant),
   ).execute();
+}
 
+async function createAnswers(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, json, uuid, strict, required } = cols;
   await strict(
     db.schema
       .createTable('answers')
@@ -56,14 +56,17 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('ces', 'integer', (c) => c.check(sql`ces between 1 and 7`))
       .addColumn('comment', 'text')
       .addColumn('contact', json)
-      .addColumn('talk_now', flag, flagColumn('talk_now'))
-      .addColumn('possible_repeat', flag, flagColumn('possible_repeat'))
+      .addColumn('talk_now', flag, required('talk_now'))
+      .addColumn('possible_repeat', flag, required('possible_repeat'))
       .addColumn('device_sent_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull())
       // A second answer claiming a held seq is a kiosk bug to report, not a duplicate to hide.
       .addUniqueConstraint('answers_kiosk_seq', ['kiosk_id', 'seq']),
   ).execute();
+}
 
+async function createAlerts(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, json, uuid, strict, index } = cols;
   await strict(
     db.schema
       .createTable('alerts')
@@ -79,12 +82,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('device_sent_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull()),
   ).execute();
-  await db.schema
-    .createIndex('alerts_by_kiosk')
-    .on('alerts')
-    .columns(['kiosk_id', 'received_at'])
-    .execute();
+  await index(db, 'alerts_by_kiosk', 'alerts', ['kiosk_id', 'received_at']);
+}
 
+async function createKioskConfigs(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict } = cols;
   await strict(
     db.schema
       .createTable('kiosk_configs')

@@ -1,19 +1,19 @@
 // Collector schema v2: staff alerts (what staff see and act on), their channel deliveries, and
 // each location's alert routing. A staff alert is ours, not the kiosk's: window alerts have no
 // kiosk alert behind them, and a kiosk alert the rules drop never becomes one.
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { migrationColumns, type MigrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const pg = engine === 'postgres';
-  const instant = pg ? 'timestamptz' : 'text';
-  const flag = pg ? 'boolean' : 'integer';
-  const no = pg ? false : 0;
-  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
-    pg ? b : b.modifyEnd(sql`strict`);
-  const flagColumn = (column: string) => (c: ColumnDefinitionBuilder) =>
-    pg ? c.notNull() : c.notNull().check(sql`${sql.ref(column)} in (0, 1)`);
+  const cols = migrationColumns(engine);
+  await createStaffAlerts(db, cols);
+  await createAlertDeliveries(db, cols);
+  await createAlertRouting(db, cols);
+}
 
+async function createStaffAlerts(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, strict, off, index } = cols;
   await strict(
     db.schema
       .createTable('staff_alerts')
@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       )
       .addColumn('created_at', instant, (c) => c.notNull())
       .addColumn('received_at', instant, (c) => c.notNull())
-      .addColumn('late', flag, (c) => flagColumn('late')(c.defaultTo(no)))
+      .addColumn('late', flag, off('late'))
       // No foreign key: the answer usually arrives after its alert.
       .addColumn('answer_id', 'text')
       .addColumn('smiley', 'integer')
@@ -64,22 +64,13 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       // Escalation steps already taken.
       .addColumn('escalation_step', 'integer', (c) => c.notNull().defaultTo(0)),
   ).execute();
-  await db.schema
-    .createIndex('staff_alerts_by_status')
-    .on('staff_alerts')
-    .columns(['status', 'received_at'])
-    .execute();
-  await db.schema
-    .createIndex('staff_alerts_by_kiosk')
-    .on('staff_alerts')
-    .columns(['kiosk_id', 'received_at'])
-    .execute();
-  await db.schema
-    .createIndex('staff_alerts_by_answer')
-    .on('staff_alerts')
-    .column('answer_id')
-    .execute();
+  await index(db, 'staff_alerts_by_status', 'staff_alerts', ['status', 'received_at']);
+  await index(db, 'staff_alerts_by_kiosk', 'staff_alerts', ['kiosk_id', 'received_at']);
+  await index(db, 'staff_alerts_by_answer', 'staff_alerts', ['answer_id']);
+}
 
+async function createAlertDeliveries(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict, index } = cols;
   await strict(
     db.schema
       .createTable('alert_deliveries')
@@ -98,12 +89,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('error', 'text')
       .addColumn('at', instant, (c) => c.notNull()),
   ).execute();
-  await db.schema
-    .createIndex('alert_deliveries_by_alert')
-    .on('alert_deliveries')
-    .columns(['staff_alert_id', 'at'])
-    .execute();
+  await index(db, 'alert_deliveries_by_alert', 'alert_deliveries', ['staff_alert_id', 'at']);
+}
 
+async function createAlertRouting(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict } = cols;
   await strict(
     db.schema
       .createTable('alert_routing')

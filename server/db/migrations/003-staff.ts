@@ -1,17 +1,18 @@
 // Collector schema v3: staff accounts, their sessions and the login throttle. Same conventions as
 // 001 (STRICT tables on SQLite, timestamptz/boolean/jsonb on PostgreSQL).
-import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { migrationColumns, type MigrationColumns } from './columns.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
-  const pg = engine === 'postgres';
-  const instant = pg ? 'timestamptz' : 'text';
-  const flag = pg ? 'boolean' : 'integer';
-  const json = pg ? 'jsonb' : 'text';
-  const no = pg ? false : 0;
-  const strict = <T extends string, C extends string>(b: CreateTableBuilder<T, C>) =>
-    pg ? b : b.modifyEnd(sql`strict`);
+  const cols = migrationColumns(engine);
+  await createStaffUsers(db, cols);
+  await createStaffSessions(db, cols);
+  await createStaffLoginAttempts(db, cols);
+}
 
+async function createStaffUsers(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, flag, json, strict, off } = cols;
   await strict(
     db.schema
       .createTable('staff_users')
@@ -26,16 +27,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       // The location names a staff member is alerted for (kiosks.location); managers and admins see all.
       .addColumn('locations', json, (c) => c.notNull())
       .addColumn('created_at', instant, (c) => c.notNull())
-      .addColumn('disabled', flag, (c) =>
-        pg
-          ? c.notNull().defaultTo(no)
-          : c
-              .notNull()
-              .defaultTo(no)
-              .check(sql`disabled in (0, 1)`),
-      ),
+      .addColumn('disabled', flag, off('disabled')),
   ).execute();
+}
 
+async function createStaffSessions(db: Kysely<unknown>, cols: MigrationColumns): Promise<void> {
+  const { instant, strict, index } = cols;
   await strict(
     db.schema
       .createTable('staff_sessions')
@@ -49,12 +46,14 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .addColumn('last_seen_at', instant, (c) => c.notNull())
       .addColumn('csrf_token', 'text', (c) => c.notNull()),
   ).execute();
-  await db.schema
-    .createIndex('staff_sessions_by_user')
-    .on('staff_sessions')
-    .column('user_id')
-    .execute();
+  await index(db, 'staff_sessions_by_user', 'staff_sessions', ['user_id']);
+}
 
+async function createStaffLoginAttempts(
+  db: Kysely<unknown>,
+  cols: MigrationColumns,
+): Promise<void> {
+  const { instant, strict } = cols;
   await strict(
     db.schema
       .createTable('staff_login_attempts')

@@ -1,16 +1,17 @@
 // The staff API from the page: same-origin fetches with the session cookie; state-changing calls
-// carry the CSRF token that /staff/api/me handed out.
-import type { StaffAlert } from '../../alerts/hub.ts';
-
-export interface Me {
-  user: {
-    username: string;
-    displayName: string;
-    role: 'staff' | 'manager' | 'admin';
-    locations: string[] | 'all';
-  };
-  csrfToken: string;
-}
+// carry the CSRF token that /staff/api/me handed out. Every reply is parsed with the contract in
+// shared/staff-api.ts: one that does not fit is a MalformedReply, which the screens show as such.
+import type { z } from 'zod';
+import {
+  AlertReply,
+  LogoutReply,
+  MeReply,
+  SignedIn,
+  StaffErrorReply,
+  type AlertOutcome,
+  type LoginBody,
+  type ResolveBody,
+} from '../../../shared/staff-api.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -20,9 +21,43 @@ export class ApiError extends Error {
   }
 }
 
+/** The collector answered, but not in the shape this page was built for. */
+export class MalformedReply extends Error {}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The problem to name: inside a union (me: signed in, or not), the one from the branch that got
+ * furthest, so a bad role reads "user.role: …" rather than "invalid input".
+ */
+function closest(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union') return issue;
+  let best: Issue = issue;
+  for (const branch of issue.errors) {
+    if (!branch[0]) continue;
+    const inner = closest({ ...branch[0], path: [...issue.path, ...branch[0].path] });
+    if (best === issue || inner.path.length > best.path.length) best = inner;
+  }
+  return best;
+}
+
+/** Parses what the collector sent about `what`, or throws a MalformedReply that names the field. */
+export function readReply<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = closest(parsed.error.issues[0]!);
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new MalformedReply(`${what}: ${where}${issue.message}`);
+}
+
 let csrf = '';
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(
+  schema: z.ZodType<T>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrf;
@@ -32,29 +67,32 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     credentials: 'same-origin',
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
-  const reply = (await res.json().catch(() => ({}))) as { message?: string };
-  if (!res.ok) throw new ApiError(res.status, reply.message ?? `request failed (${res.status})`);
-  return reply as T;
+  const reply: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const error = StaffErrorReply.safeParse(reply);
+    throw new ApiError(res.status, error.data?.message ?? `request failed (${res.status})`);
+  }
+  return readReply(schema, reply, `${method} ${path}`);
 }
 
-export async function me(): Promise<Me | null> {
-  const m = await call<Me | { user: null }>('GET', 'me');
+export async function me(): Promise<SignedIn | null> {
+  const m = await call(MeReply, 'GET', 'me');
   if (!m.user) return null;
   csrf = m.csrfToken;
   return m;
 }
 
-export async function login(username: string, password: string): Promise<Me> {
-  const m = await call<Me>('POST', 'login', { username, password });
+export async function login(username: string, password: string): Promise<SignedIn> {
+  const m = await call(SignedIn, 'POST', 'login', { username, password } satisfies LoginBody);
   csrf = m.csrfToken;
   return m;
 }
 
-export const logout = () => call<{ ok: true }>('POST', 'logout');
+export const logout = () => call(LogoutReply, 'POST', 'logout');
 export const acknowledge = (id: string) =>
-  call<{ alert: StaffAlert }>('POST', `alerts/${encodeURIComponent(id)}/ack`);
-export const resolve = (id: string, outcome: string, note: string) =>
-  call<{ alert: StaffAlert }>('POST', `alerts/${encodeURIComponent(id)}/resolve`, {
+  call(AlertReply, 'POST', `alerts/${encodeURIComponent(id)}/ack`);
+export const resolve = (id: string, outcome: AlertOutcome, note: string) =>
+  call(AlertReply, 'POST', `alerts/${encodeURIComponent(id)}/resolve`, {
     outcome,
     ...(note && { note }),
-  });
+  } satisfies ResolveBody);

@@ -1,13 +1,14 @@
 // One alert as a large card. Every piece of customer text (comment, reasons, contact) goes in as
 // a string child of el(), i.e. a Text node: it shows exactly as typed and is never parsed.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type { AlertOutcome, StaffAlert } from '../../../shared/staff-api.ts';
 import { el, sentence } from './dom.ts';
-import { KIND_LABEL, OUTCOMES, PRIORITY_LABEL, SMILEY_LABEL } from './labels.ts';
+import { KIND_LABEL, OUTCOME_LABEL, PRIORITY_LABEL, SMILEY_LABEL, isOutcome } from './labels.ts';
 import { clock, since } from './time.ts';
 
+/** What a card's buttons do; each resolves to the alert as it is now. */
 export interface CardActions {
-  acknowledge(id: string): Promise<void>;
-  resolve(id: string, outcome: string, note: string): Promise<void>;
+  acknowledge(id: string): Promise<StaffAlert>;
+  resolve(id: string, outcome: AlertOutcome, note: string): Promise<StaffAlert>;
 }
 
 function scores(a: StaffAlert): HTMLElement | null {
@@ -45,29 +46,24 @@ function statusLine(a: StaffAlert): HTMLElement | null {
   );
 }
 
-function actions(a: StaffAlert, act: CardActions): HTMLElement {
-  const error = el('p', { class: 'action-error', role: 'alert' });
-  const guard = (button: HTMLButtonElement, run: () => Promise<void>) => {
-    button.addEventListener('click', () => {
-      button.disabled = true;
-      error.textContent = '';
-      run().catch((e: Error) => {
-        error.textContent = sentence(e.message);
-        button.disabled = false;
-      });
+/** Disables the button while `run` works; a failure is shown in `error` and the button re-armed. */
+function onPress(button: HTMLButtonElement, error: HTMLElement, run: () => Promise<unknown>): void {
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    error.textContent = '';
+    run().catch((e: Error) => {
+      error.textContent = sentence(e.message);
+      button.disabled = false;
     });
-  };
-  const box = el('div', { class: 'actions' });
-  if (a.status === 'open') {
-    const ack = el('button', { class: 'primary', type: 'button' }, 'Acknowledge — I am on it');
-    guard(ack, () => act.acknowledge(a.id));
-    box.append(ack);
-  }
+  });
+}
+
+function resolveForm(a: StaffAlert, act: CardActions, error: HTMLElement): HTMLElement {
   const outcome = el(
     'select',
     { 'aria-label': 'Outcome' },
     el('option', { value: '' }, 'Outcome…'),
-    ...OUTCOMES.map(([v, t]) => el('option', { value: v }, t)),
+    ...Object.entries(OUTCOME_LABEL).map(([v, t]) => el('option', { value: v }, t)),
   );
   const note = el('input', {
     type: 'text',
@@ -80,45 +76,51 @@ function actions(a: StaffAlert, act: CardActions): HTMLElement {
     { class: a.status === 'open' ? 'secondary' : 'primary', type: 'button' },
     'Resolve',
   );
-  guard(done, async () => {
-    if (!outcome.value) throw new Error('Choose an outcome first');
-    await act.resolve(a.id, outcome.value, note.value.trim());
+  onPress(done, error, async () => {
+    const chosen = outcome.value;
+    if (!isOutcome(chosen)) throw new Error('Choose an outcome first');
+    await act.resolve(a.id, chosen, note.value.trim());
   });
-  box.append(el('div', { class: 'resolve' }, outcome, note, done));
-  box.append(error);
-  return box;
+  return el('div', { class: 'resolve' }, outcome, note, done);
 }
 
-export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTMLElement {
+function actions(a: StaffAlert, act: CardActions): HTMLElement {
+  const error = el('p', { class: 'action-error', role: 'alert' });
+  let ack: HTMLButtonElement | null = null;
+  if (a.status === 'open') {
+    ack = el('button', { class: 'primary', type: 'button' }, 'Acknowledge — I am on it');
+    onPress(ack, error, () => act.acknowledge(a.id));
+  }
+  return el('div', { class: 'actions' }, ack, resolveForm(a, act, error), error);
+}
+
+function head(a: StaffAlert, nowMs: number): HTMLElement {
   return el(
-    'article',
-    {
-      class: `card priority-${a.priority} status-${a.status}`,
-      'data-alert-id': a.id,
-      'aria-label': `${KIND_LABEL[a.kind]} at ${a.location}`,
-    },
+    'header',
+    { class: 'card-head' },
     el(
-      'header',
-      { class: 'card-head' },
-      el(
-        'div',
-        { class: 'tags' },
-        el('span', { class: 'kind' }, KIND_LABEL[a.kind]),
-        a.waiting && el('span', { class: 'badge waiting' }, 'Waiting'),
-        a.late &&
-          el(
-            'span',
-            { class: 'badge late', title: 'The kiosk was offline; this arrived late' },
-            'Arrived late',
-          ),
-        a.status === 'acknowledged' && el('span', { class: 'badge acked' }, 'Acknowledged'),
-      ),
-      el(
-        'time',
-        { class: 'since', 'data-since': a.createdAt, datetime: a.createdAt },
-        since(a.createdAt, nowMs),
-      ),
+      'div',
+      { class: 'tags' },
+      el('span', { class: 'kind' }, KIND_LABEL[a.kind]),
+      a.waiting && el('span', { class: 'badge waiting' }, 'Waiting'),
+      a.late &&
+        el(
+          'span',
+          { class: 'badge late', title: 'The kiosk was offline; this arrived late' },
+          'Arrived late',
+        ),
+      a.status === 'acknowledged' && el('span', { class: 'badge acked' }, 'Acknowledged'),
     ),
+    el(
+      'time',
+      { class: 'since', 'data-since': a.createdAt, datetime: a.createdAt },
+      since(a.createdAt, nowMs),
+    ),
+  );
+}
+
+function what(a: StaffAlert): HTMLElement[] {
+  return [
     el(
       'h2',
       { class: 'where' },
@@ -132,7 +134,11 @@ export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTML
       ` · at ${clock(a.createdAt)}`,
       a.aggregateCount > 0 && ` · +${a.aggregateCount} more from this kiosk`,
     ),
-    scores(a),
+  ];
+}
+
+function customerWords(a: StaffAlert): (HTMLElement | null)[] {
+  return [
     a.reasons?.length
       ? el(
           'ul',
@@ -141,6 +147,21 @@ export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTML
         )
       : null,
     a.comment ? el('blockquote', { class: 'comment' }, a.comment) : null,
+  ];
+}
+
+export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTMLElement {
+  return el(
+    'article',
+    {
+      class: `card priority-${a.priority} status-${a.status}`,
+      'data-alert-id': a.id,
+      'aria-label': `${KIND_LABEL[a.kind]} at ${a.location}`,
+    },
+    head(a, nowMs),
+    ...what(a),
+    scores(a),
+    ...customerWords(a),
     contact(a),
     statusLine(a),
     actions(a, act),

@@ -1,5 +1,5 @@
 // Words for the values the API sends, in one place.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type { AlertOutcome, StaffAlert } from '../../../shared/staff-api.ts';
 
 export const KIND_LABEL: Record<StaffAlert['kind'], string> = {
   low_score: 'Low score',
@@ -14,10 +14,15 @@ export const PRIORITY_LABEL: Record<StaffAlert['priority'], string> = {
   normal: 'Normal',
 };
 
-export const OUTCOMES: [string, string][] = [
-  ['recovered', 'Recovered'],
-  ['not_reachable', 'Not reachable'],
-  ['other', 'Other'],
-];
+export const OUTCOME_LABEL: Record<AlertOutcome, string> = {
+  recovered: 'Recovered',
+  not_reachable: 'Not reachable',
+  other: 'Other',
+};
+
+/** The outcome picker's value, once one is chosen. */
+export function isOutcome(value: string): value is AlertOutcome {
+  return Object.hasOwn(OUTCOME_LABEL, value);
+}
 
 export const SMILEY_LABEL = ['', 'Very bad', 'Bad', 'Okay', 'Good', 'Very good'];

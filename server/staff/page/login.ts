@@ -1,8 +1,9 @@
 // The login form. Errors from the server (wrong password, locked for 15 min) are shown as sent.
-import { login, type Me } from './api.ts';
+import type { SignedIn } from '../../../shared/staff-api.ts';
+import { login } from './api.ts';
 import { el, sentence } from './dom.ts';
 
-export function renderLogin(root: HTMLElement, onDone: (me: Me) => void): void {
+export function renderLogin(root: HTMLElement, onDone: (who: SignedIn) => void): void {
   const username = el('input', {
     id: 'username',
     name: 'username',

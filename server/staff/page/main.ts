@@ -1,8 +1,10 @@
 // The staff live screen: log in, then the board. Built by vite.staff.config.ts into dist/staff
 // and served by the collector at /staff/ under a strict CSP (server/staff/csp.ts).
+import './zod-csp.ts';
 import './styles.css';
 import './cards.css';
-import { me, type Me } from './api.ts';
+import type { SignedIn } from '../../../shared/staff-api.ts';
+import { MalformedReply, me } from './api.ts';
 import { renderBoard } from './board.ts';
 import { el } from './dom.ts';
 import { renderLogin } from './login.ts';
@@ -11,7 +13,7 @@ import { unlockSoundOnFirstGesture } from './sound.ts';
 const root = document.getElementById('app')!;
 unlockSoundOnFirstGesture();
 
-function showBoard(who: Me): void {
+function showBoard(who: SignedIn): void {
   renderBoard(root, who, showLogin);
 }
 
@@ -19,14 +21,14 @@ function showLogin(): void {
   renderLogin(root, showBoard);
 }
 
+function showFailure(e: Error): void {
+  const text =
+    e instanceof MalformedReply
+      ? `The collector sent a reply this screen cannot read (${e.message}). Reload to try again; if this keeps happening, the collector and this page are out of step.`
+      : `The collector did not answer: ${e.message}. Reload to try again.`;
+  root.replaceChildren(el('p', { class: 'fatal', role: 'alert' }, text));
+}
+
 me()
   .then((who) => (who ? showBoard(who) : showLogin()))
-  .catch((e: Error) =>
-    root.replaceChildren(
-      el(
-        'p',
-        { class: 'fatal' },
-        `The collector did not answer: ${e.message}. Reload to try again.`,
-      ),
-    ),
-  );
+  .catch(showFailure);

@@ -1,6 +1,6 @@
 // System notifications for a screen that is not in front: where and what only. The comment and
 // contact stay on the staff page, not on a lock screen or in the OS notification history.
-import type { StaffAlert } from '../../alerts/hub.ts';
+import type { StaffAlert } from '../../../shared/staff-api.ts';
 import { KIND_LABEL } from './labels.ts';
 
 export function notificationsAvailable(): boolean {

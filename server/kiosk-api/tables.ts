@@ -1,0 +1,83 @@
+// The kiosk API's tables (migration 001) as Kysely sees them; the column conventions for the two
+// engines are in server/db/columns.ts.
+import type { Generated } from 'kysely';
+import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
+import type {
+  BigNumber,
+  Flag,
+  Instant,
+  Json,
+  NullableInstant,
+  NullableJson,
+} from '../db/columns.ts';
+
+export interface KioskTable {
+  id: string;
+  token_hash: string;
+  location: string;
+  touchpoint: string;
+  enrolled_at: Instant;
+  revoked_at: NullableInstant;
+  /** Answers 1..n are all held; kept per batch under the kiosk's row lock. */
+  highest_contiguous_seq: Generated<number>;
+  last_seen_at: NullableInstant;
+  /** Device clock minus server clock at the last contact, in ms. */
+  clock_skew_ms: BigNumber;
+  /** Set while |clock_skew_ms| exceeds the tolerance. */
+  clock_flagged: Flag;
+  app_version: string | null;
+  queue_depth: number | null;
+  oldest_unsent_at: NullableInstant;
+  last_error: string | null;
+  last_heartbeat_at: NullableInstant;
+  last_heartbeat_device_time: NullableInstant;
+}
+
+export interface AnswerTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  survey_version: string;
+  status: AnswerUpload['status'];
+  language: string;
+  started_at: Instant;
+  finalized_at: Instant;
+  smiley: number;
+  reasons: Json;
+  nps: number | null;
+  ces: number | null;
+  comment: string | null;
+  contact: NullableJson;
+  talk_now: Flag;
+  possible_repeat: Flag;
+  /** The batch's sentAt: the device clock, kept beside the server's so either can be trusted. */
+  device_sent_at: Instant;
+  received_at: Instant;
+}
+
+export interface AlertTable {
+  id: string;
+  kiosk_id: string;
+  answer_id: string | null;
+  kind: AlertUpload['kind'];
+  created_at: Instant;
+  detail: Json;
+  device_sent_at: Instant;
+  received_at: Instant;
+}
+
+export interface KioskConfigTable {
+  kiosk_id: string;
+  /** Hash of body; also the ETag. */
+  version: string;
+  /** Exact JSON text served, kept as text so that the hash stays stable (jsonb reorders keys). */
+  body: string;
+  updated_at: Instant;
+}
+
+export interface KioskApiTables {
+  kiosks: KioskTable;
+  answers: AnswerTable;
+  alerts: AlertTable;
+  kiosk_configs: KioskConfigTable;
+}

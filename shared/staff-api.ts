@@ -1,0 +1,126 @@
+// The staff API (/staff/api on the collector) as both ends see it: the collector builds its
+// replies typed by these schemas and checks request bodies with them; the staff page parses every
+// reply and stream event with them instead of trusting a cast. Strict objects, as in protocol.ts:
+// a key the other side does not know is a bug to surface, not data to drop silently.
+import { z } from 'zod';
+import type { ErrorReply } from './protocol.ts';
+
+const Instant = z.iso.datetime();
+
+export const StaffAlertKind = z.enum(['low_score', 'talk_now', 'test', 'window']);
+export type StaffAlertKind = z.infer<typeof StaffAlertKind>;
+export const StaffAlertPriority = z.enum(['urgent', 'high', 'normal']);
+export type StaffAlertPriority = z.infer<typeof StaffAlertPriority>;
+export const StaffAlertStatus = z.enum(['open', 'acknowledged', 'resolved']);
+export type StaffAlertStatus = z.infer<typeof StaffAlertStatus>;
+export const AlertOutcome = z.enum(['recovered', 'not_reachable', 'other']);
+export type AlertOutcome = z.infer<typeof AlertOutcome>;
+export const StaffRole = z.enum(['staff', 'manager', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** One alert as a staff screen shows it. */
+export const StaffAlert = z.strictObject({
+  id: z.string().min(1),
+  kioskId: z.string().min(1),
+  location: z.string(),
+  touchpoint: z.string(),
+  kind: StaffAlertKind,
+  priority: StaffAlertPriority,
+  /** When it happened, by the kiosk's clock (kept as is, also for late alerts). */
+  createdAt: Instant,
+  receivedAt: Instant,
+  /** Arrived more than the late threshold after createdAt: the kiosk was offline. */
+  late: z.boolean(),
+  /** A customer asked to talk to someone and may still be standing there. */
+  waiting: z.boolean(),
+  smiley: z.int().min(1).max(5).optional(),
+  nps: z.int().min(0).max(10).optional(),
+  ces: z.int().min(1).max(7).optional(),
+  reasons: z.array(z.string()).optional(),
+  /** Only once the answer with it has arrived (an 'update' event brings it). */
+  comment: z.string().optional(),
+  contact: z
+    .strictObject({ name: z.string(), phone: z.string().optional(), email: z.string().optional() })
+    .optional(),
+  /** Further alerts from the same kiosk folded into this one by the aggregation window. */
+  aggregateCount: z.int().min(0),
+  status: StaffAlertStatus,
+  acknowledgedBy: z.string().optional(),
+  acknowledgedAt: Instant.optional(),
+  resolvedBy: z.string().optional(),
+  resolvedAt: Instant.optional(),
+  outcome: AlertOutcome.optional(),
+  note: z.string().optional(),
+});
+export type StaffAlert = z.infer<typeof StaffAlert>;
+
+/** A new alert, or a change to one a screen may already show. */
+export const AlertEventType = z.enum(['alert', 'update']);
+export type AlertEventType = z.infer<typeof AlertEventType>;
+export interface AlertEvent {
+  type: AlertEventType;
+  alert: StaffAlert;
+}
+
+/**
+ * GET /staff/api/stream: every event name the stream sends, with the schema of its data. A
+ * snapshot (the alerts still open or acknowledged) comes first, unless a reconnecting screen
+ * could be caught up with the events it missed.
+ */
+export const STREAM_EVENTS = ['snapshot', ...AlertEventType.options] as const;
+export type StreamEvent = (typeof STREAM_EVENTS)[number];
+export interface StreamData {
+  snapshot: StaffAlert[];
+  alert: StaffAlert;
+  update: StaffAlert;
+}
+export const StreamData: { [E in StreamEvent]: z.ZodType<StreamData[E]> } = {
+  snapshot: z.array(StaffAlert),
+  alert: StaffAlert,
+  update: StaffAlert,
+};
+
+/** The logged-in user as the page shows them: managers and admins see 'all' locations. */
+export const StaffProfile = z.strictObject({
+  username: z.string(),
+  displayName: z.string(),
+  role: StaffRole,
+  locations: z.union([z.array(z.string()), z.literal('all')]),
+});
+export type StaffProfile = z.infer<typeof StaffProfile>;
+
+/** POST /staff/api/login's reply, and GET /staff/api/me's while logged in. */
+export const SignedIn = z.strictObject({ user: StaffProfile, csrfToken: z.string().min(1) });
+export type SignedIn = z.infer<typeof SignedIn>;
+export const MeReply = z.union([SignedIn, z.strictObject({ user: z.null() })]);
+export type MeReply = z.infer<typeof MeReply>;
+
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const LogoutReply = z.strictObject({ ok: z.literal(true) });
+export type LogoutReply = z.infer<typeof LogoutReply>;
+
+/** GET /staff/api/alerts: newest first. */
+export const AlertListReply = z.strictObject({ alerts: z.array(StaffAlert) });
+export type AlertListReply = z.infer<typeof AlertListReply>;
+
+/** POST /staff/api/alerts/:id/resolve; …/ack takes no body. */
+export const ResolveBody = z.strictObject({
+  outcome: AlertOutcome,
+  note: z.string().max(2000).optional(),
+});
+export type ResolveBody = z.infer<typeof ResolveBody>;
+
+/** The reply to ack and resolve: the alert as it is now. */
+export const AlertReply = z.strictObject({ alert: StaffAlert });
+export type AlertReply = z.infer<typeof AlertReply>;
+
+/** The part of the collector's error reply (ErrorReply) that the page shows: the sentence. */
+export const StaffErrorReply = z.object({
+  error: z.string(),
+  message: z.string(),
+}) satisfies z.ZodType<Pick<ErrorReply, 'error' | 'message'>>;
