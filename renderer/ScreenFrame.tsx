@@ -56,12 +56,16 @@ export function ScreenFrame() {
   const language = useFlow((f) => f.language);
   const highContrast = useFlow((f) => f.highContrast);
   const timeOut = useFlow((f) => f.timeOut);
+  // The idle screen needs no timeout, unless someone changed how it looks and walked away.
+  const atRest = useFlow(
+    (f) => f.screen === f.idleScreen && f.language === f.defaultLanguage && !f.highContrast,
+  );
   const [adminOpen, setAdminOpen] = useState(false);
   const stage = useRef<HTMLElement>(null);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
-    active: screen !== 'attract' && screen !== 'thanks' && !adminOpen,
+    active: !atRest && screen !== 'thanks' && !adminOpen,
     timeoutMs: config.idleTimeoutSeconds * 1000,
     warnMs: WARN_MS,
     restartKey: visit,

@@ -16,8 +16,19 @@ import type { Draft, Screen } from './steps.ts';
 
 export type HelpState = 'none' | 'calling' | 'coming' | 'failed';
 
+/** The warm goodbye the last customer still sees over the faces, once the kiosk is ready again. */
+export interface Farewell {
+  /** The language the customer answered in, which is not the next customer's. */
+  language: string;
+  unhappy: boolean;
+  helpComing: boolean;
+}
+
 export interface FlowState {
   screen: Screen;
+  /** Where a new customer starts: the faces, or "tap anywhere" if the config asks for it. */
+  idleScreen: Screen;
+  farewell: Farewell | null;
   /** Counts screen changes: the idle timer and the double-tap guard restart on each. */
   visit: number;
   language: string;
@@ -44,8 +55,11 @@ export interface FlowActions {
   toggleContrast(): void;
   /** The customer walked away: keep what they gave as a partial answer and start over. */
   timeOut(): void;
-  /** Back to the attract screen for the next customer. */
+  /** Back to the idle screen for the next customer. */
   reset(): void;
+  /** The thank-you screen is done: the faces are back, with the goodbye still in view. */
+  welcomeNext(): void;
+  dismissFarewell(): void;
 }
 
 export type Flow = FlowState & FlowActions;
@@ -55,10 +69,12 @@ export interface FlowOptions {
   client: BridgeClient;
   survey: SurveyDefinition;
   defaultLanguage: string;
+  /** Start on a "tap anywhere" screen instead of the faces. */
+  tapToStart?: boolean;
   /** Where failed writes are reported (the host logs its own side too). */
   report?: (failure: SessionFailure) => void;
   /**
-   * Called each time the kiosk is back at its attract screen, with a promise that settles once
+   * Called each time the kiosk is back at its idle screen, with a promise that settles once
    * the previous answer's finish has reached the host: the moment a new survey may be applied.
    */
   onAttract?: (previousSettled: Promise<void>) => void;
@@ -68,6 +84,7 @@ export function createFlowStore({
   client,
   survey,
   defaultLanguage,
+  tapToStart = false,
   report = logFailure,
   onAttract,
 }: FlowOptions): FlowStore {
@@ -75,7 +92,7 @@ export function createFlowStore({
   return createStore<Flow>()((set, get) => {
     const kit = sliceKit(set, get, survey, answer, report);
     return {
-      ...freshState(defaultLanguage),
+      ...freshState(defaultLanguage, tapToStart ? 'attract' : 'smiley'),
       visit: 0,
       ...navigationSlice(kit, onAttract),
       ...answersSlice(kit),

@@ -30,7 +30,7 @@ export function answersSlice({ get, set, advance, answer }: SliceKit): AnswerAct
         }),
       );
       if (!opened) return;
-      set({ notice: null });
+      set({ notice: null, farewell: null });
       advance({ ...emptyDraft, smiley });
     },
     toggleReason(id) {
