@@ -11,10 +11,15 @@ import {
 } from 'react';
 import { Admin } from './admin/Admin.tsx';
 import { Brand } from './components/Brand.tsx';
-import { ContrastToggle, LanguageSwitcher } from './components/LanguageSwitcher.tsx';
+import {
+  ContrastToggle,
+  LanguageSwitcher,
+  TextSizeToggle,
+} from './components/LanguageSwitcher.tsx';
 import { StillThere } from './components/StillThere.tsx';
 import { TalkNow } from './components/TalkNow.tsx';
 import { useIdle } from './hooks/useIdle.ts';
+import { useScreenAnnouncer } from './hooks/useScreenAnnouncer.ts';
 import { useTouchGuard } from './hooks/useTouchGuard.ts';
 import { directionOf } from './i18n/languages.ts';
 import { Attract } from './screens/Attract.tsx';
@@ -55,13 +60,19 @@ export function ScreenFrame() {
   const visit = useFlow((f) => f.visit);
   const language = useFlow((f) => f.language);
   const highContrast = useFlow((f) => f.highContrast);
+  const largeText = useFlow((f) => f.largeText);
   const timeOut = useFlow((f) => f.timeOut);
   // The idle screen needs no timeout, unless someone changed how it looks and walked away.
   const atRest = useFlow(
-    (f) => f.screen === f.idleScreen && f.language === f.defaultLanguage && !f.highContrast,
+    (f) =>
+      f.screen === f.idleScreen &&
+      f.language === f.defaultLanguage &&
+      !f.highContrast &&
+      !f.largeText,
   );
   const [adminOpen, setAdminOpen] = useState(false);
   const stage = useRef<HTMLElement>(null);
+  const live = useScreenAnnouncer(stage, visit);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
@@ -95,18 +106,22 @@ export function ScreenFrame() {
 
   return (
     <div
-      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`}
+      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''} ${largeText ? 'large-text' : ''}`}
       lang={language}
       dir={directionOf(language)}
     >
       <header className="topbar">
         <Brand />
-        <ContrastToggle />
+        <div className="display-toggles">
+          <TextSizeToggle />
+          <ContrastToggle />
+        </div>
       </header>
       <main ref={stage} className="stage">
         {SCREENS[screen]()}
         <TalkNow />
       </main>
+      <p ref={live} className="visually-hidden" role="status" aria-live="polite" />
       <footer className="bottombar">
         <LanguageSwitcher />
       </footer>

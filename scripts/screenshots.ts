@@ -158,13 +158,13 @@ async function journey(page: Page, url: string, viewport: string, lang: string):
   await button(page, 'English').waitFor({ timeout: 15_000 });
 
   // High contrast.
-  await page.locator('.contrast-toggle').click();
+  await page.locator('.display-toggle', { hasText: 'High contrast' }).click();
   await restart();
   await button(page, faces[0]!).waitFor();
   await shot(page, dir, '15-high-contrast-smiley');
   await button(page, faces[0]!).click();
   await shot(page, dir, '16-high-contrast-reasons');
-  await page.locator('.contrast-toggle').click();
+  await page.locator('.display-toggle', { hasText: 'High contrast' }).click();
 
   // Staff: the PIN pad after a wrong PIN, then the admin panel.
   await page.goto(url);

@@ -34,6 +34,7 @@ export interface FlowState {
   language: string;
   defaultLanguage: string;
   highContrast: boolean;
+  largeText: boolean;
   draft: Draft;
   help: HelpState;
   notice: 'saveFailed' | null;
@@ -53,6 +54,7 @@ export interface FlowActions {
   setLanguage(language: string): void;
   setDefaultLanguage(language: string): void;
   toggleContrast(): void;
+  toggleLargeText(): void;
   /** The customer walked away: keep what they gave as a partial answer and start over. */
   timeOut(): void;
   /** Back to the idle screen for the next customer. */

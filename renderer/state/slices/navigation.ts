@@ -17,6 +17,7 @@ export function freshState(language: string, idleScreen: Screen): Omit<FlowState
     language,
     defaultLanguage: language,
     highContrast: false,
+    largeText: false,
     draft: emptyDraft,
     help: 'none',
     notice: null,

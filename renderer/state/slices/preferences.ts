@@ -1,8 +1,11 @@
-// How the kiosk speaks and looks for this customer: language and contrast.
+// How the kiosk speaks and looks for this customer: language, contrast and text size.
 import type { FlowActions } from '../flow.ts';
 import type { SliceKit } from './kit.ts';
 
-type PreferenceActions = Pick<FlowActions, 'setLanguage' | 'setDefaultLanguage' | 'toggleContrast'>;
+type PreferenceActions = Pick<
+  FlowActions,
+  'setLanguage' | 'setDefaultLanguage' | 'toggleContrast' | 'toggleLargeText'
+>;
 
 export function preferencesSlice({ get, set, answer }: SliceKit): PreferenceActions {
   return {
@@ -17,6 +20,9 @@ export function preferencesSlice({ get, set, answer }: SliceKit): PreferenceActi
     },
     toggleContrast() {
       set({ highContrast: !get().highContrast });
+    },
+    toggleLargeText() {
+      set({ largeText: !get().largeText });
     },
   };
 }
