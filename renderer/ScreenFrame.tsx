@@ -2,6 +2,7 @@
 // the bottom, the "Still there?" countdown and the hidden admin corner over it all.
 import {
   lazy,
+  memo,
   Suspense,
   useEffect,
   useLayoutEffect,
@@ -53,6 +54,29 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   ),
   thanks: () => <ThankYou />,
 };
+
+// The parts around the screen read the store themselves; memo keeps a screen change (which
+// re-renders this frame) from re-rendering them too: a tap pays only for the new screen.
+const TopBar = memo(function TopBar() {
+  return (
+    <header className="topbar">
+      <Brand />
+      <div className="display-toggles">
+        <TextSizeToggle />
+        <ContrastToggle />
+      </div>
+    </header>
+  );
+});
+const BottomBar = memo(function BottomBar() {
+  return (
+    <footer className="bottombar">
+      <LanguageSwitcher />
+    </footer>
+  );
+});
+const Help = memo(TalkNow);
+const AdminLayer = memo(Admin);
 
 export function ScreenFrame() {
   const { config } = useKiosk();
@@ -110,23 +134,15 @@ export function ScreenFrame() {
       lang={language}
       dir={directionOf(language)}
     >
-      <header className="topbar">
-        <Brand />
-        <div className="display-toggles">
-          <TextSizeToggle />
-          <ContrastToggle />
-        </div>
-      </header>
+      <TopBar />
       <main ref={stage} className="stage">
         {SCREENS[screen]()}
-        <TalkNow />
+        <Help />
       </main>
       <p ref={live} className="visually-hidden" role="status" aria-live="polite" />
-      <footer className="bottombar">
-        <LanguageSwitcher />
-      </footer>
+      <BottomBar />
       {secondsLeft !== null && <StillThere secondsLeft={secondsLeft} onStay={poke} />}
-      <Admin onOpenChange={setAdminOpen} />
+      <AdminLayer onOpenChange={setAdminOpen} />
     </div>
   );
 }
