@@ -12,11 +12,8 @@ import {
 } from 'react';
 import { Admin } from './admin/Admin.tsx';
 import { Brand } from './components/Brand.tsx';
-import {
-  ContrastToggle,
-  LanguageSwitcher,
-  TextSizeToggle,
-} from './components/LanguageSwitcher.tsx';
+import { DisplayToggles } from './components/DisplayToggles.tsx';
+import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { StillThere } from './components/StillThere.tsx';
 import { TalkNow } from './components/TalkNow.tsx';
 import { useIdle } from './hooks/useIdle.ts';
@@ -61,10 +58,7 @@ const TopBar = memo(function TopBar() {
   return (
     <header className="topbar">
       <Brand />
-      <div className="display-toggles">
-        <TextSizeToggle />
-        <ContrastToggle />
-      </div>
+      <DisplayToggles />
     </header>
   );
 });

@@ -20,21 +20,17 @@ export function AdminActions({ session, refresh, run }: Props) {
         <button type="button" className="secondary" onClick={() => void refresh()}>
           {t('admin.refresh')}
         </button>
-        <button
-          type="button"
-          className="secondary"
+        <ActionButton
+          label={t('admin.testAlert')}
           onClick={() =>
             void run(async () => {
               await client.sendTestAlert({ session });
               return t('admin.testAlertSent');
             })
           }
-        >
-          {t('admin.testAlert')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
+        />
+        <ActionButton
+          label={t('admin.reload')}
           onClick={() =>
             void run(async () => {
               await client.reloadKiosk({ session });
@@ -43,9 +39,7 @@ export function AdminActions({ session, refresh, run }: Props) {
               return null;
             })
           }
-        >
-          {t('admin.reload')}
-        </button>
+        />
         <button type="button" className="secondary danger" onClick={() => setConfirmExit(true)}>
           {t('admin.exit')}
         </button>
@@ -63,6 +57,14 @@ export function AdminActions({ session, refresh, run }: Props) {
         />
       )}
     </>
+  );
+}
+
+function ActionButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="secondary" onClick={onClick}>
+      {label}
+    </button>
   );
 }
 

@@ -28,31 +28,3 @@ export function LanguageSwitcher() {
     </nav>
   );
 }
-
-export function TextSizeToggle() {
-  const { t } = useTranslation();
-  const on = useFlow((f) => f.largeText);
-  const toggle = useFlow((f) => f.toggleLargeText);
-  return (
-    <button type="button" className="display-toggle" aria-pressed={on} onClick={toggle}>
-      <span className="display-icon text-size" aria-hidden="true">
-        A+
-      </span>
-      {t('textSize.label')}
-    </button>
-  );
-}
-
-export function ContrastToggle() {
-  const { t } = useTranslation();
-  const on = useFlow((f) => f.highContrast);
-  const toggle = useFlow((f) => f.toggleContrast);
-  return (
-    <button type="button" className="display-toggle" aria-pressed={on} onClick={toggle}>
-      <span className="display-icon" aria-hidden="true">
-        ◐
-      </span>
-      {t('contrast.label')}
-    </button>
-  );
-}
