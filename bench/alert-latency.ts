@@ -9,7 +9,7 @@
 //   node bench/alert-latency.ts        (BENCH_ALERTS=100)
 import Database from 'better-sqlite3';
 import { setRouting } from '../server/alerts/routing-store.ts';
-import { button, startButton } from '../tests/e2e/kiosk-page.ts';
+import { button } from '../tests/e2e/kiosk-page.ts';
 import { startStaffStack } from '../tests/support/staff-page.ts';
 
 const ALERTS = Math.max(100, Number(process.env.BENCH_ALERTS ?? 100));
@@ -97,7 +97,6 @@ try {
     // reload, not goto: the kiosk URL differs only in its #token, which would not reload the page.
     await kiosk.reload();
     kioskOffsetMs += STEP_MS;
-    await startButton(kiosk).click();
     const before = await staff.evaluate(() => Object.keys(window.__cards!).length);
     const target = button(kiosk, 'Very bad');
     await target.waitFor();

@@ -1,133 +1,73 @@
 // Tap -> next paint on the kiosk UI, in Chromium with 4x CPU throttling, measured by the browser's
 // Event Timing API: for each interaction the longest of its event entries (input delay +
-// handlers + rendering until the next frame is presented). The same survey rendered by SurveyJS
-// (survey-core + survey-react-ui) is driven through the same number of taps in the same run.
-// Also the gzipped size of the renderer's JavaScript. Prints one JSON object.
+// handlers + rendering until the next frame is presented), overall and per screen (the on-screen
+// keyboard is a screen of its own). The same customer on the same survey rendered by SurveyJS
+// (survey-core + survey-react-ui) is driven in the same run (bench/tap-journeys.ts). Also the
+// gzipped size of both UIs' JavaScript. Prints one JSON object.
 //
-//   node bench/tap-latency.ts          (BENCH_JOURNEYS=15 -> 210 taps per UI)
+//   node bench/tap-latency.ts          (BENCH_JOURNEYS=15 -> 180 kiosk taps, 210 SurveyJS)
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { exampleConfig } from '../tests/support/config.ts';
 import { RENDERER_DIR, startKiosk } from '../tests/support/kiosk.ts';
+import { lastwordJourney, surveyJsJourney } from './tap-journeys.ts';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 15);
 const CPU_THROTTLING = 4;
-/** Pause after each screen settles: past the kiosk's 300 ms double-tap guard, like a person. */
-const PACE_MS = 350;
 /** The browser reports event entries of 16 ms and more only (the spec's minimum threshold). */
 const THRESHOLD_MS = 16;
 
 declare global {
   interface Window {
-    __eventTiming?: { duration: number; interactionId: number }[];
+    __eventTiming?: { duration: number; interactionId: number; startTime: number }[];
+    /** Every tap and key press, with the screen it belonged to. */
+    __inputs?: { t: number; screen: string }[];
   }
 }
 
-async function tap(page: Page, target: Locator): Promise<void> {
-  await target.waitFor({ state: 'visible' });
-  const box = await target.boundingBox();
-  if (!box) throw new Error('tap target has no box');
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+function percentiles(values: number[]) {
+  const all = [...values].sort((a, b) => a - b);
+  const pct = (p: number) => all[Math.min(all.length - 1, Math.ceil(p * all.length) - 1)] ?? null;
+  return { taps: all.length, p50_ms: pct(0.5), p95_ms: pct(0.95), max_ms: all.at(-1) ?? null };
 }
 
-async function settled(page: Page, until: Locator): Promise<void> {
-  await until.waitFor({ state: 'visible' });
-  await page.waitForTimeout(PACE_MS);
-}
-
-/** One customer on the kiosk: 14 taps. */
-async function lastwordJourney(page: Page): Promise<number> {
-  const button = (name: string | RegExp) =>
-    page.getByRole('button', { name, exact: typeof name === 'string' });
-  const key = (name: string) =>
-    page
-      .getByRole('group', { name: 'On-screen keyboard' })
-      .getByRole('button', { name, exact: true });
-  const steps: [Locator, Locator][] = [
-    [button(/Tap anywhere/), button('Good')],
-    [button('Good'), button(/Fast service/)],
-    [
-      button(/Fast service/),
-      page.locator('button[aria-pressed="true"]', { hasText: 'Fast service' }),
-    ],
-    [
-      button(/Good prices/),
-      page.locator('button[aria-pressed="true"]', { hasText: 'Good prices' }),
-    ],
-    [button('Done'), page.getByRole('heading', { name: /recommend us/ })],
-    [button('8'), page.getByRole('heading', { name: /How easy/ })],
-    [button('6'), key('n')],
-  ];
-  const typed = ['n', 'i', 'c', 'e', '.'];
-  for (const [target, next] of steps) {
-    await tap(page, target);
-    await settled(page, next);
+/** Per interaction its longest entry, on the screen of the input that started it. */
+function byScreen(
+  entries: NonNullable<Window['__eventTiming']>,
+  inputs: NonNullable<Window['__inputs']>,
+): Map<string, number[]> {
+  const first = new Map<number, { start: number; duration: number }>();
+  for (const e of entries) {
+    if (!e.interactionId) continue;
+    const seen = first.get(e.interactionId);
+    first.set(e.interactionId, {
+      start: Math.min(seen?.start ?? Infinity, e.startTime),
+      duration: Math.max(seen?.duration ?? 0, e.duration),
+    });
   }
-  const box = page.getByRole('textbox');
-  for (const [i, k] of typed.entries()) {
-    await tap(page, key(k));
-    await page.waitForFunction(
-      (n) => (document.querySelector('textarea')?.value.length ?? 0) === n,
-      i + 1,
-    );
-    await page.waitForTimeout(PACE_MS);
+  const screenAt = (t: number) =>
+    inputs.findLast((i) => i.t <= t + 1)?.screen ?? inputs[0]?.screen ?? '?';
+  const result = new Map<string, number[]>();
+  for (const { start, duration } of first.values()) {
+    const screen = screenAt(start);
+    result.set(screen, [...(result.get(screen) ?? []), duration]);
   }
-  await box.waitFor();
-  await tap(page, button('Send'));
-  await settled(page, page.getByRole('heading', { name: 'Thank you!' }));
-  await tap(page, button('Done')); // appears once the thank-you input lock ends
-  await settled(page, button(/Tap anywhere/));
-  return steps.length + typed.length + 2;
-}
-
-/** The same customer on SurveyJS: 14 interactions (the comment is typed on the keyboard). */
-async function surveyJsJourney(page: Page): Promise<number> {
-  const q = (name: string) => page.locator(`[data-name="${name}"]`);
-  const rating = (name: string, value: number) =>
-    q(name).locator('label.sd-rating__item', { has: page.locator(`input[value="${value}"]`) });
-  const steps: [Locator, Locator][] = [
-    [
-      page.getByRole('button', { name: 'Tap to start' }),
-      q('smiley').locator('.sd-rating__item-smiley').nth(3),
-    ],
-    [
-      q('smiley').locator('.sd-rating__item-smiley').nth(3),
-      q('reasonsHigh').getByText('Fast service'),
-    ],
-    [
-      q('reasonsHigh').getByText('Fast service'),
-      q('reasonsHigh').getByRole('checkbox', { name: 'Fast service', checked: true }),
-    ],
-    [
-      q('reasonsHigh').getByText('Good prices'),
-      q('reasonsHigh').getByRole('checkbox', { name: 'Good prices', checked: true }),
-    ],
-    [page.getByRole('button', { name: 'Next' }), rating('nps', 8)],
-    [rating('nps', 8), rating('ces', 6)],
-    [rating('ces', 6), q('comment').locator('textarea')],
-    [q('comment').locator('textarea'), q('comment').locator('textarea:focus')],
-  ];
-  for (const [target, next] of steps) {
-    await tap(page, target);
-    await settled(page, next);
+  // Interactions under the threshold are not reported: count them at the threshold.
+  const inputsPer = new Map<string, number>();
+  for (const i of inputs) inputsPer.set(i.screen, (inputsPer.get(i.screen) ?? 0) + 1);
+  for (const [screen, count] of inputsPer) {
+    const reported = result.get(screen) ?? [];
+    const below = Math.max(0, count - reported.length);
+    result.set(screen, [...reported, ...Array<number>(below).fill(THRESHOLD_MS)]);
   }
-  const keys = ['n', 'i', 'c', 'e'];
-  for (const k of keys) {
-    await page.keyboard.press(k);
-    await page.waitForTimeout(PACE_MS);
-  }
-  await tap(page, page.getByRole('button', { name: 'Complete' }));
-  await settled(page, page.getByRole('button', { name: 'Start again' }));
-  await tap(page, page.getByRole('button', { name: 'Start again' }));
-  await settled(page, page.getByRole('button', { name: 'Tap to start' }));
-  return steps.length + keys.length + 2;
+  return result;
 }
 
 async function measure(url: string, journey: (page: Page) => Promise<number>) {
@@ -140,9 +80,19 @@ async function measure(url: string, journey: (page: Page) => Promise<number>) {
     const page = await context.newPage();
     await page.addInitScript((threshold) => {
       window.__eventTiming = [];
+      window.__inputs = [];
+      const record = (e: Event) =>
+        window.__inputs?.push({ t: e.timeStamp, screen: window.__screen ?? '?' });
+      // A touch tap fires pointerdown; a physical key fires keydown: one input each.
+      addEventListener('pointerdown', record, true);
+      addEventListener('keydown', record, true);
       new PerformanceObserver((list) => {
         for (const e of list.getEntries() as PerformanceEventTiming[]) {
-          window.__eventTiming?.push({ duration: e.duration, interactionId: e.interactionId });
+          window.__eventTiming?.push({
+            duration: e.duration,
+            interactionId: e.interactionId,
+            startTime: e.startTime,
+          });
         }
       }).observe({
         type: 'event',
@@ -158,25 +108,13 @@ async function measure(url: string, journey: (page: Page) => Promise<number>) {
     let taps = 0;
     for (let i = 0; i < JOURNEYS; i++) taps += await journey(page);
     const entries = await page.evaluate(() => window.__eventTiming ?? []);
-    const perInteraction = new Map<number, number>();
-    for (const e of entries)
-      if (e.interactionId)
-        perInteraction.set(
-          e.interactionId,
-          Math.max(perInteraction.get(e.interactionId) ?? 0, e.duration),
-        );
-    const reported = [...perInteraction.values()];
-    const below = Math.max(0, taps - reported.length);
-    const all = [...reported, ...Array<number>(below).fill(THRESHOLD_MS)].sort((a, b) => a - b);
-    const pct = (p: number) => all[Math.min(all.length - 1, Math.ceil(p * all.length) - 1)] ?? null;
+    const inputs = await page.evaluate(() => window.__inputs ?? []);
+    const screens = byScreen(entries, inputs);
     return {
       chromium: browser.version(),
-      taps,
-      interactions_reported: reported.length,
-      below_16ms: below,
-      p50_ms: pct(0.5),
-      p95_ms: pct(0.95),
-      max_ms: all.at(-1) ?? null,
+      taps_driven: taps,
+      ...percentiles([...screens.values()].flat()),
+      per_screen: Object.fromEntries([...screens].map(([s, v]) => [s, percentiles(v)])),
     };
   } finally {
     await browser.close();

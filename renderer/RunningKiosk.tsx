@@ -8,6 +8,7 @@ import { directionOf } from './i18n/languages.ts';
 import { createI18n } from './i18n/setup.ts';
 import { loadKeyboard } from './keyboard/index.ts';
 import { ScreenFrame, loadContact } from './ScreenFrame.tsx';
+import { counterOptions } from './state/counter-options.ts';
 import { FlowContext, KioskContext, type Kiosk } from './state/context.tsx';
 import { createFlowStore } from './state/flow.ts';
 
@@ -24,6 +25,7 @@ function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Prop
     client,
     survey: config.survey,
     defaultLanguage: config.languages.default,
+    tapToStart: counterOptions(config).tapToStart,
     ...(onAttract && { onAttract }),
   });
   // Switch i18next inside the same store update that changes the language, so React renders the

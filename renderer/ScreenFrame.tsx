@@ -2,6 +2,7 @@
 // the bottom, the "Still there?" countdown and the hidden admin corner over it all.
 import {
   lazy,
+  memo,
   Suspense,
   useEffect,
   useLayoutEffect,
@@ -11,10 +12,12 @@ import {
 } from 'react';
 import { Admin } from './admin/Admin.tsx';
 import { Brand } from './components/Brand.tsx';
-import { ContrastToggle, LanguageSwitcher } from './components/LanguageSwitcher.tsx';
+import { DisplayToggles } from './components/DisplayToggles.tsx';
+import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { StillThere } from './components/StillThere.tsx';
 import { TalkNow } from './components/TalkNow.tsx';
 import { useIdle } from './hooks/useIdle.ts';
+import { useScreenAnnouncer } from './hooks/useScreenAnnouncer.ts';
 import { useTouchGuard } from './hooks/useTouchGuard.ts';
 import { directionOf } from './i18n/languages.ts';
 import { Attract } from './screens/Attract.tsx';
@@ -49,19 +52,49 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   thanks: () => <ThankYou />,
 };
 
+// The parts around the screen read the store themselves; memo keeps a screen change (which
+// re-renders this frame) from re-rendering them too: a tap pays only for the new screen.
+const TopBar = memo(function TopBar() {
+  return (
+    <header className="topbar">
+      <Brand />
+      <DisplayToggles />
+    </header>
+  );
+});
+const BottomBar = memo(function BottomBar() {
+  return (
+    <footer className="bottombar">
+      <LanguageSwitcher />
+    </footer>
+  );
+});
+const Help = memo(TalkNow);
+const AdminLayer = memo(Admin);
+
 export function ScreenFrame() {
   const { config } = useKiosk();
   const screen = useFlow((f) => f.screen);
   const visit = useFlow((f) => f.visit);
   const language = useFlow((f) => f.language);
   const highContrast = useFlow((f) => f.highContrast);
+  const largeText = useFlow((f) => f.largeText);
   const timeOut = useFlow((f) => f.timeOut);
+  // The idle screen needs no timeout, unless someone changed how it looks and walked away.
+  const atRest = useFlow(
+    (f) =>
+      f.screen === f.idleScreen &&
+      f.language === f.defaultLanguage &&
+      !f.highContrast &&
+      !f.largeText,
+  );
   const [adminOpen, setAdminOpen] = useState(false);
   const stage = useRef<HTMLElement>(null);
+  const live = useScreenAnnouncer(stage, visit);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
-    active: screen !== 'attract' && screen !== 'thanks' && !adminOpen,
+    active: !atRest && screen !== 'thanks' && !adminOpen,
     timeoutMs: config.idleTimeoutSeconds * 1000,
     warnMs: WARN_MS,
     restartKey: visit,
@@ -91,23 +124,19 @@ export function ScreenFrame() {
 
   return (
     <div
-      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`}
+      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''} ${largeText ? 'large-text' : ''}`}
       lang={language}
       dir={directionOf(language)}
     >
-      <header className="topbar">
-        <Brand />
-        <ContrastToggle />
-      </header>
+      <TopBar />
       <main ref={stage} className="stage">
         {SCREENS[screen]()}
-        <TalkNow />
+        <Help />
       </main>
-      <footer className="bottombar">
-        <LanguageSwitcher />
-      </footer>
+      <p ref={live} className="visually-hidden" role="status" aria-live="polite" />
+      <BottomBar />
       {secondsLeft !== null && <StillThere secondsLeft={secondsLeft} onStay={poke} />}
-      <Admin onOpenChange={setAdminOpen} />
+      <AdminLayer onOpenChange={setAdminOpen} />
     </div>
   );
 }

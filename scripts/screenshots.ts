@@ -11,40 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { DEMO_PIN, exampleConfig } from '../tests/support/config.ts';
 import { startKiosk } from '../tests/support/kiosk.ts';
+import { facesReady } from '../tests/e2e/kiosk-page.ts';
+import { WORDS } from '../tests/e2e/kiosk-words.ts';
 
 const OUT = resolve(process.argv[2] ?? 'dist/screenshots');
 const VIEWPORTS = [
   { name: 'landscape', width: 1920, height: 1080 },
   { name: 'portrait', width: 1080, height: 1920 },
 ] as const;
-const LANGUAGES: Record<
-  string,
-  { native: string; start: RegExp; done: RegExp; skip: RegExp; send: RegExp }
-> = {
-  en: { native: 'English', start: /Tap anywhere/, done: /^Done$/, skip: /^Skip$/, send: /^Send$/ },
-  ar: { native: 'العربية', start: /المس الشاشة/, done: /^تم$/, skip: /^تخطٍّ$/, send: /^إرسال$/ },
-  ru: {
-    native: 'Русский',
-    start: /Коснитесь экрана/,
-    done: /^Готово$/,
-    skip: /^Пропустить$/,
-    send: /^Отправить$/,
-  },
-  'zh-Hans': {
-    native: '简体中文',
-    start: /轻触屏幕/,
-    done: /^完成$/,
-    skip: /^跳过$/,
-    send: /^发送$/,
-  },
-  et: {
-    native: 'Eesti',
-    start: /puuduta ekraani/,
-    done: /^Valmis$/,
-    skip: /^Jäta vahele$/,
-    send: /^Saada$/,
-  },
-};
 const FULL = ['en', 'ar'];
 
 const shots: string[] = [];
@@ -67,18 +41,16 @@ async function typeKeys(page: Page, keys: string[]): Promise<void> {
 }
 
 async function journey(page: Page, url: string, viewport: string, lang: string): Promise<void> {
-  const L = LANGUAGES[lang]!;
+  const L = WORDS[lang]!;
   const dir = join(viewport, lang);
   const config = exampleConfig();
   const faces = config.survey.smiley.labels.map((l) => l[lang] ?? l.en!);
   mkdirSync(join(OUT, dir), { recursive: true });
   await page.goto(url);
   await button(page, L.native).click();
-  await button(page, L.start).waitFor();
-  await shot(page, dir, '01-attract');
-  await button(page, L.start).click();
   await button(page, faces[0]!).waitFor();
-  await shot(page, dir, '02-smiley');
+  // The idle screen is the faces themselves, with the welcome line and the calm motion.
+  await shot(page, dir, '01-idle-faces');
   if (!FULL.includes(lang)) {
     await button(page, faces[4]!).click();
     await button(page, L.done).click();
@@ -130,41 +102,47 @@ async function journey(page: Page, url: string, viewport: string, lang: string):
   await button(page, L.skip).click();
   await page.locator('.screen-thanks').waitFor();
   await shot(page, dir, '11-thanks-unhappy');
-  await button(page, L.done).click({ timeout: 10_000 });
+  // The faces are back for the next customer once the lock ends; the goodbye stays over them.
+  await facesReady(page);
+  await shot(page, dir, '12-idle-farewell-unhappy');
   // Every new customer starts in the default language.
   const restart = async () => {
+    await facesReady(page);
     await button(page, L.native).click();
-    await button(page, L.start).click();
   };
 
   // A happy customer: high reasons and the happy goodbye.
   await restart();
   await button(page, faces[4]!).click();
   await button(page, new RegExp(config.survey.reasons.high[1]!.label[lang]!)).click();
-  await shot(page, dir, '12-reasons-high');
+  await shot(page, dir, '13-reasons-high');
   await button(page, L.done).click();
   await button(page, '10').click();
   await button(page, '7').click();
   await button(page, L.skip).click();
   await page.locator('.screen-thanks').waitFor();
-  await shot(page, dir, '13-thanks-happy');
-  await button(page, L.done).click({ timeout: 10_000 });
+  await shot(page, dir, '14-thanks-happy');
+  await facesReady(page);
+  await shot(page, dir, '15-idle-farewell-happy');
 
   // Walking away: the "Still there?" countdown (this kiosk's idle time is 10 s).
   await restart();
   await button(page, faces[2]!).click();
   await page.getByRole('alertdialog').waitFor({ timeout: 15_000 });
-  await shot(page, dir, '14-still-there');
+  await shot(page, dir, '16-still-there');
   await button(page, 'English').waitFor({ timeout: 15_000 });
 
-  // High contrast.
-  await page.locator('.contrast-toggle').click();
+  // High contrast, then larger text, on the idle faces.
+  const contrast = page.locator('.topbar .display-toggle').last();
+  const larger = page.locator('.topbar .display-toggle').first();
   await restart();
-  await button(page, faces[0]!).waitFor();
-  await shot(page, dir, '15-high-contrast-smiley');
+  await contrast.click();
+  await shot(page, dir, '17-high-contrast-idle');
   await button(page, faces[0]!).click();
-  await shot(page, dir, '16-high-contrast-reasons');
-  await page.locator('.contrast-toggle').click();
+  await shot(page, dir, '18-high-contrast-reasons');
+  await contrast.click();
+  await larger.click();
+  await shot(page, dir, '19-larger-text-reasons');
 
   // Staff: the PIN pad after a wrong PIN, then the admin panel.
   await page.goto(url);
@@ -174,11 +152,11 @@ async function journey(page: Page, url: string, viewport: string, lang: string):
   for (const d of '1357') await pad.getByRole('button', { name: d, exact: true }).click();
   await pad.locator('.pin-key.primary').click();
   await pad.locator('.pin-message.wrong').waitFor();
-  await shot(page, dir, '17-pin-wrong');
+  await shot(page, dir, '20-pin-wrong');
   for (const d of DEMO_PIN) await pad.getByRole('button', { name: d, exact: true }).click();
   await pad.locator('.pin-key.primary').click();
   await page.locator('.status-list').waitFor();
-  await shot(page, dir, '18-admin');
+  await shot(page, dir, '21-admin');
 }
 
 async function configError(browser: Browser, viewport: (typeof VIEWPORTS)[number]): Promise<void> {
@@ -234,7 +212,7 @@ const config = { ...exampleConfig(), idleTimeoutSeconds: 10 };
 try {
   for (const viewport of VIEWPORTS) {
     await configError(browser, viewport);
-    for (const lang of Object.keys(LANGUAGES)) {
+    for (const lang of Object.keys(WORDS)) {
       const kiosk = await startKiosk({ config });
       const context = await browser.newContext({ viewport, hasTouch: true });
       const page = await context.newPage();

@@ -28,17 +28,3 @@ export function LanguageSwitcher() {
     </nav>
   );
 }
-
-export function ContrastToggle() {
-  const { t } = useTranslation();
-  const on = useFlow((f) => f.highContrast);
-  const toggle = useFlow((f) => f.toggleContrast);
-  return (
-    <button type="button" className="contrast-toggle" aria-pressed={on} onClick={toggle}>
-      <span className="contrast-icon" aria-hidden="true">
-        ◐
-      </span>
-      {t('contrast.label')}
-    </button>
-  );
-}

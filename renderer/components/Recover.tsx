@@ -1,7 +1,8 @@
 // A render error must never leave a customer looking at a blank panel: say sorry, start over.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
-export const RECOVER_MS = 3000;
+/** Long enough to read the apology, short enough that the faces are back within 2 s. */
+export const RECOVER_MS = 1200;
 
 interface Props {
   /** Asked at the moment of the crash, so it is in the customer's language then. */

@@ -1,13 +1,13 @@
-// What the panel shows between customers: the brand, the welcome line, gentle motion to catch
-// the eye. The whole stage is one button, so any tap starts.
+// The "tap anywhere to start" idle screen, for kiosks whose config asks for it (the default idle
+// screen is the faces themselves): the welcome line, gentle motion to catch the eye. The whole
+// stage is one button, so any tap starts.
 import { useTranslation } from 'react-i18next';
 import { Face } from '../components/Face.tsx';
-import { useFlow, useKiosk, useText } from '../state/context.tsx';
+import { Greeting } from '../components/Greeting.tsx';
+import { useFlow } from '../state/context.tsx';
 
 export function Attract() {
   const { t } = useTranslation();
-  const { branding } = useKiosk().config;
-  const text = useText();
   const begin = useFlow((f) => f.begin);
   return (
     <button type="button" className="attract" onClick={begin}>
@@ -18,8 +18,7 @@ export function Attract() {
           </span>
         ))}
       </span>
-      <span className="attract-welcome">{text(branding.welcome)}</span>{' '}
-      <span className="attract-subtitle">{t('attract.subtitle')}</span>{' '}
+      <Greeting /> <span className="attract-subtitle">{t('attract.subtitle')}</span>{' '}
       <span className="attract-start">{t('attract.start')}</span>
     </button>
   );

@@ -1,6 +1,9 @@
-// The one question every customer answers: a face, labelled in words, one tap.
+// The one question every customer answers: a face, labelled in words, one tap. It is also the
+// idle screen: the welcome line above, a calm motion on the faces, and the first tap on a face
+// is the answer (unless the config asks for a "tap anywhere" screen first).
 import { useTranslation } from 'react-i18next';
 import { Face, moodsFor } from '../components/Face.tsx';
+import { Greeting } from '../components/Greeting.tsx';
 import { useFlow, useKiosk, useText } from '../state/context.tsx';
 
 export function Smiley() {
@@ -9,9 +12,14 @@ export function Smiley() {
   const text = useText();
   const choose = useFlow((f) => f.chooseSmiley);
   const notice = useFlow((f) => f.notice);
+  const idle = useFlow((f) => f.idleScreen === 'smiley');
   const moods = moodsFor(smiley.faces);
   return (
-    <section className="screen screen-smiley" aria-labelledby="smiley-prompt">
+    <section
+      className={`screen screen-smiley ${idle ? 'idle' : ''}`}
+      aria-labelledby="smiley-prompt"
+    >
+      {idle && <Greeting />}
       <h1 className="prompt" id="smiley-prompt">
         {text(smiley.prompt)}
       </h1>
@@ -30,7 +38,9 @@ export function Smiley() {
             className={`face mood-${moods[i]}`}
             onClick={() => choose(i + 1)}
           >
-            <Face mood={moods[i] ?? 3} />
+            <span className="face-halo">
+              <Face mood={moods[i] ?? 3} />
+            </span>
             <span className="face-label">{text(label)}</span>
           </button>
         ))}

@@ -1,30 +1,26 @@
-// The goodbye. Taps are ignored for the first seconds, so the customer's last tap (or the next
-// person's impatient one) cannot fall through into a new answer; then back to attract.
-import { useEffect, useState } from 'react';
+// The goodbye. Taps are ignored while it is up, so the customer's last tap (or the next person's
+// impatient one) cannot fall through into a new answer; as soon as that lock ends the faces are
+// back for the next customer, with the goodbye still over them (see Greeting).
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Face } from '../components/Face.tsx';
 import { useFlow, useKiosk, useText } from '../state/context.tsx';
+import { counterOptions } from '../state/counter-options.ts';
 import { isUnhappy } from '../state/steps.ts';
-
-export const THANKS_LOCK_MS = 3000;
-export const THANKS_SHOWN_MS = 8000;
 
 export function ThankYou() {
   const { t } = useTranslation();
-  const { survey } = useKiosk().config;
+  const { config } = useKiosk();
+  const { survey } = config;
   const text = useText();
   const unhappy = useFlow((f) => isUnhappy(survey, f.draft));
-  const reset = useFlow((f) => f.reset);
-  const [locked, setLocked] = useState(true);
+  const welcomeNext = useFlow((f) => f.welcomeNext);
+  const { thanksLockMs } = counterOptions(config);
 
   useEffect(() => {
-    const unlock = setTimeout(() => setLocked(false), THANKS_LOCK_MS);
-    const done = setTimeout(reset, THANKS_SHOWN_MS);
-    return () => {
-      clearTimeout(unlock);
-      clearTimeout(done);
-    };
-  }, [reset]);
+    const done = setTimeout(welcomeNext, thanksLockMs);
+    return () => clearTimeout(done);
+  }, [welcomeNext, thanksLockMs]);
 
   return (
     <section
@@ -40,20 +36,12 @@ export function ThankYou() {
       <p className="thanks-text">
         {text(unhappy ? survey.thankYou.unhappy : survey.thankYou.happy)}
       </p>
-      {locked ? (
-        <div
-          className="input-lock"
-          data-testid="input-lock"
-          aria-hidden="true"
-          onPointerDown={(e) => e.preventDefault()}
-        />
-      ) : (
-        <div className="actions">
-          <button type="button" className="secondary" onClick={reset}>
-            {t('nav.done')}
-          </button>
-        </div>
-      )}
+      <div
+        className="input-lock"
+        data-testid="input-lock"
+        aria-hidden="true"
+        onPointerDown={(e) => e.preventDefault()}
+      />
     </section>
   );
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, openKiosk, startButton, typeOnKeyboard, type KioskPage } from './kiosk-page.ts';
+import {
+  button,
+  facesReady,
+  idleFaces,
+  openKiosk,
+  tapNow,
+  typeOnKeyboard,
+  type KioskPage,
+} from './kiosk-page.ts';
 
 describe('a happy customer, end to end', () => {
   let k: KioskPage;
@@ -8,12 +16,13 @@ describe('a happy customer, end to end', () => {
   });
   afterAll(async () => k?.close());
 
-  it('answers everything and the complete answer is in SQLite, with no alert and no CSP violation', async () => {
+  it('answers with one tap from idle; the complete answer is in SQLite, no alert, no CSP violation', async () => {
     const { page } = k;
-    await startButton(page).click();
-    await button(page, 'Excellent').click();
-    // The first tap is durable before anything else happens.
+    expect(await k.taps()).toBe(0);
+    await button(page, 'Excellent').tap();
+    // One tap from the idle screen, and that tap is durable before anything else happens.
     await expect.poll(() => k.answers().map((a) => [a.status, a.smiley])).toEqual([['draft', 5]]);
+    expect(await k.taps()).toBe(1);
 
     await button(page, /Fast service/).click();
     await button(page, /Friendly staff/).click();
@@ -38,9 +47,26 @@ describe('a happy customer, end to end', () => {
     });
     expect(JSON.parse(answer?.reasons ?? 'null')).toEqual(['fast-service', 'friendly-staff']);
     expect(k.alerts()).toEqual([]);
+    expect(await k.problems()).toEqual([]);
+  });
 
-    // After the thank-you screen the kiosk is ready for the next customer.
-    await startButton(page).waitFor({ timeout: 12_000 });
+  it('is ready for the next customer within 3.5 s of the last tap, still saying thank you', async () => {
+    const { page } = k;
+    // Continues from the thank-you screen above: the last tap was "Send".
+    const readyAfter = await facesReady(page);
+    await idleFaces(page).waitFor();
+    await page.getByText('Thank you!').waitFor();
+    const before = await k.taps();
+    await tapNow(page, button(page, 'Bad'));
+    await page.getByRole('heading', { name: 'What influenced your rating?' }).waitFor();
+    expect(readyAfter).toBeLessThanOrEqual(3500);
+    expect((await k.taps()) - before).toBe(1);
+    await expect
+      .poll(() => k.answers().map((a) => [a.status, a.smiley]))
+      .toEqual([
+        ['complete', 5],
+        ['draft', 2],
+      ]);
     expect(await k.problems()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import {
   button,
   keyboard,
   openKiosk,
-  startButton,
+  facesReady,
   typeOnKeyboard,
   type KioskPage,
 } from './kiosk-page.ts';
@@ -16,7 +16,6 @@ describe('typing on the on-screen keyboard, end to end', () => {
   afterAll(async () => k?.close());
 
   async function toComment(language: string, done: string) {
-    await startButton(k.page).click();
     await button(k.page, 'Good').click();
     await button(k.page, language).click();
     await button(k.page, done).click();
@@ -32,11 +31,10 @@ describe('typing on the on-screen keyboard, end to end', () => {
     await expect
       .poll(() => k.answers()[0])
       .toMatchObject({ status: 'complete', comment: 'Ägeda õüž', language: 'et' });
-    await button(k.page, 'Valmis').click({ timeout: 10_000 });
+    await facesReady(k.page);
   });
 
   it('stores a Chinese comment typed in pinyin and picked from the candidate bar', async () => {
-    await startButton(k.page).waitFor();
     await toComment('简体中文', '完成');
     const bar = k.page.getByRole('group', { name: '候选汉字' });
     await typeOnKeyboard(k.page, ['n', 'i']);

@@ -33,6 +33,8 @@ export interface KioskPage {
   page: Page;
   /** Uncaught page errors and CSP violations seen so far. */
   problems(): Promise<string[]>;
+  /** Every finger or pointer that went down on the page so far. */
+  taps(): Promise<number>;
   answers(): AnswerRow[];
   alerts(): AlertRow[];
   close(): Promise<void>;
@@ -41,6 +43,8 @@ export interface KioskPage {
 declare global {
   interface Window {
     __cspViolations?: string[];
+    __taps?: number;
+    __lastTapAt?: number;
   }
 }
 
@@ -58,13 +62,22 @@ export async function openKiosk(
   page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
   // Playwright injects this outside the page's CSP, so it sees every violation the page causes.
   await page.addInitScript(() => {
+    window.__taps = 0;
+    window.addEventListener(
+      'pointerdown',
+      () => {
+        window.__taps = (window.__taps ?? 0) + 1;
+        window.__lastTapAt = performance.now();
+      },
+      true,
+    );
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__cspViolations?.push(`CSP ${e.violatedDirective}: ${e.blockedURI}`),
     );
   });
   await page.goto(kiosk.url);
-  await startButton(page).waitFor();
+  await idleFaces(page).waitFor();
   const db = new Database(kiosk.databasePath, { readonly: true, fileMustExist: true });
   return {
     kiosk,
@@ -73,6 +86,7 @@ export async function openKiosk(
     async problems() {
       return [...pageErrors, ...(await page.evaluate(() => window.__cspViolations ?? []))];
     },
+    taps: () => page.evaluate(() => window.__taps ?? 0),
     answers: () => db.prepare('SELECT * FROM answers ORDER BY seq').all() as AnswerRow[],
     alerts: () => db.prepare('SELECT * FROM alerts ORDER BY created_at, id').all() as AlertRow[],
     async close() {
@@ -83,8 +97,33 @@ export async function openKiosk(
   };
 }
 
-export const startButton = (page: Page): Locator =>
-  page.getByRole('button', { name: /Tap anywhere to start/ });
+/** The idle screen in English: the faces, waiting for the next customer. */
+export const idleFaces = (page: Page): Locator =>
+  page.getByRole('heading', { name: 'How was your visit today?' });
+
+/**
+ * Waits until a finger on a face would count: the thank-you lock is gone and the screen-change
+ * guard is over. Polled every frame; returns how long that was after the last tap, in ms.
+ */
+export async function facesReady(page: Page): Promise<number> {
+  const since = await page.waitForFunction(
+    () =>
+      document.querySelector('.screen-smiley') !== null &&
+      document.querySelector('.input-lock') === null &&
+      document.querySelector('.stage.settling') === null &&
+      performance.now() - (window.__lastTapAt ?? 0),
+    undefined,
+    { polling: 'raf', timeout: 15_000 },
+  );
+  return Number(await since.jsonValue());
+}
+
+/** One finger on the centre of `target`, at once: no waiting for it to become actionable. */
+export async function tapNow(page: Page, target: Locator): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('tap target has no box');
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
 export const button = (page: Page, name: string | RegExp): Locator =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
 export const keyboard = (page: Page): Locator =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, openKiosk, startButton, type KioskPage } from './kiosk-page.ts';
+import { button, openKiosk, type KioskPage } from './kiosk-page.ts';
 
 describe('an unhappy customer, end to end', () => {
   let k: KioskPage;
@@ -10,7 +10,6 @@ describe('an unhappy customer, end to end', () => {
 
   it('raises the low-score alert on the first tap and the talk-now alert on the button', async () => {
     const { page } = k;
-    await startButton(page).click();
     await button(page, 'Very bad').click();
     await expect.poll(() => k.alerts().map((a) => a.kind)).toEqual(['low_score']);
 

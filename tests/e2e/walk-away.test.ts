@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleConfig } from '../support/config.ts';
-import { button, openKiosk, startButton, type KioskPage } from './kiosk-page.ts';
+import { button, idleFaces, openKiosk, type KioskPage } from './kiosk-page.ts';
 
 describe('a customer who walks away after the first tap, end to end', () => {
   let k: KioskPage;
@@ -13,7 +13,6 @@ describe('a customer who walks away after the first tap, end to end', () => {
   it('is asked "Still there?", then the answer is kept as partial and the screen resets', async () => {
     const { page } = k;
     await button(page, 'Русский').click();
-    await page.getByRole('button', { name: /Коснитесь экрана/ }).click();
     await button(page, 'Хорошо').click();
     await expect.poll(() => k.answers().map((a) => a.status)).toEqual(['draft']);
 
@@ -22,7 +21,7 @@ describe('a customer who walks away after the first tap, end to end', () => {
     expect(await dialog.textContent()).toMatch(/Начинаем заново через [1-5] секунд/);
 
     // Back to the start, in the default language, and the tap is kept.
-    await startButton(page).waitFor({ timeout: 8_000 });
+    await idleFaces(page).waitFor({ timeout: 8_000 });
     await expect
       .poll(() => k.answers())
       .toMatchObject([{ status: 'partial', smiley: 4, language: 'ru', nps: null }]);

@@ -20,7 +20,6 @@ function setup(fake = createFakeBridge()) {
 describe('the flow store', () => {
   it('starts one answer however often the first face is tapped', async () => {
     const { flow, calls } = setup();
-    flow().begin();
     flow().chooseSmiley(5);
     flow().chooseSmiley(1);
     await settle();
@@ -47,7 +46,6 @@ describe('the flow store', () => {
       },
     });
     const { flow } = setup(fake);
-    flow().begin();
     flow().chooseSmiley(4);
     flow().confirmReasons();
     flow().chooseNps(10);
@@ -61,7 +59,6 @@ describe('the flow store', () => {
 
   it('asks unhappy customers for a callback and skips it for happy ones', () => {
     const happy = setup();
-    happy.flow().begin();
     happy.flow().chooseSmiley(5);
     happy.flow().confirmReasons();
     happy.flow().chooseNps(9);
@@ -70,7 +67,6 @@ describe('the flow store', () => {
     expect(happy.flow().screen).toBe('thanks');
 
     const unhappy = setup();
-    unhappy.flow().begin();
     unhappy.flow().chooseSmiley(5);
     unhappy.flow().confirmReasons();
     unhappy.flow().chooseNps(3); // a low NPS makes a happy face unhappy after all
@@ -88,7 +84,6 @@ describe('the flow store', () => {
         }),
     });
     const { flow } = setup(fake);
-    flow().begin();
     flow().chooseSmiley(1);
     await settle();
     flow().talkNow();
@@ -106,7 +101,6 @@ describe('talking to someone', () => {
       requestHelp: async () => ({ durable: true, alertRaised: false }),
     });
     const { flow } = setup(fake);
-    flow().begin();
     flow().chooseSmiley(1);
     flow().talkNow();
     await settle();

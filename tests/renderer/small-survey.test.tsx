@@ -15,7 +15,6 @@ describe('a survey with four faces and no optional questions', () => {
 
   it('shows four faces and goes from NPS straight to the thank-you', async () => {
     const { user, answerCalls } = await renderKiosk({ fake: createFakeBridge({}, config) });
-    await user.click(screen.getByRole('button', { name: /Tap anywhere to start/ }));
     const faces = ['Very bad', 'Bad', 'Good', 'Excellent'];
     for (const name of faces) expect(await screen.findByRole('button', { name })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Okay' })).toBeNull();

@@ -1,8 +1,11 @@
 // Time-driven behaviour: the idle countdown that ends an abandoned answer, and the thank-you
-// screen's input lock.
+// screen's input lock, after which the faces are back for the next customer.
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderKiosk, startWith } from './support/render.tsx';
+import { FAREWELL_MS } from '../../renderer/components/Greeting.tsx';
+import { exampleConfig } from './support/config.ts';
+import { createFakeBridge } from './support/fake-bridge.ts';
+import { idleScreen, renderKiosk, startWith } from './support/render.tsx';
 
 describe('a customer who walks away', () => {
   it('sees "Still there?" for the last five seconds, then the answer is kept as partial', async () => {
@@ -20,7 +23,7 @@ describe('a customer who walks away', () => {
     expect(dialog.textContent).toContain('Начинаем заново через 2 секунды');
 
     act(() => vi.advanceTimersByTime(2_500));
-    await screen.findByRole('button', { name: /Tap anywhere to start/ });
+    await idleScreen();
     // Back in the default language for the next customer.
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
       'true',
@@ -50,31 +53,79 @@ describe('a customer who walks away', () => {
     expect(screen.getByRole('button', { name: '7' })).toBeTruthy();
   });
 
-  it('on the first screen, simply starts over: nothing was answered', async () => {
+  it('leaves the idle faces alone, but puts a changed language back after the timeout', async () => {
     const { user, calls } = await renderKiosk({ fakeTimers: true });
-    await user.click(screen.getByRole('button', { name: /Tap anywhere to start/ }));
+    act(() => vi.advanceTimersByTime(120_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Eesti' }));
     act(() => vi.advanceTimersByTime(31_000));
-    await screen.findByRole('button', { name: /Tap anywhere to start/ });
-    // Nothing was written: the only calls read the config (at start, and again at attract).
+    await idleScreen();
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    // Nothing was written: the only calls read the config (at start, and again at idle).
     expect(calls.map(([c]) => c).filter((c) => c !== 'getConfig')).toEqual([]);
   });
 });
 
 describe('the thank-you screen', () => {
-  it('ignores taps for three seconds, then returns to the start', async () => {
-    const { user } = await renderKiosk({ fakeTimers: true });
+  async function finish(user: Awaited<ReturnType<typeof renderKiosk>>['user']) {
     await startWith(user, 'Excellent');
     await user.click(await screen.findByRole('button', { name: 'Done' }));
     await user.click(await screen.findByRole('button', { name: '10' }));
     await user.click(await screen.findByRole('button', { name: '7' }));
     await user.click(await screen.findByRole('button', { name: 'Skip' }));
     await screen.findByRole('heading', { name: 'Thank you!' });
+  }
 
+  it('ignores taps for three seconds, then the faces are back with the thanks still shown', async () => {
+    const { user } = await renderKiosk({ fakeTimers: true });
+    await finish(user);
     expect(screen.getByTestId('input-lock')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull();
-    act(() => vi.advanceTimersByTime(3_000));
+    expect(screen.queryByRole('button', { name: 'Excellent' })).toBeNull();
+    act(() => vi.advanceTimersByTime(2_900));
+    expect(screen.getByTestId('input-lock')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(100));
+    await idleScreen();
     expect(screen.queryByTestId('input-lock')).toBeNull();
-    act(() => vi.advanceTimersByTime(5_000));
-    await screen.findByRole('button', { name: /Tap anywhere to start/ });
+    // The customer who answered still sees the goodbye over the faces, for a few seconds.
+    expect(screen.getByText('Thank you!')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(FAREWELL_MS));
+    expect(screen.queryByText('Thank you!')).toBeNull();
+    expect(screen.getByText(exampleConfig().branding.welcome.en!)).toBeTruthy();
+  });
+
+  it('lets the next customer answer with one tap as soon as the faces are back', async () => {
+    const { user, answerCalls } = await renderKiosk({ fakeTimers: true });
+    await finish(user);
+    act(() => vi.advanceTimersByTime(3_300)); // the lock, then the double-tap guard
+    await user.click(screen.getByRole('button', { name: 'Bad' }));
+    expect(
+      await screen.findByRole('heading', { name: 'What influenced your rating?' }),
+    ).toBeTruthy();
+    expect(screen.queryByText('Thank you!')).toBeNull();
+    expect(answerCalls().filter(([c]) => c === 'startAnswer')).toHaveLength(2);
+  });
+
+  it('keeps the lock as long as the config asks', async () => {
+    const config = Object.assign(exampleConfig(), { thanksLockSeconds: 5 });
+    const { user } = await renderKiosk({ fake: createFakeBridge({}, config), fakeTimers: true });
+    await finish(user);
+    act(() => vi.advanceTimersByTime(4_900));
+    expect(screen.getByTestId('input-lock')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(100));
+    await idleScreen();
+  });
+});
+
+describe('a kiosk configured with a "tap anywhere" screen', () => {
+  it('starts there, and only the second tap answers', async () => {
+    const config = Object.assign(exampleConfig(), { idleScreen: 'tapToStart' });
+    const fake = createFakeBridge({}, config);
+    const { user, answerCalls } = await renderKiosk({ fake, idle: 'tapToStart' });
+    await user.click(screen.getByRole('button', { name: /Tap anywhere to start/ }));
+    expect(answerCalls()).toEqual([]);
+    await user.click(await screen.findByRole('button', { name: 'Good' }));
+    expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer']);
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError } from '../../renderer/bridge/errors.ts';
-import { createFakeBridge } from './support/fake-bridge.ts';
+import { createFakeBridge, fakeAnswerId } from './support/fake-bridge.ts';
 import { renderKiosk, startWith } from './support/render.tsx';
 
 describe('an unhappy customer', () => {
@@ -45,6 +45,22 @@ describe('an unhappy customer', () => {
     await waitFor(() =>
       expect(answerCalls().at(-1)).toEqual(['finishAnswer', { answerId: id, status: 'complete' }]),
     );
+  });
+
+  it('can always ask for a person, even when the host flags the tap as a possible repeat', async () => {
+    const fake = createFakeBridge({
+      startAnswer: async () => ({
+        answerId: fakeAnswerId(),
+        durable: true,
+        possibleRepeat: true,
+        alertRaised: false,
+      }),
+    });
+    const { user, answerCalls } = await renderKiosk({ fake });
+    await startWith(user, 'Very bad');
+    await user.click(await screen.findByRole('button', { name: 'Talk to someone now' }));
+    expect(await screen.findByText('Someone is on their way')).toBeTruthy();
+    expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer', 'requestHelp']);
   });
 
   it('is told to ask at the counter when the staff alert cannot be raised', async () => {

@@ -1,0 +1,50 @@
+// Shared by the start and recovery benches: start the kiosk host process, wait for the faces.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Page } from 'playwright-core';
+
+export interface HostProcess {
+  child: ChildProcess;
+  url: Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function startHostProcess(dataDir: string): HostProcess {
+  const child = spawn(process.execPath, ['bench/kiosk-process.ts', dataDir], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`kiosk host exited (${code})`)));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { url: string }).url),
+    );
+  });
+  return {
+    child,
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resolves at the first frame with the faces on screen (polled every frame). */
+export async function facesPainted(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('.screen-smiley .face').length > 0,
+    undefined,
+    {
+      polling: 'raf',
+      timeout: 30_000,
+    },
+  );
+}
+
+export function summary(values: number[]) {
+  const all = [...values].sort((a, b) => a - b);
+  const at = (p: number) => all[Math.min(all.length - 1, Math.ceil(p * all.length) - 1)] ?? null;
+  return { runs: all.length, p50_ms: at(0.5), max_ms: all.at(-1) ?? null };
+}

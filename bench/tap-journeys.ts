@@ -1,0 +1,125 @@
+// The customer journeys the tap-latency bench drives: one customer on the kiosk and the same
+// customer on the SurveyJS rendering of the survey. Each tap is labelled with the screen it
+// lands on, so the bench can report tap -> paint per screen.
+import type { Locator, Page } from 'playwright-core';
+
+/** Pause after each screen settles: past the kiosk's 300 ms double-tap guard, like a person. */
+const PACE_MS = 350;
+
+declare global {
+  interface Window {
+    /** The screen the next tap or key press belongs to (see labelInputs in tap-latency.ts). */
+    __screen?: string;
+  }
+}
+
+async function label(page: Page, screen: string): Promise<void> {
+  await page.evaluate((s) => (window.__screen = s), screen);
+}
+
+async function tap(page: Page, screen: string, target: Locator): Promise<void> {
+  await target.waitFor({ state: 'visible' });
+  const box = await target.boundingBox();
+  if (!box) throw new Error('tap target has no box');
+  await label(page, screen);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+async function settled(page: Page, until: Locator): Promise<void> {
+  await until.waitFor({ state: 'visible' });
+  await page.waitForTimeout(PACE_MS);
+}
+
+type Step = [screen: string, target: Locator, next: Locator];
+
+async function run(page: Page, steps: Step[]): Promise<number> {
+  for (const [screen, target, next] of steps) {
+    await tap(page, screen, target);
+    await settled(page, next);
+  }
+  return steps.length;
+}
+
+/** One customer on the kiosk, from the idle faces back to the idle faces: 14 taps. */
+export async function lastwordJourney(page: Page): Promise<number> {
+  const button = (name: string | RegExp) =>
+    page.getByRole('button', { name, exact: typeof name === 'string' });
+  const key = (name: string) =>
+    page
+      .getByRole('group', { name: 'On-screen keyboard' })
+      .getByRole('button', { name, exact: true });
+  const chip = (text: string) => page.locator('button[aria-pressed="true"]', { hasText: text });
+  let taps = await run(page, [
+    ['idle faces', button('Good'), button(/Fast service/)],
+    ['reasons', button(/Fast service/), chip('Fast service')],
+    ['reasons', button(/Good prices/), chip('Good prices')],
+    ['reasons', button('Done'), page.getByRole('heading', { name: /recommend us/ })],
+    ['nps', button('8'), page.getByRole('heading', { name: /How easy/ })],
+    ['ces', button('6'), key('n')],
+  ]);
+  for (const [i, k] of ['n', 'i', 'c', 'e', '.'].entries()) {
+    await tap(page, 'keyboard', key(k));
+    await page.waitForFunction(
+      (n) => (document.querySelector('textarea')?.value.length ?? 0) === n,
+      i + 1,
+    );
+    await page.waitForTimeout(PACE_MS);
+    taps += 1;
+  }
+  taps += await run(page, [
+    ['comment send', button('Send'), page.getByRole('heading', { name: 'Thank you!' })],
+  ]);
+  // The faces come back by themselves when the thank-you lock ends.
+  await page.waitForFunction(
+    () => !document.querySelector('.input-lock') && !document.querySelector('.stage.settling'),
+    undefined,
+    { polling: 100, timeout: 10_000 },
+  );
+  await page.waitForTimeout(PACE_MS);
+  return taps;
+}
+
+/** The same customer on SurveyJS: 14 interactions (the comment is typed on the keyboard). */
+export async function surveyJsJourney(page: Page): Promise<number> {
+  const q = (name: string) => page.locator(`[data-name="${name}"]`);
+  const rating = (name: string, value: number) =>
+    q(name).locator('label.sd-rating__item', { has: page.locator(`input[value="${value}"]`) });
+  const face = q('smiley').locator('.sd-rating__item-smiley').nth(3);
+  let taps = await run(page, [
+    ['idle', page.getByRole('button', { name: 'Tap to start' }), face],
+    ['faces', face, q('reasonsHigh').getByText('Fast service')],
+    [
+      'reasons',
+      q('reasonsHigh').getByText('Fast service'),
+      q('reasonsHigh').getByRole('checkbox', { name: 'Fast service', checked: true }),
+    ],
+    [
+      'reasons',
+      q('reasonsHigh').getByText('Good prices'),
+      q('reasonsHigh').getByRole('checkbox', { name: 'Good prices', checked: true }),
+    ],
+    ['reasons', page.getByRole('button', { name: 'Next' }), rating('nps', 8)],
+    ['nps', rating('nps', 8), rating('ces', 6)],
+    ['ces', rating('ces', 6), q('comment').locator('textarea')],
+    ['comment', q('comment').locator('textarea'), q('comment').locator('textarea:focus')],
+  ]);
+  await label(page, 'keyboard');
+  for (const k of ['n', 'i', 'c', 'e']) {
+    await page.keyboard.press(k);
+    await page.waitForTimeout(PACE_MS);
+    taps += 1;
+  }
+  taps += await run(page, [
+    [
+      'comment send',
+      page.getByRole('button', { name: 'Complete' }),
+      page.getByRole('button', { name: 'Start again' }),
+    ],
+    [
+      'thank-you',
+      page.getByRole('button', { name: 'Start again' }),
+      page.getByRole('button', { name: 'Tap to start' }),
+    ],
+  ]);
+  return taps;
+}

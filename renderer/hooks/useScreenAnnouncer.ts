@@ -1,0 +1,22 @@
+// When the screen changes, a screen-reader user must hear it and land on it: focus moves to the
+// new screen's heading, and a polite live region reads that heading out. Written straight to the
+// DOM after the commit, so announcing costs no extra React render on a tap.
+import { useEffect, useRef, type RefObject } from 'react';
+
+/** Returns the ref for the live region, which the caller renders. */
+export function useScreenAnnouncer(
+  stage: RefObject<HTMLElement | null>,
+  visit: number,
+): RefObject<HTMLParagraphElement | null> {
+  const live = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // The first screen after start is not a change: nothing to announce, no focus to steal.
+    if (visit === 0) return;
+    const heading = stage.current?.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    if (live.current) live.current.textContent = heading.textContent;
+  }, [stage, visit]);
+  return live;
+}

@@ -1,0 +1,91 @@
+// An axe-core scan of every customer screen, in all five languages, in the normal and the
+// high-contrast theme, on a landscape and a portrait panel: no serious or critical violation.
+// The walk is the unhappy customer's (it passes every screen), then the faces with the goodbye.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { exampleConfig } from '../support/config.ts';
+import { startKiosk, type RunningKiosk } from '../support/kiosk.ts';
+import { button, facesReady } from './kiosk-page.ts';
+import { WORDS } from './kiosk-words.ts';
+
+const survey = exampleConfig().survey;
+const VIEWPORTS = [
+  { name: 'landscape', width: 1920, height: 1080 },
+  { name: 'portrait', width: 1080, height: 1920 },
+] as const;
+
+async function scan(page: Page, where: string): Promise<string[]> {
+  // The WCAG 2.x A and AA rules (axe's best-practice rules are advice, not conformance).
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target).join(', ')}`);
+}
+
+/** One customer through every screen, scanning each; `contrast` turns the theme on first. */
+async function walk(page: Page, lang: string, contrast: boolean): Promise<string[]> {
+  const w = WORDS[lang]!;
+  const found: string[] = [];
+  const at = (screen: string) => `${lang} ${contrast ? 'high-contrast' : 'normal'} ${screen}`;
+  const contrastToggle = page.locator('.topbar .display-toggle').last();
+  await facesReady(page);
+  await button(page, w.native).click();
+  if (contrast) await contrastToggle.click();
+  found.push(...(await scan(page, at('idle faces'))));
+  await button(page, survey.smiley.labels[0]![lang]!).click();
+  await page.locator('.screen-reasons').waitFor();
+  found.push(...(await scan(page, at('reasons'))));
+  await button(page, w.done).click();
+  await button(page, '10').waitFor();
+  found.push(...(await scan(page, at('nps'))));
+  await button(page, '3').click();
+  await page.locator('.count-7').waitFor();
+  found.push(...(await scan(page, at('ces'))));
+  await button(page, '2').click();
+  await page.locator('.screen-comment .keyboard:not(.placeholder)').waitFor();
+  found.push(...(await scan(page, at('comment'))));
+  await button(page, w.skip).click();
+  await page.locator('.screen-contact').waitFor();
+  found.push(...(await scan(page, at('contact'))));
+  await button(page, w.skip).click();
+  await page.locator('.screen-thanks').waitFor();
+  found.push(...(await scan(page, at('thank-you'))));
+  // The faces are back with the goodbye; the theme was this customer's, so set it again.
+  await facesReady(page);
+  if (contrast) await contrastToggle.click();
+  found.push(...(await scan(page, at('faces with the goodbye'))));
+  if (contrast) await contrastToggle.click();
+  return found;
+}
+
+describe('accessibility scan (axe-core)', () => {
+  let kiosk: RunningKiosk;
+  let browser: Browser;
+  beforeAll(async () => {
+    kiosk = await startKiosk({ config: exampleConfig() });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.close();
+  });
+
+  it.each(VIEWPORTS)(
+    'finds no serious or critical violation on any screen, $name',
+    async (viewport) => {
+      const context = await browser.newContext({ viewport, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(kiosk.url);
+      const found: string[] = [];
+      for (const lang of Object.keys(WORDS))
+        for (const contrast of [false, true]) found.push(...(await walk(page, lang, contrast)));
+      await context.close();
+      expect(found).toEqual([]);
+    },
+    600_000,
+  );
+});
