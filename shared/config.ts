@@ -65,6 +65,18 @@ const KioskFields = z.strictObject({
     available: z.array(LanguageCode).min(1).max(12),
   }),
   idleTimeoutSeconds: z.int().min(10).max(600).default(30),
+  /**
+   * How long the thank-you screen ignores taps before the faces are back for the next customer.
+   * The renderer's; the host uses it for nothing.
+   */
+  thankYouLockSeconds: z.int().min(1).max(15).default(3),
+  /**
+   * A first tap this soon after the previous one is flagged as a possible repeated press (a low
+   * score still raises its alert, marked so). 3 s by default: the next customer in a queue cannot
+   * reach the faces sooner (the thank-you screen holds them that long), so a real customer is
+   * never taken for a repeat. A kiosk plagued by repeated presses can widen it; 0: never.
+   */
+  repeatWindowSeconds: z.int().min(0).max(60).default(3),
   /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
   adminPinHash: z
     .string()
@@ -112,14 +124,23 @@ export const PublicKioskConfig = z.strictObject({
   touchpoint: z.string(),
   languages: KioskConfig.shape.languages,
   idleTimeoutSeconds: z.int(),
+  thankYouLockSeconds: z.int(),
   branding: Branding,
   survey: SurveyDefinition,
 });
 export type PublicKioskConfig = z.infer<typeof PublicKioskConfig>;
 
 export function publicConfig(c: KioskConfig): PublicKioskConfig {
-  const { kioskId, location, touchpoint, languages, idleTimeoutSeconds, branding, survey } = c;
-  return { kioskId, location, touchpoint, languages, idleTimeoutSeconds, branding, survey };
+  return {
+    kioskId: c.kioskId,
+    location: c.location,
+    touchpoint: c.touchpoint,
+    languages: c.languages,
+    idleTimeoutSeconds: c.idleTimeoutSeconds,
+    thankYouLockSeconds: c.thankYouLockSeconds,
+    branding: c.branding,
+    survey: c.survey,
+  };
 }
 
 export interface FieldProblem {

@@ -168,17 +168,24 @@ describe('kiosk host: one answer through its life', () => {
     });
   });
 
-  it('flags a tap within 10 s of the previous one as a possible repeat, keeps it, and does not alert', async () => {
-    const k = kiosk('repeat');
+  it('flags a tap within the configured window as a possible repeat and still alerts, marked so', async () => {
+    const k = kiosk('repeat', { ...smallConfig(), repeatWindowSeconds: 10 });
     const host = k.open();
-    await call(host, 'startAnswer', { smiley: 1, language: 'en' });
+    const first = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 1,
+      language: 'en',
+    });
     clock += 4_000;
-    const second = await call<{ possibleRepeat: boolean; alertRaised: boolean }>(
+    const second = await call<{ answerId: string; possibleRepeat: boolean; alertRaised: boolean }>(
       host,
       'startAnswer',
       { smiley: 1, language: 'en' },
     );
-    expect(second).toMatchObject({ possibleRepeat: true, alertRaised: false });
+    expect(second).toMatchObject({ possibleRepeat: true, alertRaised: true });
+    // "Talk to someone now" is never refused for a possible repeat, and is not marked as one.
+    expect(await call(host, 'requestHelp', { answerId: second.answerId })).toMatchObject({
+      alertRaised: true,
+    });
     clock += 11_000;
     const third = await call<{ possibleRepeat: boolean }>(host, 'startAnswer', {
       smiley: 4,
@@ -190,7 +197,27 @@ describe('kiosk host: one answer through its life', () => {
       { seq: 2, possible_repeat: 1 },
       { seq: 3, possible_repeat: 0 },
     ]);
-    expect(k.read('SELECT count(*) AS n FROM alerts')).toEqual([{ n: 1 }]);
+    const alerts = k
+      .read('SELECT answer_id, kind, detail FROM alerts ORDER BY created_at, kind')
+      .map((a) => [a.answer_id, a.kind, JSON.parse(a.detail as string).possibleRepeat]);
+    expect(alerts).toEqual([
+      [first.answerId, 'low_score', undefined],
+      [second.answerId, 'low_score', true],
+      [second.answerId, 'talk_now', undefined],
+    ]);
+  });
+
+  it('by default takes a first tap 3 s after the previous one for the next customer in a queue', async () => {
+    const host = kiosk('queue').open();
+    await call(host, 'startAnswer', { smiley: 4, language: 'en' });
+    clock += 2_999;
+    expect(await call(host, 'startAnswer', { smiley: 4, language: 'en' })).toMatchObject({
+      possibleRepeat: true,
+    });
+    clock += 3_000;
+    expect(await call(host, 'startAnswer', { smiley: 4, language: 'en' })).toMatchObject({
+      possibleRepeat: false,
+    });
   });
 
   it('finalises a walked-away answer as partial and refuses later changes', async () => {
@@ -225,6 +252,23 @@ describe('kiosk host: one answer through its life', () => {
       language: 'en',
     });
     expect(k.read('SELECT seq FROM answers WHERE id = ?', next.answerId)).toEqual([{ seq: 2 }]);
+  });
+});
+
+describe('kiosk host: the counter settings the screen needs', () => {
+  it('serves the thank-you lock and the idle screen, by default 3 s and the faces', async () => {
+    const plain = await call(kiosk('counter-default').open(), 'getConfig', {});
+    expect(plain).toMatchObject({ thankYouLockSeconds: 3, survey: { attract: 'faces' } });
+    const config = smallConfig();
+    const custom = {
+      ...config,
+      thankYouLockSeconds: 5,
+      survey: { ...config.survey, attract: 'tapAnywhere' },
+    };
+    expect(await call(kiosk('counter-custom', custom).open(), 'getConfig', {})).toMatchObject({
+      thankYouLockSeconds: 5,
+      survey: { attract: 'tapAnywhere' },
+    });
   });
 });
 
