@@ -23,7 +23,7 @@ if (!existsSync(paths.config))
 if (!(await build())) process.exit(1);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 say(`data: ${dataDir}`);
-say(`config: ${paths.config} (admin PIN of the example config: 2468)`);
+say(`config: ${paths.config} (admin PIN of the example config: 246810)`);
 const collector = await startDemoCollector(dataDir, paths.config);
 say(`collector: ${collector.url}`);
 say(await demoStaff(dataDir, collector.url));

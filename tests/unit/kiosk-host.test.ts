@@ -376,13 +376,13 @@ describe('kiosk host: admin access', () => {
     const k = kiosk('admin-lock');
     let host = k.open();
     for (let left = 4; left >= 1; left--) {
-      expect(await call(host, 'unlockAdmin', { pin: '0000' })).toEqual({
+      expect(await call(host, 'unlockAdmin', { pin: '000000' })).toEqual({
         session: null,
         attemptsLeft: left,
         lockedUntil: null,
       });
     }
-    const locked = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '0000' });
+    const locked = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
     expect(locked.lockedUntil).toBe(new Date(clock + 5 * 60_000).toISOString());
     host.close();
     host = k.open();
@@ -393,6 +393,17 @@ describe('kiosk host: admin access', () => {
     clock += 5 * 60_000 + 1;
     const unlocked = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
     expect(unlocked.session).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('refuses a PIN shorter than 6 digits without checking it', async () => {
+    const host = kiosk('admin-short').open();
+    expect(await host.handle('unlockAdmin', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        problems: [{ field: 'pin', reason: 'must be 6-12 digits' }],
+      },
+    });
   });
 
   it('runs admin actions only with a valid session', async () => {
