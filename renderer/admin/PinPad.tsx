@@ -1,5 +1,6 @@
 // The admin PIN pad. The host checks the PIN and keeps the count of wrong tries (5 wrong lock it
-// for 5 minutes); this only shows what the host says: attempts left, or locked until when.
+// for 5 minutes, each further one for twice as long); this only shows what the host says:
+// attempts left, or locked until when.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_PIN_DIGITS } from '../../shared/admin-pin.ts';

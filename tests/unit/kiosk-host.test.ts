@@ -393,6 +393,35 @@ describe('kiosk host: admin access', () => {
     clock += 5 * 60_000 + 1;
     const unlocked = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
     expect(unlocked.session).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The right PIN starts the count again.
+    expect(await call(host, 'unlockAdmin', { pin: '000000' })).toMatchObject({ attemptsLeft: 4 });
+  });
+
+  it('doubles the lock for each further wrong PIN, up to a day, across a restart', async () => {
+    const k = kiosk('admin-escalate');
+    let host = k.open();
+    for (let i = 0; i < 4; i++) await call(host, 'unlockAdmin', { pin: '000000' });
+    const fifth = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
+    let until = Date.parse(fifth.lockedUntil);
+    const locks: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      // Locked across a restart: even the right PIN is refused until the lock ends.
+      host.close();
+      host = k.open();
+      clock = until - 1;
+      expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({ session: null });
+      // Once it ends, a single wrong PIN locks it again, for twice as long.
+      clock = until;
+      const next = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
+      until = Date.parse(next.lockedUntil);
+      locks.push((until - clock) / 60_000);
+    }
+    expect(locks).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 1440, 1440]);
+    clock = until;
+    const { session } = await call<{ session: string | null }>(host, 'unlockAdmin', {
+      pin: DEMO_PIN,
+    });
+    expect(session).not.toBeNull();
   });
 
   it('refuses a PIN shorter than 6 digits without checking it', async () => {
