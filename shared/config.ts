@@ -117,6 +117,17 @@ function checkTexts(c: ConfigTexts, ctx: z.RefinementCtx): void {
 export const KioskConfig = KioskFields.superRefine(checkTexts);
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
+/**
+ * A kiosk config as the collector serves it (GET /v1/config). The collector URL and token and the
+ * admin PIN hash are the kiosk's own and never taken from the wire: a collector (or whoever can
+ * attach configs on it) must not be able to set a PIN it knows on every kiosk. A PIN hash from
+ * a collector that still serves one is accepted here and ignored.
+ */
+export const RemoteKioskConfig = KioskFields.omit({ collector: true, adminPinHash: true })
+  .extend({ adminPinHash: KioskFields.shape.adminPinHash.optional() })
+  .superRefine(checkTexts);
+export type RemoteKioskConfig = z.infer<typeof RemoteKioskConfig>;
+
 /** What the renderer may see: no collector token, no PIN hash. */
 export const PublicKioskConfig = z.strictObject({
   kioskId: z.string(),
