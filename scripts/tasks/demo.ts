@@ -56,8 +56,11 @@ if (electron && !process.argv.includes('--browser')) {
     rendererDir: join(ROOT, 'dist', 'renderer'),
     port,
   }).catch(() => startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer') }));
-  say(`kiosk: ${server.url}`);
-  openInChromium(server.url, dataDir);
+  // The launch address is good for one visit: printed or on Chromium's command line, it is of no
+  // use to anyone afterwards, and the bridge token itself never leaves the process.
+  const url = server.launchUrl();
+  say(`kiosk: ${url} (opens the kiosk once)`);
+  openInChromium(url, dataDir);
   const shutdown = () => {
     void server.close().then(async () => {
       host.close();
