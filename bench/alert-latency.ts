@@ -94,7 +94,7 @@ try {
     const draft = kioskDb.prepare(`SELECT id FROM answers WHERE status = 'draft'`).get() as
       { id: string } | undefined;
     if (draft) await s.kiosk.host.handle('finishAnswer', { answerId: draft.id, status: 'partial' });
-    // reload, not goto: the kiosk URL differs only in its #token, which would not reload the page.
+    // reload, not goto: the launch address opens the page once (its cookie stays for reloads).
     await kiosk.reload();
     kioskOffsetMs += STEP_MS;
     const before = await staff.evaluate(() => Object.keys(window.__cards!).length);

@@ -19,7 +19,7 @@ type Boot =
 const HOST_RETRY_MS = 10_000;
 
 interface Props {
-  /** null when the page was opened without a bridge (no preload, no token). */
+  /** null when the page was opened without a bridge (no preload, not served by the host). */
   client: BridgeClient | null;
   reloadPage: () => void;
   /** The browser's language, for the pages shown before the config says which to use. */

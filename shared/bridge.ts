@@ -2,6 +2,7 @@
 // -> response schema. The channel names live in shared/bridge-channels.ts; `satisfies` below
 // makes a channel without a schema here (or a schema for no channel) fail to compile.
 import { z } from 'zod';
+import { ADMIN_PIN_DIGITS } from './admin-pin.ts';
 import { AlertKind, AnswerId, AnswerStep, FinalStatus } from './answer.ts';
 import { PublicKioskConfig } from './config.ts';
 import { LanguageCode } from './survey.ts';
@@ -12,6 +13,12 @@ export type { Channel };
 
 const Empty = z.strictObject({});
 const AdminSession = z.string().min(16).max(128);
+export const AdminPin = z
+  .string()
+  .regex(
+    new RegExp(`^[0-9]{${ADMIN_PIN_DIGITS.min},${ADMIN_PIN_DIGITS.max}}$`),
+    `must be ${ADMIN_PIN_DIGITS.min}-${ADMIN_PIN_DIGITS.max} digits`,
+  );
 
 export const KioskStatus = z.strictObject({
   kioskId: z.string().nullable(),
@@ -65,7 +72,7 @@ export const bridgeContract = {
     response: z.strictObject({ durable: z.boolean() }),
   },
   unlockAdmin: {
-    request: z.strictObject({ pin: z.string().regex(/^[0-9]{4,12}$/, 'must be 4-12 digits') }),
+    request: z.strictObject({ pin: AdminPin }),
     response: z.strictObject({
       session: AdminSession.nullable(),
       attemptsLeft: z.int(),

@@ -21,60 +21,112 @@ export const Branding = z.strictObject({
 });
 export type Branding = z.infer<typeof Branding>;
 
-export const KioskConfig = z
+/** Plain http is for a collector on this machine (127.0.0.0/8, ::1, localhost) or a lab only. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname; // normalised: "127.1" is 127.0.0.1, IPv6 is bracketed
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const Collector = z
   .strictObject({
-    kioskId: z
+    url: z.url({ protocol: /^https?$/ }),
+    token: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
-    location: z.string().min(1).max(120),
-    touchpoint: z.string().min(1).max(120),
-    collector: z
-      .strictObject({
-        url: z.url({ protocol: /^https?$/ }),
-        token: z
-          .string()
-          .min(22, 'must be the device token printed at enrolment (at least 128 bits)')
-          .max(200),
-      })
-      .optional(),
-    languages: z.strictObject({
-      default: LanguageCode,
-      available: z.array(LanguageCode).min(1).max(12),
-    }),
-    idleTimeoutSeconds: z.int().min(10).max(600).default(30),
-    /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
-    adminPinHash: z
-      .string()
-      .regex(
-        /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
-        'must be a PIN hash made by `npm run kiosk -- hash-pin`',
-      ),
-    branding: Branding,
-    survey: SurveyDefinition,
+      .min(22, 'must be the device token printed at enrolment (at least 128 bits)')
+      .max(200),
+    /** Lets a lab collector speak plain http: the device token and answers then cross in clear. */
+    allowInsecureHttp: z.boolean().optional(),
   })
   .superRefine((c, ctx) => {
-    const langs = c.languages.available;
-    if (!langs.includes(c.languages.default)) {
+    if (
+      URL.canParse(c.url) &&
+      c.url.startsWith('http:') &&
+      !isLoopback(c.url) &&
+      !c.allowInsecureHttp
+    )
       ctx.addIssue({
         code: 'custom',
-        path: ['languages', 'default'],
-        message: `"${c.languages.default}" is not in languages.available`,
+        path: ['url'],
+        message:
+          'must be https:// (plain http only to a loopback address, or with "allowInsecureHttp": true for a lab)',
       });
-    }
-    const missing = (text: LocalizedText, path: (string | number)[]) => {
-      for (const lang of langs) {
-        if (!text[lang])
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, lang],
-            message: `missing the "${lang}" text`,
-          });
-      }
-    };
-    missing(c.branding.welcome, ['branding', 'welcome']);
-    for (const { path, text } of localizedTexts(c.survey)) missing(text, ['survey', ...path]);
   });
+
+/** The fields of a kiosk config; the checks across fields are in checkTexts below. */
+const KioskFields = z.strictObject({
+  kioskId: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
+  location: z.string().min(1).max(120),
+  touchpoint: z.string().min(1).max(120),
+  collector: Collector.optional(),
+  languages: z.strictObject({
+    default: LanguageCode,
+    available: z.array(LanguageCode).min(1).max(12),
+  }),
+  idleTimeoutSeconds: z.int().min(10).max(600).default(30),
+  /**
+   * How long the thank-you screen ignores taps before the faces are back for the next customer.
+   * The renderer's; the host uses it for nothing.
+   */
+  thankYouLockSeconds: z.int().min(1).max(15).default(3),
+  /**
+   * A first tap this soon after the previous one is flagged as a possible repeated press (a low
+   * score still raises its alert, marked so). 3 s by default: the next customer in a queue cannot
+   * reach the faces sooner (the thank-you screen holds them that long), so a real customer is
+   * never taken for a repeat. A kiosk plagued by repeated presses can widen it; 0: never.
+   */
+  repeatWindowSeconds: z.int().min(0).max(60).default(3),
+  /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
+  adminPinHash: z
+    .string()
+    .regex(
+      /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
+      'must be a PIN hash made by `npm run kiosk -- hash-pin`',
+    ),
+  branding: Branding,
+  survey: SurveyDefinition,
+});
+
+type ConfigTexts = Pick<z.output<typeof KioskFields>, 'languages' | 'branding' | 'survey'>;
+
+/** Every text in every language the kiosk offers, and a default language it offers. */
+function checkTexts(c: ConfigTexts, ctx: z.RefinementCtx): void {
+  const langs = c.languages.available;
+  if (!langs.includes(c.languages.default)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['languages', 'default'],
+      message: `"${c.languages.default}" is not in languages.available`,
+    });
+  }
+  const missing = (text: LocalizedText, path: (string | number)[]) => {
+    for (const lang of langs) {
+      if (!text[lang])
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, lang],
+          message: `missing the "${lang}" text`,
+        });
+    }
+  };
+  missing(c.branding.welcome, ['branding', 'welcome']);
+  for (const { path, text } of localizedTexts(c.survey)) missing(text, ['survey', ...path]);
+}
+
+export const KioskConfig = KioskFields.superRefine(checkTexts);
 export type KioskConfig = z.infer<typeof KioskConfig>;
+
+/**
+ * A kiosk config as the collector serves it (GET /v1/config). The collector URL and token and the
+ * admin PIN hash are the kiosk's own and never taken from the wire: a collector (or whoever can
+ * attach configs on it) must not be able to set a PIN it knows on every kiosk. A PIN hash from
+ * a collector that still serves one is accepted here and ignored.
+ */
+export const RemoteKioskConfig = KioskFields.omit({ collector: true, adminPinHash: true })
+  .extend({ adminPinHash: KioskFields.shape.adminPinHash.optional() })
+  .superRefine(checkTexts);
+export type RemoteKioskConfig = z.infer<typeof RemoteKioskConfig>;
 
 /** What the renderer may see: no collector token, no PIN hash. */
 export const PublicKioskConfig = z.strictObject({
@@ -83,14 +135,23 @@ export const PublicKioskConfig = z.strictObject({
   touchpoint: z.string(),
   languages: KioskConfig.shape.languages,
   idleTimeoutSeconds: z.int(),
+  thankYouLockSeconds: z.int(),
   branding: Branding,
   survey: SurveyDefinition,
 });
 export type PublicKioskConfig = z.infer<typeof PublicKioskConfig>;
 
 export function publicConfig(c: KioskConfig): PublicKioskConfig {
-  const { kioskId, location, touchpoint, languages, idleTimeoutSeconds, branding, survey } = c;
-  return { kioskId, location, touchpoint, languages, idleTimeoutSeconds, branding, survey };
+  return {
+    kioskId: c.kioskId,
+    location: c.location,
+    touchpoint: c.touchpoint,
+    languages: c.languages,
+    idleTimeoutSeconds: c.idleTimeoutSeconds,
+    thankYouLockSeconds: c.thankYouLockSeconds,
+    branding: c.branding,
+    survey: c.survey,
+  };
 }
 
 export interface FieldProblem {

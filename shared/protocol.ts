@@ -3,7 +3,7 @@
 // other side does not know is a bug to surface, not data to drop silently.
 import { z } from 'zod';
 import { AlertKind, AnswerId, Contact, FinalStatus } from './answer.ts';
-import { KioskConfig } from './config.ts';
+import { KioskConfig, RemoteKioskConfig } from './config.ts';
 import { LanguageCode } from './survey.ts';
 
 /** Items per batch; a kiosk with a longer queue sends several batches. */
@@ -162,10 +162,13 @@ export const HeartbeatReply = z.strictObject({
 export type HeartbeatReply = z.infer<typeof HeartbeatReply>;
 
 /**
- * GET /v1/config: the kiosk's settings and survey, without a `collector` block (the kiosk keeps
- * its own URL and token). The version is also the ETag.
+ * GET /v1/config: the kiosk's settings and survey, without a `collector` block or a PIN hash (the
+ * kiosk keeps its own URL, token and PIN). The version is also the ETag.
  */
-export const ConfigReply = z.strictObject({ version: z.string().min(1), config: KioskConfig });
+export const ConfigReply = z.strictObject({
+  version: z.string().min(1),
+  config: RemoteKioskConfig,
+});
 export type ConfigReply = z.infer<typeof ConfigReply>;
 
 export const ErrorReply = z.strictObject({

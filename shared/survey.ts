@@ -26,6 +26,11 @@ export const SurveyDefinition = z
   .strictObject({
     /** Changes whenever the survey changes; stored with every answer. */
     version: z.string().min(1).max(64),
+    /**
+     * The idle screen: the faces themselves (the first tap is the answer), or a "tap anywhere to
+     * start" screen before them.
+     */
+    attract: z.enum(['faces', 'tapAnywhere']).default('faces'),
     smiley: z.strictObject({
       faces: z.union([z.literal(4), z.literal(5)]),
       prompt: LocalizedText,

@@ -1,10 +1,13 @@
-// The admin PIN gate: 5 wrong PINs lock it for 5 minutes. The failure count and lock live in
-// the database, so pulling the plug does not reset the lock; sessions live in memory only.
+// The admin PIN gate. 5 wrong PINs lock it for 5 minutes, and each further wrong PIN before the
+// right one doubles the lock, up to a day: a patient guesser gets a handful of tries a day. The
+// failure count and lock live in the database, so pulling the plug resets neither; sessions live
+// in memory only.
 import { randomBytes } from 'node:crypto';
 import { verifyPin } from './pin.ts';
 
 const MAX_FAILURES = 5;
-const LOCK_MS = 5 * 60_000;
+const FIRST_LOCK_MS = 5 * 60_000;
+const MAX_LOCK_MS = 24 * 60 * 60_000;
 const SESSION_MS = 10 * 60_000;
 
 export interface AdminStateStore {
@@ -16,6 +19,12 @@ export interface UnlockResult {
   session: string | null;
   attemptsLeft: number;
   lockedUntil: string | null;
+}
+
+/** The lock after the given number of wrong PINs in a row, or 0 before the fifth. */
+function lockMs(failures: number): number {
+  if (failures < MAX_FAILURES) return 0;
+  return Math.min(FIRST_LOCK_MS * 2 ** (failures - MAX_FAILURES), MAX_LOCK_MS);
 }
 
 export class AdminAccess {
@@ -33,8 +42,7 @@ export class AdminAccess {
   unlock(pin: string): UnlockResult {
     const now = this.now().getTime();
     const lockedUntil = Number(this.store.getState('admin_locked_until') ?? 0);
-    if (lockedUntil > now)
-      return { session: null, attemptsLeft: 0, lockedUntil: new Date(lockedUntil).toISOString() };
+    if (lockedUntil > now) return locked(lockedUntil);
 
     const hash = this.pinHash();
     if (hash && verifyPin(pin, hash)) {
@@ -43,14 +51,14 @@ export class AdminAccess {
       this.sessions.set(session, now + SESSION_MS);
       return { session, attemptsLeft: MAX_FAILURES, lockedUntil: null };
     }
+    // Counted until the right PIN is entered: a lock running out does not reset it.
     const failures = Number(this.store.getState('admin_failures') ?? 0) + 1;
-    if (failures >= MAX_FAILURES) {
-      this.store.setState('admin_failures', '0');
-      this.store.setState('admin_locked_until', String(now + LOCK_MS));
-      return { session: null, attemptsLeft: 0, lockedUntil: new Date(now + LOCK_MS).toISOString() };
-    }
     this.store.setState('admin_failures', String(failures));
-    return { session: null, attemptsLeft: MAX_FAILURES - failures, lockedUntil: null };
+    const lock = lockMs(failures);
+    if (lock === 0)
+      return { session: null, attemptsLeft: MAX_FAILURES - failures, lockedUntil: null };
+    this.store.setState('admin_locked_until', String(now + lock));
+    return locked(now + lock);
   }
 
   isValid(session: string): boolean {
@@ -62,4 +70,8 @@ export class AdminAccess {
     }
     return true;
   }
+}
+
+function locked(until: number): UnlockResult {
+  return { session: null, attemptsLeft: 0, lockedUntil: new Date(until).toISOString() };
 }

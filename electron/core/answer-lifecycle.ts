@@ -10,9 +10,6 @@ import { DurableWriter } from './durable-writer.ts';
 import { isLowScore } from '../../shared/low-score.ts';
 import { HostError, checkStep } from './step-rules.ts';
 
-/** Answers started this soon after the previous one are flagged as a possible repeated press. */
-export const REPEAT_WINDOW_MS = 10_000;
-
 interface OpenDraft {
   smiley: number;
   reasons: string[];
@@ -90,7 +87,7 @@ export class AnswerLifecycle {
     const id = this.opts.newId();
     const at = this.opts.now();
     const possibleRepeat =
-      this.lastStart !== null && at.getTime() - this.lastStart < REPEAT_WINDOW_MS;
+      this.lastStart !== null && at.getTime() - this.lastStart < config.repeatWindowSeconds * 1000;
     this.lastStart = at.getTime();
     const startedAt = at.toISOString();
     const draft: OpenDraft = { smiley, reasons: [], possibleRepeat, alerts: new Set() };
@@ -206,7 +203,11 @@ export class AnswerLifecycle {
     this.store = null;
   }
 
-  /** The alert this step raises: never for a possible repeated press, and one of each kind per answer. */
+  /**
+   * The alert this step raises, one of each kind per answer. A possible repeated press still
+   * raises its low score, marked so the collector can fold it into the kiosk's open alert; a
+   * request to talk to someone is never taken for a repeat.
+   */
   private newAlert(
     config: KioskConfig,
     draft: OpenDraft,
@@ -215,8 +216,8 @@ export class AnswerLifecycle {
     at: string,
     step: AnswerStep,
   ): NewAlert | null {
-    if (draft.possibleRepeat || draft.alerts.has(kind)) return null;
-    const detail = alertDetail(config, step);
+    if (draft.alerts.has(kind)) return null;
+    const detail = alertDetail(config, step, kind === 'low_score' && draft.possibleRepeat);
     return { id: this.opts.newId(), answerId, kind, createdAt: at, detail };
   }
 
@@ -251,7 +252,11 @@ export class AnswerLifecycle {
 }
 
 /** What staff need to act on an alert: where, the scores and reason ids so far. No customer text. */
-function alertDetail(config: KioskConfig, step: AnswerStep): Record<string, unknown> {
+function alertDetail(
+  config: KioskConfig,
+  step: AnswerStep,
+  possibleRepeat = false,
+): Record<string, unknown> {
   return {
     kioskId: config.kioskId,
     location: config.location,
@@ -260,5 +265,6 @@ function alertDetail(config: KioskConfig, step: AnswerStep): Record<string, unkn
     ...(step.nps !== undefined && { nps: step.nps }),
     ...(step.ces !== undefined && { ces: step.ces }),
     ...(step.reasons?.length && { reasons: step.reasons }),
+    ...(possibleRepeat && { possibleRepeat }),
   };
 }

@@ -2,6 +2,9 @@
 // the demo and end-to-end tests. Same handlers as Electron IPC; the guards stand in for the
 // sender-frame check: loopback only, a per-launch random token, and Host/Origin pinned to our
 // own address so another web page (or a DNS-rebinding attack) cannot drive the kiosk.
+// The token never appears in an address, so never on Chromium's command line (which every user
+// of the machine can list) or in a log: the browser is sent to a one-time launch address that
+// sets it as an HttpOnly, SameSite=Strict cookie and redirects to the kiosk page.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,15 +25,19 @@ export interface BridgeServerOptions {
 export interface BridgeServer {
   /** Origin of the server, e.g. http://127.0.0.1:5173. */
   origin: string;
-  /** The address to open: origin plus the token in the fragment (never sent to the server). */
-  url: string;
-  token: string;
+  /** A new address to open the kiosk page with, /launch/<nonce>: good for one visit only. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
+const LAUNCH_PATH = '/launch/';
+
 export async function startBridgeServer(opts: BridgeServerOptions): Promise<BridgeServer> {
   const token = randomBytes(32).toString('base64url');
-  const expected = Buffer.from(`Bearer ${token}`);
+  const expected = Buffer.from(token);
+  /** Launch nonces handed out and not used yet. */
+  const launches = new Set<string>();
+  let cookieName = '';
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
@@ -45,6 +52,19 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
     if (!allowedHosts.has(req.headers.host ?? ''))
       return send(res, 421, fail('unauthorized', 'wrong Host header'));
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith(LAUNCH_PATH)) {
+      if (req.method !== 'GET') return send(res, 405, fail('unsupported', 'method not allowed'));
+      // Used once: whoever reads the address later (a process listing, a history) gets nothing.
+      if (!launches.delete(url.pathname.slice(LAUNCH_PATH.length)))
+        return send(res, 403, fail('unauthorized', 'this launch address was used already'));
+      res.writeHead(303, {
+        location: '/',
+        'set-cookie': `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
+      return void res.end();
+    }
     if (!url.pathname.startsWith('/bridge/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, fail('unsupported', 'method not allowed'));
@@ -54,9 +74,13 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
     const origin = req.headers.origin;
     if (!origin || !allowedOrigins.has(origin))
       return send(res, 403, fail('unauthorized', 'wrong or missing Origin'));
-    const auth = Buffer.from(req.headers.authorization ?? '');
+    const auth = Buffer.from(cookie(req, cookieName) ?? '');
     if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
-      return send(res, 401, fail('unauthorized', 'missing or wrong bridge token'));
+      return send(
+        res,
+        401,
+        fail('unauthorized', 'missing or wrong bridge token: open the kiosk by its launch address'),
+      );
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, fail('invalid_request', 'bridge calls carry application/json'));
@@ -83,17 +107,30 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  // Cookies are per host, not per port: the port in the name keeps two kiosks apart.
+  cookieName = `lastword_bridge_${port}`;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    url: `${origin}/#token=${token}`,
-    token,
+    launchUrl() {
+      const nonce = randomBytes(32).toString('base64url');
+      launches.add(nonce);
+      return `${origin}${LAUNCH_PATH}${nonce}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+function cookie(req: IncomingMessage, name: string): string | null {
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return null;
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

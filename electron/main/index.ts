@@ -1,12 +1,13 @@
 // Entry point of the Electron app (bundled to dist/electron/main.cjs). Thin by design: app
 // lifecycle and wiring only; the kiosk's behaviour lives in electron/core (the host) and the
 // Electron policies in ./policy, both tested without Electron.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
 import { createKioskHost, type KioskHost } from '../core/host.ts';
 import { fileLogger } from '../core/log.ts';
 import { kioskPaths } from '../core/paths.ts';
+import { makePrivateDir } from '../core/private-files.ts';
 import { registerKioskIpc } from './ipc.ts';
 import { lockDownAllContents, lockDownSession } from './lockdown.ts';
 import { APP_ENTRY_URL } from './policy/origin.ts';
@@ -75,7 +76,7 @@ function start(): void {
     .whenReady()
     .then(() => {
       Menu.setApplicationMenu(null);
-      mkdirSync(dataDir, { recursive: true });
+      makePrivateDir(dataDir);
       const kioskHost = createKioskHost({
         configPath: paths.config,
         databasePath: paths.database,

@@ -1,7 +1,9 @@
 // The admin PIN pad. The host checks the PIN and keeps the count of wrong tries (5 wrong lock it
-// for 5 minutes); this only shows what the host says: attempts left, or locked until when.
+// for 5 minutes, each further one for twice as long); this only shows what the host says:
+// attempts left, or locked until when.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ADMIN_PIN_DIGITS } from '../../shared/admin-pin.ts';
 import { isBridgeError } from '../bridge/errors.ts';
 import { useKiosk } from '../state/context.tsx';
 
@@ -14,7 +16,7 @@ type PadState =
   | { kind: 'expired' };
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const MAX_DIGITS = 12;
+const { min: MIN_DIGITS, max: MAX_DIGITS } = ADMIN_PIN_DIGITS;
 
 interface Props {
   onUnlocked: (session: string) => void;
@@ -101,7 +103,7 @@ export function PinPad({ onUnlocked, onCancel, expired = false }: Props) {
           <button
             type="button"
             className="pin-key primary"
-            disabled={pin.length < 4 || state.kind === 'checking'}
+            disabled={pin.length < MIN_DIGITS || state.kind === 'checking'}
             onClick={() => void unlock()}
           >
             {t('admin.unlock')}

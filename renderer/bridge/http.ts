@@ -1,30 +1,9 @@
 // Browser-kiosk mode: no preload, so the page talks to the kiosk host's localhost transport. The
-// host opened us at http://127.0.0.1:<port>/#token=<token>; the token authorises every call.
+// host opened us through a one-time launch address that set the bridge token as an HttpOnly
+// cookie: the page never sees the token, the browser sends it with every call.
 import type { BridgeResult, BridgeErrorBody } from '../../shared/result.ts';
 import type { KioskBridge } from '../../shared/bridge.ts';
 import { channels } from '../../shared/bridge-channels.ts';
-
-const TOKEN_KEY = 'lastword.bridgeToken';
-
-export interface TokenPlace {
-  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
-  history: Pick<History, 'replaceState'>;
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
-}
-
-/**
- * Takes the token out of the address bar (so it is not shown, bookmarked or leaked in a
- * screenshot) into sessionStorage, which survives a reload of this tab and nothing else.
- */
-export function takeToken({ location, history, storage }: TokenPlace): string | null {
-  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
-  if (fromHash) {
-    storage.setItem(TOKEN_KEY, fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromHash;
-  }
-  return storage.getItem(TOKEN_KEY);
-}
 
 function codeForStatus(status: number): BridgeErrorBody['code'] {
   if (status === 401 || status === 403) return 'unauthorized';
@@ -43,7 +22,7 @@ async function messageOf(reply: Response): Promise<string> {
   return `kiosk host replied ${reply.status}`;
 }
 
-export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch): KioskBridge {
+export function createHttpBridge(fetchImpl: typeof fetch = fetch): KioskBridge {
   const bridge: Partial<Record<string, unknown>> = {};
   for (const channel of channels) {
     bridge[channel] = async (request: unknown): Promise<BridgeResult<unknown>> => {
@@ -51,7 +30,8 @@ export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch)
       try {
         reply = await fetchImpl(`/bridge/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(request),
         });
       } catch (e) {

@@ -1,7 +1,8 @@
-// Which transport this page runs on: Electron's preload puts the bridge on window.kiosk; in a
-// plain browser the page must have been opened by the kiosk host with a token.
+// Which transport this page runs on: Electron's preload puts the bridge on window.kiosk; a page
+// served over http is the kiosk host's localhost transport (its launch address set the cookie
+// that authorises the calls, or they are refused and the page says so).
 import type { KioskBridge } from '../../shared/bridge.ts';
-import { createHttpBridge, takeToken } from './http.ts';
+import { createHttpBridge } from './http.ts';
 
 declare global {
   interface Window {
@@ -13,11 +14,6 @@ export type Transport = { kind: 'electron' | 'http'; bridge: KioskBridge } | { k
 
 export function pickTransport(win: Window): Transport {
   if (win.kiosk) return { kind: 'electron', bridge: win.kiosk };
-  const token = takeToken({
-    location: win.location,
-    history: win.history,
-    storage: win.sessionStorage,
-  });
-  if (!token) return { kind: 'none' };
-  return { kind: 'http', bridge: createHttpBridge(token, win.fetch.bind(win)) };
+  if (win.location.protocol !== 'http:') return { kind: 'none' };
+  return { kind: 'http', bridge: createHttpBridge(win.fetch.bind(win)) };
 }

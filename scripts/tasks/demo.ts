@@ -3,12 +3,13 @@
 // binary is installed, or otherwise serves the same kiosk in browser-kiosk mode and opens it in
 // Chromium if one is found.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKioskHost } from '../../electron/core/host.ts';
 import { startBridgeServer } from '../../electron/core/http-transport.ts';
 import { fileLogger } from '../../electron/core/log.ts';
 import { kioskPaths } from '../../electron/core/paths.ts';
+import { makePrivateDir, tightenFile } from '../../electron/core/private-files.ts';
 import { NO_ELECTRON_HINT, ROOT, findElectronBinary } from '../electron-binary.ts';
 import { build } from './build.ts';
 import { startDemoCollector } from './demo-collector.ts';
@@ -16,14 +17,17 @@ import { demoStaff } from './demo-staff.ts';
 
 const dataDir = process.env.LASTWORD_DATA_DIR ?? join(ROOT, '.demo-data');
 const paths = kioskPaths(dataDir, process.env);
-mkdirSync(dataDir, { recursive: true });
-if (!existsSync(paths.config))
+makePrivateDir(dataDir);
+// The demo's collector writes the kiosk's device token into this copy: private from the start.
+if (!existsSync(paths.config)) {
   copyFileSync(join(ROOT, 'build', 'kiosk.example.json'), paths.config);
+  tightenFile(paths.config);
+}
 
 if (!(await build())) process.exit(1);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 say(`data: ${dataDir}`);
-say(`config: ${paths.config} (admin PIN of the example config: 2468)`);
+say(`config: ${paths.config} (admin PIN of the example config: 246810)`);
 const collector = await startDemoCollector(dataDir, paths.config);
 say(`collector: ${collector.url}`);
 say(await demoStaff(dataDir, collector.url));
@@ -52,8 +56,11 @@ if (electron && !process.argv.includes('--browser')) {
     rendererDir: join(ROOT, 'dist', 'renderer'),
     port,
   }).catch(() => startBridgeServer({ host, rendererDir: join(ROOT, 'dist', 'renderer') }));
-  say(`kiosk: ${server.url}`);
-  openInChromium(server.url, dataDir);
+  // The launch address is good for one visit: printed or on Chromium's command line, it is of no
+  // use to anyone afterwards, and the bridge token itself never leaves the process.
+  const url = server.launchUrl();
+  say(`kiosk: ${url} (opens the kiosk once)`);
+  openInChromium(url, dataDir);
   const shutdown = () => {
     void server.close().then(async () => {
       host.close();

@@ -1,17 +1,19 @@
 // `npm run kiosk -- <command>`: tools for IT preparing a kiosk.
-//   hash-pin            reads a PIN (4-12 digits) on stdin, prints the adminPinHash for the config
+//   hash-pin            reads a PIN (6-12 digits) on stdin, prints the adminPinHash for the config
 //   check-config FILE   validates a kiosk config file, prints each problem as "field: reason"
 import { readFileSync } from 'node:fs';
 import { loadKioskConfig } from '../../electron/core/config-file.ts';
 import { hashPin } from '../../electron/core/pin.ts';
+import { AdminPin } from '../../shared/bridge.ts';
 
 const [command, arg] = process.argv.slice(2);
 
 if (command === 'hash-pin') {
   const pin = readFileSync(0, 'utf8').trim();
-  if (!/^[0-9]{4,12}$/.test(pin)) {
+  const checked = AdminPin.safeParse(pin);
+  if (!checked.success) {
     console.error(
-      'the PIN must be 4-12 digits (give it on standard input: echo 1234 | npm run kiosk -- hash-pin)',
+      `the PIN ${checked.error.issues[0]?.message} (give it on standard input: echo 471108 | npm run kiosk -- hash-pin)`,
     );
     process.exit(2);
   }

@@ -36,12 +36,12 @@ describe('the admin PIN, end to end', () => {
   it('locks after five wrong PINs, showing the attempts left, and refuses even the right PIN', async () => {
     const pad = await openPad();
     for (const left of [4, 3, 2, 1]) {
-      await enter('1111');
+      await enter('111111');
       await pad
         .getByText(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`)
         .waitFor();
     }
-    await enter('1111');
+    await enter('111111');
     await pad.getByText(/Too many wrong PINs\. Locked until \d\d:\d\d( [AP]M)?\./).waitFor();
     await enter(DEMO_PIN);
     await pad.getByText(/Locked until/).waitFor();

@@ -39,11 +39,11 @@ describe('the admin panel', () => {
     });
     const { user } = await renderKiosk({ fake });
     tapCorner(5);
-    await enterPin(user, '1111');
+    await enterPin(user, '111111');
     expect(await screen.findByText('Wrong PIN. 4 attempts left.')).toBeTruthy();
-    for (let i = 0; i < 3; i++) await enterPin(user, '1111');
+    for (let i = 0; i < 3; i++) await enterPin(user, '111111');
     expect(await screen.findByText('Wrong PIN. 1 attempt left.')).toBeTruthy();
-    await enterPin(user, '1111');
+    await enterPin(user, '111111');
     const time = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(
       new Date('2030-01-01T14:05:00.000Z'),
     );
@@ -58,8 +58,20 @@ describe('the admin panel', () => {
     });
     const { user } = await renderKiosk({ fake });
     tapCorner(5);
-    await enterPin(user, '2468');
+    await enterPin(user, '246810');
     expect(await screen.findByText('Too many wrong PINs. Try again later.')).toBeTruthy();
+  });
+
+  it('offers Unlock only once 6 digits are in', async () => {
+    const { user, calls } = await renderKiosk();
+    tapCorner(5);
+    const pad = screen.getByRole('dialog', { name: 'Admin access' });
+    const unlock = within(pad).getByRole('button', { name: 'Unlock' }) as HTMLButtonElement;
+    for (const d of '24681') await user.click(within(pad).getByRole('button', { name: d }));
+    expect(unlock.disabled).toBe(true);
+    await user.click(within(pad).getByRole('button', { name: '0' }));
+    expect(unlock.disabled).toBe(false);
+    expect(calls.filter(([c]) => c === 'unlockAdmin')).toEqual([]);
   });
 
   it('shows the kiosk status and runs every action through the bridge with the session', async () => {
@@ -73,7 +85,7 @@ describe('the admin panel', () => {
     });
     const { user, calls, reloadPage } = await renderKiosk({ fake });
     tapCorner(5);
-    await enterPin(user, '2468');
+    await enterPin(user, '246810');
     const panel = await screen.findByRole('dialog', { name: 'Kiosk administration' });
     expect(await within(panel).findByText('demo-kiosk-1')).toBeTruthy();
     expect(within(panel).getByText('/var/lib/lastword/kiosk.sqlite')).toBeTruthy();
@@ -120,7 +132,7 @@ describe('the admin panel', () => {
     });
     const { user } = await renderKiosk({ fake });
     tapCorner(5);
-    await enterPin(user, '2468');
+    await enterPin(user, '246810');
     await user.click(await screen.findByRole('button', { name: 'Send a test alert' }));
     expect(
       await screen.findByText('The admin session has ended. Enter the PIN again.'),

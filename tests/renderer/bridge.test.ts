@@ -2,40 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { KioskBridge } from '../../shared/bridge.ts';
 import { createClient } from '../../renderer/bridge/client.ts';
 import { BridgeError } from '../../renderer/bridge/errors.ts';
-import { createHttpBridge, takeToken } from '../../renderer/bridge/http.ts';
+import { createHttpBridge } from '../../renderer/bridge/http.ts';
 import { pickTransport } from '../../renderer/bridge/pick.ts';
-
-function place(hash: string, stored: string | null = null) {
-  const storage = new Map<string, string>(stored ? [['lastword.bridgeToken', stored]] : []);
-  return {
-    location: { hash, pathname: '/', search: '' },
-    history: { replaceState: vi.fn() },
-    storage: {
-      getItem: (k: string) => storage.get(k) ?? null,
-      setItem: (k: string, v: string) => void storage.set(k, v),
-    },
-    storageMap: storage,
-  };
-}
-
-describe('the browser-mode token', () => {
-  it('is taken from the address, kept for reloads and removed from the address bar', () => {
-    const p = place('#token=abc123');
-    expect(takeToken(p)).toBe('abc123');
-    expect(p.storageMap.get('lastword.bridgeToken')).toBe('abc123');
-    expect(p.history.replaceState).toHaveBeenCalledWith(null, '', '/');
-  });
-
-  it('survives a reload, when the address no longer carries it', () => {
-    const p = place('', 'abc123');
-    expect(takeToken(p)).toBe('abc123');
-    expect(p.history.replaceState).not.toHaveBeenCalled();
-  });
-
-  it('is missing when the page was opened by hand', () => {
-    expect(takeToken(place(''))).toBeNull();
-  });
-});
 
 function reply(status: number, body: unknown) {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -45,9 +13,9 @@ function reply(status: number, body: unknown) {
 }
 
 describe('the localhost transport', () => {
-  it('posts the request with the bearer token to /bridge/<channel>', async () => {
+  it('posts the request to /bridge/<channel> with no token of its own: the cookie carries it', async () => {
     const fetchImpl = vi.fn(async () => reply(200, { ok: true, value: { durable: true } }));
-    const bridge = createHttpBridge('tok', fetchImpl as unknown as typeof fetch);
+    const bridge = createHttpBridge(fetchImpl as unknown as typeof fetch);
     const id = '01890a5d-ac96-7000-8000-000000000000';
     await expect(bridge.finishAnswer({ answerId: id, status: 'complete' })).resolves.toEqual({
       ok: true,
@@ -55,7 +23,8 @@ describe('the localhost transport', () => {
     });
     expect(fetchImpl).toHaveBeenCalledWith('/bridge/finishAnswer', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer tok' },
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
       body: JSON.stringify({ answerId: id, status: 'complete' }),
     });
   });
@@ -69,8 +38,7 @@ describe('the localhost transport', () => {
         problems: [{ field: 'kioskId', reason: 'missing' }],
       },
     };
-    const bridge = createHttpBridge('tok', (async () =>
-      reply(200, envelope)) as unknown as typeof fetch);
+    const bridge = createHttpBridge((async () => reply(200, envelope)) as unknown as typeof fetch);
     await expect(bridge.getConfig({})).resolves.toEqual(envelope);
   });
 
@@ -81,7 +49,7 @@ describe('the localhost transport', () => {
     [413, 'invalid_request'],
     [500, 'internal'],
   ])('maps HTTP %i to %s', async (status, code) => {
-    const bridge = createHttpBridge('tok', (async () =>
+    const bridge = createHttpBridge((async () =>
       reply(status, { error: { message: 'nope' } })) as unknown as typeof fetch);
     await expect(bridge.getStatus({})).resolves.toEqual({
       ok: false,
@@ -90,7 +58,7 @@ describe('the localhost transport', () => {
   });
 
   it('reports an unreachable host as an error envelope, not a crash', async () => {
-    const bridge = createHttpBridge('tok', (async () =>
+    const bridge = createHttpBridge((async () =>
       Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch);
     const result = await bridge.getStatus({});
     expect(result.ok).toBe(false);
@@ -127,5 +95,12 @@ describe('the app-facing client', () => {
       kind: 'electron',
       bridge: kiosk,
     });
+  });
+
+  it('uses the localhost transport on a page the kiosk host serves, and none elsewhere', () => {
+    const page = (protocol: string) =>
+      ({ location: { protocol }, fetch: () => undefined }) as unknown as Window;
+    expect(pickTransport(page('http:')).kind).toBe('http');
+    expect(pickTransport(page('file:')).kind).toBe('none');
   });
 });

@@ -10,7 +10,7 @@ export const EXAMPLE_CONFIG_PATH = join(
   'build',
   'kiosk.example.json',
 );
-export const DEMO_PIN = '2468';
+export const DEMO_PIN = '246810';
 
 export function exampleConfig(): KioskConfig {
   return JSON.parse(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8')) as KioskConfig;

@@ -10,9 +10,11 @@ import { tempDir } from './tmp.ts';
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
 export interface RunningKiosk {
+  /** The kiosk page's launch address: it opens the page once (the cookie it sets lasts). */
   url: string;
+  /** Another launch address, for a second browser. */
+  launchUrl(): string;
   origin: string;
-  token: string;
   dataDir: string;
   databasePath: string;
   host: KioskHost;
@@ -40,9 +42,9 @@ export async function startKiosk(
   });
   const server = await startBridgeServer({ host, rendererDir: RENDERER_DIR });
   return {
-    url: server.url,
+    url: server.launchUrl(),
+    launchUrl: server.launchUrl,
     origin: server.origin,
-    token: server.token,
     dataDir,
     databasePath,
     host,

@@ -62,4 +62,43 @@ describe('kiosk config file', () => {
       reason: 'needs exactly 4 labels, one per face',
     });
   });
+
+  describe('the collector URL', () => {
+    const token = 'a-device-token-of-128-bits-or-more';
+    const withCollector = (collector: Record<string, unknown>) =>
+      loadKioskConfig(
+        writeConfig(dir.path, { ...smallConfig(), collector: { token, ...collector } }),
+      );
+
+    it('must be https, so the device token and the answers never cross a network in clear', () => {
+      expect(withCollector({ url: 'https://collector.example' }).ok).toBe(true);
+      expect(withCollector({ url: 'http://collector.example' })).toEqual({
+        ok: false,
+        problems: [
+          {
+            field: 'collector.url',
+            reason:
+              'must be https:// (plain http only to a loopback address, or with "allowInsecureHttp": true for a lab)',
+          },
+        ],
+      });
+      expect(withCollector({ url: 'http://10.0.0.5:4320' }).ok).toBe(false);
+      expect(withCollector({ url: 'http://127.example' }).ok).toBe(false);
+    });
+
+    it.each([
+      'http://127.0.0.1:4320',
+      'http://127.1.2.3',
+      'http://localhost:4320',
+      'http://[::1]:4320',
+    ])('may be plain http to loopback: %s', (url) => expect(withCollector({ url }).ok).toBe(true));
+
+    it('may be plain http to a lab collector when the config says so explicitly', () => {
+      const lab = withCollector({ url: 'http://lab-collector:4320', allowInsecureHttp: true });
+      expect(lab.ok).toBe(true);
+      expect(withCollector({ url: 'http://lab-collector:4320', allowInsecureHttp: false }).ok).toBe(
+        false,
+      );
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open.ts';
@@ -29,6 +29,10 @@ describe('opening the kiosk database', () => {
     expect(readFileSync(movedAside!, 'utf8')).toMatch(/^this is not a database/);
     expect(readFileSync(`${movedAside}-wal`, 'utf8')).toBe('stale wal');
     expect(existsSync(`${movedAside}-shm`)).toBe(true);
+    // The copy keeps customers' answers: private, like the database it was.
+    if (process.platform !== 'win32')
+      for (const suffix of ['', '-wal', '-shm'])
+        expect(statSync(movedAside + suffix).mode & 0o777).toBe(0o600);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
     db.close();

@@ -12,7 +12,10 @@ import { tempDir } from '../support/tmp.ts';
 const dir = tempDir();
 let host: KioskHost;
 let server: BridgeServer;
+/** The bridge cookie the launch address set, as a browser would send it back. */
+let cookie: string;
 const databasePath = join(dir.path, 'kiosk.sqlite');
+const logged: string[] = [];
 
 beforeAll(async () => {
   writeFileSync(join(dir.path, 'index.html'), '<!doctype html><title>kiosk</title>');
@@ -22,8 +25,12 @@ beforeAll(async () => {
     databasePath,
     appVersion: 'test',
     actions: { reload: () => {}, exit: () => {} },
+    log: (level, message, fields) => logged.push(`${level} ${message} ${JSON.stringify(fields)}`),
   });
   server = await startBridgeServer({ host, rendererDir: dir.path });
+  cookie = String((await send(new URL(server.launchUrl()).pathname)).headers['set-cookie']).split(
+    ';',
+  )[0]!;
 });
 afterAll(async () => {
   await server.close();
@@ -67,7 +74,7 @@ function bridge(
     method: 'POST',
     headers: {
       origin: server.origin,
-      authorization: `Bearer ${server.token}`,
+      cookie,
       'content-type': 'application/json',
       ...override,
     },
@@ -85,10 +92,32 @@ const answerCount = () => {
 };
 
 describe('localhost bridge transport', () => {
-  it('listens on loopback only and hands out the token in the URL fragment', () => {
+  it('listens on loopback only and sets the token as a cookie through a one-time launch address', async () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.url).toBe(`${server.origin}/#token=${server.token}`);
-    expect(server.token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    const url = server.launchUrl();
+    expect(url).toMatch(new RegExp(`^${server.origin}/launch/[A-Za-z0-9_-]{43}$`));
+    const launched = await send(new URL(url).pathname);
+    expect(launched.status).toBe(303);
+    expect(launched.headers.location).toBe('/');
+    const [setCookie] = launched.headers['set-cookie'] as string[];
+    expect(setCookie).toMatch(
+      /^lastword_bridge_\d+=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
+    const token = setCookie!.split(';')[0]!.split('=')[1]!; // 256 bits, base64url
+    // Nowhere a process listing, a terminal or a log could show it.
+    expect(url).not.toContain(token);
+    expect(server.launchUrl()).not.toContain(token);
+    expect(logged.join('\n')).not.toContain(token);
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a launch address the second time, and one it never issued', async () => {
+    const path = new URL(server.launchUrl()).pathname;
+    expect((await send(path)).status).toBe(303);
+    const again = await send(path);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await send(`/launch/${'x'.repeat(43)}`)).status).toBe(403);
   });
 
   it('serves the renderer with the strict CSP header', async () => {
@@ -114,16 +143,27 @@ describe('localhost bridge transport', () => {
     expect(answerCount()).toBe(1);
   });
 
-  it.each([
-    ['no token', { authorization: '' }, 401],
-    ['a wrong token', { authorization: 'Bearer nope' }, 401],
-    ['another origin', { origin: 'http://evil.example' }, 403],
-    ['no origin', { origin: '' }, 403],
-    ['a rebinding Host header', { host: 'evil.example' }, 421],
-    ['a form post', { 'content-type': 'text/plain' }, 415],
+  const token = () => cookie.split('=')[1]!;
+  it.each<[string, () => Record<string, string>, number]>([
+    ['no cookie', () => ({ cookie: '' }), 401],
+    ['a wrong cookie', () => ({ cookie: cookie.replace(/=.*/, '=nope') }), 401],
+    [
+      'the token as a bearer header',
+      () => ({ cookie: '', authorization: `Bearer ${token()}` }),
+      401,
+    ],
+    [
+      'the token in a cookie of another name',
+      () => ({ cookie: `lastword_bridge=${token()}` }),
+      401,
+    ],
+    ['another origin', () => ({ origin: 'http://evil.example' }), 403],
+    ['no origin', () => ({ origin: '' }), 403],
+    ['a rebinding Host header', () => ({ host: 'evil.example' }), 421],
+    ['a form post', () => ({ 'content-type': 'text/plain' }), 415],
   ])('refuses a call with %s and writes nothing', async (_what, override, status) => {
     const before = answerCount();
-    const reply = await bridge('startAnswer', { smiley: 3, language: 'en' }, override);
+    const reply = await bridge('startAnswer', { smiley: 3, language: 'en' }, override());
     expect(reply.status).toBe(status);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false });
     expect(answerCount()).toBe(before);

@@ -168,17 +168,24 @@ describe('kiosk host: one answer through its life', () => {
     });
   });
 
-  it('flags a tap within 10 s of the previous one as a possible repeat, keeps it, and does not alert', async () => {
-    const k = kiosk('repeat');
+  it('flags a tap within the configured window as a possible repeat and still alerts, marked so', async () => {
+    const k = kiosk('repeat', { ...smallConfig(), repeatWindowSeconds: 10 });
     const host = k.open();
-    await call(host, 'startAnswer', { smiley: 1, language: 'en' });
+    const first = await call<{ answerId: string }>(host, 'startAnswer', {
+      smiley: 1,
+      language: 'en',
+    });
     clock += 4_000;
-    const second = await call<{ possibleRepeat: boolean; alertRaised: boolean }>(
+    const second = await call<{ answerId: string; possibleRepeat: boolean; alertRaised: boolean }>(
       host,
       'startAnswer',
       { smiley: 1, language: 'en' },
     );
-    expect(second).toMatchObject({ possibleRepeat: true, alertRaised: false });
+    expect(second).toMatchObject({ possibleRepeat: true, alertRaised: true });
+    // "Talk to someone now" is never refused for a possible repeat, and is not marked as one.
+    expect(await call(host, 'requestHelp', { answerId: second.answerId })).toMatchObject({
+      alertRaised: true,
+    });
     clock += 11_000;
     const third = await call<{ possibleRepeat: boolean }>(host, 'startAnswer', {
       smiley: 4,
@@ -190,7 +197,27 @@ describe('kiosk host: one answer through its life', () => {
       { seq: 2, possible_repeat: 1 },
       { seq: 3, possible_repeat: 0 },
     ]);
-    expect(k.read('SELECT count(*) AS n FROM alerts')).toEqual([{ n: 1 }]);
+    const alerts = k
+      .read('SELECT answer_id, kind, detail FROM alerts ORDER BY created_at, kind')
+      .map((a) => [a.answer_id, a.kind, JSON.parse(a.detail as string).possibleRepeat]);
+    expect(alerts).toEqual([
+      [first.answerId, 'low_score', undefined],
+      [second.answerId, 'low_score', true],
+      [second.answerId, 'talk_now', undefined],
+    ]);
+  });
+
+  it('by default takes a first tap 3 s after the previous one for the next customer in a queue', async () => {
+    const host = kiosk('queue').open();
+    await call(host, 'startAnswer', { smiley: 4, language: 'en' });
+    clock += 2_999;
+    expect(await call(host, 'startAnswer', { smiley: 4, language: 'en' })).toMatchObject({
+      possibleRepeat: true,
+    });
+    clock += 3_000;
+    expect(await call(host, 'startAnswer', { smiley: 4, language: 'en' })).toMatchObject({
+      possibleRepeat: false,
+    });
   });
 
   it('finalises a walked-away answer as partial and refuses later changes', async () => {
@@ -225,6 +252,23 @@ describe('kiosk host: one answer through its life', () => {
       language: 'en',
     });
     expect(k.read('SELECT seq FROM answers WHERE id = ?', next.answerId)).toEqual([{ seq: 2 }]);
+  });
+});
+
+describe('kiosk host: the counter settings the screen needs', () => {
+  it('serves the thank-you lock and the idle screen, by default 3 s and the faces', async () => {
+    const plain = await call(kiosk('counter-default').open(), 'getConfig', {});
+    expect(plain).toMatchObject({ thankYouLockSeconds: 3, survey: { attract: 'faces' } });
+    const config = smallConfig();
+    const custom = {
+      ...config,
+      thankYouLockSeconds: 5,
+      survey: { ...config.survey, attract: 'tapAnywhere' },
+    };
+    expect(await call(kiosk('counter-custom', custom).open(), 'getConfig', {})).toMatchObject({
+      thankYouLockSeconds: 5,
+      survey: { attract: 'tapAnywhere' },
+    });
   });
 });
 
@@ -332,13 +376,13 @@ describe('kiosk host: admin access', () => {
     const k = kiosk('admin-lock');
     let host = k.open();
     for (let left = 4; left >= 1; left--) {
-      expect(await call(host, 'unlockAdmin', { pin: '0000' })).toEqual({
+      expect(await call(host, 'unlockAdmin', { pin: '000000' })).toEqual({
         session: null,
         attemptsLeft: left,
         lockedUntil: null,
       });
     }
-    const locked = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '0000' });
+    const locked = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
     expect(locked.lockedUntil).toBe(new Date(clock + 5 * 60_000).toISOString());
     host.close();
     host = k.open();
@@ -349,6 +393,46 @@ describe('kiosk host: admin access', () => {
     clock += 5 * 60_000 + 1;
     const unlocked = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
     expect(unlocked.session).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The right PIN starts the count again.
+    expect(await call(host, 'unlockAdmin', { pin: '000000' })).toMatchObject({ attemptsLeft: 4 });
+  });
+
+  it('doubles the lock for each further wrong PIN, up to a day, across a restart', async () => {
+    const k = kiosk('admin-escalate');
+    let host = k.open();
+    for (let i = 0; i < 4; i++) await call(host, 'unlockAdmin', { pin: '000000' });
+    const fifth = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
+    let until = Date.parse(fifth.lockedUntil);
+    const locks: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      // Locked across a restart: even the right PIN is refused until the lock ends.
+      host.close();
+      host = k.open();
+      clock = until - 1;
+      expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({ session: null });
+      // Once it ends, a single wrong PIN locks it again, for twice as long.
+      clock = until;
+      const next = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
+      until = Date.parse(next.lockedUntil);
+      locks.push((until - clock) / 60_000);
+    }
+    expect(locks).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 1440, 1440]);
+    clock = until;
+    const { session } = await call<{ session: string | null }>(host, 'unlockAdmin', {
+      pin: DEMO_PIN,
+    });
+    expect(session).not.toBeNull();
+  });
+
+  it('refuses a PIN shorter than 6 digits without checking it', async () => {
+    const host = kiosk('admin-short').open();
+    expect(await host.handle('unlockAdmin', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        problems: [{ field: 'pin', reason: 'must be 6-12 digits' }],
+      },
+    });
   });
 
   it('runs admin actions only with a valid session', async () => {

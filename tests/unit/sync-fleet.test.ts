@@ -70,6 +70,12 @@ describe('sync engine: heartbeat', () => {
   });
 });
 
+/** A config as the kiosk stores it: as served, less the PIN hash (the kiosk keeps its own). */
+function storedAs(served: string): string {
+  const { adminPinHash: _own, ...rest } = JSON.parse(served) as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
 describe('sync engine: config pull', () => {
   it('fetches a new config once, then gets 304 for it, and fetches again when the heartbeat names a new version', async () => {
     const databasePath = join(dir.path, 'config.sqlite');
@@ -106,7 +112,7 @@ describe('sync engine: config pull', () => {
       ).toEqual(['GET /v1/config - 404', 'POST /v1/heartbeat - 200', 'GET /v1/config - 200']);
       expect(state()).toEqual({
         remote_config_etag: `"${first.version}"`,
-        remote_config: first.body,
+        remote_config: storedAs(first.body),
       });
 
       // Unchanged: the heartbeat names the version we hold, so no GET; an explicit pull gets 304.
@@ -132,7 +138,7 @@ describe('sync engine: config pull', () => {
       ).toEqual(['POST /v1/heartbeat - 200', `GET /v1/config "${first.version}" 200`]);
       expect(state()).toEqual({
         remote_config_etag: `"${second.version}"`,
-        remote_config: second.body,
+        remote_config: storedAs(second.body),
       });
     } finally {
       await engine.stop();

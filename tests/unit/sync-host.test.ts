@@ -8,8 +8,9 @@ import type { PublicKioskConfig } from '../../shared/config.ts';
 import type { BridgeResult } from '../../shared/result.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
+import { hashPin } from '../../electron/core/pin.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
-import { smallConfig, writeConfig } from '../support/config.ts';
+import { DEMO_PIN, smallConfig, writeConfig } from '../support/config.ts';
 import { readKiosk, waitFor } from '../support/sync-helpers.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -176,6 +177,29 @@ describe('kiosk host with sync', () => {
       (await readAnswers(collector.storage, kioskId)).some((a) => a.id === next.answerId),
     );
     expect(host.status()).toMatchObject({ deadLetters: 0 });
+  });
+
+  it('keeps its own admin PIN when the collector config carries another PIN hash', async () => {
+    const { kioskId, config } = await enrolled();
+    const { host, databasePath } = open(config);
+    const remote = { ...smallConfig(), kioskId, idleTimeoutSeconds: 45 };
+    remote.adminPinHash = hashPin('135790');
+    const { version } = await attachConfig(collector.storage, kioskId, remote, new Date());
+    await waitFor(
+      'the config stored',
+      () =>
+        readKiosk(databasePath, `SELECT 1 FROM kiosk_state WHERE value = ?`, `"${version}"`)
+          .length === 1,
+    );
+    expect((await call<PublicKioskConfig>(host, 'getConfig', {})).idleTimeoutSeconds).toBe(45);
+    expect(await call(host, 'unlockAdmin', { pin: '135790' })).toMatchObject({ session: null });
+    expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({
+      session: expect.any(String),
+    });
+    // Not even stored: the kiosk database holds no PIN hash from the wire.
+    expect(JSON.stringify(readKiosk(databasePath, 'SELECT value FROM kiosk_state'))).not.toMatch(
+      /adminPinHash|scrypt/,
+    );
   });
 
   it('applies a stored collector config at start', async () => {

@@ -2,8 +2,9 @@
 // an acknowledged tap survives power loss, and a quick_check at start so a corrupt file is
 // noticed before the first customer, moved aside (with its -wal/-shm) and replaced.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir, makePrivateFile, tightenFile } from '../private-files.ts';
 import { migrate } from './migrate.ts';
 
 export interface OpenedDatabase {
@@ -47,14 +48,19 @@ export function isCorruption(error: unknown): boolean {
 }
 
 export function openDatabase(path: string, now: () => Date = () => new Date()): OpenedDatabase {
-  mkdirSync(dirname(path), { recursive: true });
+  makePrivateDir(dirname(path));
   let movedAside: string | null = null;
   if (!healthy(path)) {
     movedAside = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(path + suffix)) renameSync(path + suffix, movedAside + suffix);
+      if (!existsSync(path + suffix)) continue;
+      renameSync(path + suffix, movedAside + suffix);
+      tightenFile(movedAside + suffix);
     }
   }
+  // SQLite gives the -wal and -shm it creates the database file's mode: 0600 from the start.
+  makePrivateFile(path);
+  for (const suffix of ['-wal', '-shm']) tightenFile(path + suffix);
   const db = new Database(path);
   configure(db);
   migrate(db);

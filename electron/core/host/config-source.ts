@@ -5,6 +5,7 @@ import type { FieldProblem, KioskConfig } from '../../../shared/config.ts';
 import type { AnswerLifecycle } from '../answer-lifecycle.ts';
 import { loadKioskConfig } from '../config-file.ts';
 import type { Logger } from '../log.ts';
+import { tightenFile } from '../private-files.ts';
 import { pendingRemoteConfig } from '../sync/remote-config.ts';
 
 export interface ConfigSource {
@@ -23,6 +24,7 @@ export function openConfigSource(
   lifecycle: AnswerLifecycle,
   log: Logger,
 ): ConfigSource {
+  protectConfigFile(configPath, log);
   const loaded = loadKioskConfig(configPath);
   const file = loaded.ok ? loaded.config : null;
   let current = file;
@@ -47,4 +49,17 @@ export function openConfigSource(
       }
     },
   };
+}
+
+/** The config holds the device token: readable by the kiosk's user only. */
+function protectConfigFile(configPath: string, log: Logger): void {
+  const outcome = tightenFile(configPath);
+  if (outcome === 'tightened')
+    log('warn', 'the kiosk config was readable by other users; made it private', {
+      config: configPath,
+    });
+  else if (outcome === 'failed')
+    log('error', 'the kiosk config is readable by other users and could not be made private', {
+      config: configPath,
+    });
 }

@@ -2,7 +2,6 @@
 // draining, a clock that is off, an error nobody reported) and the config pull. A config is only
 // fetched when the heartbeat names a version we do not hold (and once at start), with
 // If-None-Match, and stored in kiosk_state; the host applies it at the next attract screen.
-import { KioskConfig } from '../../../shared/config.ts';
 import type { HeartbeatRequest } from '../../../shared/protocol.ts';
 import type { Logger } from '../log.ts';
 import type { CollectorClient, Failure } from './collector-client.ts';
@@ -107,10 +106,8 @@ export class Fleet {
       });
       return 'failed';
     }
-    // The kiosk keeps its own collector URL and token: never taken from the wire.
-    const { collector: _ignored, ...rest } = config;
-    const checked = KioskConfig.safeParse(rest);
-    if (!checked.success) return 'failed';
+    // The kiosk keeps its own PIN hash: one sent anyway is not even stored.
+    const { adminPinHash: _ignored, ...rest } = config;
     this.opts.store().setStates([
       [REMOTE_CONFIG, JSON.stringify(rest)],
       [REMOTE_CONFIG_ETAG, reply.etag ?? `"${version}"`],

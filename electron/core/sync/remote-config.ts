@@ -1,8 +1,8 @@
 // The host's half of the config pull: the engine stores what the collector sent, the host swaps
 // it in only where no customer can be mid-survey (at start, and when the renderer asks for the
-// config on its attract screen). The file's collector block always stays: the URL and token
-// are the kiosk's own and never come over the wire.
-import { KioskConfig } from '../../../shared/config.ts';
+// config on its attract screen). The file's collector block and PIN hash always stay: the URL,
+// token and PIN are the kiosk's own and never come over the wire.
+import { RemoteKioskConfig, type KioskConfig } from '../../../shared/config.ts';
 import { REMOTE_CONFIG, REMOTE_CONFIG_ETAG } from './fleet.ts';
 
 export type RemoteConfig = { etag: string; config: KioskConfig } | { etag: string; error: string };
@@ -22,11 +22,12 @@ export function pendingRemoteConfig(
     return { etag, error: 'the stored collector config is not JSON' };
   }
   // Parsed again: it was stored by an older app, perhaps, and every trust boundary parses.
-  const parsed = KioskConfig.safeParse(json);
+  const parsed = RemoteKioskConfig.safeParse(json);
   if (!parsed.success)
     return { etag, error: 'the stored collector config is not valid for this app' };
   if (parsed.data.kioskId !== local.kioskId)
     return { etag, error: `the collector config is for kiosk "${parsed.data.kioskId}"` };
-  const { collector: _wire, ...rest } = parsed.data;
-  return { etag, config: local.collector ? { ...rest, collector: local.collector } : rest };
+  const { adminPinHash: _wire, ...rest } = parsed.data;
+  const own = { ...rest, adminPinHash: local.adminPinHash };
+  return { etag, config: local.collector ? { ...own, collector: local.collector } : own };
 }

@@ -55,7 +55,7 @@ export function createFakeBridge(
     requestHelp: async () => ({ durable: true, alertRaised: true }),
     finishAnswer: async () => ({ durable: true }),
     unlockAdmin: async (r) =>
-      r.pin === '2468'
+      r.pin === '246810'
         ? { session: SESSION, attemptsLeft: 5, lockedUntil: null }
         : { session: null, attemptsLeft: 4, lockedUntil: null },
     sendTestAlert: async () => ({ kind: 'test' }),
