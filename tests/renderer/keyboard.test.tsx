@@ -18,7 +18,9 @@ async function toComment(user: User, language?: string) {
 }
 
 async function tap(user: User, keyboard: HTMLElement, ...keys: string[]) {
-  for (const key of keys) await user.click(within(keyboard).getByRole('button', { name: key }));
+  // find, not get: simple-keyboard builds its keys in an effect after the group is rendered.
+  for (const key of keys)
+    await user.click(await within(keyboard).findByRole('button', { name: key }));
 }
 
 describe('the on-screen keyboard', () => {
