@@ -1,6 +1,6 @@
-// How the kiosk behaves at a busy counter, from its config. The two settings are new and the
-// shared config schema does not carry them yet, so they are read defensively: absent means the
-// defaults below (faces as the idle screen, a 3 s lock on the thank-you screen).
+// How the kiosk behaves at a busy counter, from its config: whether the faces are the idle screen
+// or a "tap anywhere" screen comes first, and how long the thank-you screen ignores taps before
+// the faces are back for the next customer.
 import type { PublicKioskConfig } from '../../shared/config.ts';
 
 export interface CounterOptions {
@@ -10,18 +10,9 @@ export interface CounterOptions {
   thanksLockMs: number;
 }
 
-const DEFAULT_LOCK_SECONDS = 3;
-
-type WithCounterSettings = PublicKioskConfig & {
-  idleScreen?: unknown;
-  thanksLockSeconds?: unknown;
-};
-
 export function counterOptions(config: PublicKioskConfig): CounterOptions {
-  const { idleScreen, thanksLockSeconds } = config as WithCounterSettings;
-  const seconds =
-    typeof thanksLockSeconds === 'number' && thanksLockSeconds >= 0
-      ? thanksLockSeconds
-      : DEFAULT_LOCK_SECONDS;
-  return { tapToStart: idleScreen === 'tapToStart', thanksLockMs: seconds * 1000 };
+  return {
+    tapToStart: config.survey.attract === 'tapAnywhere',
+    thanksLockMs: config.thankYouLockSeconds * 1000,
+  };
 }

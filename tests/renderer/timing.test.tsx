@@ -108,7 +108,9 @@ describe('the thank-you screen', () => {
   });
 
   it('keeps the lock as long as the config asks', async () => {
-    const config = Object.assign(exampleConfig(), { thanksLockSeconds: 5 });
+    const config = exampleConfig((c) => {
+      c.thankYouLockSeconds = 5;
+    });
     const { user } = await renderKiosk({ fake: createFakeBridge({}, config), fakeTimers: true });
     await finish(user);
     act(() => vi.advanceTimersByTime(4_900));
@@ -120,7 +122,9 @@ describe('the thank-you screen', () => {
 
 describe('a kiosk configured with a "tap anywhere" screen', () => {
   it('starts there, and only the second tap answers', async () => {
-    const config = Object.assign(exampleConfig(), { idleScreen: 'tapToStart' });
+    const config = exampleConfig((c) => {
+      c.survey.attract = 'tapAnywhere';
+    });
     const fake = createFakeBridge({}, config);
     const { user, answerCalls } = await renderKiosk({ fake, idle: 'tapToStart' });
     await user.click(screen.getByRole('button', { name: /Tap anywhere to start/ }));
