@@ -9,6 +9,7 @@ export const channels = [
   'updateAnswer',
   'requestHelp',
   'finishAnswer',
+  'touchAnswer',
   'unlockAdmin',
   'sendTestAlert',
   'setDefaultLanguage',

@@ -71,6 +71,11 @@ export const bridgeContract = {
     request: z.strictObject({ answerId: AnswerId, status: FinalStatus }),
     response: z.strictObject({ durable: z.boolean() }),
   },
+  /**
+   * The answer is still on screen: sent every few seconds while it is open, so the host can tell
+   * a customer taking their time from a screen that is gone (see host/abandoned-drafts.ts).
+   */
+  touchAnswer: { request: z.strictObject({ answerId: AnswerId }), response: Empty },
   unlockAdmin: {
     request: z.strictObject({ pin: AdminPin }),
     response: z.strictObject({

@@ -1,6 +1,7 @@
 // One answer's life on the kiosk: first tap -> durable draft (+ alert at once if unhappy),
 // later steps -> updates, finish or idle -> final with its outbox row. Open drafts are mirrored
-// in memory so the kiosk can keep answering customers while the disk is failing.
+// in memory so the kiosk can keep answering customers while the disk is failing, with when the
+// screen last touched each (the host finishes the ones a vanished screen left open).
 import type Database from 'better-sqlite3';
 import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
 import type { KioskConfig } from '../../shared/config.ts';
@@ -11,6 +12,8 @@ import { isLowScore } from '../../shared/low-score.ts';
 import { HostError, checkStep } from './step-rules.ts';
 
 interface OpenDraft {
+  /** When the screen last did anything with it (ms): a step, a keep-alive. */
+  touchedAt: number;
   smiley: number;
   reasons: string[];
   possibleRepeat: boolean;
@@ -60,7 +63,7 @@ export class AnswerLifecycle {
     if (this.db && this.store) return { db: this.db, store: this.store };
     const opened = openDatabase(this.opts.databasePath, this.opts.now);
     const store = new AnswerStore(opened.db);
-    store.finalizeLeftoverDrafts(this.iso());
+    store.finalizeOpenDrafts(this.iso());
     const last = store.lastStartedAt();
     this.lastStart ??= last ? Date.parse(last) : null;
     this.db = opened.db;
@@ -90,11 +93,20 @@ export class AnswerLifecycle {
       this.lastStart !== null && at.getTime() - this.lastStart < config.repeatWindowSeconds * 1000;
     this.lastStart = at.getTime();
     const startedAt = at.toISOString();
-    const draft: OpenDraft = { smiley, reasons: [], possibleRepeat, alerts: new Set() };
+    const draft: OpenDraft = {
+      touchedAt: at.getTime(),
+      smiley,
+      reasons: [],
+      possibleRepeat,
+      alerts: new Set(),
+    };
     const alert = isLowScore(config.survey, { smiley })
       ? this.newAlert(config, draft, id, 'low_score', startedAt, { smiley })
       : null;
-    const durable = this.writeStep(draft, alert, (store) =>
+    const durable = this.writeStep(draft, alert, (store) => {
+      // One customer at a time: a draft still open belongs to a screen that lost it (a reload, a
+      // crash). It is finished as partial in the same transaction, before the new one exists.
+      store.finalizeOpenDrafts(startedAt);
       store.insertDraft({
         id,
         kioskId: config.kioskId,
@@ -103,14 +115,15 @@ export class AnswerLifecycle {
         smiley,
         startedAt,
         possibleRepeat,
-      }),
-    );
+      });
+    });
+    this.drafts.clear();
     this.drafts.set(id, draft);
     return { answerId: id, durable, possibleRepeat, alertRaised: alert !== null };
   }
 
   update(config: KioskConfig, answerId: string, step: AnswerStep) {
-    const draft = this.draft(answerId);
+    const draft = this.touched(answerId);
     checkStep(config, step, draft.smiley);
     const at = this.iso();
     const alert = isLowScore(config.survey, step)
@@ -123,7 +136,7 @@ export class AnswerLifecycle {
   }
 
   requestHelp(config: KioskConfig, answerId: string) {
-    const draft = this.draft(answerId);
+    const draft = this.touched(answerId);
     const at = this.iso();
     const scores = { smiley: draft.smiley, reasons: draft.reasons };
     const alert = this.newAlert(config, draft, answerId, 'talk_now', at, scores);
@@ -141,6 +154,25 @@ export class AnswerLifecycle {
     );
     this.drafts.delete(answerId);
     return { durable };
+  }
+
+  /** The screen still shows this draft; refused like a step if it is not open. */
+  keepAlive(answerId: string): void {
+    this.touched(answerId);
+  }
+
+  /** When the least recently touched open draft was touched (ms), or null when none is open. */
+  oldestTouch(): number | null {
+    let oldest: number | null = null;
+    for (const d of this.drafts.values()) oldest = Math.min(oldest ?? d.touchedAt, d.touchedAt);
+    return oldest;
+  }
+
+  /** Finishes as partial every open draft untouched since `cutoff` (ms); returns how many. */
+  finishUntouchedSince(cutoff: number): number {
+    const stale = [...this.drafts].filter(([, d]) => d.touchedAt <= cutoff).map(([id]) => id);
+    for (const id of stale) this.finish(id, 'partial');
+    return stale.length;
   }
 
   testAlert(config: KioskConfig): void {
@@ -235,6 +267,12 @@ export class AnswerLifecycle {
     );
     if (alert) draft.alerts.add(alert.kind);
     return durable;
+  }
+
+  private touched(answerId: string): OpenDraft {
+    const draft = this.draft(answerId);
+    draft.touchedAt = this.opts.now().getTime();
+    return draft;
   }
 
   private draft(answerId: string): OpenDraft {

@@ -125,8 +125,11 @@ export class AnswerStore {
     return true;
   }
 
-  /** Drafts left by a crash or power cut become final as partial: the first tap still counts. */
-  finalizeLeftoverDrafts(at: string): number {
+  /**
+   * Every open draft becomes final as partial: at start (drafts a crash or power cut left) and
+   * at a new first tap (drafts a lost screen left). The first tap still counts.
+   */
+  finalizeOpenDrafts(at: string): number {
     const ids = (this.q.drafts.all() as { id: string }[]).map((r) => r.id);
     this.db.transaction(() => ids.forEach((id) => this.finalize(id, 'partial', at)))();
     return ids.length;

@@ -12,12 +12,14 @@ import { AnswerLifecycle } from './answer-lifecycle.ts';
 import { adminHandlers } from './host/admin-handlers.ts';
 import { answerHandlers } from './host/answer-handlers.ts';
 import { configHandlers } from './host/config-handlers.ts';
+import { watchAbandonedDrafts } from './host/abandoned-drafts.ts';
 import { openConfigSource } from './host/config-source.ts';
 import type { HostActions, HostContext } from './host/context.ts';
 import { dispatch, type Handlers } from './host/dispatch.ts';
 import { kioskStatus, statusHandlers } from './host/status.ts';
 import type { Logger } from './log.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
+import { backgroundTimers, type Timers } from './timers.ts';
 
 export interface KioskHostOptions {
   configPath: string;
@@ -25,6 +27,8 @@ export interface KioskHostOptions {
   appVersion: string;
   actions: HostActions;
   now?: () => Date;
+  /** The host's own timers (abandoned drafts); tests pass a fake clock's with `now`. */
+  timers?: Timers;
   newId?: () => string;
   /** How often writes held in memory are retried while the disk fails (default 2 s). */
   storageRetryMs?: number;
@@ -66,6 +70,13 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   configs.applyRemote();
   sync = startSync(opts, configs.file, lifecycle, log, now);
 
+  const abandoned = watchAbandonedDrafts({
+    lifecycle,
+    idleTimeoutMs: () => (configs.current()?.idleTimeoutSeconds ?? 0) * 1000,
+    now,
+    timers: opts.timers ?? backgroundTimers,
+    log,
+  });
   const ctx: HostContext = {
     lifecycle,
     admin: new AdminAccess(
@@ -74,6 +85,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
       now,
     ),
     configs,
+    abandoned,
     actions: opts.actions,
     sync,
     appVersion: opts.appVersion,
@@ -96,6 +108,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     },
     sync,
     close() {
+      abandoned.stop();
       void sync?.stop();
       lifecycle.close();
     },

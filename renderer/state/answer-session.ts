@@ -1,6 +1,9 @@
 // One customer's answer on its way to the kiosk host. The screen moves on at once (a tap must
 // feel instant) while the writes go out strictly one after another: over the localhost
 // transport each call is its own HTTP request, and "finish" must never overtake an update.
+// While the answer is open the session tells the host it is still on screen: the host finishes
+// a draft nobody touches for longer than the idle timeout (its screen crashed or was closed), and
+// a customer typing a long comment sends nothing else for a while.
 import type { AnswerStep, FinalStatus } from '../../shared/answer.ts';
 import type { BridgeClient } from '../bridge/client.ts';
 
@@ -12,6 +15,9 @@ export interface AnswerSession {
 }
 
 export type SessionFailure = { stage: 'start' | 'update' | 'help' | 'finish'; error: unknown };
+
+/** Well inside the host's shortest deadline (10 s idle timeout + 10 s). */
+export const KEEP_ALIVE_MS = 5_000;
 
 export function openAnswer(
   client: BridgeClient,
@@ -27,6 +33,12 @@ export function openAnswer(
   );
   let tail: Promise<unknown> = started;
   let finished = false;
+  const keepAlive = setInterval(() => {
+    void started.then((answerId) => {
+      if (!answerId) clearInterval(keepAlive);
+      else if (!finished) client.touchAnswer({ answerId }).catch(() => undefined);
+    });
+  }, KEEP_ALIVE_MS);
 
   const enqueue = <T>(
     stage: SessionFailure['stage'],
@@ -58,6 +70,7 @@ export function openAnswer(
     finish: (status) => {
       if (finished) return Promise.resolve();
       finished = true;
+      clearInterval(keepAlive);
       return enqueue('finish', (answerId) => client.finishAnswer({ answerId, status })).then(
         () => undefined,
         () => undefined,

@@ -109,6 +109,8 @@ export function parseRun(stdout: string): Run {
     // | ack finish <id> <status>
     const [flag, ...more] = rest;
     if (kind === 'start') {
+      // A first tap finishes every open draft as partial, in the same transaction.
+      for (const open of run.acked.values()) if (open.status === 'draft') open.status = 'partial';
       const [repeat, ...json] = more;
       const { smiley, language } = (
         parseOp('start', id, json.join(' ')) as Extract<Op, { kind: 'start' }>

@@ -28,7 +28,7 @@ function die(message: string): never {
 }
 
 // A virtual clock: customers a few seconds to half a minute apart, so some starts fall inside
-// the 10 s repeat window (flagged, no alert) and most do not. The parent gives each run its own
+// the 3 s repeat window (flagged, their alert marked) and most do not. The parent gives each run its own
 // start, far past the previous run's last answer.
 let clock = Number(clockStart);
 const tick = (minMs: number, maxMs: number) =>
@@ -105,7 +105,8 @@ for (;;) {
     emit(`ack update ${answerId} ${bit(updated.alertRaised)} ${json}`);
   }
 
-  // Some customers walk away and the kiosk dies before the idle timer: the draft stays open.
+  // Some customers walk away and the kiosk dies before the idle timer: the draft stays open
+  // until the next first tap (or the next start) finishes it as partial.
   if (chance(0.1)) continue;
   tick(500, 3_000);
   const status = chance(0.75) ? 'complete' : 'partial';

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createCrashBudget } from '../../electron/main/policy/crash-budget.ts';
-import {
-  createRecovery,
-  type RecoveryActions,
-  type Timers,
-} from '../../electron/main/policy/recovery.ts';
+import { createRecovery, type RecoveryActions } from '../../electron/main/policy/recovery.ts';
+import { fakeClock } from '../support/fake-clock.ts';
 
 const MINUTE = 60_000;
 
-function clock(start = 1_700_000_000_000) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
-}
-
 describe('crash budget', () => {
   it('absorbs five crashes in ten minutes and is exhausted by the sixth', () => {
-    const c = clock();
-    const budget = createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.now });
+    const c = fakeClock();
+    const budget = createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.nowMs });
     for (let i = 0; i < 5; i++) {
       budget.record();
       c.advance(MINUTE);
@@ -27,8 +19,8 @@ describe('crash budget', () => {
   });
 
   it('never runs out when crashes are eleven minutes apart', () => {
-    const c = clock();
-    const budget = createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.now });
+    const c = fakeClock();
+    const budget = createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.nowMs });
     for (let i = 0; i < 50; i++) {
       budget.record();
       expect(budget.exhausted()).toBe(false);
@@ -37,8 +29,8 @@ describe('crash budget', () => {
   });
 
   it('forgets old crashes: six crashes spread over more than ten minutes are fine', () => {
-    const c = clock();
-    const budget = createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.now });
+    const c = fakeClock();
+    const budget = createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.nowMs });
     for (let i = 0; i < 6; i++) {
       budget.record();
       c.advance(2.5 * MINUTE);
@@ -49,27 +41,8 @@ describe('crash budget', () => {
 });
 
 function harness(hangMs = 30_000) {
-  const c = clock();
+  const c = fakeClock();
   const calls: string[] = [];
-  const pending = new Map<number, { at: number; fn: () => void }>();
-  let nextId = 1;
-  const timers: Timers = {
-    set: (fn, ms) => {
-      const id = nextId++;
-      pending.set(id, { at: c.now() + ms, fn });
-      return id;
-    },
-    clear: (id) => void pending.delete(id as number),
-  };
-  const advance = (ms: number): void => {
-    c.advance(ms);
-    for (const [id, t] of [...pending]) {
-      if (t.at <= c.now()) {
-        pending.delete(id);
-        t.fn();
-      }
-    }
-  };
   const outReasons: string[] = [];
   const actions: RecoveryActions = {
     reload: () => calls.push('reload'),
@@ -81,12 +54,12 @@ function harness(hangMs = 30_000) {
     log: () => {},
   };
   const recovery = createRecovery({
-    budget: createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.now }),
+    budget: createCrashBudget({ max: 5, windowMs: 10 * MINUTE, now: c.nowMs }),
     actions,
-    timers,
+    timers: c.timers,
     hangMs,
   });
-  return { recovery, calls, advance, outReasons, pendingTimers: () => pending.size };
+  return { recovery, calls, advance: c.advance, outReasons, pendingTimers: c.pending };
 }
 
 describe('renderer recovery', () => {

@@ -1,10 +1,11 @@
-// What the feature handlers share (the answer lifecycle, the admin gate, the config in force, the
-// out-of-service flag) and the two guards most of them start with.
+// What the feature handlers share (the answer lifecycle and its deadline for abandoned drafts, the
+// admin gate, the config in force, the out-of-service flag) and the two guards most start with.
 import type { KioskConfig } from '../../../shared/config.ts';
 import type { AdminAccess } from '../admin-access.ts';
 import type { AnswerLifecycle } from '../answer-lifecycle.ts';
 import { HostError } from '../step-rules.ts';
 import type { SyncEngine } from '../sync/engine.ts';
+import type { AbandonedDrafts } from './abandoned-drafts.ts';
 import type { ConfigSource } from './config-source.ts';
 
 /** What the shell does when the admin asks: Electron reloads or quits, the demo does less. */
@@ -17,6 +18,7 @@ export interface HostContext {
   readonly lifecycle: AnswerLifecycle;
   readonly admin: AdminAccess;
   readonly configs: ConfigSource;
+  readonly abandoned: AbandonedDrafts;
   readonly actions: HostActions;
   /** The sync engine, when the config names a collector. */
   readonly sync: SyncEngine | null;

@@ -2,6 +2,7 @@
 // `hangMs` to come back, then is killed and reloaded. Every failure spends the crash budget,
 // and once it is exhausted the kiosk shows the out-of-service page and stops retrying, so a
 // page that breaks on every load ends on a calm screen instead of a crash loop.
+import type { Timers } from '../../core/timers.ts';
 import type { CrashBudget } from './crash-budget.ts';
 
 export interface RecoveryActions {
@@ -10,11 +11,6 @@ export interface RecoveryActions {
   killRenderer(): void;
   outOfService(reason: string): void;
   log(message: string): void;
-}
-
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
 }
 
 export interface Recovery {

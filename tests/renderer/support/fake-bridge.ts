@@ -54,6 +54,7 @@ export function createFakeBridge(
     updateAnswer: async () => ({ durable: true, alertRaised: false }),
     requestHelp: async () => ({ durable: true, alertRaised: true }),
     finishAnswer: async () => ({ durable: true }),
+    touchAnswer: async () => ({}),
     unlockAdmin: async (r) =>
       r.pin === '246810'
         ? { session: SESSION, attemptsLeft: 5, lockedUntil: null }
