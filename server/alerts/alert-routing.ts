@@ -48,7 +48,7 @@ export class AlertRouting {
   async kioskAlerts(kioskId: string, alerts: AlertUpload[], receivedAt: Date): Promise<void> {
     for (const a of alerts) {
       if (a.detail.possibleRepeat) continue;
-      if (a.answerId && (await this.answerIsRepeat(a.answerId))) continue;
+      if (a.answerId && (await this.answerIsRepeat(kioskId, a.answerId))) continue;
       const { smiley, nps, ces } = a.detail;
       await this.consider({
         sourceAlertId: a.id,
@@ -95,6 +95,7 @@ export class AlertRouting {
     const existingRows = await storage.db
       .selectFrom('staff_alerts')
       .selectAll()
+      .where('kiosk_id', '=', kioskId)
       .where(
         'answer_id',
         'in',
@@ -149,11 +150,12 @@ export class AlertRouting {
       .execute();
   }
 
-  private async answerIsRepeat(answerId: string): Promise<boolean> {
+  private async answerIsRepeat(kioskId: string, answerId: string): Promise<boolean> {
     const row = await this.deps.storage.db
       .selectFrom('answers')
       .select('possible_repeat')
       .where('id', '=', answerId)
+      .where('kiosk_id', '=', kioskId)
       .executeTakeFirst();
     return toFlag(row?.possible_repeat);
   }

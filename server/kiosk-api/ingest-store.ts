@@ -33,8 +33,10 @@ function receipt(ctx: BatchContext): { device_sent_at: string; received_at: stri
 interface Batch {
   table: 'answers' | 'alerts';
   rows: { id: string }[];
-  /** INSERT … ON CONFLICT DO NOTHING of every row; resolves to the ids that did insert. */
-  insert(trx: CollectorDb): Promise<{ id: string }[]>;
+  /** INSERT … ON CONFLICT DO NOTHING of these rows; resolves to the ids that did insert. */
+  insert(trx: CollectorDb, rows: { id: string }[]): Promise<{ id: string }[]>;
+  /** Per row, why it may not be stored at all (null: it may), judged before the insert. */
+  refuse?(trx: CollectorDb): Promise<(string | null)[]>;
   /** Why row i did not insert when no other kiosk holds its id. */
   conflictReason(index: number): string;
   /** Answers move the kiosk's highest contiguous seq; alerts leave it. */
@@ -48,14 +50,19 @@ async function storeBatch(
 ): Promise<BatchOutcome> {
   return writeTransaction(storage, async (trx) => {
     const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
-    const inserted = batch.rows.length ? await batch.insert(trx) : [];
-    const outcomes = await classify(
+    const refused = (await batch.refuse?.(trx)) ?? [];
+    const allowed = batch.rows.filter((_, i) => !refused[i]);
+    const inserted = allowed.length ? await batch.insert(trx, allowed) : [];
+    const classified = await classify(
       trx,
       batch.table,
       ctx.kioskId,
       batch.rows,
       new Set(inserted.map((r) => r.id)),
       batch.conflictReason,
+    );
+    const outcomes = classified.map((o, i): Outcome =>
+      refused[i] ? { status: 'rejected', reason: refused[i] } : o,
     );
     const highest = batch.movesSeq
       ? await advanceSeq(trx, ctx.kioskId, kiosk.highest)
@@ -92,10 +99,10 @@ export async function storeAnswers(
   return storeBatch(storage, ctx, {
     table: 'answers',
     rows,
-    insert: (trx) =>
+    insert: (trx, allowed) =>
       trx
         .insertInto('answers')
-        .values(rows)
+        .values(allowed as typeof rows)
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .execute(),
@@ -121,16 +128,43 @@ export async function storeAlerts(
   return storeBatch(storage, ctx, {
     table: 'alerts',
     rows,
-    insert: (trx) =>
+    insert: (trx, allowed) =>
       trx
         .insertInto('alerts')
-        .values(rows)
+        .values(allowed as typeof rows)
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .execute(),
+    refuse: (trx) => foreignAnswers(trx, ctx.kioskId, rows),
     conflictReason: () => 'conflicts with a stored alert',
     movesSeq: false,
   });
+}
+
+/**
+ * An alert may only name this kiosk's own answers: naming another kiosk's would show that
+ * answer's comment and contact at this kiosk's location.
+ */
+async function foreignAnswers(
+  trx: CollectorDb,
+  kioskId: string,
+  rows: { answer_id: string | null }[],
+): Promise<(string | null)[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.answer_id ? [r.answer_id] : [])))];
+  if (!ids.length) return [];
+  const foreign = new Set(
+    (
+      await trx
+        .selectFrom('answers')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('kiosk_id', '<>', kioskId)
+        .execute()
+    ).map((r) => r.id),
+  );
+  return rows.map((r) =>
+    r.answer_id && foreign.has(r.answer_id) ? 'answerId names an answer from another kiosk' : null,
+  );
 }
 
 /** Reads the kiosk's row, locking it on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes). */

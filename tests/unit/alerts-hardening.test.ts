@@ -2,8 +2,9 @@
 // answers): items that must be refused one by one, clocks that must not steer the rules, and
 // alert storms that must stay a bounded number of cards and channel messages.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { alert, answer, collectorEngines, type HttpReply } from '../support/collector.ts';
-import { startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
+import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
+import { alert, answer, call, collectorEngines, type HttpReply } from '../support/collector.ts';
+import { LOCATION, startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
 
 const results = (reply: HttpReply) =>
@@ -15,7 +16,18 @@ for (const engine of await collectorEngines('alert hardening')) {
     let sink: WebhookSink;
     let drop: () => Promise<void>;
     let seq = 0;
+    let otherSeq = 0;
+    let otherToken: string;
     const nowIso = () => c.clock.now.toISOString();
+    const staffRows = () =>
+      c.storage.db.selectFrom('staff_alerts').selectAll().orderBy('id').execute();
+    /** A second kiosk, at another store, posting with its own token. */
+    const postAsOther = (path: '/v1/alerts' | '/v1/answers', items: unknown[]) =>
+      call({ url: c.url, token: otherToken }, 'POST', path, {
+        kioskId: 'lobby-1',
+        sentAt: nowIso(),
+        [path === '/v1/alerts' ? 'alerts' : 'answers']: items,
+      });
 
     beforeAll(async () => {
       sink = await startWebhookSink();
@@ -25,6 +37,11 @@ for (const engine of await collectorEngines('alert hardening')) {
         start: '2026-11-23T09:00:30.000Z',
         databaseUrl: fresh.options.databaseUrl,
       });
+      ({ token: otherToken } = await enrolKiosk(
+        c.storage,
+        { kioskId: 'lobby-1', location: 'Other store', touchpoint: 'Lobby' },
+        c.clock.now,
+      ));
     });
     afterAll(async () => {
       await c?.close();
@@ -62,6 +79,44 @@ for (const engine of await collectorEngines('alert hardening')) {
       expect(results(await c.post('/v1/answers', [next]))).toEqual([
         { id: next.id, status: 'stored' },
       ]);
+    });
+
+    it("refuses an alert that names another kiosk's answer, and never shows that answer's text", async () => {
+      const theirs = answer('lobby-1', ++otherSeq, {
+        smiley: 1,
+        comment: 'Private words',
+        contact: { consentVersion: 'v1', name: 'Ann', email: 'ann@example.com' },
+        finalizedAt: nowIso(),
+      });
+      await postAsOther('/v1/answers', [theirs]);
+      const stolen = alert({ kind: 'talk_now', answerId: theirs.id, createdAt: nowIso() });
+      expect(results(await c.post('/v1/alerts', [stolen]))).toEqual([
+        {
+          id: stolen.id,
+          status: 'rejected',
+          reason: 'answerId names an answer from another kiosk',
+        },
+      ]);
+      // Named before the other kiosk's answer arrives: the alert stands (that kiosk's repeat flag
+      // does not withdraw it) and the text stays away.
+      const early = alert({ kind: 'talk_now', createdAt: nowIso() });
+      await c.post('/v1/alerts', [early]);
+      await c.settle();
+      const later = answer('lobby-1', ++otherSeq, {
+        id: early.answerId!,
+        smiley: 1,
+        comment: 'Private words',
+        contact: { consentVersion: 'v1', name: 'Ann', email: 'ann@example.com' },
+        possibleRepeat: true,
+        finalizedAt: nowIso(),
+      });
+      await postAsOther('/v1/answers', [later]);
+      await c.settle();
+      const ours = (await staffRows()).filter((r) => r.location === LOCATION);
+      expect(ours.map((r) => [r.kind, r.status])).toEqual([['talk_now', 'open']]);
+      const shown = c.events.map((e) => e.alert).filter((a) => a.location === LOCATION);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(JSON.stringify(shown)).not.toMatch(/Private words|ann@example/);
     });
   });
 }
