@@ -273,7 +273,10 @@ export class AlertRouting {
       .innerJoin('kiosks', 'kiosks.id', 'answers.kiosk_id')
       .select('answers.smiley')
       .where('kiosks.location', '=', kiosk.location)
+      // Device time clamped to our receive time: a kiosk whose clock runs ahead must not keep
+      // its answers "recent" for ever and so outvote the unhappy ones for the whole location.
       .where('answers.finalized_at', '>=', since)
+      .where('answers.received_at', '>=', since)
       .where('answers.possible_repeat', '=', 0)
       .execute();
     const unhappy = recent.filter((r) => r.smiley <= w.unhappyAtOrBelow).length;

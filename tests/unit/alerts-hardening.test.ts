@@ -118,5 +118,24 @@ for (const engine of await collectorEngines('alert hardening')) {
       expect(shown.length).toBeGreaterThan(0);
       expect(JSON.stringify(shown)).not.toMatch(/Private words|ann@example/);
     });
+
+    it('window rule: a kiosk whose clock runs a year ahead does not outvote later unhappy answers', async () => {
+      await c.setRouting({
+        thresholds: { smiley: 1 },
+        window: { minutes: 30, percent: 60, minAnswers: 3 },
+      });
+      const aYearAhead = new Date(c.clock.now.getTime() + 365 * 24 * 60 * 60_000).toISOString();
+      const happy = Array.from({ length: 10 }, () =>
+        answer(c.kioskId, ++seq, { smiley: 5, finalizedAt: aYearAhead }),
+      );
+      await c.post('/v1/answers', happy);
+      c.clock.advance(60);
+      const unhappy = Array.from({ length: 3 }, () =>
+        answer(c.kioskId, ++seq, { smiley: 2, finalizedAt: nowIso() }),
+      );
+      await c.post('/v1/answers', unhappy);
+      await c.settle();
+      expect((await staffRows()).map((r) => r.kind)).toEqual(['window']);
+    });
   });
 }
