@@ -2,7 +2,8 @@
 // question, repeated presses never alert (flag on the alert, or on the answer that arrives
 // after it), late alerts keep their time, quiet hours keep channels quiet, aggregation folds a
 // burst into "3 more low scores…", and the window rule fires once per window.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readStaffAlert } from '../../server/alerts/store.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { smallConfig } from '../support/config.ts';
 import { alert, answer } from '../support/collector.ts';
@@ -107,6 +108,33 @@ describe('alerts: rules', () => {
     ]);
     await c.settle();
     expect(c.events[0]!.alert.reasons).toEqual(['Waiting time', 'unknown-id']);
+    await c.storage.db.deleteFrom('kiosk_configs').execute();
+  });
+
+  it('reads the survey labels once per config version, and a new config shows its new labels', async () => {
+    const config = { ...smallConfig(), kioskId: c.kioskId };
+    await attachConfig(c.storage, c.kioskId, config, c.clock.now);
+    await c.post('/v1/alerts', [
+      alert({
+        kind: 'talk_now',
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', reasons: ['wait'] },
+      }),
+    ]);
+    await c.settle();
+    const id = c.events[0]!.alert.id;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (let i = 0; i < 50; i++) await readStaffAlert(c.storage, id);
+      const configParses = parse.mock.calls.filter(([text]) => String(text).includes('"survey"'));
+      expect(configParses.length).toBeLessThanOrEqual(1);
+    } finally {
+      parse.mockRestore();
+    }
+    const renamed = structuredClone(config);
+    renamed.survey.reasons.low[0]!.label.en = 'Queue';
+    await attachConfig(c.storage, c.kioskId, renamed, c.clock.now);
+    expect((await readStaffAlert(c.storage, id))!.reasons).toEqual(['Queue']);
     await c.storage.db.deleteFrom('kiosk_configs').execute();
   });
 
