@@ -1,7 +1,7 @@
 // From stored kiosk data to staff alerts. Runs after the ingest transaction commits, one step at
 // a time (a promise chain), so an answer that arrives right after its alert sees the alert's
 // row. Decisions, in order: repeated presses never alert; thresholds; one staff alert per answer
-// and kind; quiet hours (stored and shown, channels stay quiet); aggregation per kiosk.
+// and kind; quiet hours (stored and shown, channels stay quiet); aggregation per kiosk and kind.
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
@@ -184,9 +184,10 @@ export class AlertRouting {
     }
     const priority = PRIORITY[c.kind];
     const quiet = channelsQuiet(routing, priority, c.receivedAt);
+    // A storm (a prankster, a stolen token) is one card per kiosk and kind, counting the rest.
     const head =
-      c.kind === 'low_score' && !quiet
-        ? await this.aggregationHead(c.kioskId, routing, c.receivedAt)
+      c.kind !== 'window' && !quiet
+        ? await this.aggregationHead(c.kioskId, c.kind, routing, c.receivedAt)
         : null;
     const late =
       c.receivedAt.getTime() - Date.parse(c.createdAt) > routing.lateAfterMinutes * 60_000;
@@ -219,9 +220,10 @@ export class AlertRouting {
     await this.announce(id, head, quiet, routing);
   }
 
-  /** The kiosk's low-score alert that opened the current aggregation window, if one is open. */
+  /** The kiosk's alert of this kind that opened the current aggregation window, if one is open. */
   private async aggregationHead(
     kioskId: string,
+    kind: StaffAlertKind,
     routing: Routing,
     at: Date,
   ): Promise<string | null> {
@@ -230,7 +232,7 @@ export class AlertRouting {
       .selectFrom('staff_alerts')
       .select('id')
       .where('kiosk_id', '=', kioskId)
-      .where('kind', '=', 'low_score')
+      .where('kind', '=', kind)
       .where('aggregated_into', 'is', null)
       .where('suppressed', 'is', null)
       .where('received_at', '>=', since)

@@ -9,14 +9,22 @@ export type MessageReason = 'initial' | 'summary' | `escalation-${number}`;
 export interface AlertMessage {
   alert: StaffAlert;
   reason: MessageReason;
-  /** For a summary: how many more low scores, over how many minutes. */
+  /** For a summary: how many more alerts of its kind, over how many minutes. */
   more?: { count: number; minutes: number };
 }
 
 export function headline(m: AlertMessage): string {
   const a = m.alert;
-  if (m.more)
-    return `${m.more.count} more low score${m.more.count === 1 ? '' : 's'} at ${a.touchpoint} in ${m.more.minutes} minutes`;
+  if (m.more) {
+    const n = m.more.count;
+    const what =
+      a.kind === 'talk_now'
+        ? `request${n === 1 ? '' : 's'} to talk to someone`
+        : a.kind === 'test'
+          ? `test alert${n === 1 ? '' : 's'}`
+          : `low score${n === 1 ? '' : 's'}`;
+    return `${n} more ${what} at ${a.touchpoint} in ${m.more.minutes} minutes`;
+  }
   const what =
     a.kind === 'talk_now'
       ? `Customer waiting at ${a.touchpoint}`

@@ -19,6 +19,7 @@ for (const engine of await collectorEngines('alert hardening')) {
     let otherSeq = 0;
     let otherToken: string;
     const nowIso = () => c.clock.now.toISOString();
+    const texts = () => sink.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
     const staffRows = () =>
       c.storage.db.selectFrom('staff_alerts').selectAll().orderBy('id').execute();
     /** A second kiosk, at another store, posting with its own token. */
@@ -36,6 +37,7 @@ for (const engine of await collectorEngines('alert hardening')) {
       c = await startAlertCollector({
         start: '2026-11-23T09:00:30.000Z',
         databaseUrl: fresh.options.databaseUrl,
+        perChannelPerMinute: 2,
       });
       ({ token: otherToken } = await enrolKiosk(
         c.storage,
@@ -136,6 +138,39 @@ for (const engine of await collectorEngines('alert hardening')) {
       await c.post('/v1/answers', unhappy);
       await c.settle();
       expect((await staffRows()).map((r) => r.kind)).toEqual(['window']);
+    });
+
+    it('a storm of 500 talk-now alerts in one batch is one card and one message, then one summary', async () => {
+      const storm = Array.from({ length: 500 }, () =>
+        alert({ kind: 'talk_now', createdAt: nowIso() }),
+      );
+      const reply = await c.post('/v1/alerts', storm);
+      expect(results(reply).every((r) => r.status === 'stored')).toBe(true);
+      await c.settle();
+      const cards = (await staffRows()).filter((r) => r.aggregated_into === null);
+      expect(cards.map((r) => [r.kind, r.aggregate_count])).toEqual([['talk_now', 499]]);
+      expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2']);
+      c.clock.advance(11);
+      await c.app.alerts.tick(c.clock.now);
+      await c.settle();
+      expect(texts()).toEqual([
+        ':rotating_light: Customer waiting at Desk 2',
+        ':rotating_light: 499 more requests to talk to someone at Desk 2 in 10 minutes',
+      ]);
+    });
+
+    it('sends at most the per-channel limit a minute and logs each message held back', async () => {
+      await c.post('/v1/alerts', [
+        alert({ kind: 'talk_now', createdAt: nowIso() }),
+        alert({ kind: 'low_score', createdAt: nowIso() }),
+        alert({ kind: 'test', answerId: null, createdAt: nowIso() }),
+      ]);
+      await c.settle();
+      expect((await staffRows()).length).toBe(3);
+      expect(sink.received.length).toBe(2);
+      const log = await c.storage.db.selectFrom('alert_deliveries').selectAll().execute();
+      expect(log.map((d) => d.status).sort()).toEqual(['delivered', 'delivered', 'refused']);
+      expect(log.find((d) => d.status === 'refused')!.error).toMatch(/^rate limited/);
     });
   });
 }

@@ -205,7 +205,9 @@ describe('alerts: rules', () => {
     expect(c.events[0]!.alert).toMatchObject({ late: true, createdAt, receivedAt: nowIso() });
     expect(sink.received[0]!.body).toMatch(/late: received/);
     expect(c.events[1]!.alert.waiting).toBe(true);
-    // "Talk to someone now" pressed half an hour ago while offline: shown late, nobody waiting.
+    // "Talk to someone now" pressed half an hour ago while offline: shown late, nobody waiting
+    // (after the first talk_now's aggregation window, so it is a card of its own).
+    c.clock.advance(11);
     await c.post('/v1/alerts', [
       alert({
         kind: 'talk_now',
