@@ -74,7 +74,10 @@ export const AlertDetail = z.strictObject({
   smiley: z.int().min(1).max(5).optional(),
   nps: z.int().min(0).max(10).optional(),
   ces: z.int().min(1).max(7).optional(),
-  /** The kiosk judged the tap a repeated press: stored, but never alerts staff. */
+  /**
+   * The kiosk judged the tap a possible repeated press. A low score then folds into the kiosk's
+   * open card ("1 more low score"); a "talk to someone now" is never refused for it.
+   */
   possibleRepeat: z.boolean().optional(),
   /**
    * Reason ids chosen before "talk to someone now": staff see what went wrong while the customer

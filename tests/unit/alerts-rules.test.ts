@@ -156,35 +156,35 @@ describe('alerts: rules', () => {
     expect(texts()).toEqual(['Low score at Desk 2']);
   });
 
-  it('never alerts for a repeated press: flagged on the alert, or withdrawn when the flagged answer follows', async () => {
+  it('folds a low score flagged as a possible repeat into the open card, and never refuses talk-now for it', async () => {
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
+    const a = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
     await c.post('/v1/alerts', [
       alert({
+        answerId: a.id,
         createdAt: nowIso(),
         detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, possibleRepeat: true },
       }),
+      alert({
+        kind: 'talk_now',
+        answerId: a.id,
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', possibleRepeat: true },
+      }),
     ]);
-    await c.settle();
-    expect(await staffRows()).toEqual([]);
-
-    const a = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
-    await c.post('/v1/alerts', [alert({ answerId: a.id, createdAt: nowIso() })]);
     await c.post('/v1/answers', [a]);
     await c.settle();
-    const [row] = await staffRows();
-    expect(row).toMatchObject({
-      status: 'resolved',
-      outcome: 'other',
-      suppressed: 'repeat',
-      resolved_by: 'system',
-    });
-    expect(c.events.at(-1)).toMatchObject({ type: 'update', alert: { status: 'resolved' } });
-
-    // Flagged answer first, its alert after (out of order): nothing at all.
-    const b = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
-    await c.post('/v1/answers', [b]);
-    await c.post('/v1/alerts', [alert({ answerId: b.id, createdAt: nowIso() })]);
+    const rows = await staffRows();
+    expect(rows.map((r) => [r.kind, r.status, r.aggregate_count])).toEqual([
+      ['low_score', 'open', 1],
+      ['low_score', 'open', 0],
+      ['talk_now', 'open', 0],
+    ]);
+    expect(texts()).toEqual(['Low score at Desk 2', ':rotating_light: Customer waiting at Desk 2']);
+    c.clock.advance(11);
+    await c.app.alerts.tick(c.clock.now);
     await c.settle();
-    expect((await staffRows()).length).toBe(1);
+    expect(texts().at(-1)).toBe('1 more low score at Desk 2 in 10 minutes');
   });
 
   it('marks an alert that arrives after an offline spell as late and keeps its original time', async () => {
