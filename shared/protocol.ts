@@ -14,17 +14,20 @@ export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000;
 export const KioskId = KioskConfig.shape.kioskId;
 
 const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+/** PostgreSQL's timestamptz text ends at year 9999 in UTC; an offset can push 9999-12-31 past it. */
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**
  * The calendar must hold the date: JavaScript rolls 2026-02-31 over to March 3rd and PostgreSQL
  * refuses year 0, so either would otherwise fail (or change) at the storage layer instead of
- * here. Far-past years are allowed: a kiosk whose clock battery died still sends real answers.
+ * here, and so would an instant past 9999-12-31 in UTC. Far-past years are allowed: a kiosk whose clock battery died still sends real answers.
  */
 function isRealInstant(s: string): boolean {
   const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
   const day = new Date(0);
   day.setUTCFullYear(y, m - 1, d);
-  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && Date.parse(s) >= EARLIEST;
+  const at = Date.parse(s);
+  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && at >= EARLIEST && at <= LATEST;
 }
 
 /** An ISO 8601 instant with Z or an offset, as `Date#toISOString()` writes it. */
@@ -71,7 +74,10 @@ export const AlertDetail = z.strictObject({
   smiley: z.int().min(1).max(5).optional(),
   nps: z.int().min(0).max(10).optional(),
   ces: z.int().min(1).max(7).optional(),
-  /** The kiosk judged the tap a repeated press: stored, but never alerts staff. */
+  /**
+   * The kiosk judged the tap a possible repeated press. A low score then folds into the kiosk's
+   * open card ("1 more low score"); a "talk to someone now" is never refused for it.
+   */
   possibleRepeat: z.boolean().optional(),
   /**
    * Reason ids chosen before "talk to someone now": staff see what went wrong while the customer

@@ -1,17 +1,21 @@
 // From stored kiosk data to staff alerts. Runs after the ingest transaction commits, one step at
 // a time (a promise chain), so an answer that arrives right after its alert sees the alert's
-// row. Decisions, in order: repeated presses never alert; thresholds; one staff alert per answer
-// and kind; quiet hours (stored and shown, channels stay quiet); aggregation per kiosk.
+// row. Decisions, in order: thresholds; one staff alert per answer and kind; quiet hours (stored
+// and shown, channels stay quiet); aggregation per kiosk and kind. A tap the kiosk flagged as a
+// possible repeat is routed like any other: with the faces back within seconds it may be the
+// next customer in the queue, so a low score folds into the kiosk's open card ("1 more low
+// score") and a "talk to someone now" is never refused. The flag only keeps the answer out of
+// the window rule's counts.
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import type { Storage } from '../db/open.ts';
-import { fromJson, toFlag, toIso } from '../db/values.ts';
+import { fromJson, toIso } from '../db/values.ts';
 import type { StaffAlertKind, StaffAlertPriority } from '../../shared/staff-api.ts';
 import type { AlertHub } from './hub.ts';
 import { getRouting } from './routing-store.ts';
 import { belowThreshold, channelsQuiet, type Routing } from './rules.ts';
-import { NOT_YET_HANDLED, publishUpdate, readStaffAlert, type StaffAlertRow } from './store.ts';
+import { NOT_YET_HANDLED, publishUpdate, readStaffAlert } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface RouterDeps {
@@ -36,7 +40,6 @@ const PRIORITY: Record<StaffAlertKind, StaffAlertPriority> = {
   window: 'high',
   test: 'normal',
 };
-const REPEAT_NOTE = 'withdrawn: the kiosk flagged the answer as a repeated press';
 
 export class AlertRouting {
   private readonly deps: RouterDeps;
@@ -47,8 +50,6 @@ export class AlertRouting {
 
   async kioskAlerts(kioskId: string, alerts: AlertUpload[], receivedAt: Date): Promise<void> {
     for (const a of alerts) {
-      if (a.detail.possibleRepeat) continue;
-      if (a.answerId && (await this.answerIsRepeat(a.answerId))) continue;
       const { smiley, nps, ces } = a.detail;
       await this.consider({
         sourceAlertId: a.id,
@@ -95,6 +96,7 @@ export class AlertRouting {
     const existingRows = await storage.db
       .selectFrom('staff_alerts')
       .selectAll()
+      .where('kiosk_id', '=', kioskId)
       .where(
         'answer_id',
         'in',
@@ -102,13 +104,10 @@ export class AlertRouting {
       )
       .execute();
     for (const a of answers) {
-      const existing = existingRows.filter((r) => r.answer_id === a.id);
-      for (const row of existing) {
-        if (a.possibleRepeat && row.status !== 'resolved') await this.withdraw(row, receivedAt);
-        // Reasons, comment and contact (with consent) are on the card from now on.
+      // Reasons, comment and contact (with consent) are on the card from now on.
+      for (const row of existingRows.filter((r) => r.answer_id === a.id))
         await publishUpdate(storage, hub, row.aggregated_into ?? row.id);
-      }
-      if (a.possibleRepeat || !belowThreshold(routing, a)) continue;
+      if (!belowThreshold(routing, a)) continue;
       const scores = { smiley: a.smiley, nps: a.nps, ces: a.ces };
       // Thresholds can be stricter than the kiosk's own: the answer itself may be the first word.
       await this.consider({
@@ -122,40 +121,6 @@ export class AlertRouting {
       });
     }
     if (answers.some((a) => !a.possibleRepeat)) await this.windowRule(kioskId, receivedAt);
-  }
-
-  /** The answer behind the alert was a repeated press: the alert is resolved by the system. */
-  private async withdraw(row: StaffAlertRow, at: Date): Promise<void> {
-    const { storage } = this.deps;
-    await storage.db
-      .updateTable('staff_alerts')
-      .set({
-        status: 'resolved',
-        resolved_by: 'system',
-        resolved_at: at.toISOString(),
-        outcome: 'other',
-        note: REPEAT_NOTE,
-        suppressed: 'repeat',
-      })
-      .where('id', '=', row.id)
-      .execute();
-    // A withdrawn follower is not one of the "n more low scores" (unless already reported).
-    if (!row.aggregated_into) return;
-    await storage.db
-      .updateTable('staff_alerts')
-      .set((eb) => ({ aggregate_count: eb('aggregate_count', '-', 1) }))
-      .where('id', '=', row.aggregated_into)
-      .whereRef('aggregate_count', '>', 'summarized_count')
-      .execute();
-  }
-
-  private async answerIsRepeat(answerId: string): Promise<boolean> {
-    const row = await this.deps.storage.db
-      .selectFrom('answers')
-      .select('possible_repeat')
-      .where('id', '=', answerId)
-      .executeTakeFirst();
-    return toFlag(row?.possible_repeat);
   }
 
   private async kiosk(kioskId: string): Promise<{ location: string; touchpoint: string }> {
@@ -182,9 +147,10 @@ export class AlertRouting {
     }
     const priority = PRIORITY[c.kind];
     const quiet = channelsQuiet(routing, priority, c.receivedAt);
+    // A storm (a prankster, a stolen token) is one card per kiosk and kind, counting the rest.
     const head =
-      c.kind === 'low_score' && !quiet
-        ? await this.aggregationHead(c.kioskId, routing, c.receivedAt)
+      c.kind !== 'window' && !quiet
+        ? await this.aggregationHead(c.kioskId, c.kind, routing, c.receivedAt)
         : null;
     const late =
       c.receivedAt.getTime() - Date.parse(c.createdAt) > routing.lateAfterMinutes * 60_000;
@@ -217,9 +183,10 @@ export class AlertRouting {
     await this.announce(id, head, quiet, routing);
   }
 
-  /** The kiosk's low-score alert that opened the current aggregation window, if one is open. */
+  /** The kiosk's alert of this kind that opened the current aggregation window, if one is open. */
   private async aggregationHead(
     kioskId: string,
+    kind: StaffAlertKind,
     routing: Routing,
     at: Date,
   ): Promise<string | null> {
@@ -228,7 +195,7 @@ export class AlertRouting {
       .selectFrom('staff_alerts')
       .select('id')
       .where('kiosk_id', '=', kioskId)
-      .where('kind', '=', 'low_score')
+      .where('kind', '=', kind)
       .where('aggregated_into', 'is', null)
       .where('suppressed', 'is', null)
       .where('received_at', '>=', since)
@@ -271,7 +238,10 @@ export class AlertRouting {
       .innerJoin('kiosks', 'kiosks.id', 'answers.kiosk_id')
       .select('answers.smiley')
       .where('kiosks.location', '=', kiosk.location)
+      // Device time clamped to our receive time: a kiosk whose clock runs ahead must not keep
+      // its answers "recent" for ever and so outvote the unhappy ones for the whole location.
       .where('answers.finalized_at', '>=', since)
+      .where('answers.received_at', '>=', since)
       .where('answers.possible_repeat', '=', 0)
       .execute();
     const unhappy = recent.filter((r) => r.smiley <= w.unhappyAtOrBelow).length;

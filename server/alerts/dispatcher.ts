@@ -1,7 +1,10 @@
 // Deliveries to outside channels: each attempt is a row in alert_deliveries, failures are
 // retried with capped exponential backoff (honouring Retry-After), and nothing here ever
 // blocks a kiosk's request: the router hands over and returns. Retries live in memory, so a
-// collector restart drops pending retries; the delivery log shows where they stopped.
+// collector restart drops pending retries; the delivery log shows where they stopped. Each
+// channel gets at most `perChannelPerMinute` new messages a minute: the rest are not sent, but
+// each one is a `refused` row in the delivery log ("rate limited …") and every minute that held
+// any back logs one warning with the count; the alerts themselves stay on the staff page.
 import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/open.ts';
@@ -22,10 +25,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 5 * 60_000,
 };
 
+/** New messages (not retries) per channel per minute; a storm beyond it stays off the channel. */
+export const DEFAULT_PER_CHANNEL_PER_MINUTE = 20;
+
 export interface DispatcherDeps {
   storage: Storage;
   senders: Senders;
   retry: RetryPolicy;
+  perChannelPerMinute: number;
   now: () => Date;
   log: Logger | null;
 }
@@ -49,6 +56,11 @@ export class Dispatcher {
   private readonly deps: DispatcherDeps;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Per channel target: the minute it counts and how many it sent and held back in it. */
+  private readonly sendsThisMinute = new Map<
+    string,
+    { minute: number; sent: number; held: number }
+  >();
   private closed = false;
 
   constructor(deps: DispatcherDeps) {
@@ -60,8 +72,40 @@ export class Dispatcher {
     for (const channel of channels) {
       const more = message.more ? `_${message.more.count}` : '';
       const messageId = `msg_${message.alert.id}_${message.reason}_${channel.name}${more}`;
-      this.attempt({ message, channel, personalData, messageId }, 1);
+      const delivery = { message, channel, personalData, messageId };
+      if (this.withinLimit(channel)) this.attempt(delivery, 1);
+      else this.holdBack(delivery);
     }
+  }
+
+  /** Counts a new message against its channel's minute; false when the minute is full. */
+  private withinLimit(channel: Channel): boolean {
+    const key = channel.kind === 'email' ? `email:${channel.to.join(',')}` : channel.url;
+    const minute = Math.floor(this.deps.now().getTime() / 60_000);
+    let count = this.sendsThisMinute.get(key);
+    if (count?.minute !== minute) {
+      if (count?.held)
+        this.deps.log?.warn(
+          { channel: channel.name, held: count.held, limit: this.deps.perChannelPerMinute },
+          'alert messages held back by the per-channel limit',
+        );
+      count = { minute, sent: 0, held: 0 };
+      this.sendsThisMinute.set(key, count);
+    }
+    if (count.sent < this.deps.perChannelPerMinute) {
+      count.sent++;
+      return true;
+    }
+    count.held++;
+    return false;
+  }
+
+  /** Not sent, and said so: a refused row in the delivery log. */
+  private holdBack(d: Delivery): void {
+    const error = `rate limited: more than ${this.deps.perChannelPerMinute} messages a minute to this channel`;
+    const run = this.record(d, 1, { ok: false, retry: false, refused: true, error }, 'refused');
+    const tracked = run.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
   }
 
   /** Resolves when no attempt is running or scheduled (tests; graceful shutdown). */

@@ -9,14 +9,22 @@ export type MessageReason = 'initial' | 'summary' | `escalation-${number}`;
 export interface AlertMessage {
   alert: StaffAlert;
   reason: MessageReason;
-  /** For a summary: how many more low scores, over how many minutes. */
+  /** For a summary: how many more alerts of its kind, over how many minutes. */
   more?: { count: number; minutes: number };
 }
 
 export function headline(m: AlertMessage): string {
   const a = m.alert;
-  if (m.more)
-    return `${m.more.count} more low score${m.more.count === 1 ? '' : 's'} at ${a.touchpoint} in ${m.more.minutes} minutes`;
+  if (m.more) {
+    const n = m.more.count;
+    const what =
+      a.kind === 'talk_now'
+        ? `request${n === 1 ? '' : 's'} to talk to someone`
+        : a.kind === 'test'
+          ? `test alert${n === 1 ? '' : 's'}`
+          : `low score${n === 1 ? '' : 's'}`;
+    return `${n} more ${what} at ${a.touchpoint} in ${m.more.minutes} minutes`;
+  }
   const what =
     a.kind === 'talk_now'
       ? `Customer waiting at ${a.touchpoint}`
@@ -46,22 +54,42 @@ export function factLines(m: AlertMessage): string[] {
 }
 
 export function slackBody(m: AlertMessage): unknown {
-  const text = `${m.alert.priority === 'urgent' ? ':rotating_light: ' : ''}${headline(m)}`;
+  const text = `${m.alert.priority === 'urgent' ? ':rotating_light: ' : ''}${slackText(headline(m))}`;
+  // verbatim: no auto-linked URLs, channel names or mentions in what we write.
+  const mrkdwn = (t: string) => ({ type: 'mrkdwn', text: t, verbatim: true });
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(text)}*` } },
-      { type: 'section', text: { type: 'mrkdwn', text: factLines(m).map(escapeSlack).join('\n') } },
+      { type: 'section', text: mrkdwn(`*${text}*`) },
+      { type: 'section', text: mrkdwn(factLines(m).map(slackText).join('\n')) },
     ],
   };
 }
 
-function escapeSlack(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Labels, touchpoints and reasons come from config files, not from us: in Slack they must not
+ * mention (<!channel>), link (<http://…|click>, bare URLs) or format (*bold*). &, < and > have
+ * entities; mrkdwn markers and "://" have no escape, so a zero-width space after each keeps
+ * them literal.
+ */
+function slackText(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[*_~`]|:\/\//g, (marker) => `${marker}\u200B`);
 }
 
-/** Teams incoming webhook (Workflows) with an Adaptive Card attachment. */
+/**
+ * Teams incoming webhook (Workflows) with an Adaptive Card attachment. Every line is a TextRun,
+ * which Adaptive Cards never read as markdown: a label like [x](http://evil) stays text.
+ */
 export function teamsBody(m: AlertMessage): unknown {
+  const line = (text: string, run: Record<string, unknown> = {}) => ({
+    type: 'RichTextBlock',
+    spacing: 'Small',
+    inlines: [{ type: 'TextRun', text, ...run }],
+  });
   return {
     type: 'message',
     attachments: [
@@ -72,20 +100,12 @@ export function teamsBody(m: AlertMessage): unknown {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            {
-              type: 'TextBlock',
-              text: headline(m),
+            line(headline(m), {
               weight: 'Bolder',
               size: 'Medium',
-              wrap: true,
               ...(m.alert.priority === 'urgent' && { color: 'Attention' }),
-            },
-            ...factLines(m).map((line) => ({
-              type: 'TextBlock',
-              text: line,
-              wrap: true,
-              spacing: 'Small',
-            })),
+            }),
+            ...factLines(m).map((text) => line(text)),
           ],
         },
       },

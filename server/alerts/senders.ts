@@ -10,8 +10,14 @@ import { checkTarget, TargetError, type TargetPolicy } from './targets.ts';
 export interface SmtpSettings {
   host: string;
   port: number;
-  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  /** TLS from the first byte (port 465); otherwise STARTTLS, required unless allowPlaintext. */
   secure?: boolean;
+  /**
+   * Send without TLS when the server offers no STARTTLS: only for a relay on the same host or
+   * network (LASTWORD_SMTP_ALLOW_PLAINTEXT=1). Off, a missing STARTTLS fails the send instead of
+   * putting alerts and credentials on the wire in clear.
+   */
+  allowPlaintext?: boolean;
   user?: string;
   pass?: string;
   from: string;
@@ -129,6 +135,7 @@ export class Senders {
       host: smtp.host,
       port: smtp.port,
       secure: smtp.secure ?? false,
+      requireTLS: !smtp.secure && !smtp.allowPlaintext,
       ...(smtp.user && { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
       connectionTimeout: this.deps.timeoutMs,
       greetingTimeout: this.deps.timeoutMs,

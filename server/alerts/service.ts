@@ -5,7 +5,12 @@
 import type { Logger } from 'pino';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import type { Storage } from '../db/open.ts';
-import { DEFAULT_RETRY, Dispatcher, type RetryPolicy } from './dispatcher.ts';
+import {
+  DEFAULT_PER_CHANNEL_PER_MINUTE,
+  DEFAULT_RETRY,
+  Dispatcher,
+  type RetryPolicy,
+} from './dispatcher.ts';
 import { Escalator } from './escalation.ts';
 import type { AlertHub } from './hub.ts';
 import { Notifier } from './notifier.ts';
@@ -17,6 +22,8 @@ export interface AlertServiceOptions {
   targets?: Partial<TargetPolicy>;
   smtp?: SmtpSettings | null;
   retry?: Partial<RetryPolicy>;
+  /** New messages per channel per minute (default DEFAULT_PER_CHANNEL_PER_MINUTE). */
+  perChannelPerMinute?: number;
   /** How often escalation and aggregation summaries are checked; 0 = never by timer (tests call tick). */
   tickIntervalMs?: number;
   sendTimeoutMs?: number;
@@ -56,6 +63,7 @@ export class AlertService {
       storage,
       senders: this.senders,
       retry: { ...DEFAULT_RETRY, ...opts.retry },
+      perChannelPerMinute: opts.perChannelPerMinute ?? DEFAULT_PER_CHANNEL_PER_MINUTE,
       now,
       log,
     });

@@ -25,13 +25,14 @@ export const NOT_YET_HANDLED = {
 } as const;
 
 export interface AnswerExtras {
+  kioskId: string;
   reasons: string[];
   comment: string | null;
   contact: Contact | null;
   possibleRepeat: boolean;
 }
 
-export async function answerExtras(
+async function answerExtras(
   storage: Storage,
   answerIds: string[],
 ): Promise<Map<string, AnswerExtras>> {
@@ -39,11 +40,12 @@ export async function answerExtras(
   if (!answerIds.length) return map;
   const rows = await storage.db
     .selectFrom('answers')
-    .select(['id', 'reasons', 'comment', 'contact', 'possible_repeat'])
+    .select(['id', 'kiosk_id', 'reasons', 'comment', 'contact', 'possible_repeat'])
     .where('id', 'in', [...new Set(answerIds)])
     .execute();
   for (const r of rows) {
     map.set(r.id, {
+      kioskId: r.kiosk_id,
       reasons: fromJson<string[]>(r.reasons),
       comment: r.comment,
       contact: r.contact === null ? null : fromJson<Contact>(r.contact),
@@ -128,9 +130,11 @@ export async function readStaffAlerts(
   for (const kioskId of new Set(rows.map((r) => r.kiosk_id)))
     labels.set(kioskId, await reasonLabelsFor(storage, kioskId));
   return rows.map((r) => {
+    const answer = r.answer_id ? extras.get(r.answer_id) : undefined;
     const alert = toStaffAlert(
       r,
-      r.answer_id ? extras.get(r.answer_id) : undefined,
+      // Only the alert's own kiosk's answer: an id another kiosk sent first must not leak here.
+      answer?.kioskId === r.kiosk_id ? answer : undefined,
       r.source_alert_id ? carried.get(r.source_alert_id) : undefined,
     );
     // Staff read "Waiting time", not "wait-time": labels from the survey attached to the kiosk.

@@ -1,8 +1,9 @@
 // Where the collector may send webhooks. A routing file is written by a store admin, not by the
 // operator of the collector, so a URL must not be a way to reach the collector's own network
 // (cloud metadata at 169.254.169.254, an admin port on localhost, a private service). https
-// only; loopback, link-local, private, CGNAT, multicast and unspecified addresses refused unless
-// the operator allows the host by name (tests allow 127.0.0.1).
+// only; loopback, link-local, private, CGNAT, multicast, unspecified and IPv6 transition (mapped,
+// NAT64, 6to4, Teredo) addresses refused unless the operator allows the host by name (tests
+// allow 127.0.0.1).
 //
 // Host names are resolved and every address checked before each send (`resolveDns`, on in
 // production). This narrows, but does not close, DNS rebinding between our lookup and fetch's
@@ -38,6 +39,12 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
+  // Transition ranges carry an IPv4 address inside: NAT64, 6to4 and Teredo could each reach a
+  // private IPv4 host. (IPv4-mapped ::ffff:0:0/96 is refused in isBlockedAddress: a subnet here
+  // would also match every plain IPv4 address.)
+  ['64:ff9b::', 96],
+  ['2002::', 16],
+  ['2001::', 32],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -48,9 +55,9 @@ export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) {
-    // An IPv4-mapped address (::ffff:127.0.0.1) is the IPv4 address in disguise.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    return mapped ? blocked.check(mapped[1]!, 'ipv4') : blocked.check(address, 'ipv6');
+    // An IPv4-mapped address (::ffff:127.0.0.1, or ::ffff:7f00:1 as URL parsing writes it) is
+    // an IPv4 address in disguise: a webhook never needs one.
+    return /^::ffff:/i.test(address) || blocked.check(address, 'ipv6');
   }
   return true;
 }

@@ -35,6 +35,8 @@ function receipt(ctx: BatchContext): { device_sent_at: string; received_at: stri
 interface Batch<T extends 'answers' | 'alerts'> {
   table: T;
   rows: (Insertable<CollectorTables[T]> & { id: string })[];
+  /** Per row, why it may not be stored at all (null: it may), judged before the insert. */
+  refuse?(trx: CollectorDb): Promise<(string | null)[]>;
   /** Why row i did not insert when no other kiosk holds its id. */
   conflictReason(index: number): string;
   /** Answers move the kiosk's highest contiguous seq; alerts leave it. */
@@ -48,21 +50,26 @@ async function storeBatch<T extends 'answers' | 'alerts'>(
 ): Promise<BatchOutcome> {
   return writeTransaction(storage, async (trx) => {
     const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
-    const inserted = batch.rows.length
+    const refused = (await batch.refuse?.(trx)) ?? [];
+    const allowed = batch.rows.filter((_, i) => !refused[i]);
+    const inserted = allowed.length
       ? await trx
           .insertInto(batch.table)
-          .values(batch.rows)
+          .values(allowed)
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .execute()
       : [];
-    const outcomes = await classify(
+    const classified = await classify(
       trx,
       batch.table,
       ctx.kioskId,
       batch.rows,
       new Set(inserted.map((r) => r.id)),
       batch.conflictReason,
+    );
+    const outcomes = classified.map((o, i): Outcome =>
+      refused[i] ? { status: 'rejected', reason: refused[i] } : o,
     );
     const highest = batch.movesSeq
       ? await advanceSeq(trx, ctx.kioskId, kiosk.highest)
@@ -121,9 +128,36 @@ export async function storeAlerts(
   return storeBatch(storage, ctx, {
     table: 'alerts',
     rows,
+    refuse: (trx) => foreignAnswers(trx, ctx.kioskId, rows),
     conflictReason: () => 'conflicts with a stored alert',
     movesSeq: false,
   });
+}
+
+/**
+ * An alert may only name this kiosk's own answers: naming another kiosk's would show that
+ * answer's comment and contact at this kiosk's location.
+ */
+async function foreignAnswers(
+  trx: CollectorDb,
+  kioskId: string,
+  rows: { answer_id: string | null }[],
+): Promise<(string | null)[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.answer_id ? [r.answer_id] : [])))];
+  if (!ids.length) return [];
+  const foreign = new Set(
+    (
+      await trx
+        .selectFrom('answers')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('kiosk_id', '<>', kioskId)
+        .execute()
+    ).map((r) => r.id),
+  );
+  return rows.map((r) =>
+    r.answer_id && foreign.has(r.answer_id) ? 'answerId names an answer from another kiosk' : null,
+  );
 }
 
 /** Reads the kiosk's row, locking it on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes). */

@@ -64,20 +64,34 @@ export async function configVersionFor(storage: Storage, kioskId: string): Promi
 }
 
 /**
+ * Reason labels by config version. The version is the hash of the config's text, so an entry
+ * can never be stale; a small cap keeps a fleet with many configs from growing it without end.
+ */
+const labelCache = new Map<string, Map<string, string>>();
+const LABEL_CACHE_MAX = 256;
+
+/**
  * A kiosk's reason ids mapped to their labels in the kiosk's default language, from the config
- * attached to it; empty when none is attached (staff then see the ids).
+ * attached to it; empty when none is attached (staff then see the ids). Parsed once per config
+ * version, not on every alert read.
  */
 export async function reasonLabelsFor(
   storage: Storage,
   kioskId: string,
 ): Promise<Map<string, string>> {
+  const version = await configVersionFor(storage, kioskId);
+  if (!version) return new Map();
+  const cached = labelCache.get(version);
+  if (cached) return cached;
   const stored = await configFor(storage, kioskId);
-  const labels = new Map<string, string>();
-  if (!stored) return labels;
+  if (!stored) return new Map();
   const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector'>;
   const language = config.languages.default;
+  const labels = new Map<string, string>();
   for (const r of [...config.survey.reasons.low, ...config.survey.reasons.high]) {
     labels.set(r.id, r.label[language] ?? r.id);
   }
+  if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
+  labelCache.set(stored.version, labels);
   return labels;
 }

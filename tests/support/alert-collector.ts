@@ -34,6 +34,7 @@ export async function startAlertCollector(opts: {
   smtp?: SmtpSettings;
   databaseUrl?: string | undefined;
   logger?: Logger;
+  perChannelPerMinute?: number;
 }): Promise<AlertCollector> {
   const dir = opts.databaseUrl ? null : tempDir('lastword-alerts-');
   const storage = await openStorage({
@@ -63,6 +64,7 @@ export async function startAlertCollector(opts: {
       smtp: opts.smtp ?? null,
       retry: { baseDelayMs: 10, maxDelayMs: 40, maxAttempts: 4 },
       tickIntervalMs: 0,
+      ...(opts.perChannelPerMinute && { perChannelPerMinute: opts.perChannelPerMinute }),
     },
   });
   const events: AlertEvent[] = [];

@@ -12,6 +12,7 @@ import {
   checkTargetSyntax,
   DEFAULT_TARGET_POLICY,
   isBlockedAddress,
+  TargetError,
 } from '../../server/alerts/targets.ts';
 import { collectorLogger } from '../../server/log.ts';
 import { alert, answer } from '../support/collector.ts';
@@ -81,6 +82,20 @@ describe('alerts: routing files', () => {
 });
 
 describe('alerts: webhook targets', () => {
+  it('refuses the IPv6 transition ranges that hide an IPv4 address', () => {
+    for (const host of [
+      '[::ffff:127.0.0.1]',
+      '[::ffff:a9fe:a9fe]',
+      '[64:ff9b::a9fe:a9fe]',
+      '[2002:7f00:1::1]',
+      '[2001:0:4136:e378::1]',
+    ])
+      expect(() => checkTargetSyntax(`https://${host}/hook`, DEFAULT_TARGET_POLICY), host).toThrow(
+        TargetError,
+      );
+    expect(checkTargetSyntax('https://[2606:4700::1111]/hook', DEFAULT_TARGET_POLICY)).toBeTruthy();
+  });
+
   it('accepts public https URLs only, unless the operator allows the host', () => {
     expect(
       checkTargetSyntax('https://hooks.slack.com/services/T/B/X', DEFAULT_TARGET_POLICY).hostname,

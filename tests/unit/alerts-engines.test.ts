@@ -48,7 +48,7 @@ for (const engine of [
       await sink.close();
     });
 
-    it('routes, updates, withdraws, aggregates, escalates, and stores acknowledge and resolve times', async () => {
+    it('routes, updates, folds repeats in, aggregates, escalates, and stores acknowledge and resolve times', async () => {
       const first = answer(c.kioskId, 1, {
         smiley: 1,
         comment: 'Too slow',
@@ -90,7 +90,7 @@ for (const engine of [
       // 1 low (of 2 non-repeat answers, 50%): no window alert yet.
       expect(rows).toEqual([
         { kind: 'low_score', status: 'open', suppressed: null },
-        { kind: 'low_score', status: 'resolved', suppressed: 'repeat' },
+        { kind: 'low_score', status: 'open', suppressed: 'aggregated' },
       ]);
       await c.post('/v1/answers', [answer(c.kioskId, 4, { smiley: 2, finalizedAt: nowIso() })]);
       await c.settle();
@@ -107,7 +107,7 @@ for (const engine of [
         'Many unhappy customers at Test store (Desk 2)',
         'Low score at Desk 2 — still not acknowledged',
         'Many unhappy customers at Test store (Desk 2) — still not acknowledged',
-        '1 more low score at Desk 2 in 10 minutes',
+        '2 more low scores at Desk 2 in 10 minutes',
       ]);
 
       const acked = await acknowledgeAlert(c.storage, c.app.alertHub, head, 'kadri', c.clock.now);

@@ -2,7 +2,8 @@
 // question, repeated presses never alert (flag on the alert, or on the answer that arrives
 // after it), late alerts keep their time, quiet hours keep channels quiet, aggregation folds a
 // burst into "3 more low scores…", and the window rule fires once per window.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readStaffAlert } from '../../server/alerts/store.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { smallConfig } from '../support/config.ts';
 import { alert, answer } from '../support/collector.ts';
@@ -110,6 +111,33 @@ describe('alerts: rules', () => {
     await c.storage.db.deleteFrom('kiosk_configs').execute();
   });
 
+  it('reads the survey labels once per config version, and a new config shows its new labels', async () => {
+    const config = { ...smallConfig(), kioskId: c.kioskId };
+    await attachConfig(c.storage, c.kioskId, config, c.clock.now);
+    await c.post('/v1/alerts', [
+      alert({
+        kind: 'talk_now',
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', reasons: ['wait'] },
+      }),
+    ]);
+    await c.settle();
+    const id = c.events[0]!.alert.id;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (let i = 0; i < 50; i++) await readStaffAlert(c.storage, id);
+      const configParses = parse.mock.calls.filter(([text]) => String(text).includes('"survey"'));
+      expect(configParses.length).toBeLessThanOrEqual(1);
+    } finally {
+      parse.mockRestore();
+    }
+    const renamed = structuredClone(config);
+    renamed.survey.reasons.low[0]!.label.en = 'Queue';
+    await attachConfig(c.storage, c.kioskId, renamed, c.clock.now);
+    expect((await readStaffAlert(c.storage, id))!.reasons).toEqual(['Queue']);
+    await c.storage.db.deleteFrom('kiosk_configs').execute();
+  });
+
   it('applies the location thresholds per question: smiley 3 alone does not alert, NPS 4 does', async () => {
     await c.post('/v1/alerts', [
       alert({
@@ -128,35 +156,35 @@ describe('alerts: rules', () => {
     expect(texts()).toEqual(['Low score at Desk 2']);
   });
 
-  it('never alerts for a repeated press: flagged on the alert, or withdrawn when the flagged answer follows', async () => {
+  it('folds a low score flagged as a possible repeat into the open card, and never refuses talk-now for it', async () => {
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
+    const a = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
     await c.post('/v1/alerts', [
       alert({
+        answerId: a.id,
         createdAt: nowIso(),
         detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1, possibleRepeat: true },
       }),
+      alert({
+        kind: 'talk_now',
+        answerId: a.id,
+        createdAt: nowIso(),
+        detail: { location: 'Test store', touchpoint: 'Desk 2', possibleRepeat: true },
+      }),
     ]);
-    await c.settle();
-    expect(await staffRows()).toEqual([]);
-
-    const a = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
-    await c.post('/v1/alerts', [alert({ answerId: a.id, createdAt: nowIso() })]);
     await c.post('/v1/answers', [a]);
     await c.settle();
-    const [row] = await staffRows();
-    expect(row).toMatchObject({
-      status: 'resolved',
-      outcome: 'other',
-      suppressed: 'repeat',
-      resolved_by: 'system',
-    });
-    expect(c.events.at(-1)).toMatchObject({ type: 'update', alert: { status: 'resolved' } });
-
-    // Flagged answer first, its alert after (out of order): nothing at all.
-    const b = answer(c.kioskId, ++seq, { smiley: 1, possibleRepeat: true, finalizedAt: nowIso() });
-    await c.post('/v1/answers', [b]);
-    await c.post('/v1/alerts', [alert({ answerId: b.id, createdAt: nowIso() })]);
+    const rows = await staffRows();
+    expect(rows.map((r) => [r.kind, r.status, r.aggregate_count])).toEqual([
+      ['low_score', 'open', 1],
+      ['low_score', 'open', 0],
+      ['talk_now', 'open', 0],
+    ]);
+    expect(texts()).toEqual(['Low score at Desk 2', ':rotating_light: Customer waiting at Desk 2']);
+    c.clock.advance(11);
+    await c.app.alerts.tick(c.clock.now);
     await c.settle();
-    expect((await staffRows()).length).toBe(1);
+    expect(texts().at(-1)).toBe('1 more low score at Desk 2 in 10 minutes');
   });
 
   it('marks an alert that arrives after an offline spell as late and keeps its original time', async () => {
@@ -177,7 +205,9 @@ describe('alerts: rules', () => {
     expect(c.events[0]!.alert).toMatchObject({ late: true, createdAt, receivedAt: nowIso() });
     expect(sink.received[0]!.body).toMatch(/late: received/);
     expect(c.events[1]!.alert.waiting).toBe(true);
-    // "Talk to someone now" pressed half an hour ago while offline: shown late, nobody waiting.
+    // "Talk to someone now" pressed half an hour ago while offline: shown late, nobody waiting
+    // (after the first talk_now's aggregation window, so it is a card of its own).
+    c.clock.advance(11);
     await c.post('/v1/alerts', [
       alert({
         kind: 'talk_now',

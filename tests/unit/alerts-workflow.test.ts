@@ -38,7 +38,8 @@ beforeAll(async () => {
   sink = await startWebhookSink();
   c = await startAlertCollector({
     start: '2026-11-23T09:00:30.000Z',
-    smtp: { host: smtp.host, port: smtp.port, from: 'lastword@example.test' },
+    // The sink offers no STARTTLS: a local relay, allowed to take mail in clear.
+    smtp: { host: smtp.host, port: smtp.port, from: 'lastword@example.test', allowPlaintext: true },
   });
 });
 afterAll(async () => {
@@ -91,6 +92,26 @@ describe('alerts: e-mail', () => {
     await c.settle();
     expect(smtp.mails.length).toBe(1);
     expect(smtp.mails[0]!.raw).toMatch(/Comment: Rude staff at the desk/);
+  });
+});
+
+describe('alerts: e-mail without TLS', () => {
+  it('never falls back to plain text when STARTTLS is missing, unless allowed for a local relay', async () => {
+    const strict = await startAlertCollector({
+      start: '2026-11-23T09:00:30.000Z',
+      smtp: { host: smtp.host, port: smtp.port, from: 'lastword@example.test' },
+    });
+    try {
+      await strict.setRouting(routing());
+      smtp.mails.length = 0;
+      await strict.post('/v1/alerts', [alert({ createdAt: strict.clock.now.toISOString() })]);
+      await strict.settle();
+      expect(smtp.mails).toEqual([]);
+      const log = await strict.storage.db.selectFrom('alert_deliveries').selectAll().execute();
+      expect(log.at(-1)).toMatchObject({ channel: 'floor', status: 'failed' });
+    } finally {
+      await strict.close();
+    }
   });
 });
 
