@@ -173,7 +173,7 @@ for (const engine of engines) {
         .execute();
       for (const u of users) {
         expect(u.password_hash).toMatch(
-          /^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/,
+          /^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/,
         );
         expect(u.password_hash).not.toContain(STAFF_PASSWORD);
       }
