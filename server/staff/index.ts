@@ -10,7 +10,7 @@ import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
 import { streamRoute } from './stream.ts';
 
-export type { StaffContext } from './context.ts';
+export type { StaffContext, StaffOptions } from './context.ts';
 
 export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Promise<void> {
   await app.register(cookie);

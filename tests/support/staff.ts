@@ -12,6 +12,7 @@ import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
 import { getAlert } from '../../server/alerts/workflow.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
+import type { StaffOptions } from '../../server/staff/index.ts';
 import type { Role } from '../../server/staff/tables.ts';
 import { createStaffUser } from '../../server/staff/users.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
@@ -19,6 +20,11 @@ import { answer, freshPostgresSchema, postgresReachable } from './collector.ts';
 import { tempDir } from './tmp.ts';
 
 export const STAFF_PASSWORD = 'correct-horse-battery';
+/**
+ * For hooks that create accounts or log in: each costs one scrypt at the production cost (a few
+ * hundred ms alone, seconds on a loaded machine), more than vitest's 10 s hook default allows.
+ */
+export const ACCOUNT_SETUP_MS = 60_000;
 export const LOCATIONS = {
   main: { kioskId: 'main-kiosk', location: 'Main store', touchpoint: 'Checkout 1' },
   outlet: { kioskId: 'outlet-kiosk', location: 'Outlet', touchpoint: 'Door' },
@@ -48,8 +54,10 @@ export interface StaffCollectorOptions {
   logger?: Logger;
   heartbeatMs?: number;
   secureCookies?: boolean;
-  /** As behind a TLS reverse proxy: client addresses from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /** As behind a TLS reverse proxy: the proxies (addresses, CIDRs) whose X-Forwarded-For to believe. */
+  trustProxy?: string;
+  /** Further staff options (a hash gate to count password checks, stream limits). */
+  staff?: StaffOptions;
   sqlitePath?: string;
   /** The alert service's outside channels (webhook hosts, SMTP); none by default. */
   alerts?: AlertServiceOptions;
@@ -89,12 +97,13 @@ export async function startStaffCollector(
       alertHub: hub,
       rateLimit: { perSecond: 10_000, burst: 10_000 },
       staff: {
+        ...opts.staff,
         ...(opts.heartbeatMs && { heartbeatMs: opts.heartbeatMs }),
         ...(opts.secureCookies !== undefined && { secureCookies: opts.secureCookies }),
       },
       ...(opts.logger && { logger: opts.logger }),
       ...(opts.alerts && { alerts: opts.alerts }),
-      ...(opts.trustProxy && { trustProxy: true }),
+      ...(opts.trustProxy !== undefined && { trustProxy: opts.trustProxy }),
     });
   let app = build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,7 +1,9 @@
 // Staff login, sessions, throttling and CSRF over real HTTP against a real collector.
+import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffDb } from '../../server/staff/tables.ts';
 import {
+  ACCOUNT_SETUP_MS,
   LOCATIONS,
   STAFF_PASSWORD,
   loginAs,
@@ -27,7 +29,7 @@ for (const engine of engines) {
       await c.addUser('dana', 'staff', [LOCATIONS.main.location]);
       await c.addUser('mo', 'manager');
       await c.addUser('locky', 'staff', [LOCATIONS.main.location]);
-    });
+    }, ACCOUNT_SETUP_MS);
     afterAll(async () => c?.close());
 
     it('logs in with the right password and sets an httpOnly, SameSite=Strict session cookie on /staff', async () => {
@@ -164,6 +166,28 @@ for (const engine of engines) {
       expect((await dana.call('POST', '/staff/api/logout')).status).toBe(200);
       expect((await dana.call('GET', '/staff/api/me')).body).toEqual({ user: null });
       expect((await dana.call('GET', '/staff/api/alerts')).status).toBe(401);
+    });
+
+    it('replaces a hash made at the old, lower scrypt cost when its owner logs in', async () => {
+      const salt = randomBytes(16);
+      const key = scryptSync(STAFF_PASSWORD, salt, 32, { N: 16_384, r: 8, p: 1 });
+      const old = ['scrypt', 16384, 8, 1, salt.toString('base64url'), key.toString('base64url')];
+      const hashOf = async () =>
+        (
+          await staffDb(c.storage)
+            .selectFrom('staff_users')
+            .select('password_hash')
+            .where('username', '=', 'mo')
+            .executeTakeFirstOrThrow()
+        ).password_hash;
+      await staffDb(c.storage)
+        .updateTable('staff_users')
+        .set({ password_hash: old.join('$') })
+        .where('username', '=', 'mo')
+        .execute();
+      await loginAs(c.url, 'mo');
+      expect(await hashOf()).toMatch(/^scrypt\$131072\$8\$1\$/);
+      await loginAs(c.url, 'mo');
     });
 
     it('stores passwords only as scrypt hashes and sessions only as token hashes', async () => {
