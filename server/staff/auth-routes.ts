@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseBody } from '../errors.ts';
 import { COOKIE, identify, requireIdentity } from './guard.ts';
+import type { LiveScreens } from './live-screens.ts';
 import { loginChecker } from './login.ts';
+import { hashToken } from '../tokens.ts';
 import { SESSION_TTL_MS, createSession, deleteSession } from './sessions.ts';
 import { visibleLocations, type StaffUser } from './users.ts';
 import type { StaffContext } from './context.ts';
@@ -23,7 +25,11 @@ export function publicUser(user: StaffUser) {
   };
 }
 
-export function authRoutes(app: FastifyInstance, ctx: StaffContext): void {
+export function authRoutes(
+  app: FastifyInstance,
+  ctx: StaffContext,
+  screens: LiveScreens<unknown>,
+): void {
   const checkLogin = loginChecker(ctx);
   app.post('/staff/api/login', { config: { public: true } }, async (request, reply) => {
     const { username, password } = parseBody(Login, request.body);
@@ -44,6 +50,7 @@ export function authRoutes(app: FastifyInstance, ctx: StaffContext): void {
   app.post('/staff/api/logout', async (request, reply) => {
     const who = requireIdentity(request);
     await deleteSession(ctx.storage, who.token);
+    screens.endSession(hashToken(who.token));
     reply.clearCookie(COOKIE, { path: '/staff' });
     return { ok: true };
   });

@@ -2,6 +2,7 @@
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
 import type { HashGate } from './hash-gate.ts';
+import type { StreamLimits } from './live-screens.ts';
 
 export interface StaffContext extends StaffOptions {
   storage: Storage;
@@ -19,4 +20,6 @@ export interface StaffOptions {
   heartbeatMs?: number | undefined;
   /** Password checks in flight; the process's own gate unless a test brings one to count them. */
   hashGate?: HashGate | undefined;
+  /** Live screens per account and in all (DEFAULT_STREAM_LIMITS). */
+  streamLimits?: StreamLimits | undefined;
 }

@@ -40,6 +40,6 @@ export type StaffTables = {
   staff_login_attempts: LoginAttemptTable;
 };
 
-export function staffDb(storage: Storage): Kysely<StaffTables> {
+export function staffDb(storage: Pick<Storage, 'db'>): Kysely<StaffTables> {
   return storage.db.withTables<StaffTables>() as unknown as Kysely<StaffTables>;
 }

@@ -1,6 +1,6 @@
 // Staff accounts: created by the CLI (the first admin, then staff), read at login and per request.
 import { randomUUID } from 'node:crypto';
-import type { Storage } from '../db/open.ts';
+import { writeTransaction, type Storage } from '../db/open.ts';
 import { fromJson, toFlag } from '../db/values.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './password.ts';
 import { ROLES, staffDb, type Role } from './tables.ts';
@@ -26,6 +26,11 @@ export interface NewStaffUser {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
+function checkNewPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new StaffUserError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+}
+
 export async function createStaffUser(
   storage: Storage,
   user: NewStaffUser,
@@ -38,8 +43,7 @@ export async function createStaffUser(
     );
   if (!ROLES.includes(user.role))
     throw new StaffUserError(`role must be one of ${ROLES.join(', ')}`);
-  if (user.password.length < MIN_PASSWORD_LENGTH)
-    throw new StaffUserError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  checkNewPassword(user.password);
   const locations = (user.locations ?? []).map((l) => l.trim()).filter(Boolean);
   if (user.role === 'staff' && locations.length === 0)
     throw new StaffUserError(
@@ -103,6 +107,69 @@ export async function findUserForLogin(
     .where('username', '=', username.trim().toLowerCase())
     .executeTakeFirst();
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export interface StaffChanges {
+  role?: Role;
+  locations?: string[];
+  displayName?: string;
+  disabled?: boolean;
+  password?: string;
+}
+
+/**
+ * Changes an account. A change to what it may do or see (role, locations, disabling, password)
+ * ends all its sessions in the same transaction: its next request gets 401 and its live screens
+ * close (live-screens.ts re-checks every session before each delivery).
+ */
+export async function updateStaffUser(
+  storage: Storage,
+  username: string,
+  changes: StaffChanges,
+): Promise<{ user: StaffUser; endedSessions: number }> {
+  const current = await findUserForLogin(storage, username);
+  if (!current) throw new StaffUserError(`no staff account "${username}"`);
+  const role = changes.role ?? current.role;
+  if (!ROLES.includes(role)) throw new StaffUserError(`role must be one of ${ROLES.join(', ')}`);
+  const locations = changes.locations?.map((l) => l.trim()).filter(Boolean) ?? current.locations;
+  if (role === 'staff' && locations.length === 0)
+    throw new StaffUserError(
+      'a staff account needs at least one location (--locations "Main store")',
+    );
+  const { passwordHash: oldHash, ...was } = current;
+  if (changes.password !== undefined) checkNewPassword(changes.password);
+  const user: StaffUser = {
+    ...was,
+    role,
+    locations,
+    displayName: changes.displayName?.trim() || current.displayName,
+    disabled: changes.disabled ?? current.disabled,
+  };
+  const passwordHash =
+    changes.password === undefined ? oldHash : await hashPassword(changes.password);
+  const endSessions =
+    user.role !== current.role ||
+    JSON.stringify(user.locations) !== JSON.stringify(current.locations) ||
+    (user.disabled && !current.disabled) ||
+    changes.password !== undefined;
+  const endedSessions = await writeTransaction(storage, async (trx) => {
+    const db = staffDb({ db: trx });
+    await db
+      .updateTable('staff_users')
+      .set({
+        role: user.role,
+        locations: JSON.stringify(user.locations),
+        display_name: user.displayName,
+        disabled: user.disabled ? 1 : 0,
+        password_hash: passwordHash,
+      })
+      .where('id', '=', user.id)
+      .execute();
+    if (!endSessions) return 0;
+    const ended = await db.deleteFrom('staff_sessions').where('user_id', '=', user.id).execute();
+    return Number(ended[0]?.numDeletedRows ?? 0);
+  });
+  return { user, endedSessions };
 }
 
 export async function getUser(storage: Storage, id: string): Promise<StaffUser | null> {

@@ -58,6 +58,8 @@ export interface StaffCollectorOptions {
   trustProxy?: string;
   /** Further staff options (a hash gate to count password checks, stream limits). */
   staff?: StaffOptions;
+  /** The collector's clock (sessions, throttle); the real one by default. */
+  now?: () => Date;
   sqlitePath?: string;
   /** The alert service's outside channels (webhook hosts, SMTP); none by default. */
   alerts?: AlertServiceOptions;
@@ -102,6 +104,7 @@ export async function startStaffCollector(
         ...(opts.secureCookies !== undefined && { secureCookies: opts.secureCookies }),
       },
       ...(opts.logger && { logger: opts.logger }),
+      ...(opts.now && { now: opts.now }),
       ...(opts.alerts && { alerts: opts.alerts }),
       ...(opts.trustProxy !== undefined && { trustProxy: opts.trustProxy }),
     });
