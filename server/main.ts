@@ -7,6 +7,7 @@
 //   LASTWORD_SMTP_* and LASTWORD_WEBHOOK_ALLOW_HOSTS for alert channels (server/alerts/settings.ts)
 //   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy on this machine: X-Forwarded-For, Secure cookies
 //   LASTWORD_TRUSTED_PROXIES  the proxies' addresses/CIDRs when elsewhere (implies BEHIND_PROXY)
+//   LASTWORD_STAFF_STREAMS_PER_USER / _TOTAL   live staff screens per account (5) and in all (200)
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: settings.bodyLimitBytes,
     alerts,
     trustProxy: settings.trustProxy,
-    staff: { secureCookies: settings.behindProxy },
+    staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
 
 export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
 
@@ -33,6 +34,12 @@ const Env = z.object({
         'addresses or CIDRs of your reverse proxies, comma-separated (10.0.0.5,10.1.0.0/16), or loopback',
     })
     .optional(),
+  LASTWORD_STAFF_STREAMS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_STREAM_LIMITS.perUser),
+  LASTWORD_STAFF_STREAMS_TOTAL: z.coerce.number().int().min(1).default(DEFAULT_STREAM_LIMITS.total),
 });
 
 /** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
@@ -55,6 +62,8 @@ export interface Settings {
   behindProxy: boolean;
   /** fastify's trustProxy: the proxies to believe, or false when none fronts the collector. */
   trustProxy: string | false;
+  /** Live staff screens per account and in all. */
+  streamLimits: StreamLimits;
 }
 
 export class SettingsError extends Error {}
@@ -83,5 +92,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     // Behind a proxy with none named, it is the usual one on the same machine. Never `true`:
     // that would believe whatever the client itself wrote at the front of the header.
     trustProxy: behindProxy ? (e.LASTWORD_TRUSTED_PROXIES ?? ['loopback']).join(',') : false,
+    streamLimits: {
+      perUser: e.LASTWORD_STAFF_STREAMS_PER_USER,
+      total: e.LASTWORD_STAFF_STREAMS_TOTAL,
+    },
   };
 }

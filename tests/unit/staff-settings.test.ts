@@ -1,5 +1,5 @@
 // The collector's settings for the staff side, from the environment as main.ts reads them: which
-// reverse proxies to believe about client addresses.
+// reverse proxies to believe about client addresses, and how many live screens may be open.
 import { describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../server/settings.ts';
 
@@ -17,5 +17,18 @@ describe('staff settings', () => {
       expect(() => settingsFromEnv({ LASTWORD_TRUSTED_PROXIES: bad }), bad).toThrow(
         /LASTWORD_TRUSTED_PROXIES: addresses or CIDRs/,
       );
+  });
+
+  it('caps live screens per account and in all, 5 and 200 unless told otherwise', () => {
+    expect(settingsFromEnv({}).streamLimits).toEqual({ perUser: 5, total: 200 });
+    expect(
+      settingsFromEnv({
+        LASTWORD_STAFF_STREAMS_PER_USER: '2',
+        LASTWORD_STAFF_STREAMS_TOTAL: '50',
+      }).streamLimits,
+    ).toEqual({ perUser: 2, total: 50 });
+    expect(() => settingsFromEnv({ LASTWORD_STAFF_STREAMS_TOTAL: '0' })).toThrow(
+      /LASTWORD_STAFF_STREAMS_TOTAL/,
+    );
   });
 });
