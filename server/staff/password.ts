@@ -53,5 +53,3 @@ export function needsRehash(stored: string): boolean {
 
 /** A hash of nothing in particular: unknown usernames cost the same time as wrong passwords. */
 export const DECOY_HASH = `scrypt$${N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
-
-export const MIN_PASSWORD_LENGTH = 10;

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeTransaction, type Storage } from '../db/open.ts';
 import { fromJson, toFlag } from '../db/values.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
+import { hashPassword } from './password.ts';
 import { ROLES, staffDb, type Role } from './tables.ts';
 
 export interface StaffUser {
@@ -26,9 +27,9 @@ export interface NewStaffUser {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
-function checkNewPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new StaffUserError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+async function checkNewPassword(password: string, username: string): Promise<void> {
+  const problem = await passwordProblem(password, username);
+  if (problem) throw new StaffUserError(problem);
 }
 
 export async function createStaffUser(
@@ -43,7 +44,7 @@ export async function createStaffUser(
     );
   if (!ROLES.includes(user.role))
     throw new StaffUserError(`role must be one of ${ROLES.join(', ')}`);
-  checkNewPassword(user.password);
+  await checkNewPassword(user.password, username);
   const locations = (user.locations ?? []).map((l) => l.trim()).filter(Boolean);
   if (user.role === 'staff' && locations.length === 0)
     throw new StaffUserError(
@@ -137,7 +138,7 @@ export async function updateStaffUser(
       'a staff account needs at least one location (--locations "Main store")',
     );
   const { passwordHash: oldHash, ...was } = current;
-  if (changes.password !== undefined) checkNewPassword(changes.password);
+  if (changes.password !== undefined) await checkNewPassword(changes.password, current.username);
   const user: StaffUser = {
     ...was,
     role,

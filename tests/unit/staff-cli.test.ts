@@ -52,7 +52,7 @@ describe('staff accounts from the CLI', () => {
       });
       expect(cli('short\n', 'add-staff', 'sam', '--role', 'manager')).toMatchObject({
         code: 1,
-        stderr: expect.stringContaining('at least 10 characters'),
+        stderr: expect.stringContaining('at least 15 characters'),
       });
       expect(
         cli('staff-password-2\n', 'add-staff', 'dana', '--role', 'staff', '--locations', 'X'),
