@@ -182,6 +182,21 @@ export async function getUser(storage: Storage, id: string): Promise<StaffUser |
   return row ? toUser(row) : null;
 }
 
+/** The current display names of the accounts with these ids (nulls skipped), by id. */
+export async function displayNames(
+  storage: Storage,
+  ids: (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await staffDb(storage)
+    .selectFrom('staff_users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** What a user may see: their own locations, or everything for managers and admins. */
 export function visibleLocations(user: StaffUser): string[] | 'all' {
   return user.role === 'staff' ? user.locations : 'all';
