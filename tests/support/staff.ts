@@ -3,7 +3,8 @@
 // client per user, and a way to put an alert on the board (a stored answer + a staff_alerts row
 // + a hub event, the same three things the alert router produces).
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AnswerUpload } from '../../shared/protocol.ts';
 import { AlertHub, type StaffAlert } from '../../server/alerts/hub.ts';
@@ -21,10 +22,11 @@ import { tempDir } from './tmp.ts';
 
 export const STAFF_PASSWORD = 'correct-horse-battery';
 /**
- * For hooks that create accounts or log in: each costs one scrypt at the production cost (a few
- * hundred ms alone, seconds on a loaded machine), more than vitest's 10 s hook default allows.
+ * For hooks and tests that create accounts or log in several times: each costs one scrypt at the
+ * production cost (a few hundred ms alone, seconds on a loaded machine), more than vitest's 10 s
+ * hook and the unit project's 30 s test defaults allow.
  */
-export const ACCOUNT_SETUP_MS = 60_000;
+export const PASSWORD_WORK_MS = 60_000;
 export const LOCATIONS = {
   main: { kioskId: 'main-kiosk', location: 'Main store', touchpoint: 'Checkout 1' },
   outlet: { kioskId: 'outlet-kiosk', location: 'Outlet', touchpoint: 'Door' },
@@ -206,6 +208,13 @@ export async function startStaffCollector(
       await schema?.drop();
     },
   };
+}
+
+/** A pino logger that keeps what it writes, for tests that read the collector's log. */
+export function capturedLog(): { logger: Logger; text: () => string } {
+  let text = '';
+  const sink = new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) });
+  return { logger: pino({ level: 'info' }, sink), text: () => text };
 }
 
 export interface StaffClient {

@@ -7,7 +7,7 @@ import type { StaffAlert } from '../../server/alerts/hub.ts';
 import { STAFF_CSP } from '../../server/staff/csp.ts';
 import { REDACTED_PATHS } from '../../server/log.ts';
 import {
-  ACCOUNT_SETUP_MS,
+  PASSWORD_WORK_MS,
   LOCATIONS,
   loginAs,
   staffEngines,
@@ -47,7 +47,7 @@ for (const engine of engines) {
         loginAs(c.url, 'otto'),
         loginAs(c.url, 'mo'),
       ]);
-    }, ACCOUNT_SETUP_MS);
+    }, PASSWORD_WORK_MS);
     afterAll(async () => c?.close());
 
     it('lists only the alerts of the user’s own locations; a manager sees all', async () => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
 import { staffDb } from '../../server/staff/tables.ts';
-import { ACCOUNT_SETUP_MS, loginAs } from '../support/staff.ts';
+import { PASSWORD_WORK_MS, loginAs } from '../support/staff.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -70,7 +70,7 @@ describe('staff accounts from the CLI', () => {
         cli('admin-password-2\n', 'add-staff', 'mo', '--role', 'manager').stdout,
       ).not.toContain('admin-password-2');
     },
-    ACCOUNT_SETUP_MS,
+    PASSWORD_WORK_MS,
   );
 
   it('stores scrypt hashes, and the accounts log in', async () => {

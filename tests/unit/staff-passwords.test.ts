@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { MAX_PASSWORD_LENGTH } from '../../server/staff/password-policy.ts';
 import { StaffUserError, createStaffUser, updateStaffUser } from '../../server/staff/users.ts';
-import { ACCOUNT_SETUP_MS } from '../support/staff.ts';
+import { PASSWORD_WORK_MS } from '../support/staff.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir('lastword-staff-passwords-');
@@ -49,6 +49,6 @@ describe('staff password policy', () => {
         updateStaffUser(storage, 'ann', { password: 'passwordpassword' }),
       ).rejects.toThrow(/most common passwords/);
     },
-    ACCOUNT_SETUP_MS,
+    PASSWORD_WORK_MS,
   );
 });

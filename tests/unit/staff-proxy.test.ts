@@ -5,7 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../server/settings.ts';
 import { MAX_FAILURES } from '../../server/staff/throttle.ts';
-import { STAFF_PASSWORD, startStaffCollector, type StaffCollector } from '../support/staff.ts';
+import {
+  PASSWORD_WORK_MS,
+  STAFF_PASSWORD,
+  startStaffCollector,
+  type StaffCollector,
+} from '../support/staff.ts';
 
 let c: StaffCollector | undefined;
 afterEach(async () => c?.close());
@@ -21,7 +26,7 @@ const login = (password: string, forwardedFor: string) =>
     body: JSON.stringify({ username: 'dana', password }),
   });
 
-describe('login throttle behind a proxy', () => {
+describe('login throttle behind a proxy', { timeout: PASSWORD_WORK_MS }, () => {
   it('counts the address the trusted proxy appended, not the one the client forged in front', async () => {
     // LASTWORD_BEHIND_PROXY=1: the proxy runs on this machine, and the test client plays it. The
     // real client is 203.0.113.7; it claims to be 203.0.113.8, the store where dana works.
