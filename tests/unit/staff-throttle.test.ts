@@ -3,6 +3,7 @@
 // cannot lock the owner out from elsewhere, and every failure and lockout lands in the log with
 // the username and the address (never the password).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressKey } from '../../server/staff/address-key.ts';
 import { HashGate } from '../../server/staff/hash-gate.ts';
 import { staffDb } from '../../server/staff/tables.ts';
 import {
@@ -20,6 +21,20 @@ import {
   startStaffCollector,
   type StaffCollector,
 } from '../support/staff.ts';
+
+describe('the address a login counts against', () => {
+  it('is an IPv4 address as itself, also written as IPv6, and an IPv6 address by its /64', () => {
+    expect(addressKey('203.0.113.5')).toBe('203.0.113.5');
+    expect(addressKey('::ffff:203.0.113.5')).toBe('203.0.113.5');
+    expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2::ffff')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('2001:DB8:0001:0002::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('64:ff9b::192.0.2.33')).toBe('64:ff9b:0:0::/64');
+  });
+});
 
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(
