@@ -27,6 +27,14 @@ export interface NewStaffUser {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
+function checkAccess(role: Role, locations: string[]): void {
+  if (!ROLES.includes(role)) throw new StaffUserError(`role must be one of ${ROLES.join(', ')}`);
+  if (role === 'staff' && locations.length === 0)
+    throw new StaffUserError(
+      'a staff account needs at least one location (--locations "Main store")',
+    );
+}
+
 async function checkNewPassword(password: string, username: string): Promise<void> {
   const problem = await passwordProblem(password, username);
   if (problem) throw new StaffUserError(problem);
@@ -42,14 +50,9 @@ export async function createStaffUser(
     throw new StaffUserError(
       'username: 2-64 characters, lower-case letters, digits, ".", "_" or "-"',
     );
-  if (!ROLES.includes(user.role))
-    throw new StaffUserError(`role must be one of ${ROLES.join(', ')}`);
   await checkNewPassword(user.password, username);
   const locations = (user.locations ?? []).map((l) => l.trim()).filter(Boolean);
-  if (user.role === 'staff' && locations.length === 0)
-    throw new StaffUserError(
-      'a staff account needs at least one location (--locations "Main store")',
-    );
+  checkAccess(user.role, locations);
   const db = staffDb(storage);
   const taken = await db
     .selectFrom('staff_users')
@@ -131,12 +134,8 @@ export async function updateStaffUser(
   const current = await findUserForLogin(storage, username);
   if (!current) throw new StaffUserError(`no staff account "${username}"`);
   const role = changes.role ?? current.role;
-  if (!ROLES.includes(role)) throw new StaffUserError(`role must be one of ${ROLES.join(', ')}`);
   const locations = changes.locations?.map((l) => l.trim()).filter(Boolean) ?? current.locations;
-  if (role === 'staff' && locations.length === 0)
-    throw new StaffUserError(
-      'a staff account needs at least one location (--locations "Main store")',
-    );
+  checkAccess(role, locations);
   const { passwordHash: oldHash, ...was } = current;
   if (changes.password !== undefined) await checkNewPassword(changes.password, current.username);
   const user: StaffUser = {
