@@ -15,7 +15,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
 import { ingestRoutes } from './kiosk-api/ingest-routes.ts';
-import { staffPlugin } from './staff/index.ts';
+import { staffPlugin, type StaffOptions } from './staff/index.ts';
 
 /** 500 answers at about 1 KB each with room to spare; a kiosk that gets 413 sends fewer per batch. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -32,13 +32,15 @@ export interface CollectorOptions {
   alertHub?: AlertHub;
   /** Outside channels: webhook target policy, SMTP server, retries, escalation timer. */
   alerts?: AlertServiceOptions;
-  /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat. */
-  staff?: { secureCookies?: boolean; webDir?: string; heartbeatMs?: number };
+  /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat… */
+  staff?: StaffOptions;
   /**
    * Behind a TLS reverse proxy: take the client address from X-Forwarded-For, or every login
-   * would come from the proxy and the per-address throttle would lock out everyone at once.
+   * would come from the proxy and the per-address throttle would lock out everyone at once. Give
+   * the proxies' addresses/CIDRs, comma-separated: only the entries they appended are believed.
+   * `true` believes the client's own left-most entry, which anyone can forge: never pass it.
    */
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
 }
 
 declare module 'fastify' {

@@ -7,7 +7,7 @@ import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
 import { readJsonFile } from './json-file.ts';
 import { settingsFromEnv } from './settings.ts';
-import { addStaff, type StaffFlags } from './staff/cli-commands.ts';
+import { addStaff, setStaff, type StaffFlags } from './staff/cli-commands.ts';
 import { attachConfig } from './kiosk-api/kiosk-configs.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
 
@@ -20,6 +20,8 @@ const USAGE = `usage: node server/cli.ts <command>
   show-routing <location>                                 the routing in effect (secrets masked)
   create-admin <username> [--name <text>]                 the first admin; password from stdin
   add-staff <username> --role staff|manager|admin [--locations "Main store,Outlet"] [--name <text>]
+  set-staff <username> [--role …] [--locations …] [--name …] [--disable|--enable] [--password]
+                                                          changes log the account out everywhere
 storage: DATABASE_URL=postgres://… or LASTWORD_DB=<file> (default ./collector-data/collector.sqlite)`;
 
 class UsageError extends Error {}
@@ -50,6 +52,10 @@ const COMMANDS: Record<string, Command> = {
   'add-staff': {
     args: 1,
     run: (storage, [name], f, out) => addStaff(storage, name!, f, null, out),
+  },
+  'set-staff': {
+    args: 1,
+    run: (storage, [name], f, out) => setStaff(storage, name!, f, out),
   },
   enrol: {
     args: 1,
@@ -93,6 +99,9 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
       name: { type: 'string' },
       touchpoint: { type: 'string' },
       json: { type: 'boolean' },
+      disable: { type: 'boolean' },
+      enable: { type: 'boolean' },
+      password: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -5,7 +5,9 @@
 //   LASTWORD_COLLECTOR_PORT   default 4320          LASTWORD_COLLECTOR_HOST  default 127.0.0.1
 //   LASTWORD_COLLECTOR_RATE_PER_SECOND / _RATE_BURST / _BODY_LIMIT, LASTWORD_LOG_LEVEL
 //   LASTWORD_SMTP_* and LASTWORD_WEBHOOK_ALLOW_HOSTS for alert channels (server/alerts/settings.ts)
-//   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy: trust X-Forwarded-For, Secure cookies
+//   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy on this machine: X-Forwarded-For, Secure cookies
+//   LASTWORD_TRUSTED_PROXIES  the proxies' addresses/CIDRs when elsewhere (implies BEHIND_PROXY)
+//   LASTWORD_STAFF_STREAMS_PER_USER / _TOTAL   live staff screens per account (5) and in all (200)
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -31,8 +33,8 @@ async function main(): Promise<void> {
     rateLimit: settings.rateLimit,
     bodyLimitBytes: settings.bodyLimitBytes,
     alerts,
-    trustProxy: settings.behindProxy,
-    staff: { secureCookies: settings.behindProxy },
+    trustProxy: settings.trustProxy,
+    staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

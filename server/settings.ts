@@ -1,9 +1,11 @@
 // Settings for the one command (main.ts) and the admin CLI, from the environment. Checked up
 // front with readable reasons: a typo in a port should stop the start, not bind somewhere odd.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
 
 export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
 
@@ -23,7 +25,33 @@ const Env = z.object({
   LASTWORD_COLLECTOR_BODY_LIMIT: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMIT),
   /** 1 when a TLS reverse proxy fronts the collector: client IPs from X-Forwarded-For, Secure cookies. */
   LASTWORD_BEHIND_PROXY: z.enum(['0', '1']).default('0'),
+  /** The proxies whose X-Forwarded-For entries are believed: addresses or CIDRs, comma-separated. */
+  LASTWORD_TRUSTED_PROXIES: z
+    .string()
+    .transform((s) => s.split(',').map((p) => p.trim()))
+    .refine((list) => list.every(isProxyAddress), {
+      message:
+        'addresses or CIDRs of your reverse proxies, comma-separated (10.0.0.5,10.1.0.0/16), or loopback',
+    })
+    .optional(),
+  LASTWORD_STAFF_STREAMS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_STREAM_LIMITS.perUser),
+  LASTWORD_STAFF_STREAMS_TOTAL: z.coerce.number().int().min(1).default(DEFAULT_STREAM_LIMITS.total),
 });
+
+/** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 export interface Settings {
   storage: StorageOptions;
@@ -32,6 +60,10 @@ export interface Settings {
   rateLimit: RateLimit;
   bodyLimitBytes: number;
   behindProxy: boolean;
+  /** fastify's trustProxy: the proxies to believe, or false when none fronts the collector. */
+  trustProxy: string | false;
+  /** Live staff screens per account and in all. */
+  streamLimits: StreamLimits;
 }
 
 export class SettingsError extends Error {}
@@ -45,6 +77,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     );
   }
   const e = parsed.data;
+  const behindProxy = e.LASTWORD_BEHIND_PROXY === '1' || e.LASTWORD_TRUSTED_PROXIES !== undefined;
   return {
     // DATABASE_URL wins when both are set: a fleet's PostgreSQL is the deliberate choice.
     storage: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : { sqlitePath: e.LASTWORD_DB },
@@ -55,6 +88,13 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
       burst: e.LASTWORD_COLLECTOR_RATE_BURST,
     },
     bodyLimitBytes: e.LASTWORD_COLLECTOR_BODY_LIMIT,
-    behindProxy: e.LASTWORD_BEHIND_PROXY === '1',
+    behindProxy,
+    // Behind a proxy with none named, it is the usual one on the same machine. Never `true`:
+    // that would believe whatever the client itself wrote at the front of the header.
+    trustProxy: behindProxy ? (e.LASTWORD_TRUSTED_PROXIES ?? ['loopback']).join(',') : false,
+    streamLimits: {
+      perUser: e.LASTWORD_STAFF_STREAMS_PER_USER,
+      total: e.LASTWORD_STAFF_STREAMS_TOTAL,
+    },
   };
 }

@@ -7,7 +7,7 @@ import { findUserForLogin, createStaffUser } from '../../server/staff/users.ts';
 
 export const DEMO_STAFF = {
   username: 'demo',
-  password: 'demo-pass-2468',
+  password: 'staff-screen-2468',
   displayName: 'Demo manager',
 } as const;
 

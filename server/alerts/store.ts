@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { Contact } from '../../shared/answer.ts';
 import type { Storage } from '../db/open.ts';
 import { reasonLabelsFor } from '../kiosk-api/kiosk-configs.ts';
+import { displayNames } from '../staff/users.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { StaffAlert } from '../../shared/staff-api.ts';
 import type { AlertHub } from './hub.ts';
@@ -126,17 +127,28 @@ export async function readStaffAlerts(
     storage,
     rows.map((r) => r.source_alert_id).filter((id): id is string => id !== null),
   );
+  // Who acknowledged and resolved is kept by account id; the name shown is the account's name now
+  // (or the id itself, should the account be gone).
+  const actors = await displayNames(
+    storage,
+    rows.flatMap((r) => [r.acknowledged_by_id, r.resolved_by_id]),
+  );
+  const nameOf = (id: string) => actors.get(id) ?? id;
   const labels = new Map<string, Map<string, string>>();
   for (const kioskId of new Set(rows.map((r) => r.kiosk_id)))
     labels.set(kioskId, await reasonLabelsFor(storage, kioskId));
   return rows.map((r) => {
     const answer = r.answer_id ? extras.get(r.answer_id) : undefined;
-    const alert = toStaffAlert(
-      r,
-      // Only the alert's own kiosk's answer: an id another kiosk sent first must not leak here.
-      answer?.kioskId === r.kiosk_id ? answer : undefined,
-      r.source_alert_id ? carried.get(r.source_alert_id) : undefined,
-    );
+    const alert = {
+      ...toStaffAlert(
+        r,
+        // Only the alert's own kiosk's answer: an id another kiosk sent first must not leak here.
+        answer?.kioskId === r.kiosk_id ? answer : undefined,
+        r.source_alert_id ? carried.get(r.source_alert_id) : undefined,
+      ),
+      ...(r.acknowledged_by_id !== null && { acknowledgedBy: nameOf(r.acknowledged_by_id) }),
+      ...(r.resolved_by_id !== null && { resolvedBy: nameOf(r.resolved_by_id) }),
+    };
     // Staff read "Waiting time", not "wait-time": labels from the survey attached to the kiosk.
     const names = labels.get(r.kiosk_id);
     return alert.reasons && names?.size

@@ -38,6 +38,9 @@ export interface StaffAlertTable {
   summarized_count: Generated<number>;
   suppressed: string | null;
   escalation_step: Generated<number>;
+  /** Migration 004: the staff account ids behind acknowledged_by / resolved_by. */
+  acknowledged_by_id: string | null;
+  resolved_by_id: string | null;
 }
 
 export type DeliveryStatus = 'delivered' | 'retrying' | 'failed' | 'refused';

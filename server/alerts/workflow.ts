@@ -62,7 +62,10 @@ async function unresolvedRow(storage: Storage, id: string): Promise<StaffAlertRo
   return row;
 }
 
-/** A second acknowledgement returns the alert as it is (first one wins); a resolved alert is a conflict. */
+/**
+ * A second acknowledgement returns the alert as it is (first one wins); a resolved alert is a
+ * conflict. `by` is the staff account's id: the name shown is looked up when the alert is read.
+ */
 export async function acknowledgeAlert(
   storage: Storage,
   hub: AlertHub,
@@ -76,7 +79,7 @@ export async function acknowledgeAlert(
       .updateTable('staff_alerts')
       .set({
         status: 'acknowledged',
-        acknowledged_by: by,
+        acknowledged_by_id: by,
         acknowledged_at: now.toISOString(),
         ack_seconds: seconds(row.received_at, now),
       })
@@ -102,14 +105,14 @@ export async function resolveAlert(
   const at = now.toISOString();
   const ack =
     row.status === 'open'
-      ? { acknowledged_by: by, acknowledged_at: at, ack_seconds: seconds(row.received_at, now) }
+      ? { acknowledged_by_id: by, acknowledged_at: at, ack_seconds: seconds(row.received_at, now) }
       : {};
   const updated = await storage.db
     .updateTable('staff_alerts')
     .set({
       ...ack,
       status: 'resolved',
-      resolved_by: by,
+      resolved_by_id: by,
       resolved_at: at,
       resolve_seconds: seconds(row.received_at, now),
       outcome,

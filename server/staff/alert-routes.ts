@@ -53,7 +53,7 @@ async function visibleAlert(
   const alert = await getAlert(ctx.storage, id);
   if (!alert || !canSee(visibleLocations(who.user), alert))
     throw new HttpError(404, 'not_found', 'no such alert');
-  return { id, by: who.user.displayName };
+  return { id, by: who.user.id };
 }
 
 async function workflow(run: () => Promise<StaffAlert>): Promise<AlertReply> {

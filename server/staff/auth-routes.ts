@@ -8,12 +8,13 @@ import {
   type SignedIn,
   type StaffProfile,
 } from '../../shared/staff-api.ts';
-import { HttpError, parseBody } from '../errors.ts';
+import { parseBody } from '../errors.ts';
 import { COOKIE, identify, requireIdentity } from './guard.ts';
-import { DECOY_HASH, verifyPassword } from './password.ts';
+import type { LiveScreens } from './live-screens.ts';
+import { loginChecker } from './login.ts';
+import { hashToken } from '../tokens.ts';
 import { SESSION_TTL_MS, createSession, deleteSession } from './sessions.ts';
-import { clearFailures, lockedForSeconds, recordFailure } from './throttle.ts';
-import { findUserForLogin, visibleLocations, type StaffUser } from './users.ts';
+import { visibleLocations, type StaffUser } from './users.ts';
 import type { StaffContext } from './context.ts';
 
 export function publicUser(user: StaffUser): StaffProfile {
@@ -25,33 +26,19 @@ export function publicUser(user: StaffUser): StaffProfile {
   };
 }
 
-export function authRoutes(app: FastifyInstance, ctx: StaffContext): void {
+export function authRoutes(
+  app: FastifyInstance,
+  ctx: StaffContext,
+  screens: LiveScreens<unknown>,
+): void {
+  const checkLogin = loginChecker(ctx);
   app.post(
     '/staff/api/login',
     { config: { public: true } },
     async (request, reply): Promise<SignedIn> => {
       const { username, password } = parseBody(LoginBody, request.body);
       const at = ctx.now();
-      const locked = await lockedForSeconds(ctx.storage, username, request.ip, at);
-      if (locked > 0) {
-        throw new HttpError(
-          429,
-          'locked',
-          `too many failed logins: try again in ${Math.ceil(locked / 60)} min`,
-          {
-            headers: { 'retry-after': String(locked) },
-            extra: { retryAfterSeconds: locked },
-          },
-        );
-      }
-      const user = await findUserForLogin(ctx.storage, username);
-      const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-      if (!user || !ok || user.disabled) {
-        await recordFailure(ctx.storage, username, request.ip, at);
-        request.log.info({ event: 'staff_login_failed' }, 'staff login failed');
-        throw new HttpError(401, 'invalid_login', 'wrong username or password');
-      }
-      await clearFailures(ctx.storage, username);
+      const user = await checkLogin(request, username, password);
       const { token, session } = await createSession(ctx.storage, user.id, at);
       reply.setCookie(COOKIE, token, {
         path: '/staff',
@@ -68,6 +55,7 @@ export function authRoutes(app: FastifyInstance, ctx: StaffContext): void {
   app.post('/staff/api/logout', async (request, reply): Promise<LogoutReply> => {
     const who = requireIdentity(request);
     await deleteSession(ctx.storage, who.token);
+    screens.endSession(hashToken(who.token));
     reply.clearCookie(COOKIE, { path: '/staff' });
     return { ok: true };
   });

@@ -6,12 +6,28 @@ import { Writable } from 'node:stream';
 import type { Storage } from '../db/open.ts';
 import { StaffRole } from '../../shared/staff-api.ts';
 import { ROLES, type Role } from './tables.ts';
-import { StaffUserError, createStaffUser } from './users.ts';
+import { StaffUserError, createStaffUser, updateStaffUser } from './users.ts';
 
 export interface StaffFlags {
   role?: string;
   locations?: string;
   name?: string;
+  disable?: boolean;
+  enable?: boolean;
+  password?: boolean;
+}
+
+function roleFlag(role: string): Role {
+  const parsed = StaffRole.safeParse(role);
+  if (!parsed.success) throw new StaffUserError(`--role must be one of ${ROLES.join(', ')}`);
+  return parsed.data;
+}
+
+function locationsFlag(locations: string): string[] {
+  return locations
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 export async function readPassword(
@@ -48,18 +64,39 @@ export async function addStaff(
   forced: Role | null,
   out: (line: string) => void,
 ): Promise<void> {
-  const role = StaffRole.safeParse(forced ?? flags.role ?? 'staff');
-  if (!role.success) throw new StaffUserError(`--role must be one of ${ROLES.join(', ')}`);
-  const locations = (flags.locations ?? '')
-    .split(',')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const role = roleFlag(forced ?? flags.role ?? 'staff');
+  const locations = locationsFlag(flags.locations ?? '');
   const password = await readPassword();
   const user = await createStaffUser(
     storage,
-    { username, displayName: flags.name ?? username, password, role: role.data, locations },
+    { username, displayName: flags.name ?? username, password, role, locations },
     new Date(),
   );
   const where = user.role === 'staff' ? `locations: ${user.locations.join(', ')}` : 'all locations';
   out(`created ${user.role} "${user.username}" (${where}); they log in at <collector URL>/staff/`);
+}
+
+/**
+ * `set-staff`: role, locations, name, --disable/--enable, --password (a new one from stdin). A
+ * change to what the account may do or see logs it out everywhere at once.
+ */
+export async function setStaff(
+  storage: Storage,
+  username: string,
+  flags: StaffFlags,
+  out: (line: string) => void,
+): Promise<void> {
+  if (flags.disable && flags.enable) throw new StaffUserError('--disable or --enable, not both');
+  const { user, endedSessions } = await updateStaffUser(storage, username, {
+    ...(flags.role !== undefined && { role: roleFlag(flags.role) }),
+    ...(flags.locations !== undefined && { locations: locationsFlag(flags.locations) }),
+    ...(flags.name !== undefined && { displayName: flags.name }),
+    ...((flags.disable || flags.enable) && { disabled: flags.disable === true }),
+    ...(flags.password && { password: await readPassword(process.stdin, 'new password: ') }),
+  });
+  const where = user.role === 'staff' ? `locations: ${user.locations.join(', ')}` : 'all locations';
+  out(
+    `updated ${user.role} "${user.username}" (${where})${user.disabled ? ', disabled' : ''}; ` +
+      `${endedSessions} session${endedSessions === 1 ? '' : 's'} ended`,
+  );
 }

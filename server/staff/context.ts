@@ -1,15 +1,25 @@
 // What the staff routes need, passed in by buildCollector (tests choose the clock and storage).
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
+import type { HashGate } from './hash-gate.ts';
+import type { StreamLimits } from './live-screens.ts';
 
-export interface StaffContext {
+export interface StaffContext extends StaffOptions {
   storage: Storage;
   now: () => Date;
   hub: AlertHub;
+}
+
+/** What buildCollector's caller may choose for the staff side. */
+export interface StaffOptions {
   /** Secure cookies: true behind HTTPS (a TLS proxy); by default, when the request came over https. */
   secureCookies?: boolean | undefined;
   /** The built staff page (dist/staff by default). */
   webDir?: string | undefined;
   /** Heartbeat comment interval on the live stream. */
   heartbeatMs?: number | undefined;
+  /** Password checks in flight; the process's own gate unless a test brings one to count them. */
+  hashGate?: HashGate | undefined;
+  /** Live screens per account and in all (DEFAULT_STREAM_LIMITS). */
+  streamLimits?: StreamLimits | undefined;
 }

@@ -8,9 +8,11 @@ import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
-import { streamRoute } from './stream.ts';
+import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
+import type { NumberedEvent } from './event-log.ts';
+import { HEARTBEAT_MS, streamRoute } from './stream.ts';
 
-export type { StaffContext } from './context.ts';
+export type { StaffContext, StaffOptions } from './context.ts';
 
 export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Promise<void> {
   await app.register(cookie);
@@ -20,8 +22,15 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
     reply.headers(STAFF_SECURITY_HEADERS);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
-  authRoutes(app, ctx);
+  const screens = new LiveScreens<NumberedEvent>({
+    storage: ctx.storage,
+    now: ctx.now,
+    limits: ctx.streamLimits ?? DEFAULT_STREAM_LIMITS,
+    log: app.log,
+    heartbeatMs: ctx.heartbeatMs ?? HEARTBEAT_MS,
+  });
+  authRoutes(app, ctx, screens);
   alertRoutes(app, ctx);
-  streamRoute(app, ctx);
+  streamRoute(app, ctx, screens);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

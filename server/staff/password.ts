@@ -1,11 +1,19 @@
 // Staff passwords: scrypt from node:crypto, stored as "scrypt$N$r$p$salt$hash" (base64url) so the
-// cost can be raised later without breaking old hashes. Verification is constant-time.
+// cost travels with the hash and can be raised. The cost is OWASP's current recommendation for
+// scrypt (N=2^17, r=8, p=1); a hash made at a lower cost is replaced on the next successful login
+// (needsRehash). crypto.scrypt runs on libuv's thread pool, never on the event loop; HashGate caps
+// how many run at once. Verification is constant-time.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 16_384;
+const N = 2 ** 17;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
+/**
+ * scrypt needs about 128·N·r bytes: 128 MiB at the cost above. The cap leaves room for that and
+ * refuses a stored hash that claims a cost far beyond it instead of allocating whatever it asks.
+ */
+const MAX_MEMORY = 256 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -13,7 +21,7 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
       password.normalize('NFC'),
       salt,
       KEY_LENGTH,
-      { ...options, maxmem: 64 * 1024 * 1024 },
+      { ...options, maxmem: MAX_MEMORY },
       (error, key) => (error ? reject(error) : resolve(key)),
     ),
   );
@@ -37,8 +45,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of nothing in particular: unknown usernames cost the same time as wrong passwords. */
-export const DECOY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** True for a hash made at a lower cost than hashPassword uses now. */
+export function needsRehash(stored: string): boolean {
+  const [, n, r, p] = stored.split('$');
+  return Number(n) < N || Number(r) < R || Number(p) < P;
+}
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** A hash of nothing in particular: unknown usernames cost the same time as wrong passwords. */
+export const DECOY_HASH = `scrypt$${N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;

@@ -3,7 +3,7 @@
 // it there; the webhook and the e-mail went out once each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { button } from './kiosk-page.ts';
-import { startStaffStack, type StaffStack } from '../support/staff-page.ts';
+import { STAFF_USER, startStaffStack, type StaffStack } from '../support/staff-page.ts';
 
 describe('a low score on the kiosk, handled on the staff live screen', () => {
   let s: StaffStack;
@@ -43,10 +43,16 @@ describe('a low score on the kiosk, handled on the staff live screen', () => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+    // Recorded by account id (migration 004); the card showed the name.
+    const dana = await s.collector.storage.db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('username', '=', STAFF_USER)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       status: 'resolved',
-      acknowledged_by: 'Dana',
-      resolved_by: 'Dana',
+      acknowledged_by_id: dana.id,
+      resolved_by_id: dana.id,
       outcome: 'recovered',
       note: 'Spoke to the customer, fixed the order',
     });

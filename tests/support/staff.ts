@@ -3,7 +3,8 @@
 // client per user, and a way to put an alert on the board (a stored answer + a staff_alerts row
 // + a hub event, the same three things the alert router produces).
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AnswerUpload } from '../../shared/protocol.ts';
 import type { StaffAlert } from '../../shared/staff-api.ts';
@@ -13,6 +14,7 @@ import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
 import { getAlert } from '../../server/alerts/workflow.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
+import type { StaffOptions } from '../../server/staff/index.ts';
 import type { Role } from '../../server/staff/tables.ts';
 import { createStaffUser } from '../../server/staff/users.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
@@ -20,6 +22,12 @@ import { answer, freshPostgresSchema, postgresReachable } from './collector.ts';
 import { tempDir } from './tmp.ts';
 
 export const STAFF_PASSWORD = 'correct-horse-battery';
+/**
+ * For hooks and tests that create accounts or log in several times: each costs one scrypt at the
+ * production cost (a few hundred ms alone, seconds on a loaded machine), more than vitest's 10 s
+ * hook and the unit project's 30 s test defaults allow.
+ */
+export const PASSWORD_WORK_MS = 60_000;
 export const LOCATIONS = {
   main: { kioskId: 'main-kiosk', location: 'Main store', touchpoint: 'Checkout 1' },
   outlet: { kioskId: 'outlet-kiosk', location: 'Outlet', touchpoint: 'Door' },
@@ -49,8 +57,12 @@ export interface StaffCollectorOptions {
   logger?: Logger;
   heartbeatMs?: number;
   secureCookies?: boolean;
-  /** As behind a TLS reverse proxy: client addresses from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /** As behind a TLS reverse proxy: the proxies (addresses, CIDRs) whose X-Forwarded-For to believe. */
+  trustProxy?: string;
+  /** Further staff options (a hash gate to count password checks, stream limits). */
+  staff?: StaffOptions;
+  /** The collector's clock (sessions, throttle); the real one by default. */
+  now?: () => Date;
   sqlitePath?: string;
   /** The alert service's outside channels (webhook hosts, SMTP); none by default. */
   alerts?: AlertServiceOptions;
@@ -90,12 +102,14 @@ export async function startStaffCollector(
       alertHub: hub,
       rateLimit: { perSecond: 10_000, burst: 10_000 },
       staff: {
+        ...opts.staff,
         ...(opts.heartbeatMs && { heartbeatMs: opts.heartbeatMs }),
         ...(opts.secureCookies !== undefined && { secureCookies: opts.secureCookies }),
       },
       ...(opts.logger && { logger: opts.logger }),
+      ...(opts.now && { now: opts.now }),
       ...(opts.alerts && { alerts: opts.alerts }),
-      ...(opts.trustProxy && { trustProxy: true }),
+      ...(opts.trustProxy !== undefined && { trustProxy: opts.trustProxy }),
     });
   let app = build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -195,6 +209,13 @@ export async function startStaffCollector(
       await schema?.drop();
     },
   };
+}
+
+/** A pino logger that keeps what it writes, for tests that read the collector's log. */
+export function capturedLog(): { logger: Logger; text: () => string } {
+  let text = '';
+  const sink = new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) });
+  return { logger: pino({ level: 'info' }, sink), text: () => text };
 }
 
 export interface StaffClient {

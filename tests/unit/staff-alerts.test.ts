@@ -7,6 +7,7 @@ import { AlertListReply, AlertReply, StreamData, type StaffAlert } from '../../s
 import { STAFF_CSP } from '../../server/staff/csp.ts';
 import { REDACTED_PATHS } from '../../server/log.ts';
 import {
+  PASSWORD_WORK_MS,
   LOCATIONS,
   loginAs,
   staffEngines,
@@ -46,7 +47,7 @@ for (const engine of engines) {
         loginAs(c.url, 'otto'),
         loginAs(c.url, 'mo'),
       ]);
-    });
+    }, PASSWORD_WORK_MS);
     afterAll(async () => c?.close());
     const list = async (who: StaffClient, query = '') =>
       AlertListReply.parse((await who.call('GET', `/staff/api/alerts${query}`)).body).alerts;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
-import { loginAs } from '../support/staff.ts';
+import { PASSWORD_WORK_MS, loginAs } from '../support/staff.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,7 +25,8 @@ function cli(stdin: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('staff accounts from the CLI', () => {
+// Each command is a fresh node process, and most of them run scrypt at the production cost.
+describe('staff accounts from the CLI', { timeout: 2 * PASSWORD_WORK_MS }, () => {
   it('creates the first admin and staff with locations; refuses short passwords, duplicates and staff without a location', () => {
     expect(cli('admin-password-1\n', 'create-admin', 'Root', '--name', 'Rita Root')).toMatchObject({
       code: 0,
@@ -47,7 +48,7 @@ describe('staff accounts from the CLI', () => {
     });
     expect(cli('short\n', 'add-staff', 'sam', '--role', 'manager')).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('at least 10 characters'),
+      stderr: expect.stringContaining('at least 15 characters'),
     });
     expect(
       cli('staff-password-2\n', 'add-staff', 'dana', '--role', 'staff', '--locations', 'X'),
@@ -92,6 +93,36 @@ describe('staff accounts from the CLI', () => {
         user: { role: 'admin', locations: 'all', displayName: 'Rita Root' },
       });
       await loginAs(url, 'dana', 'staff-password-1');
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
+
+  it('changes an account with set-staff, and a change of access logs it out everywhere', async () => {
+    const storage = await openStorage({ sqlitePath: dbPath });
+    const app = buildCollector({ storage });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const dana = await loginAs(url, 'dana', 'staff-password-1');
+      expect(cli('', 'set-staff', 'dana', '--locations', 'Outlet')).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(
+          /^updated staff "dana" \(locations: Outlet\); \d sessions? ended/,
+        ),
+      });
+      expect((await dana.call('GET', '/staff/api/alerts')).status).toBe(401);
+      expect(cli('', 'set-staff', 'dana', '--disable').stdout).toContain(', disabled;');
+      await expect(loginAs(url, 'dana', 'staff-password-1')).rejects.toThrow(/401/);
+      expect(
+        cli('a-new-staff-password-9\n', 'set-staff', 'dana', '--enable', '--password').code,
+      ).toBe(0);
+      await expect(loginAs(url, 'dana', 'staff-password-1')).rejects.toThrow(/401/);
+      await loginAs(url, 'dana', 'a-new-staff-password-9');
+      expect(cli('', 'set-staff', 'nobody', '--disable')).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('no staff account "nobody"'),
+      });
     } finally {
       await app.close();
       await storage.close();

@@ -6,6 +6,7 @@ import type { Engine } from '../engine.ts';
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-staff-alerts.ts';
 import * as m003 from './003-staff.ts';
+import * as m004 from './004-alert-actor-ids.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '001-initial', up: m001.up },
   { name: '002-staff-alerts', up: m002.up },
   { name: '003-staff', up: m003.up },
+  { name: '004-alert-actor-ids', up: m004.up },
 ];
