@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
 import type { PublicKioskConfig } from '../../shared/config.ts';
-import type { BridgeResult } from '../../shared/result.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { readAnswers } from '../../server/kiosk-api/read-back.ts';
 import { startCollector } from '../support/collector.ts';
 import { smallConfig, writeConfig } from '../support/config.ts';
 import { fakeClock, type FakeClock } from '../support/fake-clock.ts';
 import { readKiosk, waitFor } from '../support/sync-helpers.ts';
+import { hostCall as call } from '../support/host-call.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir('lastword-abandoned-');
@@ -39,16 +39,6 @@ function open(clock: FakeClock | null, config: unknown = smallConfig()) {
   const rows = () => readKiosk(databasePath, 'SELECT id, status FROM answers ORDER BY seq');
   const queued = () => readKiosk(databasePath, `SELECT ref_id FROM outbox WHERE kind = 'answer'`);
   return { host, rows, queued, logged, databasePath };
-}
-
-async function call<T = Record<string, unknown>>(
-  host: KioskHost,
-  channel: Parameters<KioskHost['handle']>[0],
-  payload: unknown,
-): Promise<T> {
-  const result = (await host.handle(channel, payload)) as BridgeResult<T>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
 }
 
 const start = (host: KioskHost) =>

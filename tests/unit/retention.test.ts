@@ -7,11 +7,11 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
-import type { BridgeResult } from '../../shared/result.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
 import { smallConfig, writeConfig } from '../support/config.ts';
 import { fakeClock, type FakeClock } from '../support/fake-clock.ts';
 import { readKiosk, waitFor } from '../support/sync-helpers.ts';
+import { hostCall as call } from '../support/host-call.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -45,13 +45,12 @@ function open(name: string, clock: FakeClock, config: unknown, sync: boolean) {
 }
 
 async function answer(host: KioskHost, smiley: number, step?: Record<string, unknown>) {
-  const result = (await host.handle('startAnswer', { smiley, language: 'en' })) as BridgeResult<{
-    answerId: string;
-  }>;
-  if (!result.ok) throw new Error(result.error.message);
-  const { answerId } = result.value;
-  if (step) await host.handle('updateAnswer', { answerId, step });
-  await host.handle('finishAnswer', { answerId, status: 'complete' });
+  const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
+    smiley,
+    language: 'en',
+  });
+  if (step) await call(host, 'updateAnswer', { answerId, step });
+  await call(host, 'finishAnswer', { answerId, status: 'complete' });
   return answerId;
 }
 
