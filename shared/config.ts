@@ -77,6 +77,8 @@ const KioskFields = z.strictObject({
    * never taken for a repeat. A kiosk plagued by repeated presses can widen it; 0: never.
    */
   repeatWindowSeconds: z.int().min(0).max(60).default(3),
+  /** Answers, alerts and dead letters the collector has settled are kept this long, then purged. */
+  retentionDays: z.int().min(1).max(3650).default(30),
   /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
   adminPinHash: z
     .string()

@@ -1,7 +1,8 @@
 // The kiosk host: serves every bridge channel for whichever transport carries it (Electron IPC or
 // the localhost HTTP transport). Wiring only: the answer lifecycle, the admin gate, the config in
-// force and sync are built here, each feature (host/*-handlers.ts) hands in its handlers, and
-// host/dispatch.ts parses payloads and turns errors into envelopes.
+// force, sync and the host's own timers (abandoned drafts, retention) are built here, each feature
+// (host/*-handlers.ts) hands in its handlers, and host/dispatch.ts parses payloads and turns
+// errors into envelopes.
 import { v7 as uuidv7 } from 'uuid';
 import type { KioskStatus } from '../../shared/bridge.ts';
 import type { Channel } from '../../shared/bridge-channels.ts';
@@ -14,6 +15,7 @@ import { answerHandlers } from './host/answer-handlers.ts';
 import { configHandlers } from './host/config-handlers.ts';
 import { watchAbandonedDrafts } from './host/abandoned-drafts.ts';
 import { openConfigSource } from './host/config-source.ts';
+import { scheduleRetention } from './host/retention-schedule.ts';
 import type { HostActions, HostContext } from './host/context.ts';
 import { dispatch, type Handlers } from './host/dispatch.ts';
 import { kioskStatus, statusHandlers } from './host/status.ts';
@@ -27,7 +29,7 @@ export interface KioskHostOptions {
   appVersion: string;
   actions: HostActions;
   now?: () => Date;
-  /** The host's own timers (abandoned drafts); tests pass a fake clock's with `now`. */
+  /** The host's own timers (abandoned drafts, retention); tests pass a fake clock's with `now`. */
   timers?: Timers;
   newId?: () => string;
   /** How often writes held in memory are retried while the disk fails (default 2 s). */
@@ -70,11 +72,19 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   configs.applyRemote();
   sync = startSync(opts, configs.file, lifecycle, log, now);
 
+  const timers = opts.timers ?? backgroundTimers;
   const abandoned = watchAbandonedDrafts({
     lifecycle,
     idleTimeoutMs: () => (configs.current()?.idleTimeoutSeconds ?? 0) * 1000,
     now,
-    timers: opts.timers ?? backgroundTimers,
+    timers,
+    log,
+  });
+  const retention = scheduleRetention({
+    databasePath: opts.databasePath,
+    retentionDays: () => configs.current()?.retentionDays ?? null,
+    now,
+    timers,
     log,
   });
   const ctx: HostContext = {
@@ -109,6 +119,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     sync,
     close() {
       abandoned.stop();
+      retention.stop();
       void sync?.stop();
       lifecycle.close();
     },

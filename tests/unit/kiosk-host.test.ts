@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
-import type { BridgeResult } from '../../shared/result.ts';
 import { DEMO_PIN, smallConfig, writeConfig } from '../support/config.ts';
+import { hostCall as call } from '../support/host-call.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir();
@@ -43,16 +43,6 @@ afterEach(() => {
   hosts.splice(0).forEach((h) => h.close());
   clock += 60_000;
 });
-
-async function call<T = Record<string, unknown>>(
-  host: KioskHost,
-  channel: Parameters<KioskHost['handle']>[0],
-  payload: unknown,
-): Promise<T> {
-  const result = (await host.handle(channel, payload)) as BridgeResult<T>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('kiosk host: one answer through its life', () => {
   it('keeps the first tap as a durable draft with the next seq', async () => {

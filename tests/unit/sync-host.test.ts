@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
 import type { PublicKioskConfig } from '../../shared/config.ts';
-import type { BridgeResult } from '../../shared/result.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
 import { hashPin } from '../../electron/core/pin.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
 import { DEMO_PIN, smallConfig, writeConfig } from '../support/config.ts';
 import { readKiosk, waitFor } from '../support/sync-helpers.ts';
+import { hostCall as call } from '../support/host-call.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dir = tempDir('lastword-sync-host-');
@@ -41,16 +41,6 @@ function open(config: unknown) {
   });
   hosts.push(host);
   return { host, databasePath };
-}
-
-async function call<T = Record<string, unknown>>(
-  host: KioskHost,
-  channel: Parameters<KioskHost['handle']>[0],
-  payload: unknown,
-): Promise<T> {
-  const result = (await host.handle(channel, payload)) as BridgeResult<T>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
 }
 
 /** A kiosk of its own on the collector (its own seq run), with the collector block. */

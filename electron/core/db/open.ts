@@ -2,8 +2,8 @@
 // an acknowledged tap survives power loss, and a quick_check at start so a corrupt file is
 // noticed before the first customer, moved aside (with its -wal/-shm) and replaced.
 import Database from 'better-sqlite3';
-import { existsSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { makePrivateDir, makePrivateFile, tightenFile } from '../private-files.ts';
 import { migrate } from './migrate.ts';
 
@@ -47,11 +47,36 @@ export function isCorruption(error: unknown): boolean {
   );
 }
 
+const CORRUPT = '.corrupt-';
+
+/** Where a corrupt database at path is moved at `at`: the time stays readable in the name. */
+function movedAsidePath(path: string, at: Date): string {
+  return `${path}${CORRUPT}${at.toISOString().replace(/[:.]/g, '-')}`;
+}
+
+/** The moved-aside copies of the database at path (with their -wal and -shm), and when each was moved. */
+export function movedAsideCopies(path: string): { file: string; movedAt: number }[] {
+  const prefix = `${basename(path)}${CORRUPT}`;
+  const stamp = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z(-wal|-shm)?$/;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const m = name.startsWith(prefix) ? stamp.exec(name.slice(prefix.length)) : null;
+    if (!m) return [];
+    const movedAt = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+    return [{ file: join(dirname(path), name), movedAt }];
+  });
+}
+
 export function openDatabase(path: string, now: () => Date = () => new Date()): OpenedDatabase {
   makePrivateDir(dirname(path));
   let movedAside: string | null = null;
   if (!healthy(path)) {
-    movedAside = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    movedAside = movedAsidePath(path, now());
     for (const suffix of ['', '-wal', '-shm']) {
       if (!existsSync(path + suffix)) continue;
       renameSync(path + suffix, movedAside + suffix);
