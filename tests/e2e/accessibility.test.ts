@@ -79,7 +79,8 @@ describe('accessibility scan (axe-core)', () => {
     async (viewport) => {
       const context = await browser.newContext({ viewport, hasTouch: true });
       const page = await context.newPage();
-      await page.goto(kiosk.url);
+      // A launch address opens the page once: each viewport's browser context needs its own.
+      await page.goto(kiosk.launchUrl());
       const found: string[] = [];
       for (const lang of Object.keys(WORDS))
         for (const contrast of [false, true]) found.push(...(await walk(page, lang, contrast)));
