@@ -25,7 +25,9 @@ export async function attachConfig(
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new KioskError(`the config is not valid:\n  ${lines.join('\n  ')}`);
   }
-  const { collector, ...config } = parsed.data;
+  // The admin PIN hash stays on the device it was set for: served to kiosks, it would hand every
+  // kiosk that fetches this config a hash to guess offline, and kiosks ignore it anyway.
+  const { collector, adminPinHash: _pinHash, ...config } = parsed.data;
   if (config.kioskId !== kioskId)
     throw new KioskError(`the config is for kiosk "${config.kioskId}", not "${kioskId}"`);
   const kiosk = await storage.db
@@ -85,7 +87,7 @@ export async function reasonLabelsFor(
   if (cached) return cached;
   const stored = await configFor(storage, kioskId);
   if (!stored) return new Map();
-  const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector'>;
+  const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector' | 'adminPinHash'>;
   const language = config.languages.default;
   const labels = new Map<string, string>();
   for (const r of [...config.survey.reasons.low, ...config.survey.reasons.high]) {
