@@ -96,7 +96,13 @@ export async function startStaffStack(opts: { kioskNow?: () => Date } = {}): Pro
   const collector = await startStaffCollector({
     alerts: {
       targets: { allowHosts: ['127.0.0.1'] },
-      smtp: { host: smtp.host, port: smtp.port, from: 'lastword@example.com' },
+      // The sink offers no STARTTLS: allowed in the clear, as for a local relay.
+      smtp: {
+        host: smtp.host,
+        port: smtp.port,
+        from: 'lastword@example.com',
+        allowPlaintext: true,
+      },
       retry: { baseDelayMs: 10, maxDelayMs: 40, maxAttempts: 4 },
       tickIntervalMs: 0,
     },
