@@ -1,6 +1,9 @@
 // The child process of the sync kill test: the real sync engine on a real kiosk database,
 // draining to a collector until the parent kills it with SIGKILL. Run directly by Node:
-//   node tests/support/sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>
+//   node tests/support/sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems> [hold]
+// hold is `request:<n>` or `reply:<n>`: at that event the child writes its line and then stops
+// reading (the request is already on its way; the reply's body is never read), so the parent's
+// kill lands exactly there however slow the machine is.
 // One line on stdout per event, written synchronously, so a line exists only once it happened:
 //   ready                      the engine is created and about to start
 //   request <n> <path> <items> batch n is about to be sent
@@ -10,13 +13,17 @@
 import { emitLine as emit } from './emit-line.ts';
 import { SyncEngine } from '../../electron/core/sync/engine.ts';
 
-const [databasePath, url, token, kioskId, batchItems] = process.argv.slice(2);
+const [databasePath, url, token, kioskId, batchItems, hold] = process.argv.slice(2);
 if (!databasePath || !url || !token || !kioskId || !batchItems) {
   process.stderr.write(
-    'usage: sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems>\n',
+    'usage: sync-child.ts <databasePath> <collectorUrl> <token> <kioskId> <batchItems> [hold]\n',
   );
   process.exit(2);
 }
+
+/** Never settles: the engine waits here until the parent's SIGKILL. */
+const holdForKill = () => new Promise<never>(() => {});
+const holdAt = (event: string, i: number) => hold === `${event}:${i}`;
 
 let n = 0;
 const watched: typeof fetch = async (input, init) => {
@@ -24,9 +31,12 @@ const watched: typeof fetch = async (input, init) => {
   if (path !== '/v1/answers' && path !== '/v1/alerts') return fetch(input, init);
   const i = ++n;
   const body = JSON.parse(String(init?.body)) as { answers?: unknown[]; alerts?: unknown[] };
+  const sent = fetch(input, init);
   emit(`request ${i} ${path} ${(body.answers ?? body.alerts ?? []).length}`);
-  const res = await fetch(input, init);
+  if (holdAt('request', i)) return holdForKill();
+  const res = await sent;
   emit(`reply ${i} ${res.status}`);
+  if (holdAt('reply', i)) return holdForKill();
   return res;
 };
 

@@ -44,9 +44,11 @@ interface Round {
 const uniform = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
 
 /**
- * Runs the child. Aimed runs are killed a few ms after the target-th batch request (or its
- * reply's status line) appears; one in eight is killed during its start instead. Runs after
- * the KILLS aimed ones are left to drain.
+ * Runs the child. Aimed runs hold at the target-th batch request (sent, reply unread) or at its
+ * reply's status line (committed by the collector, not yet settled by the kiosk) and are killed
+ * a few ms later; one in eight is killed during its start instead. Holding makes where a kill
+ * lands a choice of the test, not a race against a busy machine. Runs after the KILLS aimed
+ * ones are left to drain.
  */
 function runAndKill(round: number): Promise<Round> {
   const aim =
@@ -54,12 +56,20 @@ function runAndKill(round: number): Promise<Round> {
       ? null
       : round % 8 === 7
         ? { on: 'ready', target: '' }
-        : { on: Math.random() < 0.5 ? 'request' : 'reply', target: `${uniform(1, 4)} ` };
+        : { on: round % 2 === 0 ? 'request' : 'reply', target: `${uniform(1, 4)} ` };
   const delayMs = aim?.on === 'ready' ? uniform(0, 40) : uniform(0, 8);
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CHILD, databasePath, collector.url, collector.token, collector.kioskId, String(BATCH)],
+      [
+        CHILD,
+        databasePath,
+        collector.url,
+        collector.token,
+        collector.kioskId,
+        String(BATCH),
+        aim && aim.on !== 'ready' ? `${aim.on}:${aim.target.trim()}` : '',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
