@@ -6,17 +6,15 @@
 // BENCH_DEBUG=1 to echo the collector's log to stderr.
 //
 //   node bench/collector-ingest.ts
-import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BatchReply } from '../shared/protocol.ts';
+import { startCollectorProcess } from './collector-process.ts';
 import { openStorage, type StorageOptions } from '../server/db/open.ts';
 import { enrolKiosk } from '../server/kiosk-api/kiosks.ts';
 import { answer, freshPostgresSchema, postgresReachable } from '../tests/support/collector.ts';
 import { tempDir } from '../tests/support/tmp.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const KIOSKS = Number(process.env.BENCH_KIOSKS ?? 50);
 const SCENARIOS = [
   { name: 'drain', batchSize: 100, batchesPerKiosk: Number(process.env.BENCH_DRAIN_BATCHES ?? 10) },
@@ -27,43 +25,6 @@ interface Kiosk {
   id: string;
   token: string;
   nextSeq: number;
-}
-
-/** The collector as an operator starts it, with the rate limit lifted: this measures capacity. */
-async function startServer(
-  storage: StorageOptions,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const env = {
-    ...process.env,
-    DATABASE_URL: storage.databaseUrl ?? '',
-    LASTWORD_DB: storage.sqlitePath ?? '',
-    LASTWORD_COLLECTOR_PORT: '0',
-    LASTWORD_COLLECTOR_RATE_PER_SECOND: '1000000',
-    LASTWORD_COLLECTOR_RATE_BURST: '1000000',
-  };
-  const child = spawn(process.execPath, ['server/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
-    // Keep reading: the per-request log lines are part of the cost being measured.
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (process.env.BENCH_DEBUG) process.stderr.write(`${line}\n`);
-      const m = /"msg":"collector listening on (http:\/\/[^"]+)"/.exec(line);
-      if (m) resolve(m[1]!);
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -150,7 +111,7 @@ async function runEngine(engine: 'sqlite' | 'postgres') {
         nextSeq: 1,
       });
     }
-    const server = await startServer(storageOptions);
+    const server = await startCollectorProcess(storageOptions);
     const results: Record<string, unknown> = {};
     try {
       for (const s of SCENARIOS)

@@ -10,11 +10,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SyncEngine } from '../electron/core/sync/engine.ts';
 import { openStorage } from '../server/db/open.ts';
 import { enrolKiosk } from '../server/kiosk-api/kiosks.ts';
 import { kioskWriter } from '../tests/support/outbox.ts';
+import { startCollectorProcess } from './collector-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const KIOSK_ID = 'bench-kiosk';
@@ -86,27 +86,8 @@ async function main(): Promise<void> {
     writer.close();
     const fillSeconds = (performance.now() - fillStart) / 1000;
 
-    // The rate limit is lifted: this measures how fast the engine and collector can go.
-    const env = {
-      ...process.env,
-      LASTWORD_DB: sqlitePath,
-      DATABASE_URL: '',
-      LASTWORD_COLLECTOR_PORT: '0',
-      LASTWORD_COLLECTOR_RATE_PER_SECOND: '1000000',
-      LASTWORD_COLLECTOR_RATE_BURST: '1000000',
-    };
-    const server = spawn(process.execPath, ['server/main.ts'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      server.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
-      createInterface({ input: server.stdout! }).on('line', (line) => {
-        const m = /"msg":"collector listening on (http:\/\/[^"]+)"/.exec(line);
-        if (m) resolve(m[1]!);
-      });
-    });
+    const server = await startCollectorProcess({ sqlitePath });
+    const url = server.url;
 
     const child = spawn(
       process.execPath,
@@ -117,12 +98,8 @@ async function main(): Promise<void> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) throw new Error(`the kiosk process exited with ${code}`);
-    const collectorPeak = peakRssMb(server.pid!);
-    await new Promise<void>((resolve) => {
-      server.removeAllListeners('exit');
-      server.once('exit', () => resolve());
-      server.kill('SIGTERM');
-    });
+    const collectorPeak = peakRssMb(server.pid);
+    await server.stop();
 
     const k = JSON.parse(out) as {
       seconds: number;
