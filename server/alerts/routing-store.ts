@@ -37,5 +37,10 @@ export async function getRouting(storage: Storage, location: string): Promise<Ro
     .select('body')
     .where('location', '=', location)
     .executeTakeFirst();
-  return row ? parseRouting(JSON.parse(row.body)) : DEFAULT_ROUTING;
+  return routingFromBody(row?.body ?? null);
+}
+
+/** A location's stored routing text, or none (DEFAULT_ROUTING). */
+export function routingFromBody(body: string | null): Routing {
+  return body === null ? DEFAULT_ROUTING : parseRouting(JSON.parse(body));
 }

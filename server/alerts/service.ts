@@ -1,10 +1,10 @@
-// The alert machinery of one collector, built by buildCollector: router (after each ingest
-// commit), dispatcher (outside channels), escalator (on a timer). All work runs on one promise
-// chain, so routing decisions see each other's rows; a failure is logged, never thrown back at
-// the kiosk, whose batch is already stored.
+// The alert machinery of one collector, built by buildCollector: routing (the jobs each ingest
+// commit leaves, see routing-queue.ts), dispatcher (outside channels), escalator (on a timer).
+// All work runs on one promise chain, so routing decisions see each other's rows; a failure is
+// logged, never thrown back at the kiosk, whose batch is already stored, and its job stays for
+// the next pass.
 import type { Logger } from 'pino';
-import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
-import type { Storage } from '../db/open.ts';
+import { writeTransaction, type Storage } from '../db/open.ts';
 import {
   DEFAULT_PER_CHANNEL_PER_MINUTE,
   DEFAULT_RETRY,
@@ -14,7 +14,15 @@ import {
 import { Escalator } from './escalation.ts';
 import type { AlertHub } from './hub.ts';
 import { Notifier } from './notifier.ts';
-import { AlertRouting } from './alert-routing.ts';
+import { routeJob } from './alert-routing.ts';
+import { announce, type Announcement } from './announce.ts';
+import {
+  deleteRoutingJobs,
+  MAX_ATTEMPTS,
+  nextRoutingJob,
+  recordRoutingFailure,
+  takeRoutingJobs,
+} from './routing-queue.ts';
 import { Senders, type SmtpSettings } from './senders.ts';
 import { DEFAULT_TARGET_POLICY, type TargetPolicy } from './targets.ts';
 
@@ -27,13 +35,19 @@ export interface AlertServiceOptions {
   /** How often escalation and aggregation summaries are checked; 0 = never by timer (tests call tick). */
   tickIntervalMs?: number;
   sendTimeoutMs?: number;
-  /** At start, route kiosk alerts received this recently that have no staff alert yet (default 60). */
-  recoverMinutes?: number;
 }
+
+/**
+ * Jobs routed per transaction: one commit (one fsync on SQLite) for all the batches that came
+ * in while the previous pass ran, and a bounded time holding the write lock.
+ */
+const JOBS_PER_PASS = 20;
 
 export class AlertService {
   readonly hub: AlertHub;
-  private readonly router: AlertRouting;
+  private readonly storage: Storage;
+  private readonly notifier: Notifier;
+  private routingQueued = false;
   private readonly dispatcher: Dispatcher;
   private readonly escalator: Escalator;
   private readonly senders: Senders;
@@ -50,6 +64,7 @@ export class AlertService {
     opts: AlertServiceOptions = {},
   ) {
     this.hub = hub;
+    this.storage = storage;
     this.now = now;
     this.log = log;
     const policy = { ...DEFAULT_TARGET_POLICY, ...opts.targets };
@@ -67,13 +82,10 @@ export class AlertService {
       now,
       log,
     });
-    const notifier = new Notifier(this.dispatcher);
-    this.router = new AlertRouting({ storage, hub, notifier });
-    this.escalator = new Escalator(storage, notifier);
-    // Alerts a stopped collector stored but never routed; older ones are history, not news.
-    this.enqueue('recover unrouted alerts', () =>
-      this.router.recover(new Date(now().getTime() - (opts.recoverMinutes ?? 60) * 60_000)),
-    );
+    this.notifier = new Notifier(this.dispatcher);
+    this.escalator = new Escalator(storage, this.notifier);
+    // Jobs a stopped collector stored but never routed.
+    this.routeStored();
     const every = opts.tickIntervalMs ?? 15_000;
     if (every > 0) {
       this.timer = setInterval(() => void this.tick(), every);
@@ -81,16 +93,54 @@ export class AlertService {
     }
   }
 
-  alertsStored(kioskId: string, alerts: AlertUpload[], receivedAt: Date): void {
-    if (alerts.length)
-      this.enqueue('route kiosk alerts', () =>
-        this.router.kioskAlerts(kioskId, alerts, receivedAt),
-      );
+  /** An ingest commit left routing jobs: route them (once, however many commits ask). */
+  routeStored(): void {
+    if (this.routingQueued) return;
+    this.routingQueued = true;
+    void this.enqueue('route stored items', async () => {
+      // Cleared before the pass reads the queue: a commit during the pass queues the next one.
+      this.routingQueued = false;
+      while (await this.routePass());
+    });
   }
 
-  answersStored(kioskId: string, answers: AnswerUpload[], receivedAt: Date): void {
-    if (answers.length)
-      this.enqueue('route answers', () => this.router.answers(kioskId, answers, receivedAt));
+  /** Routes the oldest jobs; true when more may be waiting. */
+  private async routePass(): Promise<boolean> {
+    try {
+      return (await this.routeJobs(JOBS_PER_PASS)) === JOBS_PER_PASS;
+    } catch (error) {
+      // One job may be the cause: route them one by one, so it cannot hold the others back.
+      this.log?.warn({ errorMessage: messageOf(error) }, 'alert routing pass failed; one by one');
+      for (let id = await nextRoutingJob(this.storage, ''); id;) {
+        try {
+          await this.routeJobs(1, id);
+        } catch (jobError) {
+          const attempts = await recordRoutingFailure(this.storage, id, messageOf(jobError));
+          this.log?.error(
+            { errorMessage: messageOf(jobError), job: id, attempts, maxAttempts: MAX_ATTEMPTS },
+            attempts >= MAX_ATTEMPTS ? 'routing job given up' : 'routing job failed',
+          );
+        }
+        id = await nextRoutingJob(this.storage, id);
+      }
+      return false;
+    }
+  }
+
+  /** Routes jobs in one transaction, then tells screens and channels; returns how many. */
+  private async routeJobs(limit: number, onlyId?: string): Promise<number> {
+    const told: Announcement[] = [];
+    const routed = await writeTransaction(this.storage, async (trx) => {
+      const jobs = await takeRoutingJobs(trx, this.storage, limit, onlyId);
+      for (const job of jobs) told.push(...(await routeJob(trx, job)));
+      await deleteRoutingJobs(
+        trx,
+        jobs.map((j) => j.id),
+      );
+      return jobs.length;
+    });
+    await announce(this.storage, this.hub, this.notifier, told);
+    return routed;
   }
 
   tick(at: Date = this.now()): Promise<void> {
@@ -115,11 +165,10 @@ export class AlertService {
 
   private enqueue(what: string, work: () => Promise<void>): Promise<void> {
     this.chain = this.chain.then(work).catch((error: unknown) => {
-      this.log?.error(
-        { errorMessage: error instanceof Error ? error.message : String(error) },
-        `alert routing failed: ${what}`,
-      );
+      this.log?.error({ errorMessage: messageOf(error) }, `alert routing failed: ${what}`);
     });
     return this.chain;
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -169,6 +169,29 @@ export async function readStaffAlert(storage: Storage, id: string): Promise<Staf
   return row ? (await readStaffAlerts(storage, [row]))[0]! : null;
 }
 
+/** The alerts with these ids that exist, in the order of `ids`; one read for any number. */
+export async function readStaffAlertsById(storage: Storage, ids: string[]): Promise<StaffAlert[]> {
+  if (!ids.length) return [];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const rows = await storage.db
+    .selectFrom('staff_alerts')
+    .selectAll()
+    .where('id', 'in', [...order.keys()])
+    .execute();
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return readStaffAlerts(storage, rows);
+}
+
+/** Tells the live screens that these alerts changed (an answer brought its reasons, say). */
+export async function publishUpdates(
+  storage: Storage,
+  hub: AlertHub,
+  ids: string[],
+): Promise<void> {
+  for (const alert of await readStaffAlertsById(storage, ids))
+    hub.publish({ type: 'update', alert });
+}
+
 /** Tells the live screens that the alert changed; resolves to it as they now show it. */
 export async function publishUpdate(
   storage: Storage,

@@ -1,4 +1,4 @@
-// The alert tables (migration 002) as Kysely sees them; the column conventions for the two
+// The alert tables (migrations 002 and 005) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type {
@@ -7,7 +7,7 @@ import type {
   StaffAlertPriority,
   StaffAlertStatus,
 } from '../../shared/staff-api.ts';
-import type { Flag, Instant, NullableInstant } from '../db/columns.ts';
+import type { Flag, Instant, Json, NullableInstant } from '../db/columns.ts';
 
 export interface StaffAlertTable {
   id: string;
@@ -64,7 +64,20 @@ export interface AlertRoutingTable {
   updated_at: Instant;
 }
 
+/** Stored kiosk items not yet routed (migration 005): written in the ingest transaction. */
+export interface RoutingJobTable {
+  id: string;
+  kiosk_id: string;
+  kind: 'answers' | 'alerts';
+  /** JSON array of the stored items' ids. */
+  item_ids: Json;
+  received_at: Instant;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface AlertTables {
+  routing_jobs: RoutingJobTable;
   staff_alerts: StaffAlertTable;
   alert_deliveries: AlertDeliveryTable;
   alert_routing: AlertRoutingTable;

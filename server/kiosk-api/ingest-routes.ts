@@ -24,17 +24,11 @@ interface ItemKind<T> {
   /** A reason when a schema-valid item still names another kiosk. */
   foreign(item: T, kioskId: string): string | null;
   store(storage: Storage, batch: BatchContext, items: T[]): Promise<BatchOutcome>;
-  /**
-   * Hands stored items to the alert router after the commit. Duplicates too: a resend after we
-   * crashed between commit and routing is the only chance to route them, and routing is
-   * idempotent (one staff alert per kiosk alert and per answer and kind).
-   */
-  stored(listener: StoredListener, kioskId: string, items: T[], receivedAt: Date): void;
 }
 
+/** The alert service: told after each commit that routing jobs are waiting. */
 export interface StoredListener {
-  alertsStored(kioskId: string, alerts: AlertUpload[], receivedAt: Date): void;
-  answersStored(kioskId: string, answers: AnswerUpload[], receivedAt: Date): void;
+  routeStored(): void;
 }
 
 const ANSWERS: ItemKind<AnswerUpload> = {
@@ -45,7 +39,6 @@ const ANSWERS: ItemKind<AnswerUpload> = {
       ? null
       : `kioskId "${a.kioskId}" does not match the batch's kioskId "${kioskId}"`,
   store: storeAnswers,
-  stored: (listener, kioskId, items, at) => listener.answersStored(kioskId, items, at),
 };
 
 const ALERTS: ItemKind<AlertUpload> = {
@@ -56,7 +49,6 @@ const ALERTS: ItemKind<AlertUpload> = {
       ? null
       : `detail.kioskId "${a.detail.kioskId}" does not match the batch's kioskId "${kioskId}"`,
   store: storeAlerts,
-  stored: (listener, kioskId, items, at) => listener.alertsStored(kioskId, items, at),
 };
 
 export function ingestRoutes(
@@ -108,13 +100,7 @@ async function ingest<T>(
     valid,
   );
   stored.outcomes.forEach((outcome, j) => Object.assign(results[validAt[j]!]!, outcome));
-  if (listener)
-    kind.stored(
-      listener,
-      request.kioskId,
-      valid.filter((_, j) => stored.outcomes[j]!.status !== 'rejected'),
-      receivedAt,
-    );
+  listener?.routeStored();
 
   const count = (status: ItemResult['status']) => results.filter((r) => r.status === status).length;
   // Counts only: items hold customer text, and reasons can quote whatever keys a client sent.

@@ -1,11 +1,13 @@
 // Storing a batch: one transaction per batch, INSERT … ON CONFLICT DO NOTHING, then a look at
-// whatever did not insert to tell a resend (duplicate) from a real conflict (rejected). The
+// whatever did not insert to tell a resend (duplicate) from a real conflict (rejected), and a
+// routing job naming the new items (server/alerts/routing-queue.ts), committed with them. The
 // kiosk's row is locked first, so that two batches from one kiosk cannot both miss each other's
 // rows when they move the highest contiguous seq.
 import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
 import type { ClockReading } from './device-clock.ts';
 import type { Insertable } from 'kysely';
+import { recordRoutingJob } from '../alerts/routing-queue.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
 import { toFlag, utc } from '../db/values.ts';
@@ -60,17 +62,25 @@ async function storeBatch<T extends 'answers' | 'alerts'>(
           .returning('id')
           .execute()
       : [];
+    const insertedIds = new Set<string>(inserted.map((r) => r.id));
     const classified = await classify(
       trx,
       batch.table,
       ctx.kioskId,
       batch.rows,
-      new Set(inserted.map((r) => r.id)),
+      insertedIds,
       batch.conflictReason,
     );
     const outcomes = classified.map((o, i): Outcome =>
       refused[i] ? { status: 'rejected', reason: refused[i] } : o,
     );
+    // Routing is owed for what is new here; a resend was routed when it first arrived.
+    await recordRoutingJob(trx, {
+      kioskId: ctx.kioskId,
+      kind: batch.table,
+      itemIds: [...new Set(batch.rows.map((r) => r.id).filter((id) => insertedIds.has(id)))],
+      receivedAt: ctx.receivedAt,
+    });
     const highest = batch.movesSeq
       ? await advanceSeq(trx, ctx.kioskId, kiosk.highest)
       : kiosk.highest;
