@@ -9,28 +9,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertMessage } from '../../server/alerts/messages.ts';
 import { Senders } from '../../server/alerts/senders.ts';
 import type { Resolver } from '../../server/alerts/targets.ts';
-import type { StaffAlert } from '../../shared/staff-api.ts';
+import { staffAlert } from '../support/staff-alert.ts';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url), 'utf8');
 
-const alert: StaffAlert = {
-  id: 'a1',
-  kioskId: 'desk-2',
-  location: 'Main store',
-  touchpoint: 'Desk 2',
-  kind: 'talk_now',
-  priority: 'urgent',
-  createdAt: '2026-11-23T09:00:00.000Z',
-  receivedAt: '2026-11-23T09:00:00.000Z',
-  late: false,
-  waiting: true,
-  reasons: [],
-  aggregateCount: 0,
-  status: 'open',
-};
-const message: AlertMessage = { alert, reason: 'initial' };
+const message: AlertMessage = { alert: staffAlert(), reason: 'initial' };
 
 /** A DNS server that gives each name's answers in turn (the last one from then on) and counts questions. */
 function scriptedDns(answers: Record<string, string[]>): { resolve: Resolver; asked: string[] } {
