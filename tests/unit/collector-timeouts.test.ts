@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COOKIE } from '../../server/staff/guard.ts';
 import { HashGate } from '../../server/staff/hash-gate.ts';
 import { createSession } from '../../server/staff/sessions.ts';
+import { settingsFromEnv } from '../../server/settings.ts';
 import type { ServerTimeouts } from '../../server/timeouts.ts';
 import { readEvents } from '../support/staff-sse.ts';
 import {
@@ -168,5 +169,30 @@ describe('collector: slow and silent clients are cut off', () => {
     expect(events.filter((e) => e.event === 'alert').map((e) => JSON.parse(e.data).id)).toEqual([
       seeded.id,
     ]);
+  });
+});
+
+describe('collector: the limits in the settings', () => {
+  it('reads them in seconds from the environment: 10, 30, 30 and 72 unless told otherwise', () => {
+    expect(settingsFromEnv({}).timeouts).toEqual({
+      headersMs: 10_000,
+      requestMs: 30_000,
+      idleMs: 30_000,
+      keepAliveMs: 72_000,
+    });
+    expect(
+      settingsFromEnv({
+        LASTWORD_COLLECTOR_HEADERS_SECONDS: '2.5',
+        LASTWORD_COLLECTOR_REQUEST_SECONDS: '20',
+        LASTWORD_COLLECTOR_IDLE_SECONDS: '15',
+        LASTWORD_COLLECTOR_KEEPALIVE_SECONDS: '65',
+      }).timeouts,
+    ).toEqual({ headersMs: 2_500, requestMs: 20_000, idleMs: 15_000, keepAliveMs: 65_000 });
+    expect(() => settingsFromEnv({ LASTWORD_COLLECTOR_IDLE_SECONDS: '0' })).toThrow(
+      /LASTWORD_COLLECTOR_IDLE_SECONDS/,
+    );
+    expect(() => settingsFromEnv({ LASTWORD_COLLECTOR_HEADERS_SECONDS: '40' })).toThrow(
+      /LASTWORD_COLLECTOR_HEADERS_SECONDS: at most LASTWORD_COLLECTOR_REQUEST_SECONDS/,
+    );
   });
 });
