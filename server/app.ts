@@ -16,6 +16,7 @@ import { configRoute } from './kiosk-api/config-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
 import { ingestRoutes } from './kiosk-api/ingest-routes.ts';
 import { staffPlugin, type StaffOptions } from './staff/index.ts';
+import { DEFAULT_SERVER_TIMEOUTS, serverTimeoutOptions, type ServerTimeouts } from './timeouts.ts';
 
 /** 500 answers at about 1 KB each with room to spare; a kiosk that gets 413 sends fewer per batch. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -41,6 +42,8 @@ export interface CollectorOptions {
    * `true` believes the client's own left-most entry, which anyone can forge: never pass it.
    */
   trustProxy?: boolean | string;
+  /** How long a slow or silent client may hold a connection (DEFAULT_SERVER_TIMEOUTS). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 declare module 'fastify' {
@@ -57,10 +60,15 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     now,
     clockToleranceMs: opts.clockToleranceMs ?? CLOCK_SKEW_TOLERANCE_MS,
   };
+  const server = {
+    bodyLimit,
+    trustProxy: opts.trustProxy ?? false,
+    ...serverTimeoutOptions({ ...DEFAULT_SERVER_TIMEOUTS, ...opts.timeouts }),
+  };
   const app = (
     opts.logger
-      ? fastify({ loggerInstance: opts.logger, bodyLimit, trustProxy: opts.trustProxy ?? false })
-      : fastify({ logger: false, bodyLimit, trustProxy: opts.trustProxy ?? false })
+      ? fastify({ loggerInstance: opts.logger, ...server })
+      : fastify({ logger: false, ...server })
   ) as FastifyInstance;
 
   // JSON only: fastify also accepts text/plain by default, which no kiosk sends.

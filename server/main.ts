@@ -8,6 +8,8 @@
 //   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy on this machine: X-Forwarded-For, Secure cookies
 //   LASTWORD_TRUSTED_PROXIES  the proxies' addresses/CIDRs when elsewhere (implies BEHIND_PROXY)
 //   LASTWORD_STAFF_STREAMS_PER_USER / _TOTAL   live staff screens per account (5) and in all (200)
+//   LASTWORD_COLLECTOR_HEADERS_SECONDS (10) / _REQUEST_SECONDS (30) / _IDLE_SECONDS (30) /
+//     _KEEPALIVE_SECONDS (72)   how long a slow or silent client may hold a connection
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: settings.bodyLimitBytes,
     alerts,
     trustProxy: settings.trustProxy,
+    timeouts: settings.timeouts,
     staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });

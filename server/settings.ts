@@ -6,8 +6,17 @@ import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
+import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './timeouts.ts';
 
 export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
+
+/** A limit in seconds in the environment (fractions allowed), one of DEFAULT_SERVER_TIMEOUTS. */
+const seconds = (key: keyof ServerTimeouts) =>
+  z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_SERVER_TIMEOUTS[key] / 1000)
+    .transform((s) => Math.ceil(s * 1000));
 
 const Env = z.object({
   DATABASE_URL: z
@@ -40,6 +49,10 @@ const Env = z.object({
     .min(1)
     .default(DEFAULT_STREAM_LIMITS.perUser),
   LASTWORD_STAFF_STREAMS_TOTAL: z.coerce.number().int().min(1).default(DEFAULT_STREAM_LIMITS.total),
+  LASTWORD_COLLECTOR_HEADERS_SECONDS: seconds('headersMs'),
+  LASTWORD_COLLECTOR_REQUEST_SECONDS: seconds('requestMs'),
+  LASTWORD_COLLECTOR_IDLE_SECONDS: seconds('idleMs'),
+  LASTWORD_COLLECTOR_KEEPALIVE_SECONDS: seconds('keepAliveMs'),
 });
 
 /** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
@@ -64,6 +77,8 @@ export interface Settings {
   trustProxy: string | false;
   /** Live staff screens per account and in all. */
   streamLimits: StreamLimits;
+  /** How long a slow or silent client may hold a connection. */
+  timeouts: ServerTimeouts;
 }
 
 export class SettingsError extends Error {}
@@ -77,6 +92,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     );
   }
   const e = parsed.data;
+  // Node refuses a header limit longer than that of the request the headers are part of.
+  if (e.LASTWORD_COLLECTOR_HEADERS_SECONDS > e.LASTWORD_COLLECTOR_REQUEST_SECONDS)
+    throw new SettingsError(
+      'LASTWORD_COLLECTOR_HEADERS_SECONDS: at most LASTWORD_COLLECTOR_REQUEST_SECONDS',
+    );
   const behindProxy = e.LASTWORD_BEHIND_PROXY === '1' || e.LASTWORD_TRUSTED_PROXIES !== undefined;
   return {
     // DATABASE_URL wins when both are set: a fleet's PostgreSQL is the deliberate choice.
@@ -95,6 +115,12 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     streamLimits: {
       perUser: e.LASTWORD_STAFF_STREAMS_PER_USER,
       total: e.LASTWORD_STAFF_STREAMS_TOTAL,
+    },
+    timeouts: {
+      headersMs: e.LASTWORD_COLLECTOR_HEADERS_SECONDS,
+      requestMs: e.LASTWORD_COLLECTOR_REQUEST_SECONDS,
+      idleMs: e.LASTWORD_COLLECTOR_IDLE_SECONDS,
+      keepAliveMs: e.LASTWORD_COLLECTOR_KEEPALIVE_SECONDS,
     },
   };
 }

@@ -5,7 +5,8 @@ import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Channel } from './rules.ts';
 import { emailText, genericBody, slackBody, teamsBody, type AlertMessage } from './messages.ts';
-import { checkTarget, TargetError, type TargetPolicy } from './targets.ts';
+import { checkTarget, TargetError, type CheckedTarget, type TargetPolicy } from './targets.ts';
+import { postWebhook, type WebhookReply } from './webhook-post.ts';
 
 export interface SmtpSettings {
   host: string;
@@ -68,9 +69,9 @@ export class Senders {
   ): Promise<AttemptResult> {
     if (channel.kind === 'email')
       return this.sendMail(channel.to, message, messageId, personalData);
-    let url: URL;
+    let target: CheckedTarget;
     try {
-      url = await checkTarget(channel.url, this.deps.policy);
+      target = await checkTarget(channel.url, this.deps.policy);
     } catch (error) {
       return refused(
         error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed',
@@ -78,17 +79,7 @@ export class Senders {
     }
     const { body, headers } = this.webhookRequest(channel, message, messageId, personalData);
     try {
-      // No redirects: a 3xx to an internal address would step around the target check.
-      const res = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.deps.timeoutMs),
-      });
-      // The reply body is not needed and its size is the receiver's choice: drop it unread.
-      await res.body?.cancel().catch(() => undefined);
-      return webhookResult(res);
+      return webhookResult(await postWebhook(target, headers, body, this.deps.timeoutMs));
     } catch (error) {
       return { ok: false, retry: true, error: describe(error) };
     }
@@ -170,9 +161,10 @@ function refused(error: string): AttemptResult {
 }
 
 /** A receiver's answer; 5xx, 429 and 408 are worth another try, honouring its Retry-After. */
-function webhookResult(res: Response): AttemptResult {
-  if (res.ok) return { ok: true, retry: false, httpStatus: res.status };
-  const retryAfter = Number(res.headers.get('retry-after'));
+function webhookResult(res: WebhookReply): AttemptResult {
+  if (res.status >= 200 && res.status < 300)
+    return { ok: true, retry: false, httpStatus: res.status };
+  const retryAfter = Number(res.retryAfter);
   return {
     ok: false,
     retry: res.status >= 500 || res.status === 429 || res.status === 408,
@@ -182,7 +174,7 @@ function webhookResult(res: Response): AttemptResult {
   };
 }
 
-/** An error's code or class, never its message text (fetch's can quote the URL). */
+/** An error's code or class, never its message text (it can quote the URL). */
 function describe(error: unknown): string {
   const e = error as {
     name?: string;

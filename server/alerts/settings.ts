@@ -31,7 +31,6 @@ export function alertSettingsFromEnv(env: NodeJS.ProcessEnv): AlertServiceOption
       allowHosts: e.LASTWORD_WEBHOOK_ALLOW_HOSTS.split(',')
         .map((h) => h.trim())
         .filter(Boolean),
-      resolveDns: true,
     },
     smtp: e.LASTWORD_SMTP_HOST
       ? {

@@ -5,20 +5,32 @@
 // NAT64, 6to4, Teredo) addresses refused unless the operator allows the host by name (tests
 // allow 127.0.0.1).
 //
-// Host names are resolved and every address checked before each send (`resolveDns`, on in
-// production). This narrows, but does not close, DNS rebinding between our lookup and fetch's
-// own; a deployment that needs that closed routes webhooks through an egress proxy.
+// Each send resolves the host name once, checks every address, and hands the checked addresses
+// to the connection (webhook-post.ts), which never asks DNS again: a rebinding DNS server that
+// answers a public address to the check and 127.0.0.1 a moment later gets no second question.
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+
+/** Host name to addresses: the system resolver, or in tests a stand-in for a DNS server. */
+export type Resolver = (host: string) => Promise<LookupAddress[]>;
 
 export interface TargetPolicy {
   /** Host names or literal IPs exempt from the checks (http allowed too), e.g. ['127.0.0.1'] in tests. */
   allowHosts: string[];
-  /** Resolve host names and check the addresses (default true). */
-  resolveDns: boolean;
+  resolve: Resolver;
 }
 
-export const DEFAULT_TARGET_POLICY: TargetPolicy = { allowHosts: [], resolveDns: true };
+export const DEFAULT_TARGET_POLICY: TargetPolicy = {
+  allowHosts: [],
+  resolve: (host) => lookup(host, { all: true }),
+};
+
+/** A target that passed the checks, with the addresses its connection must use. */
+export interface CheckedTarget {
+  url: URL;
+  addresses: LookupAddress[];
+}
 
 export class TargetError extends Error {}
 
@@ -66,6 +78,10 @@ function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
+function isAllowed(host: string, policy: TargetPolicy): boolean {
+  return policy.allowHosts.map((h) => h.toLowerCase()).includes(host);
+}
+
 /** Checks that need no network: scheme, credentials in the URL, literal addresses. */
 export function checkTargetSyntax(raw: string, policy: TargetPolicy): URL {
   let url: URL;
@@ -76,7 +92,7 @@ export function checkTargetSyntax(raw: string, policy: TargetPolicy): URL {
   }
   const host = hostOf(url);
   if (url.username || url.password) throw new TargetError('credentials in the URL are not allowed');
-  if (policy.allowHosts.map((h) => h.toLowerCase()).includes(host)) {
+  if (isAllowed(host, policy)) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
       throw new TargetError('only http(s) URLs');
     return url;
@@ -89,23 +105,23 @@ export function checkTargetSyntax(raw: string, policy: TargetPolicy): URL {
   return url;
 }
 
-/** Full check before a send: the syntax, then (when enabled) every address the name resolves to. */
-export async function checkTarget(raw: string, policy: TargetPolicy): Promise<URL> {
+/**
+ * Full check before a send: the syntax, then every address the name resolves to (an allowed
+ * host's too, unchecked, so that its connection also goes where this one lookup said).
+ */
+export async function checkTarget(raw: string, policy: TargetPolicy): Promise<CheckedTarget> {
   const url = checkTargetSyntax(raw, policy);
   const host = hostOf(url);
-  if (
-    !policy.resolveDns ||
-    isIP(host) ||
-    policy.allowHosts.map((h) => h.toLowerCase()).includes(host)
-  )
-    return url;
-  let addresses: { address: string }[];
+  const family = isIP(host);
+  if (family) return { url, addresses: [{ address: host, family }] };
+  let addresses: LookupAddress[];
   try {
-    addresses = await lookup(host, { all: true });
+    addresses = await policy.resolve(host);
   } catch {
     throw new TargetError('the host name does not resolve');
   }
-  if (addresses.some((a) => isBlockedAddress(a.address)))
+  if (!addresses.length) throw new TargetError('the host name does not resolve');
+  if (!isAllowed(host, policy) && addresses.some((a) => isBlockedAddress(a.address)))
     throw new TargetError('the host name resolves to a loopback, link-local or private address');
-  return url;
+  return { url, addresses };
 }

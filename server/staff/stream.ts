@@ -27,6 +27,9 @@ function message<E extends StreamEvent>(id: string, event: E, data: StreamData[E
 function openStream(reply: FastifyReply): ServerResponse {
   const raw = reply.raw;
   reply.hijack();
+  // Quiet between heartbeats for longer than the server's idle limit may be. That limit could not
+  // catch a dead screen anyway (each heartbeat write resets it); the unsent-bytes bound does.
+  raw.setTimeout(0);
   raw.writeHead(200, {
     ...STAFF_SECURITY_HEADERS,
     'content-type': 'text/event-stream; charset=utf-8',

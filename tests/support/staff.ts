@@ -15,6 +15,7 @@ import { getAlert } from '../../server/alerts/workflow.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import type { StaffOptions } from '../../server/staff/index.ts';
+import type { ServerTimeouts } from '../../server/timeouts.ts';
 import type { Role } from '../../server/staff/tables.ts';
 import { createStaffUser } from '../../server/staff/users.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
@@ -68,6 +69,8 @@ export interface StaffCollectorOptions {
   alerts?: AlertServiceOptions;
   /** A PostgreSQL server URL: the collector gets a fresh schema there (dropped on close) instead of SQLite. */
   postgresUrl?: string | undefined;
+  /** The HTTP server's limits on slow and silent clients (short ones in the timeout tests). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 /** The engines the staff tests run on: SQLite always, PostgreSQL when LASTWORD_TEST_PG_URL answers. */
@@ -110,6 +113,7 @@ export async function startStaffCollector(
       ...(opts.now && { now: opts.now }),
       ...(opts.alerts && { alerts: opts.alerts }),
       ...(opts.trustProxy !== undefined && { trustProxy: opts.trustProxy }),
+      ...(opts.timeouts && { timeouts: opts.timeouts }),
     });
   let app = build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

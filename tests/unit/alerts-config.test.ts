@@ -115,8 +115,10 @@ describe('alerts: webhook targets', () => {
     ])
       expect(() => checkTargetSyntax(url, DEFAULT_TARGET_POLICY), url).toThrow();
     expect(
-      checkTargetSyntax('http://127.0.0.1:9/x', { allowHosts: ['127.0.0.1'], resolveDns: true })
-        .port,
+      checkTargetSyntax('http://127.0.0.1:9/x', {
+        ...DEFAULT_TARGET_POLICY,
+        allowHosts: ['127.0.0.1'],
+      }).port,
     ).toBe('9');
     expect(isBlockedAddress('100.64.1.1')).toBe(true);
     expect(isBlockedAddress('93.184.216.34')).toBe(false);

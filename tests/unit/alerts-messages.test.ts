@@ -3,25 +3,15 @@
 // body must carry them as plain text in its own syntax.
 import { describe, expect, it } from 'vitest';
 import { slackBody, teamsBody, type AlertMessage } from '../../server/alerts/messages.ts';
-import type { StaffAlert } from '../../shared/staff-api.ts';
+import { staffAlert } from '../support/staff-alert.ts';
 
 const HOSTILE = ['<!channel>', '*bold*', '[x](http://evil)', '<http://evil|click>'];
 
-const alert: StaffAlert = {
-  id: 'a1',
-  kioskId: 'desk-2',
+const alert = staffAlert({
   location: 'Store _one_',
   touchpoint: 'Desk <!here>',
-  kind: 'talk_now',
-  priority: 'urgent',
-  createdAt: '2026-11-23T09:00:00.000Z',
-  receivedAt: '2026-11-23T09:00:00.000Z',
-  late: false,
-  waiting: true,
   reasons: HOSTILE,
-  aggregateCount: 0,
-  status: 'open',
-};
+});
 const message: AlertMessage = { alert, reason: 'initial' };
 
 describe('alerts: hostile labels in channel messages', () => {
