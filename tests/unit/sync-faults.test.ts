@@ -61,7 +61,7 @@ async function compare(): Promise<{ missing: string[]; duplicated: number; store
 describe('sync through a faulty network', () => {
   it(
     `delivers ${ANSWERS} answers exactly once through 5xx, hangs, resets and lost replies`,
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       const writer = kioskWriter(databasePath, {
         kioskId: collector.kioskId,

@@ -151,7 +151,7 @@ async function check(): Promise<{
 describe('kill -9 of the sync engine', () => {
   it(
     'delivers exactly once however often it is killed mid-sync',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       const writer = kioskWriter(databasePath, { kioskId: collector.kioskId, alertEvery: 53 });
       writer.answers(PREFILLED);
