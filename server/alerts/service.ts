@@ -130,15 +130,21 @@ export class AlertService {
   /** Routes jobs in one transaction, then tells screens and channels; returns how many. */
   private async routeJobs(limit: number, onlyId?: string): Promise<number> {
     const told: Announcement[] = [];
-    const routed = await writeTransaction(this.storage, async (trx) => {
-      const jobs = await takeRoutingJobs(trx, this.storage, limit, onlyId);
-      for (const job of jobs) told.push(...(await routeJob(trx, job)));
-      await deleteRoutingJobs(
-        trx,
-        jobs.map((j) => j.id),
-      );
-      return jobs.length;
-    });
+    // Not durable: a power cut that loses this commit loses the job's deletion with it, so the
+    // job is routed again at the next start (and the kiosk's data was committed durably).
+    const routed = await writeTransaction(
+      this.storage,
+      async (trx) => {
+        const jobs = await takeRoutingJobs(trx, this.storage, limit, onlyId);
+        for (const job of jobs) told.push(...(await routeJob(trx, job)));
+        await deleteRoutingJobs(
+          trx,
+          jobs.map((j) => j.id),
+        );
+        return jobs.length;
+      },
+      { durable: false },
+    );
     await announce(this.storage, this.hub, this.notifier, told);
     return routed;
   }
