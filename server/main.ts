@@ -8,6 +8,7 @@
 //   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy on this machine: X-Forwarded-For, Secure cookies
 //   LASTWORD_TRUSTED_PROXIES  the proxies' addresses/CIDRs when elsewhere (implies BEHIND_PROXY)
 //   LASTWORD_STAFF_STREAMS_PER_USER / _TOTAL   live staff screens per account (5) and in all (200)
+//   LASTWORD_REDACT_AFTER_DAYS  comment, contact and staff notes redacted after (365; scores stay)
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     alerts,
     trustProxy: settings.trustProxy,
     staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
+    retention: { afterDays: settings.redactAfterDays },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { DEFAULT_REDACT_AFTER_DAYS } from './privacy/retention.ts';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
 
 export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
@@ -40,6 +41,13 @@ const Env = z.object({
     .min(1)
     .default(DEFAULT_STREAM_LIMITS.perUser),
   LASTWORD_STAFF_STREAMS_TOTAL: z.coerce.number().int().min(1).default(DEFAULT_STREAM_LIMITS.total),
+  /** Comment, contact and staff notes are redacted this many days after receipt; scores stay. */
+  LASTWORD_REDACT_AFTER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(DEFAULT_REDACT_AFTER_DAYS),
 });
 
 /** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
@@ -64,6 +72,8 @@ export interface Settings {
   trustProxy: string | false;
   /** Live staff screens per account and in all. */
   streamLimits: StreamLimits;
+  /** Days after receipt when comment, contact and staff notes are redacted. */
+  redactAfterDays: number;
 }
 
 export class SettingsError extends Error {}
@@ -96,5 +106,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
       perUser: e.LASTWORD_STAFF_STREAMS_PER_USER,
       total: e.LASTWORD_STAFF_STREAMS_TOTAL,
     },
+    redactAfterDays: e.LASTWORD_REDACT_AFTER_DAYS,
   };
 }
