@@ -116,6 +116,9 @@ export function teamsBody(m: AlertMessage): unknown {
 
 export type PersonalPart = Pick<StaffAlert, 'comment' | 'contact'>;
 
+/** The channel kinds whose messages may carry personal data; Slack and Teams never do. */
+export const MAY_CARRY_PERSONAL_DATA: readonly string[] = ['generic', 'email'];
+
 /**
  * The customer's words and details a channel's message carries: comment and contact, for the
  * generic webhook and e-mail when the location's routing allows it (`allowed`), never for Slack
@@ -127,7 +130,7 @@ export function personalPart(
   kind: Channel['kind'],
   allowed: boolean,
 ): PersonalPart {
-  if (!allowed || kind === 'slack' || kind === 'teams') return {};
+  if (!allowed || !MAY_CARRY_PERSONAL_DATA.includes(kind)) return {};
   const { comment, contact } = m.alert;
   return { ...(comment && { comment }), ...(contact && { contact }) };
 }
