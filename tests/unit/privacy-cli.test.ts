@@ -4,19 +4,18 @@
 // answers with their place, the staff alerts and the messages sent about them; forget removes
 // comment, contact and notes and keeps the scores, says what it changed and which outside
 // channels got the text, and changes nothing the second time.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAlerts, resolveAlert } from '../../server/alerts/workflow.ts';
 import { readAnswers } from '../../server/kiosk-api/read-back.ts';
 import type { PersonRecord } from '../../server/privacy/person.ts';
+import { adminCli } from '../support/admin-cli.ts';
 import { answer, collectorEngines } from '../support/collector.ts';
 import { LOCATION, startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
 import { tempDir } from '../support/tmp.ts';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 const ADA = {
   consentVersion: 'v1',
@@ -25,23 +24,12 @@ const ADA = {
   phone: '+49 170 123-4567',
 };
 
-/** The admin CLI as a real process, on the database that env names. */
-function cliIn(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['server/cli.ts', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 describe('export-person and forget, before any database', { timeout: 60_000 }, () => {
   const dir = tempDir('lastword-privacy-cli-');
   afterAll(() => dir.remove());
   const db = join(dir.path, 'collector.sqlite');
   const cli = (...args: string[]) =>
-    cliIn({ ...process.env, DATABASE_URL: '', LASTWORD_DB: db }, ...args);
+    adminCli({ ...process.env, DATABASE_URL: '', LASTWORD_DB: db }, args);
   it('refuses to run without a contact, or with one that cannot be an address or number', () => {
     expect(cli('forget')).toMatchObject({
       code: 2,
@@ -73,7 +61,7 @@ for (const engine of await collectorEngines('privacy CLI')) {
       let env: NodeJS.ProcessEnv;
       const ids: Record<'ada1' | 'ada2' | 'bob', string> = { ada1: '', ada2: '', bob: '' };
 
-      const cli = (...args: string[]) => cliIn(env, ...args);
+      const cli = (...args: string[]) => adminCli(env, args);
       function exported(...args: string[]): PersonRecord {
         const r = cli('export-person', ...args);
         expect(r.code, r.stderr).toBe(0);
