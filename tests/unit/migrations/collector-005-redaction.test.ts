@@ -11,11 +11,11 @@ import {
   seedV2,
   V1_TABLES,
   V2_TABLES,
+  V3_TABLES,
   type SchemaUnderTest,
 } from '../../support/collector-schema.ts';
 import { collectorEngines } from '../../support/collector.ts';
 
-const V3_TABLES = ['staff_login_attempts', 'staff_sessions', 'staff_users'];
 const EARLIER = [...V1_TABLES, ...V2_TABLES, ...V3_TABLES];
 const ANSWER_ID = '0190f1c4-7d2a-7b3c-8d4e-5f6a7b8c9d0e';
 
