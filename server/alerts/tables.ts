@@ -41,7 +41,7 @@ export interface StaffAlertTable {
   /** Migration 004: the staff account ids behind acknowledged_by / resolved_by. */
   acknowledged_by_id: string | null;
   resolved_by_id: string | null;
-  /** Migration 005: when the note was removed (retention, erasure); null while kept. */
+  /** Migration 006: when the note was removed (retention, erasure); null while kept. */
   redacted_at: NullableInstant;
 }
 
@@ -58,7 +58,7 @@ export interface AlertDeliveryTable {
   http_status: number | null;
   error: string | null;
   at: Instant;
-  /** Migration 005: the message carried comment or contact; null on rows from before. */
+  /** Migration 006: the message carried comment or contact; null on rows from before. */
   personal_data: NullableFlag;
 }
 

@@ -135,7 +135,7 @@ export interface DeliveryLogEntry {
   httpStatus: number | null;
   error: string | null;
   at: string;
-  /** The message carried the customer's comment or contact; null on rows from before schema v5. */
+  /** The message carried the customer's comment or contact; null on rows from before schema v6. */
   personalData: boolean | null;
 }
 

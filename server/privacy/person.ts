@@ -135,7 +135,7 @@ export interface Forgotten {
   deliveries: number;
   /** Outside channels a message with their comment or contact went to, and how many messages. */
   recipients: Map<string, number>;
-  /** Channels told about them before schema v5, when nobody recorded whether personal data went. */
+  /** Channels told about them before schema v6, when nobody recorded whether personal data went. */
   unknown: Set<string>;
 }
 

@@ -12,11 +12,11 @@ import type { CollectorTables } from '../db/tables.ts';
 type Ids<T extends keyof CollectorTables> =
   readonly string[] | SelectQueryBuilder<CollectorTables, T, { id: string }>;
 
-/** Answers that still hold a comment or contact (the partial index of migration 005 holds these). */
+/** Answers that still hold a comment or contact (the partial index of migration 006 holds these). */
 export const answerHoldsText = (eb: ExpressionBuilder<CollectorTables, 'answers'>) =>
   eb.or([eb('comment', 'is not', null), eb('contact', 'is not', null)]);
 
-/** Staff alerts that still hold a note (the partial index of migration 005 holds these). */
+/** Staff alerts that still hold a note (the partial index of migration 006 holds these). */
 export const alertHoldsNote = (eb: ExpressionBuilder<CollectorTables, 'staff_alerts'>) =>
   eb('note', 'is not', null);
 

@@ -1,7 +1,7 @@
 // The retention period on the collector (GDPR): comment, contact and staff notes received longer
 // ago than LASTWORD_REDACT_AFTER_DAYS (default 365) are redacted (redact.ts), by receive time;
 // the scores stay for trends. The pass works in small batches, each one UPDATE over at most
-// `batchSize` rows found through the partial indexes of migration 005, with a turn of the event
+// `batchSize` rows found through the partial indexes of migration 006, with a turn of the event
 // loop between them, so a first pass over a million old rows never holds the table for long and
 // kiosks' batches go in between.
 import { setImmediate as nextTurn } from 'node:timers/promises';

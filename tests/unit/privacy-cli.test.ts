@@ -184,7 +184,7 @@ for (const engine of await collectorEngines('privacy CLI')) {
         await c.storage.db
           .insertInto('alert_deliveries')
           .values({
-            id: 'before-v5',
+            id: 'before-v6',
             staff_alert_id: adaAlert!.id,
             channel: 'old-mail',
             channel_kind: 'email',

@@ -7,7 +7,7 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-staff-alerts.ts';
 import * as m003 from './003-staff.ts';
 import * as m004 from './004-alert-actor-ids.ts';
-import * as m005 from './005-redaction.ts';
+import * as m006 from './006-redaction.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -19,5 +19,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '002-staff-alerts', up: m002.up },
   { name: '003-staff', up: m003.up },
   { name: '004-alert-actor-ids', up: m004.up },
-  { name: '005-redaction', up: m005.up },
+  { name: '006-redaction', up: m006.up },
 ];

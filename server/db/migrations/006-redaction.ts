@@ -1,4 +1,4 @@
-// Collector schema v5: personal data can be removed while the scores stay (the retention period,
+// Collector schema v6: personal data can be removed while the scores stay (the retention period,
 // and erasure on request: server/privacy/). answers.redacted_at and staff_alerts.redacted_at say
 // when the comment and contact, or the staff note, were removed, so a reader can tell "removed"
 // from "never given". alert_deliveries.personal_data says whether a message carried comment or
