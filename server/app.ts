@@ -15,6 +15,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
 import { ingestRoutes } from './kiosk-api/ingest-routes.ts';
+import { installRetention, type RetentionOptions } from './privacy/schedule.ts';
 import { staffPlugin, type StaffOptions } from './staff/index.ts';
 import { DEFAULT_SERVER_TIMEOUTS, serverTimeoutOptions, type ServerTimeouts } from './timeouts.ts';
 
@@ -44,6 +45,11 @@ export interface CollectorOptions {
   trustProxy?: boolean | string;
   /** How long a slow or silent client may hold a connection (DEFAULT_SERVER_TIMEOUTS). */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * The retention period for comment, contact and staff notes (server/privacy/): a pass at start
+   * and every hour. main.ts always gives one (LASTWORD_REDACT_AFTER_DAYS); without it, none runs.
+   */
+  retention?: RetentionOptions;
 }
 
 declare module 'fastify' {
@@ -78,6 +84,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   const hub = opts.alertHub ?? new AlertHub();
   app.decorate('alertHub', hub);
   const alerts = installAlerts(app, opts.storage, hub, now, opts.logger, opts.alerts);
+  installRetention(app, opts.storage, now, opts.logger, opts.retention);
 
   app.register(async (v1) => {
     v1.addHook(

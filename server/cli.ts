@@ -1,11 +1,13 @@
-// Kiosk administration: `node server/cli.ts <command>`, against the same storage as main.ts
-// (DATABASE_URL or LASTWORD_DB). Changes take effect on the running collector at once: it reads
-// tokens and configs from the database on every request.
+// Administration (kiosks, alert routing, staff, one person's data): `node server/cli.ts <command>`,
+// against the same storage as main.ts (DATABASE_URL or LASTWORD_DB). Changes take effect on the
+// running collector at once: it reads tokens and configs from the database on every request.
 import { parseArgs } from 'node:util';
 import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
 import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
 import { readJsonFile } from './json-file.ts';
+import { exportPersonCommand, forgetCommand, type PersonFlags } from './privacy/cli-commands.ts';
+import { personFrom } from './privacy/person.ts';
 import { settingsFromEnv } from './settings.ts';
 import { addStaff, setStaff, type StaffFlags } from './staff/cli-commands.ts';
 import { attachConfig } from './kiosk-api/kiosk-configs.ts';
@@ -22,6 +24,12 @@ const USAGE = `usage: node server/cli.ts <command>
   add-staff <username> --role staff|manager|admin [--locations "Main store,Outlet"] [--name <text>]
   set-staff <username> [--role …] [--locations …] [--name …] [--disable|--enable] [--password]
                                                           changes log the account out everywhere
+  export-person --email <address> | --phone <number>      prints as JSON what is held about them
+  forget --email <address> | --phone <number>             removes comment and contact from every
+                                                          answer with it (scores kept) and the staff
+                                                          notes on its alerts; prints what changed.
+                                                          It acts on what is stored now: run it
+                                                          again for answers that arrive later
 storage: DATABASE_URL=postgres://… or LASTWORD_DB=<file> (default ./collector-data/collector.sqlite)`;
 
 class UsageError extends Error {}
@@ -31,7 +39,7 @@ interface Command {
   run(
     storage: Storage,
     args: string[],
-    flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags,
+    flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags & PersonFlags,
     out: (line: string) => void,
   ): Promise<void>;
 }
@@ -57,6 +65,11 @@ const COMMANDS: Record<string, Command> = {
     args: 1,
     run: (storage, [name], f, out) => setStaff(storage, name!, f, out),
   },
+  'export-person': {
+    args: 0,
+    run: (storage, _args, f, out) => exportPersonCommand(storage, f, out),
+  },
+  forget: { args: 0, run: (storage, _args, f, out) => forgetCommand(storage, f, out) },
   enrol: {
     args: 1,
     run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out),
@@ -102,6 +115,8 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },
       password: { type: 'boolean' },
+      email: { type: 'string' },
+      phone: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -114,6 +129,11 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
     throw new UsageError(`${name} takes ${command.args} argument${command.args === 1 ? '' : 's'}`);
   if (command === COMMANDS.enrol && (!values.location || !values.touchpoint))
     throw new UsageError('enrol needs --location and --touchpoint');
+  if (command === COMMANDS.forget || command === COMMANDS['export-person']) {
+    if (values.email === undefined && values.phone === undefined)
+      throw new UsageError(`${name} needs --email or --phone`);
+    personFrom(values); // an address or number that cannot be one stops here
+  }
   const storage = await openStorage(settingsFromEnv(process.env).storage);
   try {
     await command.run(storage, args, values, out);

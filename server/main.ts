@@ -10,6 +10,7 @@
 //   LASTWORD_STAFF_STREAMS_PER_USER / _TOTAL   live staff screens per account (5) and in all (200)
 //   LASTWORD_COLLECTOR_HEADERS_SECONDS (10) / _REQUEST_SECONDS (30) / _IDLE_SECONDS (30) /
 //     _KEEPALIVE_SECONDS (72)   how long a slow or silent client may hold a connection
+//   LASTWORD_REDACT_AFTER_DAYS  comment, contact and staff notes redacted after (365; scores stay)
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     trustProxy: settings.trustProxy,
     timeouts: settings.timeouts,
     staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
+    retention: { afterDays: settings.redactAfterDays },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { DEFAULT_REDACT_AFTER_DAYS } from './privacy/retention.ts';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
 import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './timeouts.ts';
 
@@ -53,6 +54,13 @@ const Env = z.object({
   LASTWORD_COLLECTOR_REQUEST_SECONDS: seconds('requestMs'),
   LASTWORD_COLLECTOR_IDLE_SECONDS: seconds('idleMs'),
   LASTWORD_COLLECTOR_KEEPALIVE_SECONDS: seconds('keepAliveMs'),
+  /** Comment, contact and staff notes are redacted this many days after receipt; scores stay. */
+  LASTWORD_REDACT_AFTER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(DEFAULT_REDACT_AFTER_DAYS),
 });
 
 /** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
@@ -79,6 +87,8 @@ export interface Settings {
   streamLimits: StreamLimits;
   /** How long a slow or silent client may hold a connection. */
   timeouts: ServerTimeouts;
+  /** Days after receipt when comment, contact and staff notes are redacted. */
+  redactAfterDays: number;
 }
 
 export class SettingsError extends Error {}
@@ -122,5 +132,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
       idleMs: e.LASTWORD_COLLECTOR_IDLE_SECONDS,
       keepAliveMs: e.LASTWORD_COLLECTOR_KEEPALIVE_SECONDS,
     },
+    redactAfterDays: e.LASTWORD_REDACT_AFTER_DAYS,
   };
 }

@@ -51,6 +51,11 @@ export const StaffAlert = z.strictObject({
   resolvedAt: Instant.optional(),
   outcome: AlertOutcome.optional(),
   note: z.string().optional(),
+  /**
+   * When comment, contact and note were removed for privacy (the retention period, or an erasure
+   * the customer asked for): they are gone for good, the scores stay.
+   */
+  redactedAt: Instant.optional(),
 });
 export type StaffAlert = z.infer<typeof StaffAlert>;
 

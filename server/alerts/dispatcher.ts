@@ -8,7 +8,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/open.ts';
-import type { AlertMessage } from './messages.ts';
+import { personalPart, type AlertMessage } from './messages.ts';
 import type { Channel } from './rules.ts';
 import type { AttemptResult, Senders } from './senders.ts';
 import type { DeliveryStatus } from './tables.ts';
@@ -44,6 +44,11 @@ interface Delivery {
   personalData: boolean;
   /** One id per alert, reason and channel, the same on every retry: receivers de-duplicate on it. */
   messageId: string;
+}
+
+/** The message (sent or held back) holds the customer's comment or contact. */
+function carriesPersonalData(d: Delivery): boolean {
+  return Object.keys(personalPart(d.message, d.channel.kind, d.personalData)).length > 0;
 }
 
 function deliveryStatus(result: AttemptResult, again: boolean): DeliveryStatus {
@@ -158,6 +163,7 @@ export class Dispatcher {
           http_status: result.httpStatus ?? null,
           error: result.error ?? null,
           at: this.deps.now().toISOString(),
+          personal_data: carriesPersonalData(d) ? 1 : 0,
         })
         .execute();
     } catch (error) {

@@ -3,6 +3,7 @@
 // store's control. The generic signed webhook and e-mail carry comment and contact only when
 // the location's routing sets personalDataInChannels.
 import type { StaffAlert } from '../../shared/staff-api.ts';
+import type { Channel } from './rules.ts';
 
 export type MessageReason = 'initial' | 'summary' | `escalation-${number}`;
 
@@ -113,12 +114,31 @@ export function teamsBody(m: AlertMessage): unknown {
   };
 }
 
-/** The generic webhook's JSON: the StaffAlert itself, minus personal data unless allowed. */
-export function genericBody(m: AlertMessage, personalData: boolean): unknown {
-  const { comment, contact, ...rest } = m.alert;
-  const alert = personalData
-    ? { ...rest, ...(comment && { comment }), ...(contact && { contact }) }
-    : rest;
+export type PersonalPart = Pick<StaffAlert, 'comment' | 'contact'>;
+
+/** The channel kinds whose messages may carry personal data; Slack and Teams never do. */
+export const MAY_CARRY_PERSONAL_DATA: readonly string[] = ['generic', 'email'];
+
+/**
+ * The customer's words and details a channel's message carries: comment and contact, for the
+ * generic webhook and e-mail when the location's routing allows it (`allowed`), never for Slack
+ * and Teams. The delivery log records whether there were any, so that an erasure can name the
+ * channels that received them.
+ */
+export function personalPart(
+  m: AlertMessage,
+  kind: Channel['kind'],
+  allowed: boolean,
+): PersonalPart {
+  if (!allowed || !MAY_CARRY_PERSONAL_DATA.includes(kind)) return {};
+  const { comment, contact } = m.alert;
+  return { ...(comment && { comment }), ...(contact && { contact }) };
+}
+
+/** The generic webhook's JSON: the StaffAlert itself, its personal part only as given. */
+export function genericBody(m: AlertMessage, personal: PersonalPart): unknown {
+  const { comment: _comment, contact: _contact, ...rest } = m.alert;
+  const alert = { ...rest, ...personal };
   return {
     type: m.more ? 'alert.summary' : m.reason === 'initial' ? 'alert.created' : 'alert.escalated',
     headline: headline(m),
@@ -129,19 +149,15 @@ export function genericBody(m: AlertMessage, personalData: boolean): unknown {
 
 export function emailText(
   m: AlertMessage,
-  personalData: boolean,
+  { comment, contact }: PersonalPart,
 ): { subject: string; text: string } {
   const a = m.alert;
-  const personal = personalData
-    ? [
-        ...(a.comment ? [`Comment: ${a.comment}`] : []),
-        ...(a.contact
-          ? [
-              `Contact: ${[a.contact.name, a.contact.phone, a.contact.email].filter(Boolean).join(', ')}`,
-            ]
-          : []),
-      ]
-    : [];
+  const personal = [
+    ...(comment ? [`Comment: ${comment}`] : []),
+    ...(contact
+      ? [`Contact: ${[contact.name, contact.phone, contact.email].filter(Boolean).join(', ')}`]
+      : []),
+  ];
   return {
     subject: `[Lastword] ${headline(m)}`,
     text: [headline(m), '', ...factLines(m), ...personal, '', `Alert ${a.id}`].join('\n'),

@@ -4,7 +4,14 @@
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Channel } from './rules.ts';
-import { emailText, genericBody, slackBody, teamsBody, type AlertMessage } from './messages.ts';
+import {
+  emailText,
+  genericBody,
+  personalPart,
+  slackBody,
+  teamsBody,
+  type AlertMessage,
+} from './messages.ts';
 import { checkTarget, TargetError, type CheckedTarget, type TargetPolicy } from './targets.ts';
 import { postWebhook, type WebhookReply } from './webhook-post.ts';
 
@@ -97,7 +104,7 @@ export class Senders {
         ? slackBody(message)
         : channel.kind === 'teams'
           ? teamsBody(message)
-          : genericBody(message, personalData),
+          : genericBody(message, personalPart(message, channel.kind, personalData)),
     );
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -132,7 +139,7 @@ export class Senders {
       greetingTimeout: this.deps.timeoutMs,
       socketTimeout: this.deps.timeoutMs,
     });
-    const { subject, text } = emailText(message, personalData);
+    const { subject, text } = emailText(message, personalPart(message, 'email', personalData));
     try {
       // The same Message-ID on a retry lets a mail server or client drop the duplicate.
       await this.transport.sendMail({

@@ -31,6 +31,8 @@ export interface AnswerExtras {
   comment: string | null;
   contact: Contact | null;
   possibleRepeat: boolean;
+  /** When comment and contact were removed (server/privacy/). */
+  redactedAt: string | null;
 }
 
 async function answerExtras(
@@ -41,7 +43,7 @@ async function answerExtras(
   if (!answerIds.length) return map;
   const rows = await storage.db
     .selectFrom('answers')
-    .select(['id', 'kiosk_id', 'reasons', 'comment', 'contact', 'possible_repeat'])
+    .select(['id', 'kiosk_id', 'reasons', 'comment', 'contact', 'possible_repeat', 'redacted_at'])
     .where('id', 'in', [...new Set(answerIds)])
     .execute();
   for (const r of rows) {
@@ -51,6 +53,7 @@ async function answerExtras(
       comment: r.comment,
       contact: r.contact === null ? null : fromJson<Contact>(r.contact),
       possibleRepeat: toFlag(r.possible_repeat),
+      redactedAt: toIso(r.redacted_at),
     });
   }
   return map;
@@ -80,6 +83,7 @@ export function toStaffAlert(
 ): StaffAlert {
   const reasons = extras?.reasons.length ? extras.reasons : alertReasons;
   const contact = extras?.contact;
+  const redactedAt = extras?.redactedAt ?? toIso(r.redacted_at);
   return {
     id: r.id,
     kioskId: r.kiosk_id,
@@ -112,6 +116,7 @@ export function toStaffAlert(
     ...(r.resolved_at !== null && { resolvedAt: toIso(r.resolved_at)! }),
     ...(r.outcome !== null && { outcome: r.outcome }),
     ...(r.note !== null && { note: r.note }),
+    ...(redactedAt !== null && { redactedAt }),
   };
 }
 

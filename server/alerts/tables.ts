@@ -7,7 +7,7 @@ import type {
   StaffAlertPriority,
   StaffAlertStatus,
 } from '../../shared/staff-api.ts';
-import type { Flag, Instant, Json, NullableInstant } from '../db/columns.ts';
+import type { Flag, Instant, Json, NullableFlag, NullableInstant } from '../db/columns.ts';
 
 export interface StaffAlertTable {
   id: string;
@@ -41,6 +41,8 @@ export interface StaffAlertTable {
   /** Migration 004: the staff account ids behind acknowledged_by / resolved_by. */
   acknowledged_by_id: string | null;
   resolved_by_id: string | null;
+  /** Migration 006: when the note was removed (retention, erasure); null while kept. */
+  redacted_at: NullableInstant;
 }
 
 export type DeliveryStatus = 'delivered' | 'retrying' | 'failed' | 'refused';
@@ -56,6 +58,8 @@ export interface AlertDeliveryTable {
   http_status: number | null;
   error: string | null;
   at: Instant;
+  /** Migration 006: the message carried comment or contact; null on rows from before. */
+  personal_data: NullableFlag;
 }
 
 export interface AlertRoutingTable {

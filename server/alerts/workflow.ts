@@ -2,7 +2,7 @@
 // from. Times to acknowledge and to resolve are stored per alert in seconds (from receipt: a
 // late alert's clock started when we could first show it) so reports need no date arithmetic.
 import type { Storage } from '../db/open.ts';
-import { toIso } from '../db/values.ts';
+import { toFlag, toIso } from '../db/values.ts';
 import type { AlertOutcome, StaffAlert, StaffAlertStatus } from '../../shared/staff-api.ts';
 import type { AlertHub } from './hub.ts';
 import {
@@ -135,6 +135,8 @@ export interface DeliveryLogEntry {
   httpStatus: number | null;
   error: string | null;
   at: string;
+  /** The message carried the customer's comment or contact; null on rows from before schema v6. */
+  personalData: boolean | null;
 }
 
 /** Every attempt to tell a channel about the alert, oldest first (for the staff page's detail view). */
@@ -158,5 +160,6 @@ export async function listDeliveries(
     httpStatus: r.http_status,
     error: r.error,
     at: toIso(r.at)!,
+    personalData: r.personal_data === null ? null : toFlag(r.personal_data),
   }));
 }

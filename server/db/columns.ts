@@ -8,6 +8,8 @@ export type Instant = ColumnType<string | Date, string, string>;
 export type NullableInstant = ColumnType<string | Date | null, string | null, string | null>;
 /** Written as 0/1, which both engines accept; read back as 0/1 or true/false. */
 export type Flag = ColumnType<number | boolean, number | undefined, number>;
+/** A flag that may be unknown (null). */
+export type NullableFlag = ColumnType<number | boolean | null, number | null, number | null>;
 /** Written as JSON text; read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type Json = ColumnType<unknown, string, string>;
 export type NullableJson = ColumnType<unknown, string | null, string | null>;

@@ -53,6 +53,8 @@ export interface AnswerTable {
   /** The batch's sentAt: the device clock, kept beside the server's so either can be trusted. */
   device_sent_at: Instant;
   received_at: Instant;
+  /** Migration 006: when comment and contact were removed (retention, erasure); null while kept. */
+  redacted_at: NullableInstant;
 }
 
 export interface AlertTable {

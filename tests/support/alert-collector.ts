@@ -9,6 +9,7 @@ import { setRouting } from '../../server/alerts/routing-store.ts';
 import type { SmtpSettings } from '../../server/alerts/senders.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
+import type { RetentionOptions } from '../../server/privacy/schedule.ts';
 import { call, type HttpReply } from './collector.ts';
 import { tempDir } from './tmp.ts';
 
@@ -35,6 +36,8 @@ export async function startAlertCollector(opts: {
   databaseUrl?: string | undefined;
   logger?: Logger;
   perChannelPerMinute?: number;
+  /** The retention period and its timer; none by default. */
+  retention?: RetentionOptions;
 }): Promise<AlertCollector> {
   const dir = opts.databaseUrl ? null : tempDir('lastword-alerts-');
   const storage = await openStorage({
@@ -59,6 +62,7 @@ export async function startAlertCollector(opts: {
     now,
     rateLimit: { perSecond: 10_000, burst: 10_000 },
     ...(opts.logger && { logger: opts.logger }),
+    ...(opts.retention && { retention: opts.retention }),
     alerts: {
       targets: { allowHosts: ['127.0.0.1'] },
       smtp: opts.smtp ?? null,

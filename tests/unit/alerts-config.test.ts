@@ -1,6 +1,5 @@
 // Routing files, webhook target checks, Standard Webhooks signing against the spec's published
 // example, the set-routing CLI as a real process, and that alert handling logs no customer text.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -15,6 +14,7 @@ import {
   TargetError,
 } from '../../server/alerts/targets.ts';
 import { collectorLogger } from '../../server/log.ts';
+import { adminCli } from '../support/admin-cli.ts';
 import { alert, answer } from '../support/collector.ts';
 import { startAlertCollector } from '../support/alert-collector.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -138,13 +138,7 @@ describe('alerts: webhook targets', () => {
 
 describe('alerts: set-routing', () => {
   const env = { ...process.env, LASTWORD_DB: join(dir.path, 'collector.sqlite'), DATABASE_URL: '' };
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['server/cli.ts', ...args], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+  const cli = (...args: string[]) => adminCli(env, args);
   const file = (name: string, json: unknown) => {
     const path = join(dir.path, name);
     writeFileSync(path, JSON.stringify(json));
@@ -161,7 +155,7 @@ describe('alerts: set-routing', () => {
     });
     const set = cli('set-routing', 'Main store', good);
     expect(set.stderr).toBe('');
-    expect(set.status).toBe(0);
+    expect(set.code).toBe(0);
     expect(set.stdout).toMatch(
       /alert routing set for location "Main store": channels slack \(slack\)/,
     );
@@ -177,10 +171,10 @@ describe('alerts: set-routing', () => {
         channels: [{ name: 's', kind: 'slack', url: 'https://127.0.0.1/x' }],
       }),
     );
-    expect(loop.status).toBe(1);
+    expect(loop.code).toBe(1);
     expect(loop.stderr).toMatch(/channels\.s\.url: loopback/);
     const typo = cli('set-routing', 'Main store', file('typo.json', { thresholds: { smily: 2 } }));
-    expect(typo.status).toBe(1);
+    expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/smily/);
   });
 });

@@ -69,6 +69,12 @@ async function raise(kind: 'low_score' | 'talk_now' = 'low_score') {
   return latest!;
 }
 
+/** Whether the newest alert's deliveries carried comment or contact. */
+async function deliveredPersonalData() {
+  const [latest] = await listAlerts(c.storage, { locations: [LOCATION], limit: 1 });
+  return (await listDeliveries(c.storage, latest!.id)).map((d) => d.personalData);
+}
+
 describe('alerts: e-mail', () => {
   it('sends exactly one mail per alert to the notified channel, without personal data by default', async () => {
     const a = answer(c.kioskId, 1, {
@@ -82,6 +88,7 @@ describe('alerts: e-mail', () => {
     expect(smtp.mails[0]!.to).toEqual(['floor@example.test']);
     expect(smtp.mails[0]!.raw).toMatch(/Subject: \[Lastword\] Low score at Desk 2/);
     expect(smtp.mails[0]!.raw).not.toMatch(/Rude|Jaan/);
+    expect(await deliveredPersonalData()).toEqual([false]);
   });
 
   it('includes comment and contact when the location allows personal data in channels', async () => {
@@ -92,6 +99,8 @@ describe('alerts: e-mail', () => {
     await c.settle();
     expect(smtp.mails.length).toBe(1);
     expect(smtp.mails[0]!.raw).toMatch(/Comment: Rude staff at the desk/);
+    // The delivery log says so (never what), for an erasure to name who received it.
+    expect(await deliveredPersonalData()).toEqual([true]);
   });
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigReply, HeartbeatReply } from '../../shared/protocol.ts';
+import { adminCli } from '../support/admin-cli.ts';
 import { call } from '../support/collector.ts';
 import { smallConfig } from '../support/config.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -22,15 +23,7 @@ const env = {
   LASTWORD_COLLECTOR_HOST: '127.0.0.1',
 };
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['server/cli.ts', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => adminCli(env, args);
 
 let server: ChildProcess;
 const logs: Record<string, unknown>[] = [];

@@ -1,29 +1,19 @@
 // `node server/cli.ts create-admin` and `add-staff` as real processes, the password on stdin;
 // the accounts they make log in to the collector over HTTP.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
+import { adminCli } from '../support/admin-cli.ts';
 import { PASSWORD_WORK_MS, loginAs } from '../support/staff.ts';
 import { tempDir } from '../support/tmp.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const dir = tempDir('lastword-staff-cli-');
 const dbPath = join(dir.path, 'collector.sqlite');
 const env = { ...process.env, LASTWORD_DB: dbPath, DATABASE_URL: '' };
 afterAll(() => dir.remove());
 
-function cli(stdin: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['server/cli.ts', ...args], {
-    cwd: ROOT,
-    env,
-    input: stdin,
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (stdin: string, ...args: string[]) => adminCli(env, args, stdin);
 
 // Each command is a fresh node process, and most of them run scrypt at the production cost.
 describe('staff accounts from the CLI', { timeout: 2 * PASSWORD_WORK_MS }, () => {

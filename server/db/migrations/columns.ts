@@ -19,6 +19,8 @@ export interface MigrationColumns {
   required(column: string): Column;
   /** A required flag that is off unless set. */
   off(column: string): Column;
+  /** A flag that may be null: unknown, as on the rows written before its column was added. */
+  unknownFlag(column: string): Column;
   /** CREATE INDEX name ON table (columns). */
   index(db: Kysely<unknown>, name: string, table: string, columns: string[]): Promise<void>;
 }
@@ -38,6 +40,7 @@ export function migrationColumns(engine: Engine): MigrationColumns {
     strict: (b) => (pg ? b : b.modifyEnd(sql`strict`)),
     required,
     off: (column) => (c) => required(column)(c.defaultTo(pg ? false : 0)),
+    unknownFlag: (column) => (c) => (pg ? c : c.check(sql`${sql.ref(column)} in (0, 1)`)),
     async index(db, name, table, columns) {
       await db.schema.createIndex(name).on(table).columns(columns).execute();
     },

@@ -10,11 +10,10 @@ import {
   seedV2,
   V1_TABLES,
   V2_TABLES,
+  V3_TABLES,
   type SchemaUnderTest,
 } from '../../support/collector-schema.ts';
 import { collectorEngines } from '../../support/collector.ts';
-
-const V3_TABLES = ['staff_login_attempts', 'staff_sessions', 'staff_users'];
 
 const user = (id: string, username: string, role = 'staff') => ({
   id,

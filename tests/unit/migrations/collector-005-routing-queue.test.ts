@@ -10,11 +10,11 @@ import {
   seedV2,
   V1_TABLES,
   V2_TABLES,
+  V3_TABLES,
   type SchemaUnderTest,
 } from '../../support/collector-schema.ts';
 import { collectorEngines } from '../../support/collector.ts';
 
-const V3_TABLES = ['staff_login_attempts', 'staff_sessions', 'staff_users'];
 const EARLIER = [...V1_TABLES, ...V2_TABLES, ...V3_TABLES];
 
 for (const engine of await collectorEngines('collector migration 005')) {
