@@ -4,20 +4,14 @@
 // `duplicate`: exactly once on the collector, at least once on the wire. Any failed request
 // (refused, reset, timed out, 5xx) is the offline signal; the next try waits a capped,
 // jittered, exponential delay, never less than the collector's Retry-After.
-import { MAX_BATCH_ITEMS } from '../../../shared/protocol.ts';
 import type { Logger } from '../log.ts';
 import { nextDelay } from './backoff.ts';
+import { BatchSender, RequestFailed, type Sent } from './batch-sender.ts';
 import { CollectorClient, type Failure } from './collector-client.ts';
 import { Fleet } from './fleet.ts';
 import { SyncStore } from './sync-store.ts';
 import { DEFAULT_TUNING, type SyncTuning } from './tuning.ts';
-import {
-  prepareAlert,
-  prepareAnswer,
-  type AnswerRow,
-  type ItemKind,
-  type Prepared,
-} from './uploads.ts';
+import { prepareAlert, prepareAnswer, type AnswerRow } from './uploads.ts';
 
 export { DEFAULT_TUNING, type SyncTuning };
 
@@ -50,22 +44,6 @@ export type PassOutcome =
   | { drained: true; sent: number; deadLettered: number }
   | { drained: false; sent: number; deadLettered: number; error: string; retryInMs: number };
 
-interface Sent {
-  sent: number;
-  deadLettered: number;
-  /** The batch was too large (413) and will be read again in smaller pieces. */
-  split: boolean;
-}
-
-/** Thrown inside a pass to end it; carries what the client reported. */
-class RequestFailed extends Error {
-  readonly failure: Failure;
-  constructor(failure: Failure) {
-    super(failure.message);
-    this.failure = failure;
-  }
-}
-
 export class SyncEngine {
   private readonly opts: SyncEngineOptions;
   private readonly tuning: SyncTuning;
@@ -77,7 +55,7 @@ export class SyncEngine {
   private store: SyncStore | null = null;
   private failures = 0;
   /** Shrinks after a 413 so a too-large batch is split rather than retried forever. */
-  private batchLimit: number;
+  private readonly sender: BatchSender;
   private online: boolean | null = null;
   private lastError: string | null = null;
   private lastSyncAt: string | null = null;
@@ -90,7 +68,6 @@ export class SyncEngine {
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
     this.tuning = { ...DEFAULT_TUNING, ...opts.tuning };
-    this.batchLimit = Math.min(this.tuning.batchItems, MAX_BATCH_ITEMS);
     this.now = opts.now ?? (() => new Date());
     this.random = opts.random ?? Math.random;
     this.client = new CollectorClient({
@@ -100,6 +77,15 @@ export class SyncEngine {
       maxRetryAfterMs: this.tuning.maxRetryAfterMs,
       now: this.now,
       stopSignal: this.stopper.signal,
+    });
+    this.sender = new BatchSender({
+      kioskId: opts.kioskId,
+      client: this.client,
+      tuning: this.tuning,
+      now: this.now,
+      store: () => this.openStore(),
+      stopped: () => this.stopped,
+      log: opts.log,
     });
     this.fleet = new Fleet({
       client: this.client,
@@ -171,20 +157,20 @@ export class SyncEngine {
       let cursor: number | null = null;
       for (;;) {
         if (this.stopped) return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
-        const alerts = store.nextAlerts(this.batchLimit);
+        const alerts = store.nextAlerts(this.sender.limit);
         if (alerts.length > 0) {
-          this.add(done, await this.send('alert', alerts.map(prepareAlert)));
+          this.add(done, await this.sender.send('alert', alerts.map(prepareAlert)));
           continue;
         }
         cursor ??= (store.firstUnsentSeq() ?? Infinity) - 1;
         const answers: AnswerRow[] =
-          cursor === Infinity ? [] : store.nextAnswers(cursor, this.batchLimit);
+          cursor === Infinity ? [] : store.nextAnswers(cursor, this.sender.limit);
         if (answers.length === 0) {
           this.failures = 0;
           this.nextAttemptAt = null;
           return { drained: true, ...done };
         }
-        const sent = await this.send('answer', answers.map(prepareAnswer));
+        const sent = await this.sender.send('answer', answers.map(prepareAnswer));
         this.add(done, sent);
         // After a split (413) the same rows are read again, fewer at a time.
         if (!sent.split) cursor = answers.at(-1)!.seq;
@@ -209,94 +195,15 @@ export class SyncEngine {
     }
   }
 
+  /** Counts a batch's outcome; a 2xx means the collector is there and the error is over. */
   private add(done: { sent: number; deadLettered: number }, n: Sent): void {
     done.sent += n.sent;
     done.deadLettered += n.deadLettered;
-  }
-
-  /** Sends one batch and settles its reply; a 413 halves the batch and it is tried again. */
-  private async send<T>(kind: ItemKind, prepared: Prepared<T>[]): Promise<Sent> {
-    const store = this.openStore();
-    const at = this.now().toISOString();
-    const bad = prepared.filter((p) => !p.ok);
-    if (bad.length) store.deadLetter(kind, bad, at);
-    if (bad.length)
-      this.opts.log?.('warn', 'items not valid for the collector moved to dead letters', {
-        kind,
-        count: bad.length,
-      });
-    const good = prepared.filter((p) => p.ok);
-    if (good.length === 0) return { sent: 0, deadLettered: bad.length, split: false };
-    const items = good.map((g) => g.item);
-    const body =
-      kind === 'answer'
-        ? { kioskId: this.opts.kioskId, sentAt: at, answers: items }
-        : { kioskId: this.opts.kioskId, sentAt: at, alerts: items };
-    const reply = await this.client.postBatch(
-      kind === 'answer' ? '/v1/answers' : '/v1/alerts',
-      body,
-    );
-    if (this.stopped)
-      throw new RequestFailed({
-        ok: false,
-        kind: 'stopped',
-        status: null,
-        reachable: false,
-        retryAfterMs: null,
-        message: 'sync stopped',
-      });
-    if (!reply.ok && reply.status === 413) return this.tooLarge(kind, good, bad.length);
-    if (!reply.ok) {
-      if (reply.kind !== 'stopped')
-        store.recordFailure(
-          good.map((g) => g.outboxId),
-          reply.message,
-        );
-      throw new RequestFailed(reply);
-    }
-    const results = reply.body.results;
-    const mismatch = results.length !== good.length || results.some((r, i) => r.id !== good[i]!.id);
-    if (mismatch) {
-      throw new RequestFailed({
-        ok: false,
-        kind: 'protocol',
-        status: reply.status,
-        reachable: true,
-        retryAfterMs: null,
-        message: `the collector's results do not match the ${kind}s sent`,
-      });
-    }
-    const settled = store.settle(kind, good, results, this.now().toISOString());
-    if (settled.deadLettered)
-      this.opts.log?.('warn', 'the collector rejected items; moved to dead letters', {
-        kind,
-        count: settled.deadLettered,
-      });
-    this.lastSyncAt = at;
+    if (n.syncedAt === null) return;
+    this.lastSyncAt = n.syncedAt;
     this.online = true;
     this.setError(null);
     this.failures = 0;
-    if (this.batchLimit < this.tuning.batchItems && good.length === this.batchLimit)
-      this.batchLimit = Math.min(this.tuning.batchItems, this.batchLimit * 2);
-    return { sent: settled.sent, deadLettered: settled.deadLettered + bad.length, split: false };
-  }
-
-  private tooLarge<T>(
-    kind: ItemKind,
-    good: Extract<Prepared<T>, { ok: true }>[],
-    alreadyDead: number,
-  ): Sent {
-    if (good.length > 1) {
-      this.batchLimit = Math.max(1, Math.floor(good.length / 2));
-      return { sent: 0, deadLettered: alreadyDead, split: true };
-    }
-    const only = good[0]!;
-    this.openStore().deadLetter(
-      kind,
-      [{ ...only, reason: 'too large for the collector even alone (413)', payload: only.item }],
-      this.now().toISOString(),
-    );
-    return { sent: 0, deadLettered: alreadyDead + 1, split: false };
   }
 
   /** A heartbeat or config pull: it shows whether we are online, but only a batch clears a batch's error. */
