@@ -1,52 +1,13 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
-import { DEMO_PIN, smallConfig, writeConfig } from '../support/config.ts';
+import { describe, expect, it } from 'vitest';
+import { smallConfig } from '../support/config.ts';
 import { hostCall as call } from '../support/host-call.ts';
-import { tempDir } from '../support/tmp.ts';
+import { hostHarness } from '../support/kiosk-host.ts';
 
-const dir = tempDir();
-afterAll(() => dir.remove());
-
-let clock = Date.parse('2026-11-23T09:00:00Z');
-const now = () => new Date(clock);
-const hosts: KioskHost[] = [];
-
-function kiosk(name: string, config: unknown = smallConfig()) {
-  const configPath = writeConfig(dir.path, config, `${name}.json`);
-  const databasePath = join(dir.path, `${name}.sqlite`);
-  const calls: string[] = [];
-  const open = () => {
-    const host = createKioskHost({
-      configPath,
-      databasePath,
-      appVersion: '1.2.3',
-      now,
-      actions: { reload: () => calls.push('reload'), exit: () => calls.push('exit') },
-    });
-    hosts.push(host);
-    return host;
-  };
-  const read = (sql: string, ...params: unknown[]) => {
-    const db = new Database(databasePath, { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as Record<string, unknown>[];
-    } finally {
-      db.close();
-    }
-  };
-  return { open, read, calls };
-}
-
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.close());
-  clock += 60_000;
-});
+const h = hostHarness();
 
 describe('kiosk host: one answer through its life', () => {
   it('keeps the first tap as a durable draft with the next seq', async () => {
-    const k = kiosk('first-tap');
+    const k = h.kiosk('first-tap');
     const host = k.open();
     const a = await call<{ answerId: string; durable: boolean }>(host, 'startAnswer', {
       smiley: 4,
@@ -63,7 +24,7 @@ describe('kiosk host: one answer through its life', () => {
   });
 
   it('records each step and queues the answer for sync when it is finished', async () => {
-    const k = kiosk('happy');
+    const k = h.kiosk('happy');
     const host = k.open();
     const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
       smiley: 4,
@@ -81,7 +42,7 @@ describe('kiosk host: one answer through its life', () => {
         reasons: '["fast","friendly"]',
         nps: 10,
         comment: 'Lovely — ütlen aitäh',
-        finalized_at: now().toISOString(),
+        finalized_at: h.now().toISOString(),
       },
     ]);
     expect(k.read('SELECT lane, kind, ref_id FROM outbox')).toEqual([
@@ -91,7 +52,7 @@ describe('kiosk host: one answer through its life', () => {
   });
 
   it('raises a priority alert at the first unhappy tap, before the answer is finished', async () => {
-    const k = kiosk('unhappy');
+    const k = h.kiosk('unhappy');
     const host = k.open();
     const start = await call<{ answerId: string; alertRaised: boolean }>(host, 'startAnswer', {
       smiley: 1,
@@ -145,7 +106,7 @@ describe('kiosk host: one answer through its life', () => {
   });
 
   it('alerts on a low NPS after a happy face', async () => {
-    const k = kiosk('low-nps');
+    const k = h.kiosk('low-nps');
     const host = k.open();
     const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
       smiley: 3,
@@ -160,13 +121,13 @@ describe('kiosk host: one answer through its life', () => {
   });
 
   it('flags a tap within the configured window as a possible repeat and still alerts, marked so', async () => {
-    const k = kiosk('repeat', { ...smallConfig(), repeatWindowSeconds: 10 });
+    const k = h.kiosk('repeat', { ...smallConfig(), repeatWindowSeconds: 10 });
     const host = k.open();
     const first = await call<{ answerId: string }>(host, 'startAnswer', {
       smiley: 1,
       language: 'en',
     });
-    clock += 4_000;
+    h.clock += 4_000;
     const second = await call<{ answerId: string; possibleRepeat: boolean; alertRaised: boolean }>(
       host,
       'startAnswer',
@@ -177,7 +138,7 @@ describe('kiosk host: one answer through its life', () => {
     expect(await call(host, 'requestHelp', { answerId: second.answerId })).toMatchObject({
       alertRaised: true,
     });
-    clock += 11_000;
+    h.clock += 11_000;
     const third = await call<{ possibleRepeat: boolean }>(host, 'startAnswer', {
       smiley: 4,
       language: 'en',
@@ -199,20 +160,20 @@ describe('kiosk host: one answer through its life', () => {
   });
 
   it('by default takes a first tap 3 s after the previous one for the next customer in a queue', async () => {
-    const host = kiosk('queue').open();
+    const host = h.kiosk('queue').open();
     await call(host, 'startAnswer', { smiley: 4, language: 'en' });
-    clock += 2_999;
+    h.clock += 2_999;
     expect(await call(host, 'startAnswer', { smiley: 4, language: 'en' })).toMatchObject({
       possibleRepeat: true,
     });
-    clock += 3_000;
+    h.clock += 3_000;
     expect(await call(host, 'startAnswer', { smiley: 4, language: 'en' })).toMatchObject({
       possibleRepeat: false,
     });
   });
 
   it('finalises a walked-away answer as partial and refuses later changes', async () => {
-    const k = kiosk('walk-away');
+    const k = h.kiosk('walk-away');
     const host = k.open();
     const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
       smiley: 2,
@@ -225,14 +186,13 @@ describe('kiosk host: one answer through its life', () => {
   });
 
   it('after a crash, finalises leftover drafts as partial at the next start', async () => {
-    const k = kiosk('crash');
+    const k = h.kiosk('crash');
     const first = k.open();
     const { answerId } = await call<{ answerId: string }>(first, 'startAnswer', {
       smiley: 4,
       language: 'en',
     });
     first.close(); // the process died with the draft open
-    hosts.splice(hosts.indexOf(first), 1);
     const second = k.open();
     expect(k.read('SELECT id, status FROM answers')).toEqual([{ id: answerId, status: 'partial' }]);
     expect(k.read('SELECT kind, ref_id FROM outbox')).toEqual([
@@ -248,7 +208,7 @@ describe('kiosk host: one answer through its life', () => {
 
 describe('kiosk host: the counter settings the screen needs', () => {
   it('serves the thank-you lock and the idle screen, by default 3 s and the faces', async () => {
-    const plain = await call(kiosk('counter-default').open(), 'getConfig', {});
+    const plain = await call(h.kiosk('counter-default').open(), 'getConfig', {});
     expect(plain).toMatchObject({ thankYouLockSeconds: 3, survey: { attract: 'faces' } });
     const config = smallConfig();
     const custom = {
@@ -256,7 +216,7 @@ describe('kiosk host: the counter settings the screen needs', () => {
       thankYouLockSeconds: 5,
       survey: { ...config.survey, attract: 'tapAnywhere' },
     };
-    expect(await call(kiosk('counter-custom', custom).open(), 'getConfig', {})).toMatchObject({
+    expect(await call(h.kiosk('counter-custom', custom).open(), 'getConfig', {})).toMatchObject({
       thankYouLockSeconds: 5,
       survey: { attract: 'tapAnywhere' },
     });
@@ -290,7 +250,7 @@ describe('kiosk host: bad input writes nothing', () => {
       /invalid startAnswer request/,
     ],
   ])('rejects %s', async (_what, channel, payload, message) => {
-    const k = kiosk(`bad-${_what.replace(/\W/g, '')}`);
+    const k = h.kiosk(`bad-${_what.replace(/\W/g, '')}`);
     const host = k.open();
     const result = await host.handle(channel as 'startAnswer', payload);
     expect(result).toMatchObject({
@@ -301,7 +261,7 @@ describe('kiosk host: bad input writes nothing', () => {
   });
 
   it('names the bad field of a step and leaves the draft as it was', async () => {
-    const k = kiosk('bad-step');
+    const k = h.kiosk('bad-step');
     const host = k.open();
     const { answerId } = await call<{ answerId: string }>(host, 'startAnswer', {
       smiley: 1,
@@ -331,7 +291,7 @@ describe('kiosk host: bad input writes nothing', () => {
   });
 
   it('answers an unknown answer id with not_found', async () => {
-    const host = kiosk('unknown').open();
+    const host = h.kiosk('unknown').open();
     const result = await host.handle('finishAnswer', {
       answerId: '01935f9e-8d1c-7abc-8def-0123456789ab',
       status: 'complete',
@@ -342,7 +302,7 @@ describe('kiosk host: bad input writes nothing', () => {
   it('with an invalid config, serves the problems instead of a survey and takes no answers', async () => {
     const config = smallConfig();
     (config as Record<string, unknown>).collector = { url: 'ftp://x', token: 'short' };
-    const host = kiosk('bad-config', config).open();
+    const host = h.kiosk('bad-config', config).open();
     const got = await host.handle('getConfig', {});
     expect(got).toMatchObject({
       ok: false,
@@ -359,95 +319,5 @@ describe('kiosk host: bad input writes nothing', () => {
       'collector.url',
       'collector.token',
     ]);
-  });
-});
-
-describe('kiosk host: admin access', () => {
-  it('locks the PIN pad for 5 minutes after 5 wrong PINs, across a restart', async () => {
-    const k = kiosk('admin-lock');
-    let host = k.open();
-    for (let left = 4; left >= 1; left--) {
-      expect(await call(host, 'unlockAdmin', { pin: '000000' })).toEqual({
-        session: null,
-        attemptsLeft: left,
-        lockedUntil: null,
-      });
-    }
-    const locked = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
-    expect(locked.lockedUntil).toBe(new Date(clock + 5 * 60_000).toISOString());
-    host.close();
-    host = k.open();
-    expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({
-      session: null,
-      attemptsLeft: 0,
-    });
-    clock += 5 * 60_000 + 1;
-    const unlocked = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
-    expect(unlocked.session).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    // The right PIN starts the count again.
-    expect(await call(host, 'unlockAdmin', { pin: '000000' })).toMatchObject({ attemptsLeft: 4 });
-  });
-
-  it('doubles the lock for each further wrong PIN, up to a day, across a restart', async () => {
-    const k = kiosk('admin-escalate');
-    let host = k.open();
-    for (let i = 0; i < 4; i++) await call(host, 'unlockAdmin', { pin: '000000' });
-    const fifth = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
-    let until = Date.parse(fifth.lockedUntil);
-    const locks: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      // Locked across a restart: even the right PIN is refused until the lock ends.
-      host.close();
-      host = k.open();
-      clock = until - 1;
-      expect(await call(host, 'unlockAdmin', { pin: DEMO_PIN })).toMatchObject({ session: null });
-      // Once it ends, a single wrong PIN locks it again, for twice as long.
-      clock = until;
-      const next = await call<{ lockedUntil: string }>(host, 'unlockAdmin', { pin: '000000' });
-      until = Date.parse(next.lockedUntil);
-      locks.push((until - clock) / 60_000);
-    }
-    expect(locks).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 1440, 1440]);
-    clock = until;
-    const { session } = await call<{ session: string | null }>(host, 'unlockAdmin', {
-      pin: DEMO_PIN,
-    });
-    expect(session).not.toBeNull();
-  });
-
-  it('refuses a PIN shorter than 6 digits without checking it', async () => {
-    const host = kiosk('admin-short').open();
-    expect(await host.handle('unlockAdmin', { pin: '2468' })).toMatchObject({
-      ok: false,
-      error: {
-        code: 'invalid_request',
-        problems: [{ field: 'pin', reason: 'must be 6-12 digits' }],
-      },
-    });
-  });
-
-  it('runs admin actions only with a valid session', async () => {
-    const k = kiosk('admin-actions');
-    const host = k.open();
-    expect(await host.handle('reloadKiosk', { session: 'x'.repeat(32) })).toMatchObject({
-      ok: false,
-      error: { code: 'unauthorized' },
-    });
-    const { session } = await call<{ session: string }>(host, 'unlockAdmin', { pin: DEMO_PIN });
-    await call(host, 'reloadKiosk', { session });
-    await call(host, 'sendTestAlert', { session });
-    await call(host, 'setDefaultLanguage', { session, language: 'et' });
-    expect(k.calls).toEqual(['reload']);
-    expect(k.read('SELECT kind, answer_id FROM alerts')).toEqual([
-      { kind: 'test', answer_id: null },
-    ]);
-    expect(await call(host, 'getConfig', {})).toMatchObject({ languages: { default: 'et' } });
-    const status = await call<Record<string, unknown>>(host, 'getStatus', {});
-    expect(status).toMatchObject({
-      kioskId: 'test-kiosk',
-      appVersion: '1.2.3',
-      queueDepth: 1,
-      storage: { ok: true },
-    });
   });
 });
