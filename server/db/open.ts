@@ -30,9 +30,14 @@ export interface StorageOptions {
   onBackgroundError?: (error: Error) => void;
 }
 
-export async function openStorage(opts: StorageOptions): Promise<Storage> {
+/** `beforeMigrating` runs on the connected storage first (main.ts claims a SQLite file there). */
+export async function openStorage(
+  opts: StorageOptions,
+  beforeMigrating?: (storage: Storage) => Promise<void>,
+): Promise<Storage> {
   const storage = connectStorage(opts);
   try {
+    await beforeMigrating?.(storage);
     await migrateToLatest(storage.db, storage.engine);
   } catch (error) {
     await storage.close();
