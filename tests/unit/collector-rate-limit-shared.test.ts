@@ -1,0 +1,58 @@
+// Two collector instances on one PostgreSQL behind a load balancer: a kiosk whose requests go to
+// either one has one budget, the burst in total, not a burst per instance.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  freshPostgresSchema,
+  postgresReachable,
+  startCollector,
+  type RunningCollector,
+} from '../support/collector.ts';
+
+const baseUrl = process.env.LASTWORD_TEST_PG_URL;
+const reachable = await postgresReachable(baseUrl);
+if (!reachable)
+  console.log(
+    'rate limit shared by two instances: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
+  );
+
+describe.skipIf(!reachable)('per-kiosk rate limit across two instances on PostgreSQL', () => {
+  let clock = Date.parse('2026-11-23T09:00:00Z');
+  const now = () => new Date(clock);
+  const rateLimit = { perSecond: 2, burst: 3 };
+  let a: RunningCollector;
+  let b: RunningCollector;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const schema = await freshPostgresSchema(baseUrl!);
+    drop = schema.drop;
+    a = await startCollector({ databaseUrl: schema.url, kioskId: 'desk-1', now, rateLimit });
+    b = await startCollector({ databaseUrl: schema.url, kioskId: 'desk-2', now, rateLimit });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await drop();
+  });
+
+  const heartbeat = (via: RunningCollector) =>
+    call({ url: via.url, token: a.token }, 'POST', '/v1/heartbeat', {
+      kioskId: 'desk-1',
+      appVersion: '1.0.0',
+      queueDepth: 0,
+      oldestUnsentAt: null,
+      lastError: null,
+      deviceTime: now().toISOString(),
+    });
+
+  it('refuses the kiosk on both once it spent the burst across them', async () => {
+    const statuses = [];
+    for (const via of [a, b, a, b, a, b]) statuses.push((await heartbeat(via)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    expect((await heartbeat(a)).headers.get('retry-after')).toBe('1');
+
+    clock += 500; // one token back at 2/s, for the kiosk, whichever instance it reaches
+    expect((await heartbeat(b)).status).toBe(200);
+    expect((await heartbeat(a)).status).toBe(429);
+  });
+});
