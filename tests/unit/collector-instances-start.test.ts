@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connectStorage } from '../../server/db/open.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
-import { call, freshPostgresSchema, postgresReachable } from '../support/collector.ts';
+import { call, freshPostgresSchema, heartbeat, postgresReachable } from '../support/collector.ts';
 import { spawnCollector, type CollectorChild } from '../support/collector-process.ts';
 
 const baseUrl = process.env.LASTWORD_TEST_PG_URL;
@@ -37,14 +37,7 @@ describe.skipIf(!reachable)('three collector processes starting at once on Postg
         new Date(),
       );
       for (const url of urls) {
-        const reply = await call({ url, token }, 'POST', '/v1/heartbeat', {
-          kioskId: 'desk-1',
-          appVersion: '1.0.0',
-          queueDepth: 0,
-          oldestUnsentAt: null,
-          lastError: null,
-          deviceTime: new Date().toISOString(),
-        });
+        const reply = await call({ url, token }, 'POST', '/v1/heartbeat', heartbeat('desk-1'));
         expect(reply.status, url).toBe(200);
       }
     } finally {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   freshPostgresSchema,
+  heartbeat,
   postgresReachable,
   startCollector,
   type RunningCollector,
@@ -35,24 +36,17 @@ describe.skipIf(!reachable)('per-kiosk rate limit across two instances on Postgr
     await drop();
   });
 
-  const heartbeat = (via: RunningCollector) =>
-    call({ url: via.url, token: a.token }, 'POST', '/v1/heartbeat', {
-      kioskId: 'desk-1',
-      appVersion: '1.0.0',
-      queueDepth: 0,
-      oldestUnsentAt: null,
-      lastError: null,
-      deviceTime: now().toISOString(),
-    });
+  const send = (via: RunningCollector) =>
+    call({ url: via.url, token: a.token }, 'POST', '/v1/heartbeat', heartbeat('desk-1', now()));
 
   it('refuses the kiosk on both once it spent the burst across them', async () => {
     const statuses = [];
-    for (const via of [a, b, a, b, a, b]) statuses.push((await heartbeat(via)).status);
+    for (const via of [a, b, a, b, a, b]) statuses.push((await send(via)).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
-    expect((await heartbeat(a)).headers.get('retry-after')).toBe('1');
+    expect((await send(a)).headers.get('retry-after')).toBe('1');
 
     clock += 500; // one token back at 2/s, for the kiosk, whichever instance it reaches
-    expect((await heartbeat(b)).status).toBe(200);
-    expect((await heartbeat(a)).status).toBe(429);
+    expect((await send(b)).status).toBe(200);
+    expect((await send(a)).status).toBe(429);
   });
 });
