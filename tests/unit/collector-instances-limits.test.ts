@@ -1,6 +1,8 @@
 // Two collector instances on one PostgreSQL behind a load balancer: a kiosk whose requests go to
-// either one has one budget, the burst in total, not a burst per instance.
+// either one has one budget, the burst in total, not a burst per instance; and a password guesser
+// whose attempts go to either one is locked out after the same five failures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffUser } from '../../server/staff/users.ts';
 import {
   call,
   freshPostgresSchema,
@@ -9,15 +11,16 @@ import {
   startCollector,
   type RunningCollector,
 } from '../support/collector.ts';
+import { PASSWORD_WORK_MS, STAFF_PASSWORD } from '../support/staff.ts';
 
 const baseUrl = process.env.LASTWORD_TEST_PG_URL;
 const reachable = await postgresReachable(baseUrl);
 if (!reachable)
   console.log(
-    'rate limit shared by two instances: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
+    'limits shared by two instances: skipped — no PostgreSQL reachable (set LASTWORD_TEST_PG_URL)',
   );
 
-describe.skipIf(!reachable)('per-kiosk rate limit across two instances on PostgreSQL', () => {
+describe.skipIf(!reachable)('limits across two instances on PostgreSQL', () => {
   let clock = Date.parse('2026-11-23T09:00:00Z');
   const now = () => new Date(clock);
   const rateLimit = { perSecond: 2, burst: 3 };
@@ -49,4 +52,28 @@ describe.skipIf(!reachable)('per-kiosk rate limit across two instances on Postgr
     expect((await send(b)).status).toBe(200);
     expect((await send(a)).status).toBe(429);
   });
+
+  it(
+    'locks a staff account after five failures spread over both',
+    { timeout: PASSWORD_WORK_MS },
+    async () => {
+      await createStaffUser(
+        a.storage,
+        { username: 'dana', displayName: 'Dana', password: STAFF_PASSWORD, role: 'manager' },
+        now(),
+      );
+      const login = (via: RunningCollector, password: string) =>
+        fetch(`${via.url}/staff/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'dana', password }),
+        });
+      const statuses = [];
+      for (const [i, via] of [a, b, a, b, a].entries())
+        statuses.push((await login(via, `guess-${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      expect((await login(b, STAFF_PASSWORD)).status).toBe(429);
+      expect((await login(a, STAFF_PASSWORD)).status).toBe(429);
+    },
+  );
 });
