@@ -3,9 +3,14 @@
 // the server, and a server killed outright does not keep its successor from starting.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { connectStorage } from '../../server/db/open.ts';
-import { InstanceRefused, STALE_MS, claimSqliteFile } from '../../server/db/sqlite-instance.ts';
+import {
+  HEARTBEAT_MS,
+  InstanceRefused,
+  STALE_MS,
+  claimSqliteFile,
+} from '../../server/db/sqlite-instance.ts';
 import { call, heartbeat } from '../support/collector.ts';
 import { spawnCollector, type CollectorChild } from '../support/collector-process.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -65,19 +70,26 @@ describe('one collector server per SQLite file', () => {
     },
   );
 
-  it('lets a new server take over from one whose heartbeat stopped (hung, or on another host)', async () => {
+  it('lets a new server take over from one whose heartbeat stopped, and tells the old one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const storage = connectStorage({ sqlitePath: join(dir.path, 'hung.sqlite') });
     try {
       const t0 = Date.parse('2026-12-01T09:00:00.000Z');
       const at = (ms: number) => () => new Date(t0 + ms);
-      const hung = await claimSqliteFile(storage, () => {}, at(0));
+      let lost: (e: Error) => void = () => {};
+      const told = new Promise<Error>((resolve) => (lost = resolve));
+      const hung = await claimSqliteFile(storage, lost, at(0));
       await expect(claimSqliteFile(storage, () => {}, at(STALE_MS - 1000))).rejects.toThrow(
         InstanceRefused,
       );
       const next = await claimSqliteFile(storage, () => {}, at(STALE_MS + 1000));
+      // The hung one wakes up: its next heartbeat finds the file taken, and it must stop.
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+      expect((await told).message).toContain('another collector server took over');
       await hung.release();
       await next.release();
     } finally {
+      vi.useRealTimers();
       await storage.close();
     }
   });
