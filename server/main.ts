@@ -1,5 +1,6 @@
 // The one command: `node server/main.ts`. Opens (and migrates) the storage named by the
 // environment, then serves the kiosk API. It logs where the data is and where it listens.
+// On SQLite it is the file's only server: a second one on the same file refuses to start.
 //   LASTWORD_DB               SQLite file (default ./collector-data/collector.sqlite)
 //   DATABASE_URL              postgres://… (used instead of LASTWORD_DB when set)
 //   LASTWORD_COLLECTOR_PORT   default 4320          LASTWORD_COLLECTOR_HOST  default 127.0.0.1
@@ -14,6 +15,7 @@
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
+import { claimSqliteFile, type Claim } from './db/sqlite-instance.ts';
 import { collectorLogger } from './log.ts';
 import { SettingsError, settingsFromEnv } from './settings.ts';
 
@@ -21,10 +23,23 @@ const log = collectorLogger();
 
 async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
-  const storage = await openStorage({
-    ...settings.storage,
-    onBackgroundError: (e) => log.warn({ errorMessage: e.message }, 'database connection problem'),
-  });
+  // SQLite serves one server process (the CLI beside it is fine): a second one is refused
+  // before it migrates anything. Several instances need PostgreSQL.
+  let claim: Claim | undefined;
+  const storage = await openStorage(
+    {
+      ...settings.storage,
+      onBackgroundError: (e) =>
+        log.warn({ errorMessage: e.message }, 'database connection problem'),
+    },
+    async (s) => {
+      if (s.engine !== 'sqlite') return;
+      claim = await claimSqliteFile(s, (e) => {
+        log.fatal({ errorMessage: e.message }, 'stopping: this SQLite file has another server');
+        process.exit(1);
+      });
+    },
+  );
   log.info(
     { engine: storage.engine, location: storage.location },
     `storing data in ${storage.location} (${storage.engine})`,
@@ -50,6 +65,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
     await app.close();
+    await claim?.release();
     await storage.close();
     process.exit(0);
   };

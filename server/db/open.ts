@@ -30,9 +30,14 @@ export interface StorageOptions {
   onBackgroundError?: (error: Error) => void;
 }
 
-export async function openStorage(opts: StorageOptions): Promise<Storage> {
+/** `beforeMigrating` runs on the connected storage first (main.ts claims a SQLite file there). */
+export async function openStorage(
+  opts: StorageOptions,
+  beforeMigrating?: (storage: Storage) => Promise<void>,
+): Promise<Storage> {
   const storage = connectStorage(opts);
   try {
+    await beforeMigrating?.(storage);
     await migrateToLatest(storage.db, storage.engine);
   } catch (error) {
     await storage.close();
@@ -110,11 +115,37 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Runs the migrations in `list` (by default all of them) that the database has not run yet. */
+/** Any fixed number of ours, so that our advisory lock is told apart from other applications'. */
+const MIGRATION_LOCK_CLASS = 0x4c57_0001;
+
+/**
+ * Runs the migrations in `list` (by default all of them) that the database has not run yet.
+ * On PostgreSQL several instances may start at once (a rolling upgrade, a scaled deployment):
+ * each holds a session advisory lock on one connection around the whole run, from creating the
+ * bookkeeping tables to the last migration, so they take turns and the later ones find nothing
+ * to do. The lock is per schema, so collectors on other schemas of the server do not wait.
+ */
 export async function migrateToLatest(
   db: Kysely<CollectorTables>,
   engine: Engine,
   list: readonly CollectorMigration[] = migrations,
+): Promise<string[]> {
+  if (engine === 'sqlite') return runMigrator(db, engine, list);
+  return db.connection().execute(async (conn) => {
+    const key = sql`${sql.lit(MIGRATION_LOCK_CLASS)}, hashtext(current_schema())`;
+    await sql`select pg_advisory_lock(${key})`.execute(conn);
+    try {
+      return await runMigrator(conn, engine, list);
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
+async function runMigrator(
+  db: Kysely<CollectorTables>,
+  engine: Engine,
+  list: readonly CollectorMigration[],
 ): Promise<string[]> {
   const all: Record<string, Migration> = {};
   for (const m of list) all[m.name] = { up: (trx) => m.up(trx, engine) };

@@ -3,13 +3,13 @@
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { Storage } from '../db/open.ts';
-import { tokenBuckets, type RateLimit } from './rate-limit.ts';
+import { kioskBuckets, type RateLimit } from './rate-limit.ts';
 import { kioskForToken } from './kiosks.ts';
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="lastword"' };
 
 export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => number) {
-  const buckets = tokenBuckets(limit, nowMs);
+  const buckets = kioskBuckets(storage, limit, nowMs);
   return async (request: FastifyRequest): Promise<void> => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) {
@@ -31,7 +31,7 @@ export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => numbe
         { headers: CHALLENGE },
       );
     request.kioskId = kioskId;
-    const taken = buckets.take(kioskId);
+    const taken = await buckets.take(kioskId);
     if (!taken.ok) {
       throw new HttpError(
         429,

@@ -1,6 +1,12 @@
-// Per-kiosk token buckets, in memory. One collector process serves a fleet, so memory is the
-// right place (nothing to share), and the map only grows with enrolled kiosks because it is
-// consulted after authentication. A restart forgets the buckets, which only ever lets more in.
+// Per-kiosk token buckets. On SQLite the collector is one process (server/db/sqlite-instance.ts),
+// so the buckets live in its memory: nothing to share, and the map only grows with enrolled kiosks
+// because it is consulted after authentication. A restart forgets them, which only lets more in.
+// On PostgreSQL several instances may serve one fleet behind a load balancer; a kiosk must get
+// one budget, not one per instance, so the buckets are rows, refilled and taken from by one
+// atomic upsert per request.
+import { sql } from 'kysely';
+import type { Storage } from '../db/open.ts';
+
 export interface RateLimit {
   /** Sustained requests per second per kiosk. */
   perSecond: number;
@@ -11,6 +17,17 @@ export interface RateLimit {
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 10, burst: 20 };
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** The buckets for the storage's engine: in memory on SQLite, in the database on PostgreSQL. */
+export function kioskBuckets(
+  storage: Storage,
+  limit: RateLimit,
+  nowMs: () => number,
+): { take(key: string): Promise<TakeResult> } {
+  if (storage.engine === 'postgres') return sharedTokenBuckets(storage, limit, nowMs);
+  const buckets = tokenBuckets(limit, nowMs);
+  return { take: async (key) => buckets.take(key) };
+}
 
 export function tokenBuckets(
   limit: RateLimit,
@@ -32,10 +49,44 @@ export function tokenBuckets(
         bucket.tokens -= 1;
         return { ok: true };
       }
-      return {
-        ok: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond)),
-      };
+      return refused(bucket.tokens, limit);
     },
+  };
+}
+
+/**
+ * The same bucket as tokenBuckets, as a row per kiosk in kiosk_rate_buckets (PostgreSQL): the
+ * refill and the take are one statement, so two instances taking at once each see the other's
+ * take. The collectors' clocks are used, as in memory; one that lags another neither refills
+ * (greatest(0, …)) nor moves the bucket's time back (greatest(at_ms, …)).
+ */
+export function sharedTokenBuckets(
+  storage: Storage,
+  limit: RateLimit,
+  nowMs: () => number,
+): { take(key: string): Promise<TakeResult> } {
+  const burst = sql`cast(${limit.burst} as double precision)`;
+  return {
+    async take(key) {
+      const t = nowMs();
+      const refill = sql`least(${burst}, b.tokens + greatest(0, ${t} - b.at_ms) / 1000.0 * ${limit.perSecond})`;
+      const { rows } = await sql<{ tokens: number; granted: boolean }>`
+        insert into kiosk_rate_buckets as b (kiosk_id, tokens, at_ms, granted)
+        values (${key}, ${burst} - 1, ${t}, ${limit.burst >= 1})
+        on conflict (kiosk_id) do update set
+          tokens = case when ${refill} >= 1 then ${refill} - 1 else ${refill} end,
+          at_ms = greatest(b.at_ms, ${t}),
+          granted = ${refill} >= 1
+        returning tokens, granted`.execute(storage.db);
+      const row = rows[0]!;
+      return row.granted ? { ok: true } : refused(Number(row.tokens), limit);
+    },
+  };
+}
+
+function refused(tokens: number, limit: RateLimit): TakeResult {
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / limit.perSecond)),
   };
 }

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
+import type { AlertUpload, AnswerUpload, HeartbeatRequest } from '../../shared/protocol.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage, type StorageOptions } from '../../server/db/open.ts';
 import type { RateLimit } from '../../server/kiosk-api/rate-limit.ts';
@@ -188,6 +188,18 @@ export function alert(overrides: Partial<AlertUpload> = {}): AlertUpload {
     createdAt: T0,
     detail: { location: 'Test store', touchpoint: 'Desk 2', smiley: 1 },
     ...overrides,
+  };
+}
+
+/** A healthy kiosk's heartbeat: nothing queued, no error. */
+export function heartbeat(kioskId: string, deviceTime = new Date()): HeartbeatRequest {
+  return {
+    kioskId,
+    appVersion: '1.0.0',
+    queueDepth: 0,
+    oldestUnsentAt: null,
+    lastError: null,
+    deviceTime: deviceTime.toISOString(),
   };
 }
 

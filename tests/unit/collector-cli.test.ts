@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigReply, HeartbeatReply } from '../../shared/protocol.ts';
 import { adminCli } from '../support/admin-cli.ts';
-import { call } from '../support/collector.ts';
+import { call, heartbeat } from '../support/collector.ts';
 import { smallConfig } from '../support/config.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -61,14 +61,6 @@ afterAll(async () => {
 
 describe('collector: the one command and the admin CLI', () => {
   let token = '';
-  const heartbeat = () => ({
-    kioskId: 'desk-1',
-    appVersion: '1.0.0',
-    queueDepth: 0,
-    oldestUnsentAt: null,
-    lastError: null,
-    deviceTime: new Date().toISOString(),
-  });
 
   it('starts on the embedded SQLite default and logs where the data is and where it listens', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -97,7 +89,7 @@ describe('collector: the one command and the admin CLI', () => {
   });
 
   it('lets the running collector accept the new token at once', async () => {
-    const reply = await call({ url, token }, 'POST', '/v1/heartbeat', heartbeat());
+    const reply = await call({ url, token }, 'POST', '/v1/heartbeat', heartbeat('desk-1'));
     expect(reply.status).toBe(200);
     expect(HeartbeatReply.parse(reply.body).configVersion).toBeNull();
   });
@@ -135,7 +127,9 @@ describe('collector: the one command and the admin CLI', () => {
   it('revokes a kiosk: the running collector answers its token with 401 from the next request', async () => {
     const r = cli('revoke', 'desk-1');
     expect(r.code, r.stderr).toBe(0);
-    expect((await call({ url, token }, 'POST', '/v1/heartbeat', heartbeat())).status).toBe(401);
+    expect((await call({ url, token }, 'POST', '/v1/heartbeat', heartbeat('desk-1'))).status).toBe(
+      401,
+    );
     expect((await call({ url, token }, 'GET', '/v1/config')).status).toBe(401);
     expect(cli('list').stdout).toMatch(/desk-1\s+revoked/);
     expect(cli('revoke', 'nobody').code).toBe(1);

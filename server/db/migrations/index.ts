@@ -9,6 +9,7 @@ import * as m003 from './003-staff.ts';
 import * as m004 from './004-alert-actor-ids.ts';
 import * as m005 from './005-routing-queue.ts';
 import * as m006 from './006-redaction.ts';
+import * as m007 from './007-kiosk-rate-buckets.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '004-alert-actor-ids', up: m004.up },
   { name: '005-routing-queue', up: m005.up },
   { name: '006-redaction', up: m006.up },
+  { name: '007-kiosk-rate-buckets', up: m007.up },
 ];
