@@ -8,6 +8,7 @@ import * as m002 from './002-staff-alerts.ts';
 import * as m003 from './003-staff.ts';
 import * as m004 from './004-alert-actor-ids.ts';
 import * as m005 from './005-routing-queue.ts';
+import * as m006 from './006-alert-events.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '003-staff', up: m003.up },
   { name: '004-alert-actor-ids', up: m004.up },
   { name: '005-routing-queue', up: m005.up },
+  { name: '006-alert-events', up: m006.up },
 ];
