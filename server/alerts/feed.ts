@@ -29,7 +29,7 @@ export interface AlertFeedOptions {
 }
 
 export class AlertFeed {
-  /** Resolves once the feed knows where the table stands (and, on PostgreSQL, is listening). */
+  /** Resolves once the feed knows where the table stands (routing waits for that). */
   readonly started: Promise<void>;
   private readonly storage: Storage;
   private readonly hub: AlertHub;
@@ -101,11 +101,10 @@ export class AlertFeed {
   private async start(): Promise<void> {
     // Events from before this start are history: a screen asks for them by id if it needs them.
     this.lastSeq = (await alertEventBounds(this.storage)).newest;
+    // Not waited for: its first connect wakes the feed, which then reads what it missed.
     const connect = this.storage.dedicatedClient;
-    if (connect) {
+    if (connect)
       this.listening = listenForAlertEvents(connect, () => void this.poll(), this.opts.log);
-      await this.listening.ready;
-    }
   }
 
   private async readNew(): Promise<void> {

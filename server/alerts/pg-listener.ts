@@ -10,8 +10,6 @@ import { ALERT_EVENTS_CHANNEL } from './alert-events.ts';
 export const LISTEN_BACKOFF_MS = { first: 250, last: 10_000 };
 
 export interface Listening {
-  /** Resolves once the first LISTEN is in place (or its first attempt failed). */
-  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,8 +60,8 @@ export function listenForAlertEvents(
     }
   };
 
+  void start();
   return {
-    ready: start(),
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
