@@ -245,3 +245,5 @@ export async function seedV2(s: SchemaUnderTest): Promise<void> {
 
 export const V1_TABLES = ['alerts', 'answers', 'kiosk_configs', 'kiosks'];
 export const V2_TABLES = ['alert_deliveries', 'alert_routing', 'staff_alerts'];
+export const V3_TABLES = ['staff_login_attempts', 'staff_sessions', 'staff_users'];
+export const V5_TABLES = ['routing_jobs'];

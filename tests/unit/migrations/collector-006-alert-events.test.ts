@@ -9,12 +9,13 @@ import {
   seedV2,
   V1_TABLES,
   V2_TABLES,
+  V3_TABLES,
+  V5_TABLES,
   type SchemaUnderTest,
 } from '../../support/collector-schema.ts';
 import { collectorEngines } from '../../support/collector.ts';
 
-const V3_TABLES = ['staff_login_attempts', 'staff_sessions', 'staff_users'];
-const EARLIER = [...V1_TABLES, ...V2_TABLES, ...V3_TABLES, 'routing_jobs'];
+const EARLIER = [...V1_TABLES, ...V2_TABLES, ...V3_TABLES, ...V5_TABLES];
 const AT = '2026-11-23T09:00:00.000Z';
 
 for (const engine of await collectorEngines('collector migration 006')) {
