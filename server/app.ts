@@ -3,6 +3,7 @@
 // ephemeral port and talk real HTTP to it.
 import fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { AlertFeed } from './alerts/feed.ts';
 import { AlertHub } from './alerts/hub.ts';
 import { installAlerts } from './alerts/plugin.ts';
 import type { AlertServiceOptions } from './alerts/service.ts';
@@ -55,6 +56,7 @@ export interface CollectorOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     alertHub: AlertHub;
+    alertFeed: AlertFeed;
   }
 }
 
@@ -83,7 +85,11 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   installErrorReplies(app, bodyLimit);
   const hub = opts.alertHub ?? new AlertHub();
   app.decorate('alertHub', hub);
-  const alerts = installAlerts(app, opts.storage, hub, now, opts.logger, opts.alerts);
+  // Every instance on one database feeds its hub from alert_events (feed.ts).
+  const feed = new AlertFeed(opts.storage, hub, { now, log: opts.logger ?? null });
+  app.decorate('alertFeed', feed);
+  const alerts = installAlerts(app, opts.storage, feed, now, opts.logger, opts.alerts);
+  app.addHook('onClose', () => feed.close());
   installRetention(app, opts.storage, now, opts.logger, opts.retention);
 
   app.register(async (v1) => {
@@ -95,6 +101,6 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     heartbeatRoute(v1, ctx);
     configRoute(v1, ctx);
   });
-  app.register(staffPlugin, { storage: opts.storage, now, hub, ...opts.staff });
+  app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
   return app;
 }

@@ -1,8 +1,9 @@
-// Telling the staff screens and the channels what routing changed, once its transaction has
-// committed: a screen that reads the alert back must find it, and a channel must never hear of
-// an alert that a rollback took away.
+// Telling the staff screens and the channels what routing changed. The screens hear of it through
+// alert_events rows written in routing's own transaction (so every instance's screens do, and a
+// rollback announces nothing); the channels once that transaction has committed: a channel must
+// never hear of an alert that a rollback took away.
+import type { AlertEventType } from '../../shared/staff-api.ts';
 import type { Storage } from '../db/open.ts';
-import type { AlertHub } from './hub.ts';
 import type { Notifier } from './notifier.ts';
 import type { Routing } from './rules.ts';
 import { readStaffAlertsById } from './store.ts';
@@ -14,22 +15,34 @@ import { readStaffAlertsById } from './store.ts';
 export type Announcement =
   { id: string; change: 'new'; tell: Routing | null } | { id: string; change: 'update' };
 
-/** One read for all of them; each card once, as it stands after the commit. */
-export async function announce(
+/** Each card once: its first announcement of the pass. */
+function firstOfEach(announcements: Announcement[]): Announcement[] {
+  const first = new Map<string, Announcement>();
+  for (const a of announcements) if (!first.has(a.id)) first.set(a.id, a);
+  return [...first.values()];
+}
+
+/** The screens' events of one routing pass, each card once. */
+export function screenEvents(
+  announcements: Announcement[],
+): { alertId: string; type: AlertEventType }[] {
+  return firstOfEach(announcements).map((a) => ({
+    alertId: a.id,
+    type: a.change === 'new' ? 'alert' : 'update',
+  }));
+}
+
+/** After the commit: the channels of each new card, with the card as it stands (one read). */
+export async function notifyChannels(
   storage: Storage,
-  hub: AlertHub,
   notifier: Notifier,
   announcements: Announcement[],
 ): Promise<void> {
-  const first = new Map<string, Announcement>();
-  for (const a of announcements) if (!first.has(a.id)) first.set(a.id, a);
-  for (const alert of await readStaffAlertsById(storage, [...first.keys()])) {
-    const a = first.get(alert.id)!;
-    if (a.change === 'update') {
-      hub.publish({ type: 'update', alert });
-      continue;
-    }
-    hub.publish({ type: 'alert', alert });
-    if (a.tell) notifier.notify({ alert, reason: 'initial' }, a.tell, a.tell.notify);
+  const tell = new Map<string, Routing>();
+  for (const a of firstOfEach(announcements))
+    if (a.change === 'new' && a.tell) tell.set(a.id, a.tell);
+  for (const alert of await readStaffAlertsById(storage, [...tell.keys()])) {
+    const routing = tell.get(alert.id)!;
+    notifier.notify({ alert, reason: 'initial' }, routing, routing.notify);
   }
 }

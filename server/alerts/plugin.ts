@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/open.ts';
-import type { AlertHub } from './hub.ts';
+import type { AlertFeed } from './feed.ts';
 import { AlertService, type AlertServiceOptions } from './service.ts';
 
 declare module 'fastify' {
@@ -15,12 +15,12 @@ declare module 'fastify' {
 export function installAlerts(
   app: FastifyInstance,
   storage: Storage,
-  hub: AlertHub,
+  feed: AlertFeed,
   now: () => Date,
   log: Logger | undefined,
   opts: AlertServiceOptions = {},
 ): AlertService {
-  const service = new AlertService(storage, hub, now, log ?? null, opts);
+  const service = new AlertService(storage, feed, now, log ?? null, opts);
   app.decorate('alerts', service);
   app.addHook('onClose', () => service.close());
   return service;

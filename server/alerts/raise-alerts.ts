@@ -2,8 +2,8 @@
 // kiosk back from a week offline sends 500 answers per request, and routing them one by one
 // (several queries each) once made ingest 20× slower. Per batch: one look for alerts already
 // raised, one look for the kiosk's open aggregation card, one multi-row insert, one update of
-// the card's count. What the staff page and the channels must hear is returned, to be told once
-// the routing transaction has committed (announce.ts).
+// the card's count. What the staff page and the channels must hear is returned: recorded for the
+// screens in the routing transaction, told to the channels once it has committed (announce.ts).
 import { v7 as uuidv7 } from 'uuid';
 import type { Insertable } from 'kysely';
 import type { StaffAlertKind, StaffAlertPriority } from '../../shared/staff-api.ts';

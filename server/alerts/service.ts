@@ -12,10 +12,11 @@ import {
   type RetryPolicy,
 } from './dispatcher.ts';
 import { Escalator } from './escalation.ts';
-import type { AlertHub } from './hub.ts';
+import { recordAlertEvents } from './alert-events.ts';
+import type { AlertFeed } from './feed.ts';
 import { Notifier } from './notifier.ts';
 import { routeJob } from './alert-routing.ts';
-import { announce, type Announcement } from './announce.ts';
+import { notifyChannels, screenEvents, type Announcement } from './announce.ts';
 import {
   deleteRoutingJobs,
   MAX_ATTEMPTS,
@@ -44,7 +45,7 @@ export interface AlertServiceOptions {
 const JOBS_PER_PASS = 20;
 
 export class AlertService {
-  readonly hub: AlertHub;
+  private readonly feed: AlertFeed;
   private readonly storage: Storage;
   private readonly notifier: Notifier;
   private routingQueued = false;
@@ -53,17 +54,20 @@ export class AlertService {
   private readonly senders: Senders;
   private readonly log: Logger | null;
   private readonly now: () => Date;
-  private chain: Promise<void> = Promise.resolve();
+  private chain: Promise<void>;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     storage: Storage,
-    hub: AlertHub,
+    feed: AlertFeed,
     now: () => Date,
     log: Logger | null,
     opts: AlertServiceOptions = {},
   ) {
-    this.hub = hub;
+    this.feed = feed;
+    // Routing waits for the feed to know where alert_events stood, or the events of the first
+    // pass could be taken for history and never shown.
+    this.chain = feed.started.catch(() => {});
     this.storage = storage;
     this.now = now;
     this.log = log;
@@ -141,11 +145,13 @@ export class AlertService {
           trx,
           jobs.map((j) => j.id),
         );
+        await recordAlertEvents(trx, this.storage, screenEvents(told), this.now());
         return jobs.length;
       },
       { durable: false },
     );
-    await announce(this.storage, this.hub, this.notifier, told);
+    await this.feed.poll();
+    await notifyChannels(this.storage, this.notifier, told);
     return routed;
   }
 

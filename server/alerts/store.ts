@@ -8,7 +8,6 @@ import { reasonLabelsFor } from '../kiosk-api/kiosk-configs.ts';
 import { displayNames } from '../staff/users.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { StaffAlert } from '../../shared/staff-api.ts';
-import type { AlertHub } from './hub.ts';
 import type { StaffAlertTable } from './tables.ts';
 
 export type StaffAlertRow = Selectable<StaffAlertTable>;
@@ -185,25 +184,4 @@ export async function readStaffAlertsById(storage: Storage, ids: string[]): Prom
     .execute();
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return readStaffAlerts(storage, rows);
-}
-
-/** Tells the live screens that these alerts changed (an answer brought its reasons, say). */
-export async function publishUpdates(
-  storage: Storage,
-  hub: AlertHub,
-  ids: string[],
-): Promise<void> {
-  for (const alert of await readStaffAlertsById(storage, ids))
-    hub.publish({ type: 'update', alert });
-}
-
-/** Tells the live screens that the alert changed; resolves to it as they now show it. */
-export async function publishUpdate(
-  storage: Storage,
-  hub: AlertHub,
-  id: string,
-): Promise<StaffAlert | null> {
-  const alert = await readStaffAlert(storage, id);
-  if (alert) hub.publish({ type: 'update', alert });
-  return alert;
 }

@@ -1,7 +1,8 @@
-// The alert tables (migrations 002 and 005) as Kysely sees them; the column conventions for the two
+// The alert tables (migrations 002, 005 and 006) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type {
+  AlertEventType,
   AlertOutcome,
   StaffAlertKind,
   StaffAlertPriority,
@@ -80,7 +81,17 @@ export interface RoutingJobTable {
   last_error: string | null;
 }
 
+/** What staff screens were told, numbered for every instance alike (migration 008). */
+export interface AlertEventTable {
+  /** The SSE event id; PostgreSQL's bigint comes back as a string. */
+  id: Generated<number | string>;
+  alert_id: string;
+  type: AlertEventType;
+  at: Instant;
+}
+
 export interface AlertTables {
+  alert_events: AlertEventTable;
   routing_jobs: RoutingJobTable;
   staff_alerts: StaffAlertTable;
   alert_deliveries: AlertDeliveryTable;

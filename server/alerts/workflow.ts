@@ -1,17 +1,12 @@
 // Acknowledge → resolve, the staff side's two actions, plus the listing the staff page starts
 // from. Times to acknowledge and to resolve are stored per alert in seconds (from receipt: a
 // late alert's clock started when we could first show it) so reports need no date arithmetic.
-import type { Storage } from '../db/open.ts';
+import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { toFlag, toIso } from '../db/values.ts';
 import type { AlertOutcome, StaffAlert, StaffAlertStatus } from '../../shared/staff-api.ts';
-import type { AlertHub } from './hub.ts';
-import {
-  findStaffAlertRow,
-  publishUpdate,
-  readStaffAlert,
-  readStaffAlerts,
-  type StaffAlertRow,
-} from './store.ts';
+import { recordAlertEvents } from './alert-events.ts';
+import type { AlertFeed } from './feed.ts';
+import { findStaffAlertRow, readStaffAlert, readStaffAlerts, type StaffAlertRow } from './store.ts';
 import type { DeliveryStatus } from './tables.ts';
 
 export class AlertWorkflowError extends Error {
@@ -54,6 +49,29 @@ const seconds = (from: string | Date, to: Date) =>
 
 const ALREADY_RESOLVED = 'the alert is already resolved';
 
+/**
+ * Applies `change` (an update of one alert row; true when it changed the row) and records its
+ * 'update' event in the same transaction, then lets the screens of this instance hear of it before
+ * answering (the others hear through their feeds); resolves to the alert as they now show it, or
+ * null when nothing changed.
+ */
+async function changeAndAnnounce(
+  storage: Storage,
+  feed: AlertFeed,
+  id: string,
+  now: Date,
+  change: (trx: CollectorDb) => Promise<boolean>,
+): Promise<StaffAlert | null> {
+  const changed = await writeTransaction(storage, async (trx) => {
+    if (!(await change(trx))) return false;
+    await recordAlertEvents(trx, storage, [{ alertId: id, type: 'update' }], now);
+    return true;
+  });
+  if (!changed) return null;
+  await feed.poll();
+  return readStaffAlert(storage, id);
+}
+
 /** The alert's row, while it can still be acted on. */
 async function unresolvedRow(storage: Storage, id: string): Promise<StaffAlertRow> {
   const row = await findStaffAlertRow(storage, id);
@@ -68,25 +86,28 @@ async function unresolvedRow(storage: Storage, id: string): Promise<StaffAlertRo
  */
 export async function acknowledgeAlert(
   storage: Storage,
-  hub: AlertHub,
+  feed: AlertFeed,
   id: string,
   by: string,
   now: Date,
 ): Promise<StaffAlert> {
   const row = await unresolvedRow(storage, id);
   if (row.status === 'open') {
-    const updated = await storage.db
-      .updateTable('staff_alerts')
-      .set({
-        status: 'acknowledged',
-        acknowledged_by_id: by,
-        acknowledged_at: now.toISOString(),
-        ack_seconds: seconds(row.received_at, now),
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) return (await publishUpdate(storage, hub, id))!;
+    const acked = await changeAndAnnounce(storage, feed, id, now, async (trx) => {
+      const updated = await trx
+        .updateTable('staff_alerts')
+        .set({
+          status: 'acknowledged',
+          acknowledged_by_id: by,
+          acknowledged_at: now.toISOString(),
+          ack_seconds: seconds(row.received_at, now),
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1;
+    });
+    if (acked) return acked;
   }
   return (await readStaffAlert(storage, id))!;
 }
@@ -94,7 +115,7 @@ export async function acknowledgeAlert(
 /** Resolving an open alert acknowledges it in the same step (who resolved also saw it). */
 export async function resolveAlert(
   storage: Storage,
-  hub: AlertHub,
+  feed: AlertFeed,
   id: string,
   by: string,
   outcome: AlertOutcome,
@@ -107,23 +128,25 @@ export async function resolveAlert(
     row.status === 'open'
       ? { acknowledged_by_id: by, acknowledged_at: at, ack_seconds: seconds(row.received_at, now) }
       : {};
-  const updated = await storage.db
-    .updateTable('staff_alerts')
-    .set({
-      ...ack,
-      status: 'resolved',
-      resolved_by_id: by,
-      resolved_at: at,
-      resolve_seconds: seconds(row.received_at, now),
-      outcome,
-      note: note?.slice(0, 2000) ?? null,
-    })
-    .where('id', '=', id)
-    .where('status', '!=', 'resolved')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
-  return (await publishUpdate(storage, hub, id))!;
+  const resolved = await changeAndAnnounce(storage, feed, id, now, async (trx) => {
+    const updated = await trx
+      .updateTable('staff_alerts')
+      .set({
+        ...ack,
+        status: 'resolved',
+        resolved_by_id: by,
+        resolved_at: at,
+        resolve_seconds: seconds(row.received_at, now),
+        outcome,
+        note: note?.slice(0, 2000) ?? null,
+      })
+      .where('id', '=', id)
+      .where('status', '!=', 'resolved')
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  });
+  if (!resolved) throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
+  return resolved;
 }
 
 export interface DeliveryLogEntry {

@@ -19,6 +19,11 @@ export interface Storage {
   engine: Engine;
   /** Where the data lives, fit for a log line: a file path, or the URL without its password. */
   location: string;
+  /**
+   * PostgreSQL only: a connection of its own, outside the pool, for a caller that holds one for
+   * as long as it runs (LISTEN); the caller connects and ends it.
+   */
+  dedicatedClient?: () => pg.Client;
   close(): Promise<void>;
 }
 
@@ -102,7 +107,13 @@ function openPostgres(url: string, onBackgroundError?: (error: Error) => void): 
   // and the kiosk retries, so it is only worth a log line.
   pool.on('error', (error) => onBackgroundError?.(error));
   const db = new Kysely<CollectorTables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    location: redactUrl(url),
+    dedicatedClient: () => new pg.Client({ connectionString: url }),
+    close: () => db.destroy(),
+  };
 }
 
 export function redactUrl(url: string): string {

@@ -80,7 +80,7 @@ export function alertRoutes(app: FastifyInstance, ctx: StaffContext): void {
 
   app.post('/staff/api/alerts/:id/ack', async (request): Promise<AlertReply> => {
     const { id, by } = await visibleAlert(ctx, request);
-    return workflow(() => acknowledgeAlert(ctx.storage, ctx.hub, id, by, ctx.now()));
+    return workflow(() => acknowledgeAlert(ctx.storage, ctx.feed, id, by, ctx.now()));
   });
 
   app.post('/staff/api/alerts/:id/resolve', async (request): Promise<AlertReply> => {
@@ -88,7 +88,7 @@ export function alertRoutes(app: FastifyInstance, ctx: StaffContext): void {
     const body = parseBody(ResolveBody, request.body);
     const note = body.note?.trim() || null;
     return workflow(() =>
-      resolveAlert(ctx.storage, ctx.hub, id, by, body.outcome, note, ctx.now()),
+      resolveAlert(ctx.storage, ctx.feed, id, by, body.outcome, note, ctx.now()),
     );
   });
 }

@@ -1,4 +1,5 @@
 // What the staff routes need, passed in by buildCollector (tests choose the clock and storage).
+import type { AlertFeed } from '../alerts/feed.ts';
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
 import type { HashGate } from './hash-gate.ts';
@@ -8,6 +9,8 @@ export interface StaffContext extends StaffOptions {
   storage: Storage;
   now: () => Date;
   hub: AlertHub;
+  /** This instance's reader of alert_events: the stream's resume point and replay. */
+  feed: AlertFeed;
 }
 
 /** What buildCollector's caller may choose for the staff side. */

@@ -9,7 +9,7 @@ import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
 import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
-import type { NumberedEvent } from './event-log.ts';
+import type { SequencedEvent } from '../alerts/hub.ts';
 import { HEARTBEAT_MS, streamRoute } from './stream.ts';
 
 export type { StaffContext, StaffOptions } from './context.ts';
@@ -22,7 +22,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
     reply.headers(STAFF_SECURITY_HEADERS);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
-  const screens = new LiveScreens<NumberedEvent>({
+  const screens = new LiveScreens<SequencedEvent>({
     storage: ctx.storage,
     now: ctx.now,
     limits: ctx.streamLimits ?? DEFAULT_STREAM_LIMITS,

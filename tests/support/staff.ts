@@ -1,13 +1,14 @@
 // The staff side for tests: a real collector (temp SQLite, real HTTP on an ephemeral port) with
 // kiosks at two locations, staff accounts made the way the CLI makes them, a logged-in HTTP
 // client per user, and a way to put an alert on the board (a stored answer + a staff_alerts row
-// + a hub event, the same three things the alert router produces).
+// + an alert_events row, the same three things the alert router produces).
 import type { FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AnswerUpload } from '../../shared/protocol.ts';
 import type { StaffAlert } from '../../shared/staff-api.ts';
+import { recordAlertEvents } from '../../server/alerts/alert-events.ts';
 import { AlertHub } from '../../server/alerts/hub.ts';
 import type { AlertServiceOptions } from '../../server/alerts/service.ts';
 import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
@@ -203,7 +204,10 @@ export async function startStaffCollector(
         })
         .execute();
       const alert = (await getAlert(storage, id))!;
-      hub.publish({ type: 'alert', alert });
+      await recordAlertEvents(storage.db, storage, [{ alertId: id, type: 'alert' }], new Date());
+      // Not waited for, as the router's commit is not: a test gets the alert before any screen
+      // can react to its event (one that ends a screen must already know which alert it was).
+      void app.alertFeed.poll();
       return alert;
     },
     async close() {

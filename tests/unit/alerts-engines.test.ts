@@ -109,12 +109,12 @@ for (const engine of [
         '2 more low scores at Desk 2 in 10 minutes',
       ]);
 
-      const acked = await acknowledgeAlert(c.storage, c.app.alertHub, head, 'kadri', c.clock.now);
+      const acked = await acknowledgeAlert(c.storage, c.app.alertFeed, head, 'kadri', c.clock.now);
       expect(acked.acknowledgedAt).toBe(nowIso());
       c.clock.advance(4);
       await resolveAlert(
         c.storage,
-        c.app.alertHub,
+        c.app.alertFeed,
         head,
         'kadri',
         'not_reachable',

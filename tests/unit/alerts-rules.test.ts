@@ -60,6 +60,7 @@ describe('alerts: rules', () => {
     expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2']);
     expect(c.events).toEqual([
       {
+        seq: 1,
         type: 'alert',
         alert: expect.objectContaining({
           kind: 'talk_now',

@@ -128,7 +128,7 @@ describe('alerts: acknowledge and resolve', () => {
   it('stores who and when, time to acknowledge and to resolve, and publishes each change', async () => {
     const a = await raise();
     c.clock.advance(2);
-    const acked = await acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'kadri', c.clock.now);
+    const acked = await acknowledgeAlert(c.storage, c.app.alertFeed, a.id, 'kadri', c.clock.now);
     expect(acked).toMatchObject({
       status: 'acknowledged',
       acknowledgedBy: 'kadri',
@@ -137,7 +137,7 @@ describe('alerts: acknowledge and resolve', () => {
     // A second acknowledgement keeps the first.
     const again = await acknowledgeAlert(
       c.storage,
-      c.app.alertHub,
+      c.app.alertFeed,
       a.id,
       'mart',
       new Date(c.clock.now.getTime() + 1000),
@@ -146,7 +146,7 @@ describe('alerts: acknowledge and resolve', () => {
     c.clock.advance(8);
     const resolved = await resolveAlert(
       c.storage,
-      c.app.alertHub,
+      c.app.alertFeed,
       a.id,
       'kadri',
       'recovered',
@@ -171,13 +171,13 @@ describe('alerts: acknowledge and resolve', () => {
       ['update', 'resolved'],
     ]);
     await expect(
-      resolveAlert(c.storage, c.app.alertHub, a.id, 'mart', 'other', null, c.clock.now),
+      resolveAlert(c.storage, c.app.alertFeed, a.id, 'mart', 'other', null, c.clock.now),
     ).rejects.toBeInstanceOf(AlertWorkflowError);
     await expect(
-      acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'mart', c.clock.now),
+      acknowledgeAlert(c.storage, c.app.alertFeed, a.id, 'mart', c.clock.now),
     ).rejects.toMatchObject({ code: 'conflict' });
     await expect(
-      acknowledgeAlert(c.storage, c.app.alertHub, 'nope', 'mart', c.clock.now),
+      acknowledgeAlert(c.storage, c.app.alertFeed, 'nope', 'mart', c.clock.now),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -206,7 +206,7 @@ describe('alerts: escalation', () => {
     expect(smtp.mails.map((m) => m.to[0])).toEqual(['floor@example.test', 'manager@example.test']);
     expect(smtp.mails[1]!.raw).toMatch(/still not acknowledged/);
 
-    await acknowledgeAlert(c.storage, c.app.alertHub, a.id, 'kadri', c.clock.now);
+    await acknowledgeAlert(c.storage, c.app.alertFeed, a.id, 'kadri', c.clock.now);
     c.clock.advance(20);
     await c.app.alerts.tick(c.clock.now);
     await c.settle();

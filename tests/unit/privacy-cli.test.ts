@@ -119,7 +119,7 @@ for (const engine of await collectorEngines('privacy CLI')) {
         );
         await resolveAlert(
           c.storage,
-          c.app.alertHub,
+          c.app.alertFeed,
           adaAlert!.id,
           'u1',
           'recovered',

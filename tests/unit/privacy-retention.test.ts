@@ -51,7 +51,7 @@ for (const engine of await collectorEngines('collector retention')) {
       for (const { id } of open)
         await resolveAlert(
           c.storage,
-          c.app.alertHub,
+          c.app.alertFeed,
           id,
           'u1',
           'recovered',

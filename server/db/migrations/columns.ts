@@ -21,6 +21,11 @@ export interface MigrationColumns {
   off(column: string): Column;
   /** A flag that may be null: unknown, as on the rows written before its column was added. */
   unknownFlag(column: string): Column;
+  /**
+   * A key numbered by the database in the order rows are inserted, never reused (with `big`):
+   * SQLite AUTOINCREMENT (without it a deleted newest id could come back), PostgreSQL identity.
+   */
+  ascending: Column;
   /** CREATE INDEX name ON table (columns). */
   index(db: Kysely<unknown>, name: string, table: string, columns: string[]): Promise<void>;
 }
@@ -37,6 +42,8 @@ export function migrationColumns(engine: Engine): MigrationColumns {
     json: pg ? 'jsonb' : 'text',
     uuid: pg ? 'uuid' : 'text',
     big: pg ? 'bigint' : 'integer',
+    ascending: (c) =>
+      pg ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
     strict: (b) => (pg ? b : b.modifyEnd(sql`strict`)),
     required,
     off: (column) => (c) => required(column)(c.defaultTo(pg ? false : 0)),

@@ -10,6 +10,7 @@ import * as m004 from './004-alert-actor-ids.ts';
 import * as m005 from './005-routing-queue.ts';
 import * as m006 from './006-redaction.ts';
 import * as m007 from './007-kiosk-rate-buckets.ts';
+import * as m008 from './008-alert-events.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '005-routing-queue', up: m005.up },
   { name: '006-redaction', up: m006.up },
   { name: '007-kiosk-rate-buckets', up: m007.up },
+  { name: '008-alert-events', up: m008.up },
 ];
