@@ -21,3 +21,16 @@ export function toNumber(value: number | string | bigint | null | undefined): nu
 export function utc(iso: string): string {
   return new Date(iso).toISOString();
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON text for a json (SQLite) or jsonb (PostgreSQL) column. JSON.stringify writes a lone
+ * surrogate (half an emoji, cut by a length limit) as a \udXXX escape, which jsonb refuses, so it
+ * is stored as U+FFFD instead: what both drivers already store for one in a text column.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v,
+  );
+}

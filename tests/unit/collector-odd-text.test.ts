@@ -1,0 +1,66 @@
+// Text no keyboard types but a kiosk can still send (an emoji cut in half by a length limit, a NUL
+// from a corrupt file) is stored or refused with a reason on both engines, never a server error:
+// on PostgreSQL a 500 there would fail the kiosk's whole batch on every retry. Found by the API
+// fuzz test (api-fuzz.test.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchReply } from '../../shared/protocol.ts';
+import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
+import {
+  alert,
+  answer,
+  call,
+  collectorEngines,
+  startCollector,
+  type EngineUnderTest,
+  type RunningCollector,
+} from '../support/collector.ts';
+
+const HALF_AN_EMOJI = '\ud83d';
+
+for (const engine of await collectorEngines('odd text')) {
+  describe.skipIf(engine.skip)(`odd text on ${engine.name}`, () => {
+    let store: Awaited<ReturnType<EngineUnderTest['fresh']>>;
+    let c: RunningCollector;
+    beforeAll(async () => {
+      store = await engine.fresh();
+      c = await startCollector(store.options);
+    });
+    afterAll(async () => {
+      await c?.close();
+      await store?.drop();
+    });
+    const batch = (key: 'answers' | 'alerts', items: unknown[]) =>
+      call(c, 'POST', `/v1/${key}`, {
+        kioskId: c.kioskId,
+        sentAt: new Date().toISOString(),
+        [key]: items,
+      });
+
+    it('stores a lone surrogate in an answer’s reasons and contact, and an alert’s detail, as U+FFFD', async () => {
+      const a = answer(c.kioskId, 1, {
+        reasons: [`wait${HALF_AN_EMOJI}`],
+        comment: `Great ${HALF_AN_EMOJI}`,
+        contact: { consentVersion: 'v1', name: `Ada ${HALF_AN_EMOJI}`, phone: '+44 20 7946 0000' },
+      });
+      const sent = await batch('answers', [a]);
+      expect(sent.status).toBe(200);
+      expect(BatchReply.parse(sent.body).results).toEqual([{ id: a.id, status: 'stored' }]);
+      const al = alert({
+        answerId: a.id,
+        detail: { location: `Store ${HALF_AN_EMOJI}`, touchpoint: 'Desk' },
+      });
+      const raised = await batch('alerts', [al]);
+      expect(raised.status).toBe(200);
+      expect(BatchReply.parse(raised.body).results).toEqual([{ id: al.id, status: 'stored' }]);
+
+      const [storedAnswer] = await readAnswers(c.storage, c.kioskId);
+      expect(storedAnswer).toMatchObject({
+        reasons: ['wait\ufffd'],
+        comment: 'Great \ufffd',
+        contact: { name: 'Ada \ufffd' },
+      });
+      const [storedAlert] = await readAlerts(c.storage, c.kioskId);
+      expect(storedAlert!.detail.location).toBe('Store \ufffd');
+    });
+  });
+}
