@@ -1,7 +1,7 @@
 // Text no keyboard types but a kiosk can still send (an emoji cut in half by a length limit, a NUL
-// from a corrupt file) is stored or refused with a reason on both engines, never a server error:
-// on PostgreSQL a 500 there would fail the kiosk's whole batch on every retry. Found by the API
-// fuzz test (api-fuzz.test.ts).
+// from a corrupt file or an error message) is stored on both engines, never a server error: on
+// PostgreSQL a 500 there would fail the kiosk's whole batch, or its heartbeat, on every retry.
+// Found by the API fuzz test (api-fuzz.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchReply } from '../../shared/protocol.ts';
 import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
@@ -61,6 +61,27 @@ for (const engine of await collectorEngines('odd text')) {
       });
       const [storedAlert] = await readAlerts(c.storage, c.kioskId);
       expect(storedAlert!.detail.location).toBe('Store \ufffd');
+    });
+
+    it('keeps a heartbeat whose error text holds a NUL, with U+FFFD in its place', async () => {
+      const hb = await call(c, 'POST', '/v1/heartbeat', {
+        kioskId: c.kioskId,
+        appVersion: '1.0.0\u0000',
+        queueDepth: 3,
+        oldestUnsentAt: null,
+        lastError: 'collector said: \u0000 and half an emoji \ud83d',
+        deviceTime: new Date().toISOString(),
+      });
+      expect(hb.status).toBe(200);
+      const row = await c.storage.db
+        .selectFrom('kiosks')
+        .select(['app_version', 'last_error'])
+        .where('id', '=', c.kioskId)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({
+        app_version: '1.0.0\ufffd',
+        last_error: 'collector said: \ufffd and half an emoji \ufffd',
+      });
     });
   });
 }
