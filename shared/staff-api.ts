@@ -7,6 +7,13 @@ import type { ErrorReply } from './protocol.ts';
 
 const Instant = z.iso.datetime();
 
+/**
+ * Text from a staff request that reaches a query or a row. PostgreSQL text cannot hold U+0000 and
+ * no one types it, so a string with one is refused like any other bad field.
+ */
+export const StaffText = () =>
+  z.string().refine((s) => !s.includes('\u0000'), 'must not contain NUL (U+0000)');
+
 export const StaffAlertKind = z.enum(['low_score', 'talk_now', 'test', 'window']);
 export type StaffAlertKind = z.infer<typeof StaffAlertKind>;
 export const StaffAlertPriority = z.enum(['urgent', 'high', 'normal']);
