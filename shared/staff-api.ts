@@ -103,7 +103,7 @@ export const MeReply = z.union([SignedIn, z.strictObject({ user: z.null() })]);
 export type MeReply = z.infer<typeof MeReply>;
 
 export const LoginBody = z.strictObject({
-  username: z.string().min(1).max(64),
+  username: StaffText().min(1).max(64),
   password: z.string().min(1).max(1024),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

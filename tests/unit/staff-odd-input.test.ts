@@ -31,5 +31,17 @@ for (const engine of await staffEngines()) {
         expect(reply.body).toMatchObject({ error: 'invalid_request' });
       }
     });
+
+    it('refuses a username with a NUL in it before counting or checking anything', async () => {
+      const reply = await fetch(`${c.url}/staff/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'mo\u0000', password: 'a guess' }),
+      });
+      expect(reply.status).toBe(400);
+      expect(await reply.json()).toMatchObject({ error: 'invalid_request' });
+      const keys = await c.storage.db.selectFrom('staff_login_attempts').select('key').execute();
+      expect(keys.map((k) => k.key).filter((k) => k.includes('\u0000'))).toEqual([]);
+    });
   });
 }
