@@ -118,7 +118,7 @@ export type AlertListReply = z.infer<typeof AlertListReply>;
 /** POST /staff/api/alerts/:id/resolve; …/ack takes no body. */
 export const ResolveBody = z.strictObject({
   outcome: AlertOutcome,
-  note: z.string().max(2000).optional(),
+  note: StaffText().max(2000).optional(),
 });
 export type ResolveBody = z.infer<typeof ResolveBody>;
 

@@ -43,5 +43,21 @@ for (const engine of await staffEngines()) {
       const keys = await c.storage.db.selectFrom('staff_login_attempts').select('key').execute();
       expect(keys.map((k) => k.key).filter((k) => k.includes('\u0000'))).toEqual([]);
     });
+
+    it('refuses a resolve note with a NUL in it and leaves the alert as it was', async () => {
+      const alert = await c.seedAlert('main');
+      const reply = await mo.call('POST', `/staff/api/alerts/${alert.id}/resolve`, {
+        outcome: 'recovered',
+        note: 'Called back\u0000',
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ error: 'invalid_request' });
+      const row = await c.storage.db
+        .selectFrom('staff_alerts')
+        .select(['status', 'note'])
+        .where('id', '=', alert.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'open', note: null });
+    });
   });
 }
