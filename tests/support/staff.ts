@@ -16,7 +16,7 @@ import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import type { StaffOptions } from '../../server/staff/index.ts';
 import type { Role } from '../../server/staff/tables.ts';
-import { createStaffUser } from '../../server/staff/users.ts';
+import { createStaffUser, type StaffUser } from '../../server/staff/users.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { answer, freshPostgresSchema, postgresReachable } from './collector.ts';
 import { tempDir } from './tmp.ts';
@@ -40,7 +40,7 @@ export interface StaffCollector {
   app: FastifyInstance;
   /** Device tokens by kiosk id. */
   tokens: Record<string, string>;
-  addUser(username: string, role: Role, locations?: string[]): Promise<void>;
+  addUser(username: string, role: Role, locations?: string[]): Promise<StaffUser>;
   seedAlert(where: keyof typeof LOCATIONS, over?: SeedOptions): Promise<StaffAlert>;
   /** Stops the HTTP server and starts a new one on the same port and database (a collector restart). */
   restart(downMs?: number): Promise<void>;
@@ -129,7 +129,7 @@ export async function startStaffCollector(
       await app.listen({ port: Number(new URL(url).port), host: '127.0.0.1' });
     },
     async addUser(username, role, locations = []) {
-      await createStaffUser(
+      return createStaffUser(
         storage,
         {
           username,
@@ -212,10 +212,10 @@ export async function startStaffCollector(
 }
 
 /** A pino logger that keeps what it writes, for tests that read the collector's log. */
-export function capturedLog(): { logger: Logger; text: () => string } {
+export function capturedLog(level: pino.Level = 'info'): { logger: Logger; text: () => string } {
   let text = '';
   const sink = new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) });
-  return { logger: pino({ level: 'info' }, sink), text: () => text };
+  return { logger: pino({ level }, sink), text: () => text };
 }
 
 export interface StaffClient {
