@@ -114,6 +114,8 @@ interface Stored {
 export class FuzzLedger {
   readonly answers = new Map<string, Stored>();
   readonly alerts = new Map<string, Stored>();
+  /** Ids of answers the collector said it holds: stored, or a duplicate of one it stored. */
+  readonly held = new Set<string>();
   private replies = 0;
   private offset = 0;
 
@@ -131,6 +133,8 @@ export class FuzzLedger {
     if (!table || !items) return;
     const { results } = BatchReply.parse(parsed(reply, () => reply.text));
     results.forEach((r, i) => {
+      if (table === this.answers && r.id && r.status !== 'rejected')
+        this.held.add(r.id.toLowerCase());
       if (r.status === 'stored')
         table.set(String(items[i]!.id).toLowerCase(), {
           kioskId: c.as!.id,
@@ -143,88 +147,30 @@ export class FuzzLedger {
 
   /** The stored rows against the ledger and the invariants; one line per violation. */
   async violations(storage: Storage, kioskIds: string[]): Promise<string[]> {
-    const out: string[] = [];
     const answers = await storage.db
       .selectFrom('answers')
       .select(['id', 'kiosk_id', 'seq', 'smiley', 'nps', 'ces', 'status', 'comment'])
       .execute();
-    for (const row of answers) {
-      const id = String(row.id);
-      const sent = this.answers.get(id);
-      if (!sent) out.push(`answer ${id} stored, but no reply said so`);
-      else if (sent.kioskId !== row.kiosk_id)
-        out.push(`answer ${id} from ${sent.kioskId} stored under ${row.kiosk_id}`);
-      else {
-        const want = {
-          seq: sent.item.seq,
-          smiley: sent.item.smiley,
-          nps: sent.item.nps ?? null,
-          ces: sent.item.ces ?? null,
-          status: sent.item.status,
-          comment: typeof sent.item.comment === 'string' ? wellFormed(sent.item.comment) : null,
-        };
-        const got = {
-          seq: row.seq,
-          smiley: row.smiley,
-          nps: row.nps,
-          ces: row.ces,
-          status: row.status,
-          comment: row.comment,
-        };
-        if (JSON.stringify(got) !== JSON.stringify(want))
-          out.push(
-            `answer ${id} stored as ${JSON.stringify(got)}, sent as ${JSON.stringify(want)}`,
-          );
-      }
-      if (
-        row.smiley < 1 ||
-        row.smiley > 5 ||
-        (row.nps !== null && (row.nps < 0 || row.nps > 10)) ||
-        (row.ces !== null && (row.ces < 1 || row.ces > 7))
-      )
-        out.push(`answer ${id} has scores out of range`);
-    }
-    if (answers.length !== this.answers.size)
-      out.push(`${this.answers.size} answers acknowledged as stored, ${answers.length} rows`);
-
-    for (const kioskId of kioskIds) {
-      const seqs = answers.filter((a) => a.kiosk_id === kioskId).map((a) => a.seq);
-      if (new Set(seqs).size !== seqs.length) out.push(`kiosk ${kioskId} holds a seq twice`);
-      const held = new Set(seqs);
-      let run = 0;
-      while (held.has(run + 1)) run++;
-      const kiosk = await storage.db
-        .selectFrom('kiosks')
-        .select('highest_contiguous_seq')
-        .where('id', '=', kioskId)
-        .executeTakeFirstOrThrow();
-      if (kiosk.highest_contiguous_seq !== run)
-        out.push(
-          `kiosk ${kioskId}: highest contiguous seq says ${kiosk.highest_contiguous_seq}, rows say ${run}`,
-        );
-    }
-
     const alerts = await storage.db
       .selectFrom('alerts')
       .select(['id', 'kiosk_id', 'answer_id'])
       .execute();
-    for (const row of alerts) {
-      const id = String(row.id);
-      const sent = this.alerts.get(id);
-      if (!sent) out.push(`alert ${id} stored, but no reply said so`);
-      else if (sent.kioskId !== row.kiosk_id)
-        out.push(`alert ${id} from ${sent.kioskId} stored under ${row.kiosk_id}`);
-      const named = row.answer_id ? this.answers.get(String(row.answer_id)) : undefined;
-      // Only where the other kiosk's answer was known to be stored before the alert was sent:
-      // an alert may name an answer that has not arrived yet, and the id may be taken later.
-      if (sent && named && named.kioskId !== row.kiosk_id && named.ackAt < sent.knownAt)
-        out.push(
-          `alert ${id} of ${row.kiosk_id} names answer ${row.answer_id} of ${named.kioskId}`,
-        );
-    }
-    if (alerts.length !== this.alerts.size)
-      out.push(`${this.alerts.size} alerts acknowledged as stored, ${alerts.length} rows`);
-    return out;
+    const seqs = await Promise.all(kioskIds.map((k) => seqViolations(storage, k, answers)));
+    return [
+      ...accounted('answer', this.answers, answers),
+      ...answers.flatMap((row) => answerViolations(row, this.answers.get(String(row.id)))),
+      ...seqs.flat(),
+      ...accounted('alert', this.alerts, alerts),
+      ...alerts.flatMap((row) => {
+        const sent = this.alerts.get(String(row.id));
+        const named = row.answer_id ? this.answers.get(String(row.answer_id)) : undefined;
+        // Only where the other kiosk's answer was known to be stored before the alert was sent:
+        // an alert may name an answer that has not arrived yet, and the id may be taken later.
+        return sent && named && named.kioskId !== row.kiosk_id && named.ackAt < sent.knownAt
+          ? [`alert ${row.id} of ${row.kiosk_id} names answer ${row.answer_id} of ${named.kioskId}`]
+          : [];
+      }),
+    ];
   }
 
   /**
@@ -251,4 +197,82 @@ export class FuzzLedger {
         : [];
     });
   }
+}
+
+/** Every row is one the ledger holds, under the kiosk that sent it, and every one it holds is stored. */
+function accounted(
+  kind: string,
+  ledger: Map<string, Stored>,
+  rows: { id: string; kiosk_id: string }[],
+): string[] {
+  const out = rows.flatMap((row) => {
+    const sent = ledger.get(String(row.id));
+    if (!sent) return [`${kind} ${row.id} stored, but no reply said so`];
+    return sent.kioskId === row.kiosk_id
+      ? []
+      : [`${kind} ${row.id} from ${sent.kioskId} stored under ${row.kiosk_id}`];
+  });
+  if (rows.length !== ledger.size)
+    out.push(`${ledger.size} ${kind}s acknowledged as stored, ${rows.length} rows`);
+  return out;
+}
+
+interface AnswerRow {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  smiley: number;
+  nps: number | null;
+  ces: number | null;
+  status: string;
+  comment: string | null;
+}
+
+/** The row holds what was sent (lone surrogates as U+FFFD), with its scores in range. */
+function answerViolations(row: AnswerRow, sent: Stored | undefined): string[] {
+  const out: string[] = [];
+  const { smiley, nps, ces } = row;
+  if (
+    smiley < 1 ||
+    smiley > 5 ||
+    (nps !== null && (nps < 0 || nps > 10)) ||
+    (ces !== null && (ces < 1 || ces > 7))
+  )
+    out.push(`answer ${row.id} has scores out of range`);
+  if (!sent || sent.kioskId !== row.kiosk_id) return out;
+  const want = {
+    seq: sent.item.seq,
+    smiley: sent.item.smiley,
+    nps: sent.item.nps ?? null,
+    ces: sent.item.ces ?? null,
+    status: sent.item.status,
+    comment: typeof sent.item.comment === 'string' ? wellFormed(sent.item.comment) : null,
+  };
+  const got = { seq: row.seq, smiley, nps, ces, status: row.status, comment: row.comment };
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    out.push(`answer ${row.id} stored as ${JSON.stringify(got)}, sent as ${JSON.stringify(want)}`);
+  return out;
+}
+
+/** A kiosk's seqs are unique, and its highest contiguous seq is the run 1..n its rows hold. */
+async function seqViolations(
+  storage: Storage,
+  kioskId: string,
+  rows: AnswerRow[],
+): Promise<string[]> {
+  const seqs = rows.filter((a) => a.kiosk_id === kioskId).map((a) => a.seq);
+  const held = new Set(seqs);
+  let run = 0;
+  while (held.has(run + 1)) run++;
+  const { highest_contiguous_seq: said } = await storage.db
+    .selectFrom('kiosks')
+    .select('highest_contiguous_seq')
+    .where('id', '=', kioskId)
+    .executeTakeFirstOrThrow();
+  return [
+    ...(held.size === seqs.length ? [] : [`kiosk ${kioskId} holds a seq twice`]),
+    ...(said === run
+      ? []
+      : [`kiosk ${kioskId}: highest contiguous seq says ${said}, rows say ${run}`]),
+  ];
 }

@@ -1,7 +1,7 @@
 // The kiosk API cases of the API fuzz test: answers and alerts batches (valid items bent by the
 // mutator, resends, another kiosk's ids and seqs, the same id twice), heartbeats and the config,
 // with the kiosk's own token, the other kiosk's, or none worth the name.
-import { mutate, type Rng } from './fuzz.ts';
+import { mutate, mutateSometimes, type Rng } from './fuzz.ts';
 import {
   FAIR_TEXT,
   fuzzUuid,
@@ -12,12 +12,15 @@ import {
   type FuzzWorld,
 } from './fuzz-requests.ts';
 
-function freshAnswer(rng: Rng, k: FuzzKiosk): Record<string, unknown> {
+/** Seqs for answers meant to be bent or refused, far past the kiosk's own count. */
+const ASIDE = 1_000_000;
+
+function freshAnswer(rng: Rng, k: FuzzKiosk, seq: number): Record<string, unknown> {
   const at = iso(rng);
   return {
     id: fuzzUuid(rng),
     kioskId: k.id,
-    seq: k.nextSeq++,
+    seq,
     surveyVersion: rng.pick(['test-1', 'v2', '\u202ev3']),
     status: rng.pick(['complete', 'partial']),
     language: rng.pick(['en', 'et', 'de']),
@@ -39,19 +42,39 @@ function freshAnswer(rng: Rng, k: FuzzKiosk): Record<string, unknown> {
 function answerItem(rng: Rng, k: FuzzKiosk, other: FuzzKiosk): Record<string, unknown> {
   const roll = rng.int(0, 19);
   if (roll < 9) {
-    const a = freshAnswer(rng, k);
+    // As a kiosk's queue does: what the collector does not hold yet goes again, in turn.
+    if (k.unsent.length && rng.chance(0.5)) {
+      const again = k.unsent.shift()!;
+      k.unsent.push(again);
+      return again;
+    }
+    const a = freshAnswer(rng, k, k.nextSeq++);
     k.sent.push(a);
+    k.unsent.push(a);
     return a;
   }
-  if (roll < 15) return mutate(rng, freshAnswer(rng, k));
-  const fresh = freshAnswer(rng, k);
+  const aside = freshAnswer(rng, k, ASIDE + rng.int(0, ASIDE));
+  if (roll < 15) return mutate(rng, aside);
   // A resend; another kiosk's id; a seq this kiosk already holds, under a new id; the other
-  // kiosk's id in the item; a seq far ahead, which leaves a gap.
+  // kiosk's id in the item; a seq anywhere, most likely far ahead, which leaves a gap.
+  // Only ids and seqs already held: taken earlier, they would leave a gap in the kiosk's count.
+  const borrow = roll === 16 ? held(other) : roll === 17 ? held(k) : [];
   if (roll === 15 && k.sent.length) return rng.pick(k.sent);
-  if (roll === 16 && other.sent.length) return { ...fresh, id: rng.pick(other.sent).id };
-  if (roll === 17 && k.sent.length) return { ...fresh, seq: rng.pick(k.sent).seq };
-  if (roll === 18) return { ...fresh, kioskId: other.id };
-  return { ...fresh, seq: rng.int(1, 2_147_483_647) };
+  if (roll === 16 && borrow.length) return { ...aside, id: rng.pick(borrow).id };
+  if (roll === 17 && borrow.length) return { ...aside, seq: rng.pick(borrow).seq };
+  if (roll === 18) return { ...aside, kioskId: other.id };
+  return { ...aside, seq: rng.int(1, 2_147_483_647) };
+}
+
+function held(k: FuzzKiosk): Record<string, unknown>[] {
+  const open = new Set(k.unsent);
+  return k.sent.filter((a) => !open.has(a));
+}
+
+/** Between chunks: the answers the collector holds are not sent again. */
+export function forgetHeld(world: FuzzWorld, held: (id: string) => boolean): void {
+  for (const k of world.kiosks)
+    k.unsent = k.unsent.filter((a) => !held(String(a.id).toLowerCase()));
 }
 
 function alertItem(rng: Rng, k: FuzzKiosk, other: FuzzKiosk): Record<string, unknown> {
@@ -74,7 +97,7 @@ function alertItem(rng: Rng, k: FuzzKiosk, other: FuzzKiosk): Record<string, unk
       ...(rng.chance(0.3) && { reasons: ['wait', '\u{1f600}'] }),
     },
   };
-  return rng.chance(0.3) ? mutate(rng, a) : a;
+  return mutateSometimes(rng, 0.3, a);
 }
 
 function heartbeat(rng: Rng, k: FuzzKiosk): Record<string, unknown> {
@@ -95,7 +118,7 @@ function batch(rng: Rng, k: FuzzKiosk, other: FuzzKiosk, key: 'answers' | 'alert
   if (items.length && rng.chance(0.1)) items.push(items[0]!); // the same id twice in one batch
   const body = { kioskId: k.id, sentAt: new Date().toISOString(), [key]: items };
   if (rng.chance(0.05)) return { ...body, kioskId: other.id };
-  return rng.chance(0.1) ? mutate(rng, body) : body;
+  return mutateSometimes(rng, 0.1, body);
 }
 
 function bearer(rng: Rng, k: FuzzKiosk, other: FuzzKiosk): Record<string, string> {
@@ -136,14 +159,7 @@ export function kioskCase(rng: Rng, world: FuzzWorld): FuzzCase {
     };
   if (roll < 9) {
     const hb = heartbeat(rng, a);
-    return wrap(
-      rng,
-      world,
-      'heartbeat',
-      '/v1/heartbeat',
-      rng.chance(0.5) ? mutate(rng, hb) : hb,
-      auth,
-    );
+    return wrap(rng, world, 'heartbeat', '/v1/heartbeat', mutateSometimes(rng, 0.5, hb), auth);
   }
   const tag = rng.pick(['*', '"x"', 'W/"x", "y"', '', ',,,', '"'.repeat(100), 'W/']);
   return {

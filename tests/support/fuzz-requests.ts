@@ -8,9 +8,12 @@ import type { FuzzRequest } from './fuzz-http.ts';
 export interface FuzzKiosk {
   id: string;
   token: string;
+  /** The seq the kiosk's next answer gets: its answers count 1, 2, 3… as a real kiosk's do. */
   nextSeq: number;
   /** Valid answers sent so far (stored or not): resends, and ids for the other kiosk to borrow. */
   sent: Record<string, unknown>[];
+  /** Of those, the ones the collector does not hold yet: sent again, as a kiosk would. */
+  unsent: Record<string, unknown>[];
 }
 
 export interface FuzzSession {

@@ -1,7 +1,7 @@
 // The staff API cases of the API fuzz test: logins, the alert list with odd queries, acknowledge
 // and resolve on real and made-up alert ids, logout and the stream, each with the right session
 // and CSRF token or a wrong, missing or foreign one.
-import { fuzzJson, mutate, ODD_STRINGS, wellFormed, type Rng } from './fuzz.ts';
+import { fuzzJson, mutateSometimes, ODD_STRINGS, wellFormed, type Rng } from './fuzz.ts';
 import { json, wrap, type FuzzCase, type FuzzWorld } from './fuzz-requests.ts';
 
 /** A percent-encoded odd string for a path or a query, sometimes malformed on purpose. */
@@ -50,7 +50,7 @@ export function staffCase(rng: Rng, world: FuzzWorld): FuzzCase {
       world,
       'login',
       '/staff/api/login',
-      rng.chance(0.5) ? mutate(rng, login) : login,
+      mutateSometimes(rng, 0.5, login),
       noCookie,
     );
   }
@@ -91,7 +91,7 @@ export function staffCase(rng: Rng, world: FuzzWorld): FuzzCase {
       world,
       'resolve',
       `/staff/api/alerts/${id()}/resolve`,
-      rng.chance(0.4) ? mutate(rng, resolve) : resolve,
+      mutateSometimes(rng, 0.4, resolve),
       headers,
     );
   }

@@ -226,6 +226,11 @@ export function mutate<T extends Json>(rng: Rng, value: T): T {
   return copy;
 }
 
+/** The value, bent by mutate() with probability p. */
+export function mutateSometimes<T extends Json>(rng: Rng, p: number, value: T): T {
+  return rng.chance(p) ? mutate(rng, value) : value;
+}
+
 function structuredCloneJson<T>(v: T): T {
   if (v instanceof RawJson || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(structuredCloneJson) as T;

@@ -14,7 +14,7 @@ import { AlertListReply } from '../../shared/staff-api.ts';
 import { smallConfig } from '../support/config.ts';
 import { FuzzLedger, failureLine, replyProblem } from '../support/fuzz-checks.ts';
 import { fuzzClient } from '../support/fuzz-http.ts';
-import { kioskCase } from '../support/fuzz-kiosk-requests.ts';
+import { forgetHeld, kioskCase } from '../support/fuzz-kiosk-requests.ts';
 import type { FuzzCase, FuzzWorld } from '../support/fuzz-requests.ts';
 import { staffCase } from '../support/fuzz-staff-requests.ts';
 import { Rng, fuzzSeed } from '../support/fuzz.ts';
@@ -53,7 +53,13 @@ async function fuzzWorld(c: StaffCollector): Promise<FuzzWorld> {
   // scrypt each, seconds on a loaded machine), the rest meet the lock as a guesser would.
   for (let i = 0; i < MAX_FAILURES * IP_FACTOR - CHECKED_LOGINS; i++)
     await reserveAttempt(c.storage, `earlier-${i}`, '127.0.0.1', new Date());
-  const kiosk = (id: string) => ({ id, token: c.tokens[id]!, nextSeq: 1, sent: [] });
+  const kiosk = (id: string) => ({
+    id,
+    token: c.tokens[id]!,
+    nextSeq: 1,
+    sent: [],
+    unsent: [],
+  });
   return {
     kiosks: [kiosk(main.kioskId), kiosk(outlet.kioskId)],
     sessions: { manager, staff },
@@ -100,6 +106,7 @@ for (const engine of await staffEngines()) {
             const problem = replyProblem(req, reply, limited);
             if (problem && ++failed <= 10) failures.push(failureLine(req, problem));
           });
+          forgetHeld(world, (id) => ledger.held.has(id));
           const newest = c.storage.db.selectFrom('staff_alerts').select('id').orderBy('id', 'desc');
           world.alertIds = (await newest.limit(200).execute()).map((r) => r.id);
         }
