@@ -218,6 +218,20 @@ export function capturedLog(level: pino.Level = 'info'): { logger: Logger; text:
   return { logger: pino({ level }, sink), text: () => text };
 }
 
+/** POST /staff/api/login as a browser's fetch would send it; `headers` are added. */
+export function postLogin(
+  url: string,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${url}/staff/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
 export interface StaffClient {
   cookie: string;
   csrf: string;
@@ -235,11 +249,7 @@ export async function loginAs(
   username: string,
   password = STAFF_PASSWORD,
 ): Promise<StaffClient> {
-  const res = await fetch(`${url}/staff/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
+  const res = await postLogin(url, username, password);
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
