@@ -2,33 +2,17 @@
 // from a corrupt file or an error message) is stored on both engines, never a server error: on
 // PostgreSQL a 500 there would fail the kiosk's whole batch, or its heartbeat, on every retry.
 // Found by the API fuzz test (api-fuzz.test.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchReply } from '../../shared/protocol.ts';
 import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
-import {
-  alert,
-  answer,
-  call,
-  collectorEngines,
-  startCollector,
-  type EngineUnderTest,
-  type RunningCollector,
-} from '../support/collector.ts';
+import { alert, answer, call, collectorEngines } from '../support/collector.ts';
+import { useCollector } from '../support/collector-suite.ts';
 
 const HALF_AN_EMOJI = '\ud83d';
 
 for (const engine of await collectorEngines('odd text')) {
   describe.skipIf(engine.skip)(`odd text on ${engine.name}`, () => {
-    let store: Awaited<ReturnType<EngineUnderTest['fresh']>>;
-    let c: RunningCollector;
-    beforeAll(async () => {
-      store = await engine.fresh();
-      c = await startCollector(store.options);
-    });
-    afterAll(async () => {
-      await c?.close();
-      await store?.drop();
-    });
+    const { c } = useCollector(engine);
     const batch = (key: 'answers' | 'alerts', items: unknown[]) =>
       call(c, 'POST', `/v1/${key}`, {
         kioskId: c.kioskId,
