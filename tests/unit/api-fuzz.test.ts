@@ -73,8 +73,9 @@ for (const engine of await staffEngines()) {
     let c: StaffCollector;
     let world: FuzzWorld;
     const log = capturedLog('warn');
-    const dir = memoryTempDir('lastword-fuzz-');
+    let dir: ReturnType<typeof memoryTempDir> | undefined;
     beforeAll(async () => {
+      dir = memoryTempDir('lastword-fuzz-');
       c = await startStaffCollector({
         postgresUrl: engine.postgresUrl,
         sqlitePath: `${dir.path}/collector.sqlite`,
@@ -84,7 +85,7 @@ for (const engine of await staffEngines()) {
     }, PASSWORD_WORK_MS);
     afterAll(async () => {
       await c?.close();
-      dir.remove();
+      dir?.remove();
     });
 
     it(`answers ${REQUESTS} hostile requests without a server error and stores only what it accepted`, async () => {
