@@ -7,6 +7,13 @@ import type { ErrorReply } from './protocol.ts';
 
 const Instant = z.iso.datetime();
 
+/**
+ * Text from a staff request that reaches a query or a row. PostgreSQL text cannot hold U+0000 and
+ * no one types it, so a string with one is refused like any other bad field.
+ */
+export const StaffText = () =>
+  z.string().refine((s) => !s.includes('\u0000'), 'must not contain NUL (U+0000)');
+
 export const StaffAlertKind = z.enum(['low_score', 'talk_now', 'test', 'window']);
 export type StaffAlertKind = z.infer<typeof StaffAlertKind>;
 export const StaffAlertPriority = z.enum(['urgent', 'high', 'normal']);
@@ -101,7 +108,7 @@ export const MeReply = z.union([SignedIn, z.strictObject({ user: z.null() })]);
 export type MeReply = z.infer<typeof MeReply>;
 
 export const LoginBody = z.strictObject({
-  username: z.string().min(1).max(64),
+  username: StaffText().min(1).max(64),
   password: z.string().min(1).max(1024),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
@@ -116,7 +123,7 @@ export type AlertListReply = z.infer<typeof AlertListReply>;
 /** POST /staff/api/alerts/:id/resolve; …/ack takes no body. */
 export const ResolveBody = z.strictObject({
   outcome: AlertOutcome,
-  note: z.string().max(2000).optional(),
+  note: StaffText().max(2000).optional(),
 });
 export type ResolveBody = z.infer<typeof ResolveBody>;
 

@@ -4,7 +4,7 @@
 import type { HeartbeatRequest } from '../../shared/protocol.ts';
 import type { ClockReading } from './device-clock.ts';
 import type { Storage } from '../db/open.ts';
-import { toFlag, utc } from '../db/values.ts';
+import { storableText, toFlag, utc } from '../db/values.ts';
 
 export async function recordHeartbeat(
   storage: Storage,
@@ -25,10 +25,12 @@ export async function recordHeartbeat(
       last_seen_at: at,
       last_heartbeat_at: at,
       last_heartbeat_device_time: utc(hb.deviceTime),
-      app_version: hb.appVersion,
+      // What a kiosk reports about itself is kept even when it holds a NUL: a refused heartbeat
+      // would make a working kiosk look dead.
+      app_version: storableText(hb.appVersion),
       queue_depth: hb.queueDepth,
       oldest_unsent_at: hb.oldestUnsentAt === null ? null : utc(hb.oldestUnsentAt),
-      last_error: hb.lastError,
+      last_error: hb.lastError === null ? null : storableText(hb.lastError),
       clock_skew_ms: clock.skewMs,
       clock_flagged: clock.flagged ? 1 : 0,
     })

@@ -10,7 +10,7 @@ import type { Insertable } from 'kysely';
 import { recordRoutingJob } from '../alerts/routing-queue.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
-import { toFlag, utc } from '../db/values.ts';
+import { toFlag, toJson, utc } from '../db/values.ts';
 
 export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
 
@@ -104,11 +104,11 @@ export async function storeAnswers(
     started_at: utc(a.startedAt),
     finalized_at: utc(a.finalizedAt),
     smiley: a.smiley,
-    reasons: JSON.stringify(a.reasons),
+    reasons: toJson(a.reasons),
     nps: a.nps ?? null,
     ces: a.ces ?? null,
     comment: a.comment ?? null,
-    contact: a.contact ? JSON.stringify(a.contact) : null,
+    contact: a.contact ? toJson(a.contact) : null,
     talk_now: a.talkNow ? 1 : 0,
     possible_repeat: a.possibleRepeat ? 1 : 0,
     ...receipt(ctx),
@@ -132,7 +132,7 @@ export async function storeAlerts(
     answer_id: a.answerId?.toLowerCase() ?? null,
     kind: a.kind,
     created_at: utc(a.createdAt),
-    detail: JSON.stringify(a.detail),
+    detail: toJson(a.detail),
     ...receipt(ctx),
   }));
   return storeBatch(storage, ctx, {

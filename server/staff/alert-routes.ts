@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   ResolveBody,
   StaffAlertStatus,
+  StaffText,
   type AlertListReply,
   type AlertReply,
   type StaffAlert,
@@ -42,7 +43,7 @@ const ListQuery = z.strictObject({
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
-const Params = z.strictObject({ id: z.string().min(1).max(64) });
+const Params = z.strictObject({ id: StaffText().min(1).max(64) });
 
 async function visibleAlert(
   ctx: StaffContext,

@@ -18,7 +18,7 @@ import { openStorage, type Storage } from '../../server/db/open.ts';
 import type { StaffOptions } from '../../server/staff/index.ts';
 import type { ServerTimeouts } from '../../server/timeouts.ts';
 import type { Role } from '../../server/staff/tables.ts';
-import { createStaffUser } from '../../server/staff/users.ts';
+import { createStaffUser, type StaffUser } from '../../server/staff/users.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { answer, freshPostgresSchema, postgresReachable } from './collector.ts';
 import { tempDir } from './tmp.ts';
@@ -42,7 +42,7 @@ export interface StaffCollector {
   app: FastifyInstance;
   /** Device tokens by kiosk id. */
   tokens: Record<string, string>;
-  addUser(username: string, role: Role, locations?: string[]): Promise<void>;
+  addUser(username: string, role: Role, locations?: string[]): Promise<StaffUser>;
   seedAlert(where: keyof typeof LOCATIONS, over?: SeedOptions): Promise<StaffAlert>;
   /** Stops the HTTP server and starts a new one on the same port and database (a collector restart). */
   restart(downMs?: number): Promise<void>;
@@ -134,7 +134,7 @@ export async function startStaffCollector(
       await app.listen({ port: Number(new URL(url).port), host: '127.0.0.1' });
     },
     async addUser(username, role, locations = []) {
-      await createStaffUser(
+      return createStaffUser(
         storage,
         {
           username,
@@ -220,10 +220,24 @@ export async function startStaffCollector(
 }
 
 /** A pino logger that keeps what it writes, for tests that read the collector's log. */
-export function capturedLog(): { logger: Logger; text: () => string } {
+export function capturedLog(level: pino.Level = 'info'): { logger: Logger; text: () => string } {
   let text = '';
   const sink = new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) });
-  return { logger: pino({ level: 'info' }, sink), text: () => text };
+  return { logger: pino({ level }, sink), text: () => text };
+}
+
+/** POST /staff/api/login as a browser's fetch would send it; `headers` are added. */
+export function postLogin(
+  url: string,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${url}/staff/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password }),
+  });
 }
 
 export interface StaffClient {
@@ -243,11 +257,7 @@ export async function loginAs(
   username: string,
   password = STAFF_PASSWORD,
 ): Promise<StaffClient> {
-  const res = await fetch(`${url}/staff/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
+  const res = await postLogin(url, username, password);
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };

@@ -3,20 +3,13 @@
 // concurrent batches. PostgreSQL runs where LASTWORD_TEST_PG_URL points at a reachable server
 // (CI starts one with scripts/ci/start-postgres.sh); elsewhere this file says so in one line.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
 import { openStorage } from '../../server/db/open.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
 import { readAlerts, readAnswers } from '../../server/kiosk-api/read-back.ts';
-import {
-  alert,
-  answer,
-  call,
-  collectorEngines,
-  startCollector,
-  type EngineUnderTest,
-  type RunningCollector,
-} from '../support/collector.ts';
+import { alert, answer, call, collectorEngines } from '../support/collector.ts';
+import { useCollector } from '../support/collector-suite.ts';
 
 const ENGINES = await collectorEngines('collector storage');
 
@@ -31,8 +24,7 @@ const shuffle = <T>(list: T[]): T[] => {
 
 for (const engine of ENGINES) {
   describe.skipIf(engine.skip)(`collector storage on ${engine.name}`, () => {
-    let store: Awaited<ReturnType<EngineUnderTest['fresh']>>;
-    let c: RunningCollector;
+    const { c, store } = useCollector(engine);
     const sentAt = '2026-11-23T09:00:05.000Z';
     const post = (
       k: { url: string; token: string; kioskId: string },
@@ -44,15 +36,6 @@ for (const engine of ENGINES) {
         sentAt,
         [path === '/v1/answers' ? 'answers' : 'alerts']: items,
       });
-
-    beforeAll(async () => {
-      store = await engine.fresh();
-      c = await startCollector(store.options);
-    });
-    afterAll(async () => {
-      await c?.close();
-      await store?.drop();
-    });
 
     it('migrates once: opening the database again runs nothing and keeps the data', async () => {
       const again = await openStorage(store.options);

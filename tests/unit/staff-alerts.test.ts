@@ -2,19 +2,12 @@
 // resolve, server-sent events to the right screens only, and the page's security headers.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlertListReply, AlertReply, StreamData, type StaffAlert } from '../../shared/staff-api.ts';
 import { STAFF_CSP } from '../../server/staff/csp.ts';
 import { REDACTED_PATHS } from '../../server/log.ts';
-import {
-  PASSWORD_WORK_MS,
-  LOCATIONS,
-  loginAs,
-  staffEngines,
-  startStaffCollector,
-  type StaffClient,
-  type StaffCollector,
-} from '../support/staff.ts';
+import { LOCATIONS, loginAs, staffEngines, type StaffClient } from '../support/staff.ts';
+import { useStaffCollector } from '../support/staff-suite.ts';
 import { readEvents } from '../support/staff-sse.ts';
 
 const COMMENT = 'The cashier was rude SECRET-COMMENT-7731';
@@ -24,31 +17,24 @@ const engines = await staffEngines();
 
 for (const engine of engines) {
   describe.skipIf(engine.skip)(`staff alerts over HTTP and SSE on ${engine.name}`, () => {
-    let c: StaffCollector;
     let logs = '';
-    let dana: StaffClient;
-    let otto: StaffClient;
-    let mo: StaffClient;
-    beforeAll(async () => {
-      const sink = new Writable({ write: (chunk, _e, done) => ((logs += String(chunk)), done()) });
-      c = await startStaffCollector({
+    const sink = new Writable({ write: (chunk, _e, done) => ((logs += String(chunk)), done()) });
+    const { c, staff } = useStaffCollector(
+      {
         postgresUrl: engine.postgresUrl,
         logger: pino(
           { level: 'debug', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
           sink,
         ),
         heartbeatMs: 200,
-      });
-      await c.addUser('dana', 'staff', [LOCATIONS.main.location]);
-      await c.addUser('otto', 'staff', [LOCATIONS.outlet.location]);
-      await c.addUser('mo', 'manager');
-      [dana, otto, mo] = await Promise.all([
-        loginAs(c.url, 'dana'),
-        loginAs(c.url, 'otto'),
-        loginAs(c.url, 'mo'),
-      ]);
-    }, PASSWORD_WORK_MS);
-    afterAll(async () => c?.close());
+      },
+      {
+        dana: ['staff', [LOCATIONS.main.location]],
+        otto: ['staff', [LOCATIONS.outlet.location]],
+        mo: 'manager',
+      },
+      ['dana', 'otto', 'mo'],
+    );
     const list = async (who: StaffClient, query = '') =>
       AlertListReply.parse((await who.call('GET', `/staff/api/alerts${query}`)).body).alerts;
 
@@ -56,11 +42,11 @@ for (const engine of engines) {
       const main = await c.seedAlert('main', { answer: { comment: COMMENT, contact: CONTACT } });
       const outlet = await c.seedAlert('outlet');
       const ids = async (who: StaffClient) => (await list(who)).map((a) => a.id);
-      expect(await ids(dana)).toContain(main.id);
-      expect(await ids(dana)).not.toContain(outlet.id);
-      expect(await ids(otto)).toEqual([outlet.id]);
-      expect(await ids(mo)).toEqual(expect.arrayContaining([main.id, outlet.id]));
-      const listed = (await list(dana)).find((a) => a.id === main.id);
+      expect(await ids(staff.dana)).toContain(main.id);
+      expect(await ids(staff.dana)).not.toContain(outlet.id);
+      expect(await ids(staff.otto)).toEqual([outlet.id]);
+      expect(await ids(staff.mo)).toEqual(expect.arrayContaining([main.id, outlet.id]));
+      const listed = (await list(staff.dana)).find((a) => a.id === main.id);
       expect(listed).toMatchObject({
         comment: COMMENT,
         contact: { name: CONTACT.name, phone: CONTACT.phone },
@@ -68,21 +54,22 @@ for (const engine of engines) {
         reasons: ['wait-time'],
       });
       // Acting on another location's alert looks like acting on no alert at all.
-      expect((await otto.call('POST', `/staff/api/alerts/${main.id}/ack`)).status).toBe(404);
-      expect((await dana.call('GET', '/staff/api/alerts?status=bogus')).status).toBe(400);
+      expect((await staff.otto.call('POST', `/staff/api/alerts/${main.id}/ack`)).status).toBe(404);
+      expect((await staff.dana.call('GET', '/staff/api/alerts?status=bogus')).status).toBe(400);
     });
 
     it('acknowledges (who, when) then resolves with an outcome and a note', async () => {
       const a = await c.seedAlert('main');
-      const ack = await dana.call('POST', `/staff/api/alerts/${a.id}/ack`);
+      const ack = await staff.dana.call('POST', `/staff/api/alerts/${a.id}/ack`);
       expect(ack.status).toBe(200);
       const acked = AlertReply.parse(ack.body).alert;
       expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Dana' });
       expect(Date.parse(acked.acknowledgedAt!)).toBeGreaterThan(Date.now() - 5000);
       expect(
-        (await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'maybe' })).status,
+        (await staff.dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'maybe' }))
+          .status,
       ).toBe(400);
-      const done = await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, {
+      const done = await staff.dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, {
         outcome: 'recovered',
         note: 'Gave a voucher',
       });
@@ -94,9 +81,10 @@ for (const engine of engines) {
         note: 'Gave a voucher',
       });
       expect(
-        (await dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'other' })).status,
+        (await staff.dana.call('POST', `/staff/api/alerts/${a.id}/resolve`, { outcome: 'other' }))
+          .status,
       ).toBe(409);
-      const open = await list(dana, '?status=open,acknowledged');
+      const open = await list(staff.dana, '?status=open,acknowledged');
       expect(open.map((x) => x.id)).not.toContain(a.id);
     });
 
@@ -111,9 +99,9 @@ for (const engine of engines) {
       };
       const got = (evs: { event: string; data: string }[]) => evs.some((e) => e.event === 'alert');
       const [forDana, forOtto, forMo] = await Promise.all([
-        readEvents(c.url, dana.cookie, got, { timeoutMs: 1500, onOpen }),
-        readEvents(c.url, otto.cookie, got, { onOpen }),
-        readEvents(c.url, mo.cookie, got, { onOpen }),
+        readEvents(c.url, staff.dana.cookie, got, { timeoutMs: 1500, onOpen }),
+        readEvents(c.url, staff.otto.cookie, got, { onOpen }),
+        readEvents(c.url, staff.mo.cookie, got, { onOpen }),
       ]);
       expect(forOtto.status).toBe(200);
       expect(forOtto.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -139,14 +127,14 @@ for (const engine of engines) {
     });
 
     it('resumes from Last-Event-ID without a snapshot, and sends heartbeats', async () => {
-      const first = await readEvents(c.url, mo.cookie, (evs) =>
+      const first = await readEvents(c.url, staff.mo.cookie, (evs) =>
         evs.some((e) => e.event === 'snapshot'),
       );
       const lastId = first.events.find((e) => e.event === 'snapshot')!.id!;
       const missed = await c.seedAlert('main');
       const resumed = await readEvents(
         c.url,
-        mo.cookie,
+        staff.mo.cookie,
         (evs) => evs.some((e) => e.event === 'comment'),
         { lastEventId: lastId },
       );
@@ -160,7 +148,7 @@ for (const engine of engines) {
         resumed.events.some((e) => e.event === 'comment' && e.data.includes('heartbeat')),
       ).toBe(true);
       // An id this database never issued (another database's, say) gets the full list instead.
-      const foreign = await readEvents(c.url, mo.cookie, (evs) => evs.length > 0, {
+      const foreign = await readEvents(c.url, staff.mo.cookie, (evs) => evs.length > 0, {
         lastEventId: String(Number(lastId) + 1000),
       });
       expect(foreign.events.map((e) => e.event)).toEqual(['snapshot']);
@@ -193,13 +181,13 @@ for (const engine of engines) {
 
     it('never writes comment text or contact data to the log', async () => {
       await c.seedAlert('main', { answer: { comment: COMMENT, contact: CONTACT } });
-      await dana.call('GET', '/staff/api/alerts');
-      await readEvents(c.url, dana.cookie, (evs) => evs.some((e) => e.event === 'snapshot'));
+      await staff.dana.call('GET', '/staff/api/alerts');
+      await readEvents(c.url, staff.dana.cookie, (evs) => evs.some((e) => e.event === 'snapshot'));
       expect(logs.length).toBeGreaterThan(0);
       expect(logs).not.toContain('SECRET-COMMENT');
       expect(logs).not.toContain('SECRET-NAME');
       expect(logs).not.toContain(CONTACT.phone);
-      expect(logs).not.toContain(dana.cookie.split('=')[1]!);
+      expect(logs).not.toContain(staff.dana.cookie.split('=')[1]!);
     });
   });
 }

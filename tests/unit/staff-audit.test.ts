@@ -1,33 +1,25 @@
 // Who acknowledged and who resolved an alert is recorded by staff account id (migration 004), on
 // both engines: the name on the card is the account's name when shown, so a rename or two people
 // of the same name cannot make the record say someone else did it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StaffAlert } from '../../shared/staff-api.ts';
 import { updateStaffUser } from '../../server/staff/users.ts';
-import {
-  PASSWORD_WORK_MS,
-  LOCATIONS,
-  loginAs,
-  staffEngines,
-  startStaffCollector,
-  type StaffCollector,
-} from '../support/staff.ts';
+import { PASSWORD_WORK_MS, LOCATIONS, staffEngines } from '../support/staff.ts';
+import { useStaffCollector } from '../support/staff-suite.ts';
 
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(
     `alert actors on ${engine.name}`,
     { timeout: PASSWORD_WORK_MS },
     () => {
-      let c: StaffCollector;
-      beforeAll(async () => {
-        c = await startStaffCollector({ postgresUrl: engine.postgresUrl });
-        await c.addUser('dana', 'staff', [LOCATIONS.main.location]);
-        await c.addUser('mo', 'manager');
-      }, PASSWORD_WORK_MS);
-      afterAll(async () => c?.close());
+      const { c, staff } = useStaffCollector(
+        { postgresUrl: engine.postgresUrl },
+        { dana: ['staff', [LOCATIONS.main.location]], mo: 'manager' },
+        ['dana', 'mo'],
+      );
 
       it('records acknowledge and resolve by account id and shows the current name', async () => {
-        const [dana, mo] = await Promise.all([loginAs(c.url, 'dana'), loginAs(c.url, 'mo')]);
+        const { dana, mo } = staff;
         const alert = await c.seedAlert('main');
         expect((await dana.call('POST', `/staff/api/alerts/${alert.id}/ack`)).status).toBe(200);
         const resolved = await mo.call('POST', `/staff/api/alerts/${alert.id}/resolve`, {

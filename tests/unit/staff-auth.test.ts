@@ -1,23 +1,17 @@
 // Staff login, sessions, throttling and CSRF over real HTTP against a real collector.
 import { randomBytes, scryptSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeReply, SignedIn } from '../../shared/staff-api.ts';
 import {
   PASSWORD_WORK_MS,
   LOCATIONS,
   STAFF_PASSWORD,
   loginAs,
+  postLogin,
   staffEngines,
   startStaffCollector,
-  type StaffCollector,
 } from '../support/staff.ts';
-
-const post = (url: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
+import { useStaffCollector } from '../support/staff-suite.ts';
 
 const engines = await staffEngines();
 
@@ -26,20 +20,14 @@ for (const engine of engines) {
     `staff access on ${engine.name}`,
     { timeout: PASSWORD_WORK_MS },
     () => {
-      let c: StaffCollector;
-      beforeAll(async () => {
-        c = await startStaffCollector({ postgresUrl: engine.postgresUrl });
-        await c.addUser('dana', 'staff', [LOCATIONS.main.location]);
-        await c.addUser('mo', 'manager');
-        await c.addUser('locky', 'staff', [LOCATIONS.main.location]);
-      }, PASSWORD_WORK_MS);
-      afterAll(async () => c?.close());
+      const main = [LOCATIONS.main.location];
+      const { c } = useStaffCollector(
+        { postgresUrl: engine.postgresUrl },
+        { dana: ['staff', main], mo: 'manager', locky: ['staff', main] },
+      );
 
       it('logs in with the right password and sets an httpOnly, SameSite=Strict session cookie on /staff', async () => {
-        const res = await post(c.url, '/staff/api/login', {
-          username: 'dana',
-          password: STAFF_PASSWORD,
-        });
+        const res = await postLogin(c.url, 'dana', STAFF_PASSWORD);
         expect(res.status).toBe(200);
         const cookie = res.headers.getSetCookie()[0]!;
         expect(cookie).toMatch(/^lw_staff=[A-Za-z0-9_-]{43};/);
@@ -64,10 +52,7 @@ for (const engine of engines) {
         });
         try {
           await secure.addUser('sam', 'admin');
-          const res = await post(secure.url, '/staff/api/login', {
-            username: 'sam',
-            password: STAFF_PASSWORD,
-          });
+          const res = await postLogin(secure.url, 'sam', STAFF_PASSWORD);
           expect(res.headers.getSetCookie()[0]).toMatch(/; Secure/);
         } finally {
           await secure.close();
@@ -75,14 +60,8 @@ for (const engine of engines) {
       });
 
       it('refuses a wrong password and an unknown user with the same reply', async () => {
-        const wrong = await post(c.url, '/staff/api/login', {
-          username: 'mo',
-          password: 'not-the-password',
-        });
-        const unknown = await post(c.url, '/staff/api/login', {
-          username: 'nobody',
-          password: 'not-the-password',
-        });
+        const wrong = await postLogin(c.url, 'mo', 'not-the-password');
+        const unknown = await postLogin(c.url, 'nobody', 'not-the-password');
         expect(wrong.status).toBe(401);
         expect(unknown.status).toBe(401);
         expect(await wrong.json()).toEqual(await unknown.json());
@@ -91,24 +70,15 @@ for (const engine of engines) {
 
       it('locks an account after 5 failures, even for the right password, and says for how long', async () => {
         for (let i = 0; i < 5; i++)
-          expect(
-            (await post(c.url, '/staff/api/login', { username: 'locky', password: `guess-${i}` }))
-              .status,
-          ).toBe(401);
-        const locked = await post(c.url, '/staff/api/login', {
-          username: 'locky',
-          password: STAFF_PASSWORD,
-        });
+          expect((await postLogin(c.url, 'locky', `guess-${i}`)).status).toBe(401);
+        const locked = await postLogin(c.url, 'locky', STAFF_PASSWORD);
         expect(locked.status).toBe(429);
         expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
         expect(((await locked.json()) as { message: string }).message).toMatch(
           /try again in 15 min/,
         );
         // Another account from the same address is not locked by it.
-        expect(
-          (await post(c.url, '/staff/api/login', { username: 'dana', password: STAFF_PASSWORD }))
-            .status,
-        ).toBe(200);
+        expect((await postLogin(c.url, 'dana', STAFF_PASSWORD)).status).toBe(200);
       });
 
       it('answers /me with the user and the CSRF token, and 401 without a session', async () => {
@@ -148,14 +118,8 @@ for (const engine of engines) {
           (await dana.call('POST', path, undefined, { origin: 'https://evil.example' })).status,
         ).toBe(403);
         expect(
-          (
-            await post(
-              c.url,
-              '/staff/api/login',
-              { username: 'dana', password: STAFF_PASSWORD },
-              { origin: 'https://evil.example' },
-            )
-          ).status,
+          (await postLogin(c.url, 'dana', STAFF_PASSWORD, { origin: 'https://evil.example' }))
+            .status,
         ).toBe(403);
         expect(
           (

@@ -8,6 +8,7 @@ import { MAX_FAILURES } from '../../server/staff/throttle.ts';
 import {
   PASSWORD_WORK_MS,
   STAFF_PASSWORD,
+  postLogin,
   startStaffCollector,
   type StaffCollector,
 } from '../support/staff.ts';
@@ -16,15 +17,7 @@ let c: StaffCollector | undefined;
 afterEach(async () => c?.close());
 
 const login = (password: string, forwardedFor: string) =>
-  fetch(`${c!.url}/staff/api/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: c!.url,
-      'x-forwarded-for': forwardedFor,
-    },
-    body: JSON.stringify({ username: 'dana', password }),
-  });
+  postLogin(c!.url, 'dana', password, { origin: c!.url, 'x-forwarded-for': forwardedFor });
 
 describe('login throttle behind a proxy', { timeout: PASSWORD_WORK_MS }, () => {
   it('counts the address the trusted proxy appended, not the one the client forged in front', async () => {

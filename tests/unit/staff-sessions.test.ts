@@ -1,7 +1,7 @@
 // Staff sessions end when they should, on both engines: after 30 idle minutes or 12 hours in all,
 // and at once when the account is disabled or its role or locations change, taking its live screen
 // with it before another alert reaches it; a logout closes the screen at once too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IDLE_MS, SESSION_TTL_MS } from '../../server/staff/sessions.ts';
 import { updateStaffUser } from '../../server/staff/users.ts';
 import {
@@ -9,10 +9,9 @@ import {
   LOCATIONS,
   loginAs,
   staffEngines,
-  startStaffCollector,
   type StaffClient,
-  type StaffCollector,
 } from '../support/staff.ts';
+import { useStaffCollector, type StaffAccounts } from '../support/staff-suite.ts';
 import { readEvents } from '../support/staff-sse.ts';
 
 const MINUTE = 60_000;
@@ -22,19 +21,17 @@ for (const engine of await staffEngines()) {
     `staff sessions on ${engine.name}`,
     { timeout: PASSWORD_WORK_MS },
     () => {
-      let c: StaffCollector;
       let clock = Date.now();
-      beforeAll(async () => {
-        c = await startStaffCollector({
+      const atMain: StaffAccounts[string] = ['staff', [LOCATIONS.main.location]];
+      const { c } = useStaffCollector(
+        {
           postgresUrl: engine.postgresUrl,
           now: () => new Date(clock),
           // Far longer than any wait below: whatever ends a screen here is not the heartbeat.
           heartbeatMs: 10 * MINUTE,
-        });
-        for (const name of ['ida', 'abe', 'dana', 'mo', 'otto'])
-          await c.addUser(name, 'staff', [LOCATIONS.main.location]);
-      }, PASSWORD_WORK_MS);
-      afterAll(async () => c?.close());
+        },
+        { ida: atMain, abe: atMain, dana: atMain, mo: atMain, otto: atMain },
+      );
 
       const me = async (cookie: string) =>
         (

@@ -3,18 +3,10 @@
 // instead of the server buffering every alert for it.
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_UNSENT_BYTES } from '../../server/staff/live-screens.ts';
-import {
-  PASSWORD_WORK_MS,
-  capturedLog,
-  LOCATIONS,
-  loginAs,
-  staffEngines,
-  startStaffCollector,
-  type StaffClient,
-  type StaffCollector,
-} from '../support/staff.ts';
+import { capturedLog, LOCATIONS, staffEngines, type StaffClient } from '../support/staff.ts';
+import { useStaffCollector } from '../support/staff-suite.ts';
 
 /** Opens the stream and keeps it open until `close`; resolves once the headers are in. */
 async function openStream(url: string, who: StaffClient) {
@@ -28,40 +20,30 @@ async function openStream(url: string, who: StaffClient) {
 
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(`staff live screens on ${engine.name}`, () => {
-    let c: StaffCollector;
     const log = capturedLog();
-    let dana: StaffClient;
-    let mo: StaffClient;
-    let otto: StaffClient;
-    beforeAll(async () => {
-      c = await startStaffCollector({
+    const main = [LOCATIONS.main.location];
+    const { c, staff } = useStaffCollector(
+      {
         postgresUrl: engine.postgresUrl,
         logger: log.logger,
         staff: { streamLimits: { perUser: 2, total: 3 } },
-      });
-      await c.addUser('dana', 'staff', [LOCATIONS.main.location]);
-      await c.addUser('mo', 'manager');
-      await c.addUser('otto', 'staff', [LOCATIONS.main.location]);
-      [dana, mo, otto] = await Promise.all([
-        loginAs(c.url, 'dana'),
-        loginAs(c.url, 'mo'),
-        loginAs(c.url, 'otto'),
-      ]);
-    }, PASSWORD_WORK_MS);
-    afterAll(async () => c?.close());
+      },
+      { dana: ['staff', main], mo: 'manager', otto: ['staff', main] },
+      ['dana', 'mo', 'otto'],
+    );
 
     it('caps the live screens per account and in all', async () => {
-      const first = await openStream(c.url, dana);
-      const second = await openStream(c.url, dana);
-      const third = await openStream(c.url, dana);
+      const first = await openStream(c.url, staff.dana);
+      const second = await openStream(c.url, staff.dana);
+      const third = await openStream(c.url, staff.dana);
       expect([first.res.status, second.res.status]).toEqual([200, 200]);
       expect(third.res.status).toBe(429);
       expect(third.res.headers.get('retry-after')).toBe('30');
       expect(await third.res.json()).toMatchObject({ error: 'too_many_screens' });
 
-      const mos = await openStream(c.url, mo);
+      const mos = await openStream(c.url, staff.mo);
       expect(mos.res.status).toBe(200);
-      const ottos = await openStream(c.url, otto);
+      const ottos = await openStream(c.url, staff.otto);
       expect(ottos.res.status).toBe(503);
       expect(ottos.res.headers.get('retry-after')).toBe('30');
 
@@ -69,7 +51,7 @@ for (const engine of await staffEngines()) {
       first.close();
       await expect
         .poll(async () => {
-          const retry = await openStream(c.url, otto);
+          const retry = await openStream(c.url, staff.otto);
           retry.close();
           return retry.res.status;
         })
@@ -83,7 +65,7 @@ for (const engine of await staffEngines()) {
       const socket = connect(port, '127.0.0.1');
       socket.on('error', () => {}); // a reset after the drop is as good as an end
       socket.write(
-        `GET /staff/api/stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${mo.cookie}\r\n\r\n`,
+        `GET /staff/api/stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${staff.mo.cookie}\r\n\r\n`,
       );
       // The headers and the snapshot arrive; from here on the client reads nothing.
       await once(socket, 'readable');

@@ -2,7 +2,7 @@
 // counted before their password is checked, the password checks in flight are capped, a guesser
 // cannot lock the owner out from elsewhere, and every failure and lockout lands in the log with
 // the username and the address (never the password).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../server/staff/address-key.ts';
 import { HashGate } from '../../server/staff/hash-gate.ts';
 import {
@@ -15,11 +15,12 @@ import {
 import {
   PASSWORD_WORK_MS,
   capturedLog,
+  postLogin,
   STAFF_PASSWORD,
   staffEngines,
   startStaffCollector,
-  type StaffCollector,
 } from '../support/staff.ts';
+import { useStaffCollector } from '../support/staff-suite.ts';
 
 describe('the address a login counts against', () => {
   it('is an IPv4 address as itself, also written as IPv6, and an IPv6 address by its /64', () => {
@@ -40,27 +41,21 @@ for (const engine of await staffEngines()) {
     `staff login throttle on ${engine.name}`,
     { timeout: PASSWORD_WORK_MS },
     () => {
-      let c: StaffCollector;
       const log = capturedLog();
       const gate = new HashGate({ concurrency: 2, queue: 8 });
-      beforeAll(async () => {
-        c = await startStaffCollector({
+      const { c } = useStaffCollector(
+        {
           postgresUrl: engine.postgresUrl,
           // The test client plays the TLS proxy: it appends the "client" address it stands for.
           trustProxy: '127.0.0.1',
           staff: { hashGate: gate },
           logger: log.logger,
-        });
-        for (const name of ['dana', 'mo', 'kai', 'lee']) await c.addUser(name, 'manager');
-      }, PASSWORD_WORK_MS);
-      afterAll(async () => c?.close());
+        },
+        { dana: 'manager', mo: 'manager', kai: 'manager', lee: 'manager' },
+      );
 
       const login = (username: string, password: string, from: string) =>
-        fetch(`${c.url}/staff/api/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-          body: JSON.stringify({ username, password }),
-        });
+        postLogin(c.url, username, password, { 'x-forwarded-for': from });
       const statuses = async (list: Promise<Response>[]) =>
         (await Promise.all(list)).map((r) => r.status).sort();
 
@@ -82,12 +77,7 @@ for (const engine of await staffEngines()) {
         });
         try {
           await b.addUser('kim', 'manager');
-          const post = (password: string) =>
-            fetch(`${b.url}/staff/api/login`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ username: 'kim', password }),
-            });
+          const post = (password: string) => postLogin(b.url, 'kim', password);
           for (let i = 0; i < MAX_FAILURES - 1; i++)
             expect((await post(`guess-${i}`)).status).toBe(401);
           let release = () => {};

@@ -1,0 +1,109 @@
+// The staff API cases of the API fuzz test: logins, the alert list with odd queries, acknowledge
+// and resolve on real and made-up alert ids, logout and the stream, each with the right session
+// and CSRF token or a wrong, missing or foreign one.
+import { fuzzJson, mutateSometimes, ODD_STRINGS, wellFormed, type Rng } from './fuzz.ts';
+import { json, wrap, type FuzzCase, type FuzzWorld } from './fuzz-requests.ts';
+
+/** A percent-encoded odd string for a path or a query, sometimes malformed on purpose. */
+function inUrl(rng: Rng, s: string): string {
+  if (rng.chance(0.1))
+    return rng.pick(['%', '%zz', '%ff%fe', '%c0%80', '%00', '..%2f..', '%ed%a0%80']);
+  return encodeURIComponent(wellFormed(s.slice(0, rng.int(1, 200))));
+}
+
+const LIMITS = ['0', '1', '1000', '1001', '-1', '1e3', '0x10', 'NaN'];
+
+function staffHeaders(rng: Rng, world: FuzzWorld): Record<string, string> {
+  const who = rng.chance(0.5) ? world.sessions.manager : world.sessions.staff;
+  const roll = rng.int(0, 19);
+  if (roll === 0) return {};
+  if (roll === 1)
+    return { cookie: `lw_staff=${rng.pick(['', 'x', '%00', 'A'.repeat(4000), '\u00e9'])}` };
+  if (roll === 2)
+    return {
+      cookie: who.cookie,
+      'x-csrf-token':
+        world.sessions.manager === who ? world.sessions.staff.csrf : world.sessions.manager.csrf,
+    };
+  if (roll === 3)
+    return { cookie: who.cookie, 'x-csrf-token': who.csrf, origin: 'https://evil.example' };
+  if (roll === 4) return { cookie: `${who.cookie}; lw_staff=other; =; ;;` };
+  return { cookie: who.cookie, 'x-csrf-token': who.csrf };
+}
+
+/** One staff API request: login, me, the alert list, acknowledge, resolve, logout, the stream. */
+export function staffCase(rng: Rng, world: FuzzWorld): FuzzCase {
+  const headers = staffHeaders(rng, world);
+  const id = () =>
+    world.alertIds.length && rng.chance(0.7)
+      ? rng.pick(world.alertIds)
+      : inUrl(rng, rng.pick(ODD_STRINGS));
+  const roll = rng.int(0, 19);
+  if (roll < 3) {
+    const login = {
+      username: rng.pick(['mo', 'dana', 'nobody', ...ODD_STRINGS]),
+      password: rng.pick(['wrong password', ...ODD_STRINGS]),
+    };
+    const { cookie: _c, ...noCookie } = headers;
+    return wrap(
+      rng,
+      world,
+      'login',
+      '/staff/api/login',
+      mutateSometimes(rng, 0.5, login),
+      noCookie,
+    );
+  }
+  if (roll < 5) return { what: 'me', method: 'GET', path: '/staff/api/me', headers };
+  if (roll < 10) {
+    const q = rng.pick([
+      '',
+      '?status=open',
+      '?status=open,resolved',
+      `?status=${inUrl(rng, rng.pick(ODD_STRINGS))}`,
+      `?limit=${inUrl(rng, rng.pick([...LIMITS, ...ODD_STRINGS]))}`,
+      '?status=open&status=resolved',
+      '?x=1',
+      '?limit=5&limit=6',
+      '?__proto__[x]=1',
+    ]);
+    return { what: `alerts${q}`, method: 'GET', path: `/staff/api/alerts${q}`, headers };
+  }
+  if (roll < 14) {
+    const body = rng.chance(0.8)
+      ? undefined
+      : Buffer.from(fuzzJson(rng.pick([{}, { outcome: 'recovered' }, null, 'x'])));
+    return {
+      what: 'ack',
+      method: 'POST',
+      path: `/staff/api/alerts/${id()}/ack`,
+      headers: body ? json(headers) : headers,
+      ...(body && { body }),
+    };
+  }
+  if (roll < 18) {
+    const resolve = {
+      outcome: rng.pick(['recovered', 'not_reachable', 'other']),
+      ...(rng.chance(0.6) && { note: rng.pick(ODD_STRINGS).slice(0, 2000) }),
+    };
+    return wrap(
+      rng,
+      world,
+      'resolve',
+      `/staff/api/alerts/${id()}/resolve`,
+      mutateSometimes(rng, 0.4, resolve),
+      headers,
+    );
+  }
+  if (roll === 18) {
+    // Never with the right CSRF token: the fuzz's own sessions must live to the end.
+    const { 'x-csrf-token': _t, ...noCsrf } = headers;
+    return { what: 'logout', method: 'POST', path: '/staff/api/logout', headers: noCsrf };
+  }
+  return {
+    what: 'stream',
+    method: 'GET',
+    path: '/staff/api/stream',
+    headers: { cookie: 'lw_staff=not-a-session' },
+  };
+}
