@@ -39,7 +39,15 @@ export const IsoDateTime = z.iso
  * PostgreSQL text and jsonb cannot hold U+0000. A touch keyboard never types it, so an item that
  * carries one is corrupt or hostile: it is rejected with a reason instead of failing its batch.
  */
-const noNul = (value: unknown) => !JSON.stringify(value).includes('\\u0000');
+const hasNul = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.includes('\u0000')
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNul(v))
+      : false;
+// Each string on its own: in the JSON text, a customer who typed the six characters \u0000 would
+// look the same as a real NUL.
+const noNul = (value: unknown) => !hasNul(value);
 const NO_NUL = { message: 'text must not contain NUL (U+0000) characters' };
 
 export const AnswerUpload = z

@@ -47,6 +47,22 @@ for (const engine of await collectorEngines('odd text')) {
       expect(storedAlert!.detail.location).toBe('Store \ufffd');
     });
 
+    it('stores a comment in which the customer typed a backslash and u0000, and refuses a real NUL', async () => {
+      const typed = answer(c.kioskId, 2, { comment: 'they wrote \\u0000 on the sign' });
+      const nul = answer(c.kioskId, 3, { comment: 'corrupt \u0000 text' });
+      const sent = await batch('answers', [typed, nul]);
+      expect(BatchReply.parse(sent.body).results).toEqual([
+        { id: typed.id, status: 'stored' },
+        {
+          id: nul.id,
+          status: 'rejected',
+          reason: expect.stringContaining('must not contain NUL'),
+        },
+      ]);
+      const stored = (await readAnswers(c.storage, c.kioskId)).find((a) => a.id === typed.id);
+      expect(stored?.comment).toBe('they wrote \\u0000 on the sign');
+    });
+
     it('keeps a heartbeat whose error text holds a NUL, with U+FFFD in its place', async () => {
       const hb = await call(c, 'POST', '/v1/heartbeat', {
         kioskId: c.kioskId,
