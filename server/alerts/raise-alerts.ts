@@ -52,7 +52,7 @@ export async function raiseAlerts(
   candidates: Candidate[],
   receivedAt: Date,
 ): Promise<Announcement[]> {
-  const fresh = await notRaisedBefore(trx, kind, candidates);
+  const fresh = await notRaisedBefore(trx, place.kioskId, kind, candidates);
   if (!fresh.length) return [];
   const { routing } = place;
   const priority = PRIORITY[kind];
@@ -104,6 +104,7 @@ export async function raiseAlerts(
 /** Drops candidates that already have their staff alert (a resend, or a recovery at start). */
 async function notRaisedBefore(
   trx: CollectorDb,
+  kioskId: string,
   kind: StaffAlertKind,
   candidates: Candidate[],
 ): Promise<Candidate[]> {
@@ -114,6 +115,8 @@ async function notRaisedBefore(
     for (const r of await trx
       .selectFrom('staff_alerts')
       .select('answer_id')
+      // This kiosk's only: another kiosk naming the id first must not silence this one's alert.
+      .where('kiosk_id', '=', kioskId)
       .where('answer_id', 'in', [...new Set(answerIds)])
       .where('kind', '=', kind)
       .execute())

@@ -121,6 +121,25 @@ for (const engine of await collectorEngines('alert hardening')) {
       expect(JSON.stringify(shown)).not.toMatch(/Private words|ann@example/);
     });
 
+    it("cannot silence another kiosk's low score by naming its answer id first", async () => {
+      const early = alert({ kind: 'low_score', createdAt: nowIso() });
+      await c.post('/v1/alerts', [early]);
+      await c.settle();
+      const theirs = answer('lobby-1', ++otherSeq, {
+        id: early.answerId!,
+        smiley: 1,
+        finalizedAt: nowIso(),
+      });
+      await postAsOther('/v1/answers', [theirs]);
+      await c.settle();
+      const at = (location: string) =>
+        staffRows().then((rows) =>
+          rows.filter((r) => r.location === location && r.answer_id === theirs.id),
+        );
+      expect((await at('Other store')).map((r) => r.kind)).toEqual(['low_score']);
+      expect((await at(LOCATION)).map((r) => r.kind)).toEqual(['low_score']);
+    });
+
     it('window rule: a kiosk whose clock runs a year ahead does not outvote later unhappy answers', async () => {
       await c.setRouting({
         thresholds: { smiley: 1 },
