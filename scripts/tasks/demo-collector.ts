@@ -7,7 +7,7 @@ import pino from 'pino';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
+import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 
 export interface DemoCollector {
   url: string;
@@ -25,7 +25,9 @@ export async function startDemoCollector(
     touchpoint: string;
     collector?: unknown;
   };
-  // Enrolling again rotates the token: the demo never needs to keep one between runs.
+  // A fresh token on every run: the demo keeps its data between runs but no token, so the kiosk
+  // enrolled by the last run is revoked first (enrolKiosk refuses a kiosk that is enrolled).
+  await revokeKiosk(storage, config.kioskId, new Date());
   const { token } = await enrolKiosk(
     storage,
     { kioskId: config.kioskId, location: config.location, touchpoint: config.touchpoint },
