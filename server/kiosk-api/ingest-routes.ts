@@ -100,7 +100,8 @@ async function ingest<T>(
     valid,
   );
   stored.outcomes.forEach((outcome, j) => Object.assign(results[validAt[j]!]!, outcome));
-  listener?.routeStored();
+  // Only new items leave a routing job; a batch of resends and rejects has nothing to route.
+  if (stored.outcomes.some((o) => o.status === 'stored')) listener?.routeStored();
 
   const count = (status: ItemResult['status']) => results.filter((r) => r.status === status).length;
   // Counts only: items hold customer text, and reasons can quote whatever keys a client sent.
