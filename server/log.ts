@@ -27,3 +27,7 @@ export function collectorLogger(
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/** An error's message for a log field (a thrown non-Error as text). */
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -24,6 +24,8 @@ export interface Storage {
    * as long as it runs (LISTEN); the caller connects and ends it.
    */
   dedicatedClient?: () => pg.Client;
+  /** PostgreSQL only: the URL, for a library that opens its own pool (the job queue, pg-boss). */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ function openPostgres(url: string, onBackgroundError?: (error: Error) => void): 
     engine: 'postgres',
     location: redactUrl(url),
     dedicatedClient: () => new pg.Client({ connectionString: url }),
+    connectionString: url,
     close: () => db.destroy(),
   };
 }

@@ -1,7 +1,8 @@
 // Every table of the collector's database as Kysely sees it, one interface composed from each
 // feature's own tables (each beside the code that uses it), so Storage.db knows them all.
 import type { AlertTables } from '../alerts/tables.ts';
+import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
 
-export interface CollectorTables extends KioskApiTables, AlertTables, StaffTables {}
+export interface CollectorTables extends KioskApiTables, AlertTables, StaffTables, JobTables {}

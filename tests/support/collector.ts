@@ -132,7 +132,9 @@ export async function freshPostgresSchema(
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
       try {
+        // And the job queue's schema beside it (server/jobs/pg-boss-queue.ts), if one was made.
         await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        await c.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
       } finally {
         await c.end();
       }

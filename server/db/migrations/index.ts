@@ -11,6 +11,7 @@ import * as m005 from './005-routing-queue.ts';
 import * as m006 from './006-redaction.ts';
 import * as m007 from './007-kiosk-rate-buckets.ts';
 import * as m008 from './008-alert-events.ts';
+import * as m009 from './009-durable-jobs.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '006-redaction', up: m006.up },
   { name: '007-kiosk-rate-buckets', up: m007.up },
   { name: '008-alert-events', up: m008.up },
+  { name: '009-durable-jobs', up: m009.up },
 ];

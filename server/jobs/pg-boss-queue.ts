@@ -1,0 +1,125 @@
+// The job queue on PostgreSQL: pg-boss. Chosen over graphile-worker because it is plain Node
+// with few dependencies (pg and a cron parser; graphile-worker brings a CLI, config loader and
+// beta plugin system), claims jobs with SKIP LOCKED so each runs on one instance, keeps a job whose
+// instance died (it expires and runs again elsewhere), wakes workers with LISTEN/NOTIFY, runs its
+// own schema migrations under an advisory lock (instances may start together), and offers
+// singleton and cron jobs for the digest and fleet checks to come.
+// Its tables live in `<collector schema>_jobs`, beside ours and out of their way. A job is added
+// through the caller's Kysely transaction (pg-boss's fromKysely adapter), so it commits with it.
+import { fromKysely, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import { sql } from 'kysely';
+import type { CollectorDb, Storage } from '../db/open.ts';
+import { messageOf } from '../log.ts';
+import {
+  JOB_EXPIRY_SECONDS,
+  JOB_RETRIES,
+  JOB_RETRY_DELAY_SECONDS,
+  type JobData,
+  type JobHandler,
+  type JobQueue,
+} from './queue.ts';
+
+export interface PgBossQueueOptions {
+  /**
+   * How often a worker looks for jobs that came due (a retry, a deferred job); new jobs wake it
+   * at once through NOTIFY. At least 0.5 s (pg-boss's floor).
+   */
+  pollingIntervalSeconds?: number;
+}
+
+/** Jobs running at once per queue on this instance. */
+const CONCURRENCY = 4;
+/** Finished jobs are kept this long for an operator to look at, then deleted by pg-boss. */
+const KEEP_FINISHED_SECONDS = 3 * 24 * 60 * 60;
+
+export class PgBossQueue implements JobQueue {
+  readonly started: Promise<void>;
+  private readonly boss: Promise<PgBoss>;
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly worked = new Set<string>();
+  private readonly polling: number;
+
+  constructor(storage: Storage, log: Logger | null, opts: PgBossQueueOptions = {}) {
+    this.polling = opts.pollingIntervalSeconds ?? 2;
+    this.boss = start(storage, log);
+    this.started = this.boss.then(() => {});
+    // A failed start fails every send and work with its error; this keeps it from going unhandled.
+    this.started.catch(() => {});
+  }
+
+  async send(trx: CollectorDb, queue: string, data: JobData, startAfter?: Date): Promise<void> {
+    const boss = await this.queue(queue);
+    await boss.send(queue, data, { db: fromKysely(trx), ...(startAfter && { startAfter }) });
+  }
+
+  async work(queue: string, handler: JobHandler): Promise<void> {
+    const boss = await this.queue(queue);
+    this.worked.add(queue);
+    await boss.work<JobData>(
+      queue,
+      {
+        localConcurrency: CONCURRENCY,
+        pollingIntervalSeconds: this.polling,
+        notifyPollingIntervalSeconds: this.polling,
+      },
+      async ([job]) => handler(job!.data),
+    );
+  }
+
+  async idle(): Promise<void> {
+    const boss = await this.boss;
+    const unfinished = new Set(['created', 'retry', 'active']);
+    for (;;) {
+      let waiting = false;
+      for (const queue of this.worked) {
+        const jobs = await boss.findJobs(queue, { limit: 100_000 });
+        waiting ||= jobs.some((j) => unfinished.has(j.state));
+      }
+      if (!waiting) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const boss = await this.boss.catch(() => null);
+    await boss?.stop({ graceful: true, close: true, timeout: 15_000 });
+  }
+
+  /** pg-boss, with `name` created (once per process; pg-boss's create is idempotent). */
+  private async queue(name: string): Promise<PgBoss> {
+    const boss = await this.boss;
+    let created = this.queues.get(name);
+    if (!created) {
+      created = boss.createQueue(name, {
+        notify: true,
+        retryLimit: JOB_RETRIES,
+        retryDelay: JOB_RETRY_DELAY_SECONDS,
+        retryBackoff: true,
+        expireInSeconds: JOB_EXPIRY_SECONDS,
+        deleteAfterSeconds: KEEP_FINISHED_SECONDS,
+      });
+      this.queues.set(name, created);
+    }
+    await created;
+    return boss;
+  }
+}
+
+async function start(storage: Storage, log: Logger | null): Promise<PgBoss> {
+  if (!storage.connectionString) throw new Error('pg-boss needs the PostgreSQL connection string');
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    storage.db,
+  );
+  const boss = new PgBoss({
+    connectionString: storage.connectionString,
+    schema: `${rows[0]!.schema}_jobs`,
+    application_name: 'lastword-jobs',
+    max: 4,
+    useListenNotify: true,
+  });
+  boss.on('error', (error) =>
+    log?.error({ errorMessage: messageOf(error) }, 'job queue (pg-boss) error'),
+  );
+  return boss.start();
+}
