@@ -12,6 +12,8 @@ import { kioskGate } from './kiosk-api/device-auth.ts';
 import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { installErrorReplies } from './errors.ts';
+import { openJobQueue } from './jobs/open-queue.ts';
+import type { PgBossQueueOptions } from './jobs/pg-boss-queue.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
@@ -35,6 +37,8 @@ export interface CollectorOptions {
   alertHub?: AlertHub;
   /** Outside channels: webhook target policy, SMTP server, retries, escalation timer. */
   alerts?: AlertServiceOptions;
+  /** The durable job queue on PostgreSQL (pg-boss): how often workers look for due jobs. */
+  jobs?: PgBossQueueOptions;
   /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat… */
   staff?: StaffOptions;
   /**
@@ -88,8 +92,20 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   // Every instance on one database feeds its hub from alert_events (feed.ts).
   const feed = new AlertFeed(opts.storage, hub, { now, log: opts.logger ?? null });
   app.decorate('alertFeed', feed);
-  const alerts = installAlerts(app, opts.storage, feed, now, opts.logger, opts.alerts);
-  app.addHook('onClose', () => feed.close());
+  const jobs = openJobQueue(opts.storage, opts.logger ?? null, opts.jobs);
+  // No listening without a job queue: alerts would be stored and never sent.
+  app.addHook('onReady', () => jobs.started);
+  const alerts = installAlerts(
+    app,
+    { storage: opts.storage, feed, jobs, now },
+    opts.logger,
+    opts.alerts,
+  );
+  // The alert service stops the job queue it feeds; the feed stops after it.
+  app.addHook('onClose', async () => {
+    await alerts.close();
+    await feed.close();
+  });
   installRetention(app, opts.storage, now, opts.logger, opts.retention);
 
   app.register(async (v1) => {

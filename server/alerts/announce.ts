@@ -1,19 +1,19 @@
-// Telling the staff screens and the channels what routing changed. The screens hear of it through
-// alert_events rows written in routing's own transaction (so every instance's screens do, and a
-// rollback announces nothing); the channels once that transaction has committed: a channel must
-// never hear of an alert that a rollback took away.
+// Telling the staff screens and the channels what routing changed, in routing's own transaction:
+// the screens through alert_events rows (so every instance's screens hear of it), the channels
+// through delivery jobs or held notes (notifier.ts). A rollback announces nothing to either, and
+// a commit loses neither, whatever happens to this process next.
 import type { AlertEventType } from '../../shared/staff-api.ts';
-import type { Storage } from '../db/open.ts';
+import type { CollectorDb } from '../db/open.ts';
 import type { Notifier } from './notifier.ts';
 import type { Routing } from './rules.ts';
-import { readStaffAlertsById } from './store.ts';
 
 /**
- * A new card (`tell`: the routing whose channels hear of it; null in quiet hours) or a changed
- * one (a folded alert raised its count, an answer brought its reasons).
+ * A new card (its location's routing, and whether quiet hours hold its channel messages back) or
+ * a changed one (a folded alert raised its count, an answer brought its reasons).
  */
 export type Announcement =
-  { id: string; change: 'new'; tell: Routing | null } | { id: string; change: 'update' };
+  | { id: string; change: 'new'; location: string; routing: Routing; quiet: boolean }
+  | { id: string; change: 'update' };
 
 /** Each card once: its first announcement of the pass. */
 function firstOfEach(announcements: Announcement[]): Announcement[] {
@@ -32,17 +32,18 @@ export function screenEvents(
   }));
 }
 
-/** After the commit: the channels of each new card, with the card as it stands (one read). */
-export async function notifyChannels(
-  storage: Storage,
+/** In the routing transaction: each new card's channels, told now or held for later. */
+export async function tellChannels(
+  trx: CollectorDb,
   notifier: Notifier,
   announcements: Announcement[],
+  now: Date,
 ): Promise<void> {
-  const tell = new Map<string, Routing>();
   for (const a of firstOfEach(announcements))
-    if (a.change === 'new' && a.tell) tell.set(a.id, a.tell);
-  for (const alert of await readStaffAlertsById(storage, [...tell.keys()])) {
-    const routing = tell.get(alert.id)!;
-    notifier.notify({ alert, reason: 'initial' }, routing, routing.notify);
-  }
+    if (a.change === 'new')
+      await notifier.tell(
+        trx,
+        { alertId: a.id, reason: 'initial' },
+        { location: a.location, channels: a.routing.notify, quiet: a.quiet, now },
+      );
 }

@@ -1,16 +1,23 @@
-// Deliveries to outside channels: each attempt is a row in alert_deliveries, failures are
-// retried with capped exponential backoff (honouring Retry-After), and nothing here ever
-// blocks a kiosk's request: the router hands over and returns. Retries live in memory, so a
-// collector restart drops pending retries; the delivery log shows where they stopped. Each
-// channel gets at most `perChannelPerMinute` new messages a minute: the rest are not sent, but
-// each one is a `refused` row in the delivery log ("rate limited …") and every minute that held
-// any back logs one warning with the count; the alerts themselves stay on the staff page.
-import { v7 as uuidv7 } from 'uuid';
+// Deliveries to outside channels as durable jobs (server/jobs/): a delivery is added in the
+// transaction that raised its alert or claimed its escalation step, so it survives a restart and
+// runs on one instance however many share the database. Each attempt is a row in
+// alert_deliveries; a failure worth retrying adds the next attempt as a job due after a capped
+// exponential backoff (longer if the receiver sent Retry-After), in the same transaction as that
+// row. Every attempt of a message carries the same id (webhook-id, Message-ID), so a receiver
+// de-duplicates the rare repeat (an instance killed between a receiver's 2xx and our commit).
+// The job holds ids only: the message is built from the alert and routing as they stand when it
+// is sent, so a comment removed meanwhile is not sent and a channel taken out of the routing is
+// not called. Each channel gets at most `perChannelPerMinute` new messages a minute on each
+// instance: the rest are `refused` rows ("rate limited …") with one warning a minute.
 import type { Logger } from 'pino';
-import type { Storage } from '../db/open.ts';
-import { personalPart, type AlertMessage } from './messages.ts';
+import { v7 as uuidv7 } from 'uuid';
+import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
+import type { JobData, JobQueue } from '../jobs/queue.ts';
+import { personalPart, type AlertMessage, type MessageReason } from './messages.ts';
+import { getRouting } from './routing-store.ts';
 import type { Channel } from './rules.ts';
 import type { AttemptResult, Senders } from './senders.ts';
+import { readStaffAlert } from './store.ts';
 import type { DeliveryStatus } from './tables.ts';
 
 export interface RetryPolicy {
@@ -28,27 +35,32 @@ export const DEFAULT_RETRY: RetryPolicy = {
 /** New messages (not retries) per channel per minute; a storm beyond it stays off the channel. */
 export const DEFAULT_PER_CHANNEL_PER_MINUTE = 20;
 
+export const DELIVERY_QUEUE = 'alert-delivery';
+
+/** What a channel is told about an alert: the message without the alert's contents. */
+export interface Note {
+  alertId: string;
+  reason: MessageReason;
+  more?: { count: number; minutes: number };
+}
+
+/** One attempt at one channel, as a job. */
+interface DeliveryJob extends Note {
+  location: string;
+  channel: string;
+  attempt: number;
+  /** One id per alert, reason and channel, the same on every attempt. */
+  messageId: string;
+}
+
 export interface DispatcherDeps {
   storage: Storage;
+  jobs: JobQueue;
   senders: Senders;
   retry: RetryPolicy;
   perChannelPerMinute: number;
   now: () => Date;
   log: Logger | null;
-}
-
-/** One channel's delivery of one message. */
-interface Delivery {
-  message: AlertMessage;
-  channel: Channel;
-  personalData: boolean;
-  /** One id per alert, reason and channel, the same on every retry: receivers de-duplicate on it. */
-  messageId: string;
-}
-
-/** The message (sent or held back) holds the customer's comment or contact. */
-function carriesPersonalData(d: Delivery): boolean {
-  return Object.keys(personalPart(d.message, d.channel.kind, d.personalData)).length > 0;
 }
 
 function deliveryStatus(result: AttemptResult, again: boolean): DeliveryStatus {
@@ -59,28 +71,81 @@ function deliveryStatus(result: AttemptResult, again: boolean): DeliveryStatus {
 
 export class Dispatcher {
   private readonly deps: DispatcherDeps;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inFlight = new Set<Promise<void>>();
   /** Per channel target: the minute it counts and how many it sent and held back in it. */
   private readonly sendsThisMinute = new Map<
     string,
     { minute: number; sent: number; held: number }
   >();
-  private closed = false;
 
   constructor(deps: DispatcherDeps) {
     this.deps = deps;
   }
 
-  /** Starts delivering to each channel; returns at once. */
-  deliver(message: AlertMessage, channels: Channel[], personalData: boolean): void {
+  /** Starts running this instance's share of the deliveries. */
+  start(): Promise<void> {
+    return this.deps.jobs.work(DELIVERY_QUEUE, (data) => this.run(data as unknown as DeliveryJob));
+  }
+
+  /** In the caller's transaction: one delivery job per channel. */
+  async enqueue(trx: CollectorDb, note: Note, location: string, channels: string[]) {
     for (const channel of channels) {
-      const more = message.more ? `_${message.more.count}` : '';
-      const messageId = `msg_${message.alert.id}_${message.reason}_${channel.name}${more}`;
-      const delivery = { message, channel, personalData, messageId };
-      if (this.withinLimit(channel)) this.attempt(delivery, 1);
-      else this.holdBack(delivery);
+      const more = note.more ? `_${note.more.count}` : '';
+      const messageId = `msg_${note.alertId}_${note.reason}_${channel}${more}`;
+      const job: DeliveryJob = { ...note, location, channel, attempt: 1, messageId };
+      await this.deps.jobs.send(trx, DELIVERY_QUEUE, job as unknown as JobData);
     }
+  }
+
+  private async run(job: DeliveryJob): Promise<void> {
+    const { storage, senders, log } = this.deps;
+    if (await this.recorded(job)) return;
+    const routing = await getRouting(storage, job.location);
+    const channel = routing.channels.find((c) => c.name === job.channel);
+    const alert = await readStaffAlert(storage, job.alertId);
+    if (!channel || !alert) {
+      // The routing lost the channel, or the alert was erased, since the job was added.
+      log?.warn({ alertId: job.alertId, channel: job.channel }, 'alert delivery dropped');
+      return;
+    }
+    const message: AlertMessage = {
+      alert,
+      reason: job.reason,
+      ...(job.more && { more: job.more }),
+    };
+    const personalData = routing.personalDataInChannels;
+    if (job.attempt === 1 && !this.withinLimit(channel)) {
+      const error = `rate limited: more than ${this.deps.perChannelPerMinute} messages a minute to this channel`;
+      const refused = { ok: false, retry: false, refused: true, error };
+      await writeTransaction(storage, (trx) =>
+        this.record(trx, job, channel, refused, 'refused', message, personalData),
+      );
+      return;
+    }
+    const result = await senders.send(channel, message, job.messageId, personalData);
+    const again = !result.ok && result.retry && job.attempt < this.deps.retry.maxAttempts;
+    const status = deliveryStatus(result, again);
+    await writeTransaction(storage, async (trx) => {
+      await this.record(trx, job, channel, result, status, message, personalData);
+      if (again)
+        await this.deps.jobs.send(
+          trx,
+          DELIVERY_QUEUE,
+          { ...job, attempt: job.attempt + 1 } as unknown as JobData,
+          this.retryAt(job.attempt, result.retryAfterSeconds ?? 0),
+        );
+    });
+    this.report(job, channel, result, again);
+  }
+
+  /** This attempt ran before, on an instance that died before the queue heard it was done. */
+  private async recorded(job: DeliveryJob): Promise<boolean> {
+    const row = await this.deps.storage.db
+      .selectFrom('alert_deliveries')
+      .select('id')
+      .where('message_id', '=', job.messageId)
+      .where('attempt', '=', job.attempt)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Counts a new message against its channel's minute; false when the minute is full. */
@@ -105,82 +170,43 @@ export class Dispatcher {
     return false;
   }
 
-  /** Not sent, and said so: a refused row in the delivery log. */
-  private holdBack(d: Delivery): void {
-    const error = `rate limited: more than ${this.deps.perChannelPerMinute} messages a minute to this channel`;
-    const run = this.record(d, 1, { ok: false, retry: false, refused: true, error }, 'refused');
-    const tracked = run.finally(() => this.inFlight.delete(tracked));
-    this.inFlight.add(tracked);
-  }
-
-  /** Resolves when no attempt is running or scheduled (tests; graceful shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size || this.timers.size) {
-      if (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
-      else await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
-  close(): void {
-    this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-  }
-
-  private attempt(d: Delivery, attempt: number): void {
-    if (this.closed) return;
-    const run = this.run(d, attempt).finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
-  }
-
-  private async run(d: Delivery, attempt: number): Promise<void> {
-    const { senders, retry } = this.deps;
-    const result = await senders.send(d.channel, d.message, d.messageId, d.personalData);
-    const again = !result.ok && result.retry && attempt < retry.maxAttempts && !this.closed;
-    await this.record(d, attempt, result, deliveryStatus(result, again));
-    this.report(d, attempt, result, again);
-    if (again) this.retryLater(d, attempt, result.retryAfterSeconds ?? 0);
-  }
-
-  /** A row in alert_deliveries; failing to write it is logged, never fatal to the delivery. */
+  /** A row in alert_deliveries, and whether the message (sent or not) held personal data. */
   private async record(
-    d: Delivery,
-    attempt: number,
+    trx: CollectorDb,
+    job: DeliveryJob,
+    channel: Channel,
     result: AttemptResult,
     status: DeliveryStatus,
+    message: AlertMessage,
+    personalData: boolean,
   ): Promise<void> {
-    try {
-      await this.deps.storage.db
-        .insertInto('alert_deliveries')
-        .values({
-          id: uuidv7(),
-          staff_alert_id: d.message.alert.id,
-          channel: d.channel.name,
-          channel_kind: d.channel.kind,
-          reason: d.message.reason,
-          attempt,
-          status,
-          http_status: result.httpStatus ?? null,
-          error: result.error ?? null,
-          at: this.deps.now().toISOString(),
-          personal_data: carriesPersonalData(d) ? 1 : 0,
-        })
-        .execute();
-    } catch (error) {
-      this.deps.log?.warn(
-        { alertId: d.message.alert.id, errorMessage: (error as Error).message },
-        'could not write the delivery log',
-      );
-    }
+    const carried = Object.keys(personalPart(message, channel.kind, personalData)).length > 0;
+    await trx
+      .insertInto('alert_deliveries')
+      .values({
+        id: uuidv7(),
+        staff_alert_id: job.alertId,
+        channel: channel.name,
+        channel_kind: channel.kind,
+        reason: job.reason,
+        attempt: job.attempt,
+        status,
+        http_status: result.httpStatus ?? null,
+        error: result.error ?? null,
+        at: this.deps.now().toISOString(),
+        personal_data: carried ? 1 : 0,
+        message_id: job.messageId,
+      })
+      .execute();
   }
 
-  private report(d: Delivery, attempt: number, result: AttemptResult, again: boolean): void {
+  private report(job: DeliveryJob, channel: Channel, result: AttemptResult, again: boolean) {
     const { log } = this.deps;
     const fields = {
-      alertId: d.message.alert.id,
-      channel: d.channel.name,
-      kind: d.channel.kind,
-      attempt,
+      alertId: job.alertId,
+      channel: channel.name,
+      kind: channel.kind,
+      attempt: job.attempt,
       httpStatus: result.httpStatus,
       error: result.error,
     };
@@ -189,14 +215,11 @@ export class Dispatcher {
   }
 
   /** Capped exponential backoff, or longer when the receiver asked for it (Retry-After). */
-  private retryLater(d: Delivery, attempt: number, retryAfterSeconds: number): void {
+  private retryAt(attempt: number, retryAfterSeconds: number): Date {
     const { retry } = this.deps;
     const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
     const delay = Math.min(retry.maxDelayMs, Math.max(backoff, retryAfterSeconds * 1000));
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.attempt(d, attempt + 1);
-    }, delay);
-    this.timers.add(timer);
+    // The queue's clock (real time on both engines), not the collector's injectable one.
+    return new Date(Date.now() + delay);
   }
 }

@@ -1,13 +1,14 @@
 // The timed half of routing, run by a timer with the collector's injected clock: open alerts
-// past an escalation step go to that step's channels, and aggregation windows that closed with
-// low scores folded in send one summary ("3 more low scores at Desk 2 in 10 minutes").
-// Each step is claimed with a conditional UPDATE first, so two collectors sharing a database do
-// not both send it.
-import type { Storage } from '../db/open.ts';
+// past an escalation step go to that step's channels, aggregation windows that closed with
+// low scores folded in send one summary ("3 more low scores at Desk 2 in 10 minutes"), and what
+// quiet hours held back is released once they end. The state is in the rows, not in memory: each
+// step is claimed with a conditional UPDATE in the transaction that adds its deliveries (or holds
+// them in quiet hours), so it happens once however many collectors share the database, and a
+// collector that was down catches up at its first tick.
+import { writeTransaction, type Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
 import { getRouting } from './routing-store.ts';
 import { channelsQuiet, inQuietHours, type Routing } from './rules.ts';
-import { readStaffAlert } from './store.ts';
 import type { Notifier } from './notifier.ts';
 
 export class Escalator {
@@ -27,6 +28,7 @@ export class Escalator {
     };
     await this.escalate(now, routingOf);
     await this.summarize(now, routingOf);
+    await this.notifier.release(now, routingOf);
   }
 
   private async escalate(now: Date, routingOf: (l: string) => Promise<Routing>): Promise<void> {
@@ -48,22 +50,26 @@ export class Escalator {
       )
         step++;
       if (step === row.escalation_step) continue;
-      const claimed = await this.storage.db
-        .updateTable('staff_alerts')
-        .set({ escalation_step: step })
-        .where('id', '=', row.id)
-        .where('escalation_step', '=', row.escalation_step)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
-      const quiet = channelsQuiet(routing, row.priority, now);
-      const alert = await readStaffAlert(this.storage, row.id);
-      if (!alert || quiet) continue;
-      this.notifier.notify(
-        { alert, reason: `escalation-${step}` },
-        routing,
-        routing.escalation[step - 1]!.notify,
-      );
+      await writeTransaction(this.storage, async (trx) => {
+        const claimed = await trx
+          .updateTable('staff_alerts')
+          .set({ escalation_step: step })
+          .where('id', '=', row.id)
+          .where('escalation_step', '=', row.escalation_step)
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) return;
+        await this.notifier.tell(
+          trx,
+          { alertId: row.id, reason: `escalation-${step}` },
+          {
+            location: row.location,
+            channels: routing.escalation[step - 1]!.notify,
+            quiet: channelsQuiet(routing, row.priority, now),
+            now,
+          },
+        );
+      });
     }
   }
 
@@ -80,20 +86,29 @@ export class Escalator {
         routing.aggregationMinutes * 60_000
       )
         continue;
-      const claimed = await this.storage.db
-        .updateTable('staff_alerts')
-        .set({ summarized_count: head.aggregate_count })
-        .where('id', '=', head.id)
-        .where('summarized_count', '=', head.summarized_count)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
-      const alert = await readStaffAlert(this.storage, head.id);
-      if (!alert || inQuietHours(routing, now)) continue;
-      const more = {
-        count: head.aggregate_count - head.summarized_count,
-        minutes: routing.aggregationMinutes,
-      };
-      this.notifier.notify({ alert, reason: 'summary', more }, routing, routing.notify);
+      await writeTransaction(this.storage, async (trx) => {
+        const claimed = await trx
+          .updateTable('staff_alerts')
+          .set({ summarized_count: head.aggregate_count })
+          .where('id', '=', head.id)
+          .where('summarized_count', '=', head.summarized_count)
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) return;
+        const more = {
+          count: head.aggregate_count - head.summarized_count,
+          minutes: routing.aggregationMinutes,
+        };
+        await this.notifier.tell(
+          trx,
+          { alertId: head.id, reason: 'summary', more },
+          {
+            location: head.location,
+            channels: routing.notify,
+            quiet: inQuietHours(routing, now),
+            now,
+          },
+        );
+      });
     }
   }
 }

@@ -43,7 +43,7 @@ const INSERT_CHUNK = 200;
  * Raises one staff alert per candidate not raised before (per answer and kind; per kiosk
  * alert), all received at `receivedAt`. Outside quiet hours a storm is one card per kiosk and
  * kind: the kiosk's open card, or the batch's first alert, counts the others. In quiet hours
- * each shows on the staff page and no channel is told.
+ * each shows on the staff page and the channels hear of it when they end.
  */
 export async function raiseAlerts(
   trx: CollectorDb,
@@ -95,10 +95,10 @@ export async function raiseAlerts(
       .where('id', '=', head)
       .execute();
   // Folded alerts update their card; a new card is shown and its channels told once. Quiet
-  // hours: every alert is shown, no channel told.
-  const tell = quiet ? null : routing;
+  // hours: every alert is shown, and what the channels are told waits until they end.
   if (head === openCard && head) return [{ id: head, change: 'update' }];
-  return (head ? [head] : ids).map((id) => ({ id, change: 'new', tell }));
+  const where = { location: place.location, routing, quiet };
+  return (head ? [head] : ids).map((id) => ({ id, change: 'new', ...where }));
 }
 
 /** Drops candidates that already have their staff alert (a resend, or a recovery at start). */

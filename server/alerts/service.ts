@@ -1,10 +1,11 @@
 // The alert machinery of one collector, built by buildCollector: routing (the jobs each ingest
-// commit leaves, see routing-queue.ts), dispatcher (outside channels), escalator (on a timer).
-// All work runs on one promise chain, so routing decisions see each other's rows; a failure is
-// logged, never thrown back at the kiosk, whose batch is already stored, and its job stays for
-// the next pass.
+// commit leaves, see routing-queue.ts), dispatcher (outside channels, as durable jobs on the
+// job queue), escalator (on a timer). Routing and ticks run on one promise chain, so routing
+// decisions see each other's rows; a failure is logged, never thrown back at the kiosk, whose
+// batch is already stored, and its job stays for the next pass.
 import type { Logger } from 'pino';
 import { writeTransaction, type Storage } from '../db/open.ts';
+import { messageOf } from '../log.ts';
 import {
   DEFAULT_PER_CHANNEL_PER_MINUTE,
   DEFAULT_RETRY,
@@ -14,9 +15,10 @@ import {
 import { Escalator } from './escalation.ts';
 import { recordAlertEvents } from './alert-events.ts';
 import type { AlertFeed } from './feed.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { Notifier } from './notifier.ts';
 import { routeJob } from './alert-routing.ts';
-import { notifyChannels, screenEvents, type Announcement } from './announce.ts';
+import { screenEvents, tellChannels, type Announcement } from './announce.ts';
 import {
   deleteRoutingJobs,
   MAX_ATTEMPTS,
@@ -52,6 +54,7 @@ export class AlertService {
   private readonly dispatcher: Dispatcher;
   private readonly escalator: Escalator;
   private readonly senders: Senders;
+  private readonly jobs: JobQueue;
   private readonly log: Logger | null;
   private readonly now: () => Date;
   private chain: Promise<void>;
@@ -60,11 +63,13 @@ export class AlertService {
   constructor(
     storage: Storage,
     feed: AlertFeed,
+    jobs: JobQueue,
     now: () => Date,
     log: Logger | null,
     opts: AlertServiceOptions = {},
   ) {
     this.feed = feed;
+    this.jobs = jobs;
     // Routing waits for the feed to know where alert_events stood, or the events of the first
     // pass could be taken for history and never shown.
     this.chain = feed.started.catch(() => {});
@@ -80,14 +85,16 @@ export class AlertService {
     });
     this.dispatcher = new Dispatcher({
       storage,
+      jobs,
       senders: this.senders,
       retry: { ...DEFAULT_RETRY, ...opts.retry },
       perChannelPerMinute: opts.perChannelPerMinute ?? DEFAULT_PER_CHANNEL_PER_MINUTE,
       now,
       log,
     });
-    this.notifier = new Notifier(this.dispatcher);
+    this.notifier = new Notifier(storage, this.dispatcher, log);
     this.escalator = new Escalator(storage, this.notifier);
+    void this.enqueue('start deliveries', () => this.dispatcher.start());
     // Jobs a stopped collector stored but never routed.
     this.routeStored();
     const every = opts.tickIntervalMs ?? 15_000;
@@ -146,12 +153,12 @@ export class AlertService {
           jobs.map((j) => j.id),
         );
         await recordAlertEvents(trx, this.storage, screenEvents(told), this.now());
+        await tellChannels(trx, this.notifier, told, this.now());
         return jobs.length;
       },
       { durable: false },
     );
     await this.feed.poll();
-    await notifyChannels(this.storage, this.notifier, told);
     return routed;
   }
 
@@ -162,16 +169,18 @@ export class AlertService {
   /** Resolves when routing and deliveries (with their retries) are done. */
   async idle(): Promise<void> {
     await this.chain;
-    await this.dispatcher.idle();
+    await this.jobs.idle();
     await this.chain;
   }
 
-  /** Stops the timer and pending retries, then lets routing and sends in progress finish (the storage closes next). */
+  /**
+   * Stops the timer, lets routing in progress finish (it may still add jobs), then stops the job
+   * queue, which waits for the sends in progress. Jobs not run yet wait in the database.
+   */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.dispatcher.close();
     await this.chain;
-    await this.dispatcher.idle();
+    await this.jobs.stop();
     this.senders.close();
   }
 
@@ -182,5 +191,3 @@ export class AlertService {
     return this.chain;
   }
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,4 +1,4 @@
-// The alert tables (migrations 002, 005 and 006) as Kysely sees them; the column conventions for the two
+// The alert tables (migrations 002, 005, 006, 008 and 009) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type {
@@ -8,7 +8,14 @@ import type {
   StaffAlertPriority,
   StaffAlertStatus,
 } from '../../shared/staff-api.ts';
-import type { Flag, Instant, Json, NullableFlag, NullableInstant } from '../db/columns.ts';
+import type {
+  Flag,
+  Instant,
+  Json,
+  NullableFlag,
+  NullableInstant,
+  NullableJson,
+} from '../db/columns.ts';
 
 export interface StaffAlertTable {
   id: string;
@@ -61,6 +68,8 @@ export interface AlertDeliveryTable {
   at: Instant;
   /** Migration 006: the message carried comment or contact; null on rows from before. */
   personal_data: NullableFlag;
+  /** Migration 009: the id all attempts of the message share; null on rows from before. */
+  message_id: string | null;
 }
 
 export interface AlertRoutingTable {
@@ -90,8 +99,22 @@ export interface AlertEventTable {
   at: Instant;
 }
 
+/** A channel message quiet hours held back (migration 009), until the tick releases it. */
+export interface HeldNotificationTable {
+  id: string;
+  staff_alert_id: string;
+  location: string;
+  reason: string;
+  /** A summary's { count, minutes } as JSON; null for the other reasons. */
+  more: NullableJson;
+  /** JSON array of channel names. */
+  channels: Json;
+  held_at: Instant;
+}
+
 export interface AlertTables {
   alert_events: AlertEventTable;
+  held_notifications: HeldNotificationTable;
   routing_jobs: RoutingJobTable;
   staff_alerts: StaffAlertTable;
   alert_deliveries: AlertDeliveryTable;

@@ -70,6 +70,8 @@ export async function startAlertCollector(opts: {
       tickIntervalMs: 0,
       ...(opts.perChannelPerMinute && { perChannelPerMinute: opts.perChannelPerMinute }),
     },
+    // Retries come due within a second on PostgreSQL too.
+    jobs: { pollingIntervalSeconds: 0.5 },
   });
   const events: AlertEvent[] = [];
   app.alertHub.subscribe((e) => events.push(e));

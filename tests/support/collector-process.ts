@@ -18,11 +18,14 @@ export interface CollectorChild {
   kill(signal: NodeJS.Signals): Promise<number | string>;
 }
 
-/** Starts `node server/main.ts` on `storage` (LASTWORD_DB or DATABASE_URL) on an ephemeral port. */
-export function spawnCollector(storage: {
-  LASTWORD_DB?: string;
-  DATABASE_URL?: string;
-}): CollectorChild {
+/**
+ * Starts `node server/main.ts` on `storage` (LASTWORD_DB or DATABASE_URL) on an ephemeral port,
+ * with any other settings in `env` (LASTWORD_WEBHOOK_ALLOW_HOSTS, say).
+ */
+export function spawnCollector(
+  storage: { LASTWORD_DB?: string; DATABASE_URL?: string },
+  env: Record<string, string> = {},
+): CollectorChild {
   const child = spawn(process.execPath, ['server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -30,6 +33,7 @@ export function spawnCollector(storage: {
       LASTWORD_DB: '',
       DATABASE_URL: '',
       ...storage,
+      ...env,
       LASTWORD_COLLECTOR_PORT: '0',
       LASTWORD_COLLECTOR_HOST: '127.0.0.1',
     },

@@ -101,12 +101,15 @@ for (const engine of [
       c.clock.advance(11);
       await c.app.alerts.tick(c.clock.now);
       await c.settle();
-      expect(texts()).toEqual([
+      // The tick's messages are sent side by side, in no fixed order.
+      expect(texts().slice(0, 2)).toEqual([
         'Low score at Desk 2',
         'Many unhappy customers at Test store (Desk 2)',
+      ]);
+      expect(texts().slice(2).sort()).toEqual([
+        '2 more low scores at Desk 2 in 10 minutes',
         'Low score at Desk 2 — still not acknowledged',
         'Many unhappy customers at Test store (Desk 2) — still not acknowledged',
-        '2 more low scores at Desk 2 in 10 minutes',
       ]);
 
       const acked = await acknowledgeAlert(c.storage, c.app.alertFeed, head, 'kadri', c.clock.now);

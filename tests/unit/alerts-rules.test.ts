@@ -4,6 +4,7 @@
 // burst into "3 more low scores…", and the window rule fires once per window.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readStaffAlert } from '../../server/alerts/store.ts';
+import { acknowledgeAlert } from '../../server/alerts/workflow.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { smallConfig } from '../support/config.ts';
 import { alert, answer } from '../support/collector.ts';
@@ -231,6 +232,34 @@ describe('alerts: rules', () => {
     expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2']);
     expect((await staffRows()).map((r) => r.suppressed)).toEqual(['quiet_hours', null]);
     expect(c.events.map((e) => e.type)).toEqual(['alert', 'alert']);
+
+    // Still quiet at 13:59: the held message waits.
+    c.clock.now = new Date('2026-11-24T11:59:00.000Z');
+    await c.app.alerts.tick(c.clock.now);
+    await c.settle();
+    expect(texts()).toHaveLength(1);
+    // 14:01 in Tallinn: sent once, however many ticks follow.
+    c.clock.now = new Date('2026-11-24T12:01:00.000Z');
+    await c.app.alerts.tick(c.clock.now);
+    await c.app.alerts.tick(c.clock.now);
+    await c.settle();
+    expect(texts()).toEqual([':rotating_light: Customer waiting at Desk 2', 'Low score at Desk 2']);
+  });
+
+  it('does not page anyone after quiet hours for an alert staff already handled', async () => {
+    c.clock.now = new Date('2026-11-24T11:00:00.000Z');
+    await c.setRouting(
+      base({ quietHours: { from: '12:30', to: '14:00', timezone: 'Europe/Tallinn' } }),
+    );
+    await c.post('/v1/alerts', [alert({ createdAt: nowIso() })]);
+    await c.settle();
+    const [held] = await staffRows();
+    await acknowledgeAlert(c.storage, c.app.alertFeed, held!.id, 'kadri', c.clock.now);
+    c.clock.now = new Date('2026-11-24T12:01:00.000Z');
+    await c.app.alerts.tick(c.clock.now);
+    await c.settle();
+    expect(texts()).toEqual([]);
+    expect(await c.storage.db.selectFrom('held_notifications').selectAll().execute()).toEqual([]);
   });
 
   it('aggregates a burst per kiosk: one message, then "3 more low scores at Desk 2 in 10 minutes"', async () => {

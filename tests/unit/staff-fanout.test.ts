@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildCollector } from '../../server/app.ts';
+import { ALERT_EVENTS_CHANNEL } from '../../server/alerts/alert-events.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { freshPostgresSchema, postgresReachable } from '../support/collector.ts';
 import {
@@ -99,7 +100,7 @@ describe.skipIf(!reachable)('two collector instances on one PostgreSQL', () => {
       try {
         const { rows } = await sql<{ ended: boolean }>`select pg_terminate_backend(pid) as ended
           from pg_stat_activity where application_name = ${`lw_fanout_a_${process.pid}`}
-          and query like 'LISTEN%'`.execute(admin.db);
+          and query like ${`LISTEN ${ALERT_EVENTS_CHANNEL}%`}`.execute(admin.db);
         expect(rows).toEqual([{ ended: true }]);
       } finally {
         await admin.close();
