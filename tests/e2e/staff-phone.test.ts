@@ -1,10 +1,11 @@
 // Staff carry phones: every screen of the staff app (login, its error, the empty board, a board
-// of cards with long customer text, an acknowledged card, the offline and unreadable-update
-// banners, the fatal error) fits a 390×844 phone without sideways scrolling, every card inside
-// the screen and every button big enough for a thumb, in real Chromium; the same screens are
-// checked on a tablet and a desktop monitor too.
+// of cards with long customer text, an acknowledged card, a card whose comment was removed, the
+// offline and unreadable-update banners, the fatal error) fits a 390×844 phone without sideways
+// scrolling, every card inside the screen and every button big enough for a thumb, in real
+// Chromium; the same screens are checked on a tablet and a desktop monitor too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetPerson } from '../../server/privacy/person.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startRewriteProxy, type RewriteProxy } from '../support/rewrite-proxy.ts';
 import { layoutProblems, NO_PROBLEMS } from '../support/staff-layout.ts';
@@ -120,6 +121,22 @@ describe('the staff app on a phone', () => {
     await card.getByRole('button', { name: 'Resolve' }).tap();
     await card.getByText('Choose an outcome first').waitFor();
     await expectFits('an acknowledged card with an error');
+  });
+
+  it('says so on the card when the comment was removed for privacy', async () => {
+    const email = 'erase.me@example.com';
+    const gone = await c.seedAlert('main', {
+      answer: { comment: 'Call me back', contact: { consentVersion: 'v1', name: 'Eve', email } },
+    });
+    await forgetPerson(c.storage, { email }, new Date());
+    await page.reload();
+    const card = page.locator(`article[data-alert-id="${gone.id}"]`);
+    await card.waitFor();
+    expect(await card.locator('.redacted').textContent()).toBe(
+      'Comment and contact removed for privacy',
+    );
+    expect(await card.locator('.comment, .contact').count()).toBe(0);
+    await expectFits('a card whose comment was removed');
   });
 
   it('fits the offline and unreadable-update banners and the fatal error', async () => {
