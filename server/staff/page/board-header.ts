@@ -56,7 +56,7 @@ export function unreadableBanner(): { node: HTMLElement; show(): void } {
 
 /** Asks for notification permission and plays a first chime, which also proves sound works. */
 function soundButton(): HTMLButtonElement {
-  const button = el('button', { class: 'ghost', type: 'button' }, 'Turn on sound & alerts');
+  const button = el('button', { class: 'ghost sound', type: 'button' }, 'Turn on sound & alerts');
   if (!notificationsAvailable()) button.textContent = 'Turn on sound';
   button.addEventListener('click', () => {
     void askForNotifications().finally(() => {
@@ -88,7 +88,6 @@ export function boardHeader(
     ),
     status.count,
     status.connection,
-    soundButton(),
-    out,
+    el('div', { class: 'controls' }, soundButton(), out),
   );
 }

@@ -47,8 +47,13 @@ export function renderBoard(root: HTMLElement, who: SignedIn, onLoggedOut: () =>
   };
 
   root.replaceChildren(
-    boardHeader(who, { count: count.node, connection: connection.badge }, leave),
-    connection.banner,
+    // One sticky bar, so the offline banner stays in view right under a header of any height.
+    el(
+      'div',
+      { class: 'top-bar' },
+      boardHeader(who, { count: count.node, connection: connection.badge }, leave),
+      connection.banner,
+    ),
     unreadable.node,
     el('main', { class: 'board' }, ...grid.nodes),
   );

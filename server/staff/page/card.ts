@@ -146,8 +146,16 @@ function customerWords(a: StaffAlert): (HTMLElement | null)[] {
           ...a.reasons.map((r) => el('li', {}, r)),
         )
       : null,
-    a.comment ? el('blockquote', { class: 'comment' }, a.comment) : null,
+    comment(a),
   ];
+}
+
+/** The comment, or a word that one was removed, so staff do not wonder whether it ever came. */
+function comment(a: StaffAlert): HTMLElement | null {
+  if (a.comment) return el('blockquote', { class: 'comment' }, a.comment);
+  if (a.redactedAt)
+    return el('p', { class: 'redacted' }, 'Comment and contact removed for privacy');
+  return null;
 }
 
 export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTMLElement {

@@ -2,6 +2,7 @@
 // and served by the collector at /staff/ under a strict CSP (server/staff/csp.ts).
 import './zod-csp.ts';
 import './styles.css';
+import './header.css';
 import './cards.css';
 import type { SignedIn } from '../../../shared/staff-api.ts';
 import { MalformedReply, me } from './api.ts';
