@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { setRouting } from '../server/alerts/routing-store.ts';
 import { button } from '../tests/e2e/kiosk-page.ts';
 import { startStaffStack } from '../tests/support/staff-page.ts';
+import { latencyStats } from './latency-stats.ts';
 
 const ALERTS = Math.max(100, Number(process.env.BENCH_ALERTS ?? 100));
 
@@ -19,24 +20,6 @@ declare global {
     __tapAt?: number;
     __cards?: Record<string, { dom: number; frame?: number }>;
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-    mean: round(values.reduce((a, b) => a + b, 0) / values.length),
-    min: round(sorted[0]!),
-    max: round(sorted.at(-1)!),
-  };
 }
 
 // The kiosk flags an answer started within 10 s of the previous one as a possible repeated press
@@ -139,8 +122,8 @@ try {
     path: 'kiosk tap (pointerdown) → kiosk host SQLite → sync engine POST /v1/alerts → alert router → hub → SSE → staff page DOM',
     transport:
       'loopback, SQLite collector, one Chromium (kiosk and staff page in separate contexts)',
-    tap_to_card_dom_ms: stats(dom),
-    tap_to_card_frame_ms: stats(frame),
+    tap_to_card_dom_ms: latencyStats(dom),
+    tap_to_card_frame_ms: latencyStats(frame),
     problems,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
