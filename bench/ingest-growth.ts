@@ -65,27 +65,40 @@ function count(path: string, query: string): number {
 }
 const LOW_SCORE_ALERTS = "SELECT count(*) AS n FROM staff_alerts WHERE kind = 'low_score'";
 
-async function post(url: string, token: string, kioskId: string, from: number): Promise<number> {
+/**
+ * The batches' bodies, made before the clock starts: a kiosk reads its queued answers from its
+ * database, it does not mint ids and JSON while it drains, and this bench measures the collector.
+ */
+function batches(kioskId: string, from: number): { bodies: string[]; unhappy: number } {
   let unhappy = 0;
+  const bodies: string[] = [];
+  const sentAt = new Date().toISOString();
   for (let seq = from; seq < from + ANSWERS; seq += BATCH) {
     const answers = Array.from({ length: BATCH }, (_, i) => {
       const low = (seq + i) % 5 === 0;
       if (low) unhappy++;
       return answer(kioskId, seq + i, {
-        finalizedAt: new Date().toISOString(),
+        finalizedAt: sentAt,
         ...(low ? { smiley: 1 + ((seq + i) % 2), nps: 3 } : {}),
       });
     });
+    bodies.push(JSON.stringify({ kioskId, sentAt, answers }));
+  }
+  return { bodies, unhappy };
+}
+
+/** Posts the bodies one at a time, as a kiosk drains, and reads each reply as a kiosk would. */
+async function post(url: string, token: string, bodies: string[]): Promise<void> {
+  for (const body of bodies) {
     const res = await fetch(`${url}/v1/answers`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ kioskId, sentAt: new Date().toISOString(), answers }),
+      body,
     });
     const reply = BatchReply.parse(await res.json());
     if (reply.results.some((r) => r.status !== 'stored'))
-      throw new Error(`batch at seq ${seq} not fully stored: ${JSON.stringify(reply.results[0])}`);
+      throw new Error(`a batch was not fully stored: ${JSON.stringify(reply.results[0])}`);
   }
-  return unhappy;
 }
 
 const dir = mkdtempSync(join(process.env.LASTWORD_BENCH_DIR ?? tmpdir(), 'lastword-bench-growth-'));
@@ -120,8 +133,10 @@ try {
     const rowsBefore = count(sqlitePath, 'SELECT count(*) AS n FROM answers');
     const server = await startCollectorProcess({ sqlitePath });
     try {
+      const { bodies, unhappy } = batches('bench-kiosk', nextSeq);
+      alerts += unhappy;
       const t0 = performance.now();
-      alerts += await post(server.url, token, 'bench-kiosk', nextSeq);
+      await post(server.url, token, bodies);
       const repliedSeconds = (performance.now() - t0) / 1000;
       while (count(sqlitePath, LOW_SCORE_ALERTS) < alerts)
         await new Promise((r) => setTimeout(r, 20));
@@ -146,7 +161,7 @@ try {
       unhappy_share: 0.2,
       sizes,
       setup:
-        '`node server/main.ts` on SQLite (own process, info log, rate limit lifted); one kiosk posting 500-answer batches one at a time over loopback; rules: thresholds, aggregation, window 15 min/50%/20 answers over 21 kiosks; timed until every low-score alert is raised',
+        '`node server/main.ts` on SQLite (own process, info log, rate limit lifted); one kiosk posting 500-answer batches (made before the clock starts) one at a time over loopback; rules: thresholds, aggregation, window 15 min/50%/20 answers over 21 kiosks; timed until every low-score alert is raised',
       cpus: cpus().length,
       node: process.version,
     })}\n`,
