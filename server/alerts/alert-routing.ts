@@ -66,12 +66,15 @@ async function answers(
   receivedAt: Date,
 ): Promise<Announcement[]> {
   // Cards raised before their answer arrived show its reasons, comment and contact from now on.
-  const cards = await trx
-    .selectFrom('staff_alerts')
-    .select(['id', 'aggregated_into'])
-    .where('kiosk_id', '=', place.kioskId)
-    .where('answer_id', 'in', ids)
-    .execute();
+  // Found by answer id alone, then kept if this kiosk's: a kiosk_id condition in SQL can lead the
+  // planner to read every alert of the kiosk instead.
+  const cards = (
+    await trx
+      .selectFrom('staff_alerts')
+      .select(['id', 'aggregated_into', 'kiosk_id'])
+      .where('answer_id', 'in', ids)
+      .execute()
+  ).filter((r) => r.kiosk_id === place.kioskId);
   const told: Announcement[] = cards.map((r) => ({
     id: r.aggregated_into ?? r.id,
     change: 'update',

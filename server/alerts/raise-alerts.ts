@@ -114,13 +114,13 @@ async function notRaisedBefore(
   if (answerIds.length)
     for (const r of await trx
       .selectFrom('staff_alerts')
-      .select('answer_id')
-      // This kiosk's only: another kiosk naming the id first must not silence this one's alert.
-      .where('kiosk_id', '=', kioskId)
+      .select(['answer_id', 'kiosk_id'])
       .where('answer_id', 'in', [...new Set(answerIds)])
       .where('kind', '=', kind)
       .execute())
-      taken.add(`answer:${r.answer_id}`);
+      // This kiosk's only: another kiosk naming the id first must not silence this one's alert.
+      // (Checked here, not in SQL, where it could steer the planner to the kiosk's every alert.)
+      if (r.kiosk_id === kioskId) taken.add(`answer:${r.answer_id}`);
   if (sourceIds.length)
     for (const r of await trx
       .selectFrom('staff_alerts')
