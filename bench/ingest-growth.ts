@@ -5,8 +5,9 @@
 // unhappy (smiley 1-2), so routing raises a staff alert for each. The clock stops when the last
 // reply is in and routing has raised every alert (read from the database file).
 // Between sizes the collector is stopped and the table filled straight in SQL (years of history,
-// received before the window), then started again. Prints one JSON object with the rate per size.
-// Env: BENCH_SIZES (0,100000,1000000,10000000), BENCH_ANSWERS (20000), LASTWORD_BENCH_DIR.
+// received before the window), then started again, and its first batch is left off the clock
+// (warm-up). Prints one JSON object with the rate per size.
+// Env: BENCH_SIZES (0,100000,1000000,10000000), BENCH_ANSWERS (60000), LASTWORD_BENCH_DIR.
 //
 //   node bench/ingest-growth.ts
 import Database from 'better-sqlite3';
@@ -21,7 +22,7 @@ import { answer } from '../tests/support/collector.ts';
 import { startCollectorProcess } from './collector-process.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '0,100000,1000000,10000000').split(',').map(Number);
-const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 20_000);
+const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 60_000);
 const BATCH = 500;
 const LOCATION = 'Bench store';
 const FILLERS = 20;
@@ -135,15 +136,18 @@ try {
     try {
       const { bodies, unhappy } = batches('bench-kiosk', nextSeq);
       alerts += unhappy;
+      // A fresh process spends its first half second warming up (JIT, lazy modules, the retention
+      // pass at start); a kiosk coming back online meets a collector that has been running.
+      await post(server.url, token, bodies.slice(0, 1));
       const t0 = performance.now();
-      await post(server.url, token, bodies);
+      await post(server.url, token, bodies.slice(1));
       const repliedSeconds = (performance.now() - t0) / 1000;
       while (count(sqlitePath, LOW_SCORE_ALERTS) < alerts)
         await new Promise((r) => setTimeout(r, 20));
       const seconds = (performance.now() - t0) / 1000;
       sizes.push({
         rows_before: rowsBefore,
-        answers_per_s: Math.round(ANSWERS / seconds),
+        answers_per_s: Math.round((ANSWERS - BATCH) / seconds),
         seconds: Number(seconds.toFixed(2)),
         replies_done_s: Number(repliedSeconds.toFixed(2)),
         fill_seconds: Number(fillSeconds.toFixed(1)),
@@ -161,7 +165,7 @@ try {
       unhappy_share: 0.2,
       sizes,
       setup:
-        '`node server/main.ts` on SQLite (own process, info log, rate limit lifted); one kiosk posting 500-answer batches (made before the clock starts) one at a time over loopback; rules: thresholds, aggregation, window 15 min/50%/20 answers over 21 kiosks; timed until every low-score alert is raised',
+        '`node server/main.ts` on SQLite (own process, info log, rate limit lifted); one kiosk posting 500-answer batches (made before the clock starts) one at a time over loopback, the first one untimed (warm-up); rules: thresholds, aggregation, window 15 min/50%/20 answers over 21 kiosks; timed until every low-score alert is raised',
       cpus: cpus().length,
       node: process.version,
     })}\n`,
