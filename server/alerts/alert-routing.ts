@@ -16,6 +16,7 @@ import { raiseAlerts, type Candidate, type Place } from './raise-alerts.ts';
 import type { RoutingJob } from './routing-queue.ts';
 import { routingFromBody } from './routing-store.ts';
 import { belowThreshold } from './rules.ts';
+import { countIntoWindow, windowCounts } from './window-counts.ts';
 
 /** Routes one job inside the routing transaction; returns what to tell once it commits. */
 export async function routeJob(trx: CollectorDb, job: RoutingJob): Promise<Announcement[]> {
@@ -95,8 +96,10 @@ async function answers(
       scores: scoresOf(a),
     }));
   told.push(...(await raiseAlerts(trx, place, 'low_score', low, receivedAt)));
-  if (rows.some((a) => !toFlag(a.possible_repeat)))
+  if (rows.some((a) => !toFlag(a.possible_repeat))) {
+    await countIntoWindow(trx, place.location, rows, receivedAt);
     told.push(...(await windowRule(trx, place, receivedAt)));
+  }
   return told;
 }
 
@@ -118,42 +121,22 @@ async function placeOf(trx: CollectorDb, kioskId: string): Promise<Place> {
 }
 
 /**
- * At least `percent` unhappy among ≥ minAnswers answers in the last `minutes`, once per window.
- * Counted in SQL over the location's kiosks by receive time (an index range per kiosk), so the
- * cost follows the answers in the window, not the size of the table.
+ * At least `percent` unhappy among ≥ minAnswers answers in the last `minutes`, once per window,
+ * from the location's rolling counts (window-counts.ts): the cost follows the window's minutes,
+ * not the answers in it or the size of the table.
  */
 async function windowRule(trx: CollectorDb, place: Place, at: Date): Promise<Announcement[]> {
   const w = place.routing.window;
   if (!w) return [];
-  const since = new Date(at.getTime() - w.minutes * 60_000).toISOString();
-  const counts = await trx
-    .selectFrom('answers')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('n'),
-      eb.fn
-        .sum<number | string | null>(
-          eb.case().when('smiley', '<=', w.unhappyAtOrBelow).then(1).else(0).end(),
-        )
-        .as('unhappy'),
-    ])
-    .where('kiosk_id', 'in', (eb) =>
-      eb.selectFrom('kiosks').select('id').where('location', '=', place.location),
-    )
-    .where('received_at', '>=', since)
-    // Device time clamped to our receive time: a kiosk whose clock runs ahead must not keep
-    // its answers "recent" for ever and so outvote the unhappy ones for the whole location.
-    .where('finalized_at', '>=', since)
-    .where('possible_repeat', '=', 0)
-    .executeTakeFirstOrThrow();
-  const n = Number(counts.n);
-  const unhappy = Number(counts.unhappy ?? 0);
+  const since = new Date(at.getTime() - w.minutes * 60_000);
+  const { n, unhappy } = await windowCounts(trx, place.location, since, w.unhappyAtOrBelow);
   if (n < w.minAnswers || (unhappy * 100) / n < w.percent) return [];
   const open = await trx
     .selectFrom('staff_alerts')
     .select('id')
     .where('location', '=', place.location)
     .where('kind', '=', 'window')
-    .where('received_at', '>=', since)
+    .where('received_at', '>=', since.toISOString())
     .executeTakeFirst();
   if (open) return [];
   return raiseAlerts(

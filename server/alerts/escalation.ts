@@ -1,15 +1,16 @@
 // The timed half of routing, run by a timer with the collector's injected clock: open alerts
 // past an escalation step go to that step's channels, aggregation windows that closed with
-// low scores folded in send one summary ("3 more low scores at Desk 2 in 10 minutes"), and what
-// quiet hours held back is released once they end. The state is in the rows, not in memory: each
-// step is claimed with a conditional UPDATE in the transaction that adds its deliveries (or holds
-// them in quiet hours), so it happens once however many collectors share the database, and a
-// collector that was down catches up at its first tick.
+// low scores folded in send one summary ("3 more low scores at Desk 2 in 10 minutes"), what
+// quiet hours held back is released once they end, and the window rule's old minutes go.
+// The state is in the rows, not in memory: each step is claimed with a conditional UPDATE in the
+// transaction that adds its deliveries (or holds them in quiet hours), so it happens once however
+// many collectors share the database, and a collector that was down catches up at its first tick.
 import { writeTransaction, type Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
 import { getRouting } from './routing-store.ts';
 import { channelsQuiet, inQuietHours, type Routing } from './rules.ts';
 import type { Notifier } from './notifier.ts';
+import { pruneWindowCounts } from './window-counts.ts';
 
 export class Escalator {
   private readonly storage: Storage;
@@ -29,6 +30,7 @@ export class Escalator {
     await this.escalate(now, routingOf);
     await this.summarize(now, routingOf);
     await this.notifier.release(now, routingOf);
+    await pruneWindowCounts(this.storage, now);
   }
 
   private async escalate(now: Date, routingOf: (l: string) => Promise<Routing>): Promise<void> {

@@ -1,4 +1,4 @@
-// The alert tables (migrations 002, 005, 006, 008 and 009) as Kysely sees them; the column conventions for the two
+// The alert tables (migrations 002, 005, 006, 008, 009 and 010) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type {
@@ -112,7 +112,20 @@ export interface HeldNotificationTable {
   held_at: Instant;
 }
 
+/** The window rule's answers per location and minute, by smiley (migration 010). */
+export interface WindowCountTable {
+  location: string;
+  /** Minutes since the epoch; PostgreSQL's bigint comes back as a string. */
+  minute: number | string;
+  smiley_1: Generated<number>;
+  smiley_2: Generated<number>;
+  smiley_3: Generated<number>;
+  smiley_4: Generated<number>;
+  smiley_5: Generated<number>;
+}
+
 export interface AlertTables {
+  window_counts: WindowCountTable;
   alert_events: AlertEventTable;
   held_notifications: HeldNotificationTable;
   routing_jobs: RoutingJobTable;

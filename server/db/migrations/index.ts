@@ -12,7 +12,7 @@ import * as m006 from './006-redaction.ts';
 import * as m007 from './007-kiosk-rate-buckets.ts';
 import * as m008 from './008-alert-events.ts';
 import * as m009 from './009-durable-jobs.ts';
-import * as m010 from './010-routing-indexes.ts';
+import * as m010 from './010-window-counts.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -29,5 +29,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '007-kiosk-rate-buckets', up: m007.up },
   { name: '008-alert-events', up: m008.up },
   { name: '009-durable-jobs', up: m009.up },
-  { name: '010-routing-indexes', up: m010.up },
+  { name: '010-window-counts', up: m010.up },
 ];
