@@ -1,5 +1,5 @@
 // Sync drain rate: 100,000 answers queued on a kiosk database, drained by the real sync engine
-// (its own process, default tuning: 500 per batch, one request at a time) to the real collector
+// (its own process, default tuning: 500 per batch, two batches in flight) to the real collector
 // (`node server/main.ts`, its own process, SQLite, info logging on) over HTTP on loopback.
 // Prints one JSON object: answers/s, batches, seconds, peak RSS of the kiosk and collector
 // processes, and the collector's row count as proof nothing was lost.
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       kiosk_queue_left: k.left,
       fill_seconds: Number(fillSeconds.toFixed(2)),
       setup:
-        'kiosk engine and collector (`node server/main.ts`, SQLite, info log) in separate processes; HTTP/1.1 keep-alive on loopback; rate limit lifted; default engine tuning (500 per batch, one request at a time)',
+        'kiosk engine and collector (`node server/main.ts`, SQLite, info log) in separate processes; HTTP/1.1 keep-alive on loopback; rate limit lifted; default engine tuning (500 per batch, two batches in flight)',
       cpus: cpus().length,
       node: process.version,
     };

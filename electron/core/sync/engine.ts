@@ -149,9 +149,24 @@ export class SyncEngine {
     this.store = null;
   }
 
-  /** One pass: sends until the queue is empty or a request fails. The loop calls this; so may tests. */
+  /**
+   * One pass: sends until the queue is empty or a request fails. The loop calls this; so may tests.
+   * Answers go two batches deep: while one waits on the collector, the next is read and checked
+   * here, so the kiosk's reading and the collector's storing overlap instead of taking turns.
+   * Order on the wire does not matter: the collector finds a kiosk's contiguous seq run itself.
+   */
   async syncOnce(): Promise<PassOutcome> {
     const done = { sent: 0, deadLettered: 0 };
+    let inFlight: Promise<Sent> | null = null;
+    /** Waits for the batch in flight; true when it was split (413) and must be read again. */
+    const land = async (): Promise<boolean> => {
+      const waiting = inFlight;
+      inFlight = null;
+      if (!waiting) return false;
+      const sent = await waiting;
+      this.add(done, sent);
+      return sent.split;
+    };
     try {
       const store = this.openStore();
       let cursor: number | null = null;
@@ -159,6 +174,8 @@ export class SyncEngine {
         if (this.stopped) return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
         const alerts = store.nextAlerts(this.sender.limit);
         if (alerts.length > 0) {
+          // Alerts go first and alone: the answers in flight land before them.
+          if (await land()) cursor = null;
           this.add(done, await this.sender.send('alert', alerts.map(prepareAlert)));
           continue;
         }
@@ -166,33 +183,54 @@ export class SyncEngine {
         const answers: AnswerRow[] =
           cursor === Infinity ? [] : store.nextAnswers(cursor, this.sender.limit);
         if (answers.length === 0) {
+          if (await land()) {
+            cursor = null;
+            continue;
+          }
           this.failures = 0;
           this.nextAttemptAt = null;
           return { drained: true, ...done };
         }
-        const sent = await this.sender.send('answer', answers.map(prepareAnswer));
+        const previous = inFlight;
+        inFlight = this.sender.send('answer', answers.map(prepareAnswer));
+        // Its failure is read when it lands; until then it must not count as unhandled.
+        inFlight.catch(() => {});
+        cursor = answers.at(-1)!.seq;
+        if (!previous) continue;
+        const sent = await previous;
         this.add(done, sent);
-        // After a split (413) the same rows are read again, fewer at a time.
-        if (!sent.split) cursor = answers.at(-1)!.seq;
+        if (sent.split) {
+          // After a split (413) the unsent rows are read again, fewer at a time.
+          await land();
+          cursor = null;
+        }
       }
     } catch (error) {
-      const failure = error instanceof RequestFailed ? error.failure : null;
-      const message =
-        failure?.message ?? `sync failed: ${(error as Error)?.message ?? String(error)}`;
-      if (this.stopped || failure?.kind === 'stopped')
-        return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
-      if (failure) this.online = failure.reachable;
-      this.setError(message);
-      this.failures++;
-      const retryInMs = nextDelay(
-        this.failures,
-        failure?.retryAfterMs ?? null,
-        { baseMs: this.tuning.baseDelayMs, capMs: this.tuning.maxDelayMs },
-        this.random,
-      );
-      this.nextAttemptAt = this.now().getTime() + retryInMs;
-      return { drained: false, ...done, error: message, retryInMs };
+      // The other batch in flight still lands first: its reply settles what it carried.
+      const [other] = await Promise.allSettled([inFlight]);
+      if (other.status === 'fulfilled' && other.value) this.add(done, other.value);
+      return this.failed(error, done);
     }
+  }
+
+  /** A pass ended by a failure: the error is kept and the next try backs off. */
+  private failed(error: unknown, done: { sent: number; deadLettered: number }): PassOutcome {
+    const failure = error instanceof RequestFailed ? error.failure : null;
+    const message =
+      failure?.message ?? `sync failed: ${(error as Error)?.message ?? String(error)}`;
+    if (this.stopped || failure?.kind === 'stopped')
+      return { drained: false, ...done, error: 'sync stopped', retryInMs: 0 };
+    if (failure) this.online = failure.reachable;
+    this.setError(message);
+    this.failures++;
+    const retryInMs = nextDelay(
+      this.failures,
+      failure?.retryAfterMs ?? null,
+      { baseMs: this.tuning.baseDelayMs, capMs: this.tuning.maxDelayMs },
+      this.random,
+    );
+    this.nextAttemptAt = this.now().getTime() + retryInMs;
+    return { drained: false, ...done, error: message, retryInMs };
   }
 
   /** Counts a batch's outcome; a 2xx means the collector is there and the error is over. */
