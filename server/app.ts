@@ -14,7 +14,7 @@ import type { Storage } from './db/open.ts';
 import { installErrorReplies } from './errors.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
 import type { PgBossQueueOptions } from './jobs/pg-boss-queue.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
 import { ingestRoutes } from './kiosk-api/ingest-routes.ts';

@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './kiosk-api/rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
 import { DEFAULT_REDACT_AFTER_DAYS } from './privacy/retention.ts';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
 import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './timeouts.ts';

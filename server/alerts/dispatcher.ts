@@ -7,12 +7,14 @@
 // de-duplicates the rare repeat (an instance killed between a receiver's 2xx and our commit).
 // The job holds ids only: the message is built from the alert and routing as they stand when it
 // is sent, so a comment removed meanwhile is not sent and a channel taken out of the routing is
-// not called. Each channel gets at most `perChannelPerMinute` new messages a minute on each
-// instance: the rest are `refused` rows ("rate limited …") with one warning a minute.
+// not called. Each channel gets at most `perChannelPerMinute` new messages a minute (a token
+// bucket shared by all instances, server/token-buckets.ts): the rest are `refused` rows
+// ("rate limited …") with one warning a minute.
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import type { JobData, JobQueue } from '../jobs/queue.ts';
+import { storedBuckets, type TakeResult } from '../token-buckets.ts';
 import { personalPart, type AlertMessage, type MessageReason } from './messages.ts';
 import { getRouting } from './routing-store.ts';
 import type { Channel } from './rules.ts';
@@ -71,14 +73,16 @@ function deliveryStatus(result: AttemptResult, again: boolean): DeliveryStatus {
 
 export class Dispatcher {
   private readonly deps: DispatcherDeps;
-  /** Per channel target: the minute it counts and how many it sent and held back in it. */
-  private readonly sendsThisMinute = new Map<
-    string,
-    { minute: number; sent: number; held: number }
-  >();
+  private readonly buckets: { take(key: string): Promise<TakeResult> };
+  /** Per channel target: the last minute a message was held back by the limit (one warning). */
+  private readonly warnedMinute = new Map<string, number>();
 
   constructor(deps: DispatcherDeps) {
     this.deps = deps;
+    const n = deps.perChannelPerMinute;
+    this.buckets = storedBuckets(deps.storage, { perSecond: n / 60, burst: n }, () =>
+      deps.now().getTime(),
+    );
   }
 
   /** Starts running this instance's share of the deliveries. */
@@ -113,7 +117,7 @@ export class Dispatcher {
       ...(job.more && { more: job.more }),
     };
     const personalData = routing.personalDataInChannels;
-    if (job.attempt === 1 && !this.withinLimit(channel)) {
+    if (job.attempt === 1 && !(await this.withinLimit(channel))) {
       const error = `rate limited: more than ${this.deps.perChannelPerMinute} messages a minute to this channel`;
       const refused = { ok: false, retry: false, refused: true, error };
       await writeTransaction(storage, (trx) =>
@@ -148,25 +152,18 @@ export class Dispatcher {
     return row !== undefined;
   }
 
-  /** Counts a new message against its channel's minute; false when the minute is full. */
-  private withinLimit(channel: Channel): boolean {
+  /** Takes a new message from its channel's bucket; false when the channel had its share. */
+  private async withinLimit(channel: Channel): Promise<boolean> {
     const key = channel.kind === 'email' ? `email:${channel.to.join(',')}` : channel.url;
+    if ((await this.buckets.take(`channel:${key}`)).ok) return true;
     const minute = Math.floor(this.deps.now().getTime() / 60_000);
-    let count = this.sendsThisMinute.get(key);
-    if (count?.minute !== minute) {
-      if (count?.held)
-        this.deps.log?.warn(
-          { channel: channel.name, held: count.held, limit: this.deps.perChannelPerMinute },
-          'alert messages held back by the per-channel limit',
-        );
-      count = { minute, sent: 0, held: 0 };
-      this.sendsThisMinute.set(key, count);
+    if (this.warnedMinute.get(key) !== minute) {
+      this.warnedMinute.set(key, minute);
+      this.deps.log?.warn(
+        { channel: channel.name, limit: this.deps.perChannelPerMinute },
+        'alert messages held back by the per-channel limit',
+      );
     }
-    if (count.sent < this.deps.perChannelPerMinute) {
-      count.sent++;
-      return true;
-    }
-    count.held++;
     return false;
   }
 

@@ -3,13 +3,13 @@
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { Storage } from '../db/open.ts';
-import { kioskBuckets, type RateLimit } from './rate-limit.ts';
+import { storedBuckets, type RateLimit } from '../token-buckets.ts';
 import { kioskForToken } from './kiosks.ts';
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="lastword"' };
 
 export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => number) {
-  const buckets = kioskBuckets(storage, limit, nowMs);
+  const buckets = storedBuckets(storage, limit, nowMs);
   return async (request: FastifyRequest): Promise<void> => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) {

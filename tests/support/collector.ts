@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AlertUpload, AnswerUpload, HeartbeatRequest } from '../../shared/protocol.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage, type StorageOptions } from '../../server/db/open.ts';
-import type { RateLimit } from '../../server/kiosk-api/rate-limit.ts';
+import type { RateLimit } from '../../server/token-buckets.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { tempDir } from './tmp.ts';
 

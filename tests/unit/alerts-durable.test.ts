@@ -1,13 +1,15 @@
 // What waits for later survives a restart and happens once however many collectors share the
 // database: a delivery whose retry was pending when its collector stopped, a message held back
 // by quiet hours (sent when they end, by the collector running then), and an escalation step
-// that two instances reach at the same moment. On SQLite a restart is a new collector on the same
-// file; on PostgreSQL the same, plus two instances side by side.
+// that two instances reach at the same moment; and a channel's message limit is one budget, not
+// one per instance. On SQLite a restart is a new collector on the same file; on PostgreSQL the
+// same, plus two instances side by side.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollector } from '../../server/app.ts';
 import { setRouting } from '../../server/alerts/routing-store.ts';
 import { openStorage, type StorageOptions } from '../../server/db/open.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
+import type { AlertUpload } from '../../shared/protocol.ts';
 import { alert, call, collectorEngines } from '../support/collector.ts';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
 
@@ -15,7 +17,7 @@ const SECRET = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString
 const LOCATION = 'Durable store';
 
 /** One collector on `options` with its own clock; several may share one PostgreSQL database. */
-async function startInstance(options: StorageOptions, at: string) {
+async function startInstance(options: StorageOptions, at: string, perChannelPerMinute = 20) {
   const storage = await openStorage(options);
   const clock = { now: new Date(at) };
   const app = buildCollector({
@@ -26,6 +28,7 @@ async function startInstance(options: StorageOptions, at: string) {
       targets: { allowHosts: ['127.0.0.1'] },
       retry: { baseDelayMs: 300, maxDelayMs: 600, maxAttempts: 5 },
       tickIntervalMs: 0,
+      perChannelPerMinute,
     },
     jobs: { pollingIntervalSeconds: 0.5 },
   });
@@ -50,8 +53,8 @@ for (const engine of await collectorEngines('durable alert jobs')) {
     let drop: () => Promise<void>;
     let token: string;
     const running: Instance[] = [];
-    const start = async (at: string) => {
-      const instance = await startInstance(options, at);
+    const start = async (at: string, perChannelPerMinute?: number) => {
+      const instance = await startInstance(options, at, perChannelPerMinute);
       running.push(instance);
       return instance;
     };
@@ -59,12 +62,19 @@ for (const engine of await collectorEngines('durable alert jobs')) {
       running.splice(running.indexOf(instance), 1);
       await instance.close();
     };
-    const postLowScore = (instance: Instance) =>
+    const postAlerts = (instance: Instance, kinds: AlertUpload['kind'][]) =>
       call({ url: instance.url, token }, 'POST', '/v1/alerts', {
         kioskId: 'desk-1',
         sentAt: instance.clock.now.toISOString(),
-        alerts: [alert({ createdAt: instance.clock.now.toISOString() })],
+        alerts: kinds.map((kind) =>
+          alert({
+            kind,
+            createdAt: instance.clock.now.toISOString(),
+            ...(kind === 'test' && { answerId: null }),
+          }),
+        ),
       });
+    const postLowScore = (instance: Instance) => postAlerts(instance, ['low_score']);
     const route = (instance: Instance, extra: Record<string, unknown>) =>
       setRouting(
         instance.storage,
@@ -168,6 +178,29 @@ for (const engine of await collectorEngines('durable alert jobs')) {
         await Promise.all([a.app.alerts.tick(a.clock.now), b.app.alerts.tick(b.clock.now)]);
         await Promise.all([a.app.alerts.idle(), b.app.alerts.idle()]);
         expect(types()).toEqual(['alert.created', 'alert.escalated']);
+      });
+
+    if (engine.name === 'PostgreSQL')
+      it("a channel's message limit is shared: the next instance in the minute gets no fresh budget", async () => {
+        await fresh();
+        const a = await start('2026-11-24T10:00:00.000Z', 2);
+        await route(a, { notify: ['hooks'] });
+        expect((await postAlerts(a, ['talk_now', 'low_score'])).status).toBe(200);
+        await a.app.alerts.idle();
+        expect(sink.received).toHaveLength(2);
+        await stop(a);
+
+        const b = await start('2026-11-24T10:00:20.000Z', 2);
+        expect((await postAlerts(b, ['test'])).status).toBe(200);
+        await b.app.alerts.idle();
+        expect(sink.received).toHaveLength(2);
+        const log = await b.storage.db
+          .selectFrom('alert_deliveries')
+          .select(['status', 'error'])
+          .orderBy('at')
+          .execute();
+        expect(log.map((d) => d.status).sort()).toEqual(['delivered', 'delivered', 'refused']);
+        expect(log.find((d) => d.status === 'refused')!.error).toMatch(/^rate limited/);
       });
   });
 }

@@ -11,7 +11,7 @@ import {
   MAX_BATCH_ITEMS,
 } from '../../shared/protocol.ts';
 import { formatSkew, readClock } from '../../server/kiosk-api/device-clock.ts';
-import { tokenBuckets } from '../../server/kiosk-api/rate-limit.ts';
+import { tokenBuckets } from '../../server/token-buckets.ts';
 import { settingsFromEnv } from '../../server/settings.ts';
 import { hashToken, newDeviceToken } from '../../server/tokens.ts';
 import { alert, answer } from '../support/collector.ts';

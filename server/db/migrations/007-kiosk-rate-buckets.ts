@@ -1,7 +1,7 @@
 // Collector schema v7: the per-kiosk rate limit's token buckets, on PostgreSQL only. Several
 // collector instances behind a load balancer must share one budget per kiosk, or a kiosk gets
 // the burst once per instance. SQLite serves one instance, whose buckets stay in memory
-// (server/kiosk-api/rate-limit.ts), so it gets no table.
+// (server/token-buckets.ts), so it gets no table.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
 

@@ -1,25 +1,28 @@
-// Per-kiosk token buckets. On SQLite the collector is one process (server/db/sqlite-instance.ts),
-// so the buckets live in its memory: nothing to share, and the map only grows with enrolled kiosks
-// because it is consulted after authentication. A restart forgets them, which only lets more in.
-// On PostgreSQL several instances may serve one fleet behind a load balancer; a kiosk must get
-// one budget, not one per instance, so the buckets are rows, refilled and taken from by one
-// atomic upsert per request.
+// Token buckets for the collector's rate limits: each kiosk's requests, and each outside
+// channel's new alert messages (server/alerts/dispatcher.ts, keys `channel:<target>`). On SQLite
+// the collector is one process (server/db/sqlite-instance.ts), so the buckets live in its memory:
+// nothing to share, and the map grows only with enrolled kiosks and configured channels. A
+// restart forgets them, which only lets more in. On PostgreSQL several instances may serve one
+// fleet behind a load balancer; a kiosk or a channel must get one budget, not one per instance,
+// so the buckets are rows (in kiosk_rate_buckets, named for its first use), refilled and taken
+// from by one atomic upsert.
 import { sql } from 'kysely';
-import type { Storage } from '../db/open.ts';
+import type { Storage } from './db/open.ts';
 
 export interface RateLimit {
-  /** Sustained requests per second per kiosk. */
+  /** Sustained takes per second per key. */
   perSecond: number;
-  /** Requests a kiosk may make at once after being quiet (a backlog drain, a reconnect). */
+  /** Takes at once after being quiet (a kiosk's backlog drain or reconnect). */
   burst: number;
 }
 
+/** A kiosk's requests. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 10, burst: 20 };
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** The buckets for the storage's engine: in memory on SQLite, in the database on PostgreSQL. */
-export function kioskBuckets(
+export function storedBuckets(
   storage: Storage,
   limit: RateLimit,
   nowMs: () => number,
@@ -55,7 +58,7 @@ export function tokenBuckets(
 }
 
 /**
- * The same bucket as tokenBuckets, as a row per kiosk in kiosk_rate_buckets (PostgreSQL): the
+ * The same bucket as tokenBuckets, as a row per key in kiosk_rate_buckets (PostgreSQL): the
  * refill and the take are one statement, so two instances taking at once each see the other's
  * take. The collectors' clocks are used, as in memory; one that lags another neither refills
  * (greatest(0, …)) nor moves the bucket's time back (greatest(at_ms, …)).
