@@ -13,7 +13,7 @@
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
-import type { JobData, JobQueue } from '../jobs/queue.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import { storedBuckets, type TakeResult } from '../token-buckets.ts';
 import { personalPart, type AlertMessage, type MessageReason } from './messages.ts';
 import { getRouting } from './routing-store.ts';
@@ -40,20 +40,20 @@ export const DEFAULT_PER_CHANNEL_PER_MINUTE = 20;
 export const DELIVERY_QUEUE = 'alert-delivery';
 
 /** What a channel is told about an alert: the message without the alert's contents. */
-export interface Note {
+export type Note = {
   alertId: string;
   reason: MessageReason;
   more?: { count: number; minutes: number };
-}
+};
 
 /** One attempt at one channel, as a job. */
-interface DeliveryJob extends Note {
+type DeliveryJob = Note & {
   location: string;
   channel: string;
   attempt: number;
   /** One id per alert, reason and channel, the same on every attempt. */
   messageId: string;
-}
+};
 
 export interface DispatcherDeps {
   storage: Storage;
@@ -87,7 +87,7 @@ export class Dispatcher {
 
   /** Starts running this instance's share of the deliveries. */
   start(): Promise<void> {
-    return this.deps.jobs.work(DELIVERY_QUEUE, (data) => this.run(data as unknown as DeliveryJob));
+    return this.deps.jobs.work<DeliveryJob>(DELIVERY_QUEUE, (job) => this.run(job));
   }
 
   /** In the caller's transaction: one delivery job per channel. */
@@ -96,7 +96,7 @@ export class Dispatcher {
       const more = note.more ? `_${note.more.count}` : '';
       const messageId = `msg_${note.alertId}_${note.reason}_${channel}${more}`;
       const job: DeliveryJob = { ...note, location, channel, attempt: 1, messageId };
-      await this.deps.jobs.send(trx, DELIVERY_QUEUE, job as unknown as JobData);
+      await this.deps.jobs.send(trx, DELIVERY_QUEUE, job);
     }
   }
 
@@ -134,7 +134,7 @@ export class Dispatcher {
         await this.deps.jobs.send(
           trx,
           DELIVERY_QUEUE,
-          { ...job, attempt: job.attempt + 1 } as unknown as JobData,
+          { ...job, attempt: job.attempt + 1 },
           this.retryAt(job.attempt, result.retryAfterSeconds ?? 0),
         );
     });

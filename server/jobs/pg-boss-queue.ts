@@ -48,15 +48,20 @@ export class PgBossQueue implements JobQueue {
     this.started.catch(() => {});
   }
 
-  async send(trx: CollectorDb, queue: string, data: JobData, startAfter?: Date): Promise<void> {
+  async send<T extends JobData>(
+    trx: CollectorDb,
+    queue: string,
+    data: T,
+    startAfter?: Date,
+  ): Promise<void> {
     const boss = await this.queue(queue);
     await boss.send(queue, data, { db: fromKysely(trx), ...(startAfter && { startAfter }) });
   }
 
-  async work(queue: string, handler: JobHandler): Promise<void> {
+  async work<T extends JobData>(queue: string, handler: JobHandler<T>): Promise<void> {
     const boss = await this.queue(queue);
     this.worked.add(queue);
-    await boss.work<JobData>(
+    await boss.work<T>(
       queue,
       {
         localConcurrency: CONCURRENCY,

@@ -11,15 +11,23 @@ import type { CollectorDb } from '../db/open.ts';
 export type JobData = Record<string, unknown>;
 
 /** Runs one job. Throwing means "try again later" (the queue backs off, then gives up). */
-export type JobHandler = (data: JobData) => Promise<void>;
+export type JobHandler<T extends JobData = JobData> = (data: T) => Promise<void>;
 
 export interface JobQueue {
   /** Resolves once the queue can take jobs; rejects if it cannot (the collector must not start). */
   readonly started: Promise<void>;
   /** Adds a job to `queue`, to run no earlier than `startAfter`, in the caller's transaction. */
-  send(trx: CollectorDb, queue: string, data: JobData, startAfter?: Date): Promise<void>;
-  /** Starts running `queue`'s jobs on this instance, a few at a time. */
-  work(queue: string, handler: JobHandler): Promise<void>;
+  send<T extends JobData>(
+    trx: CollectorDb,
+    queue: string,
+    data: T,
+    startAfter?: Date,
+  ): Promise<void>;
+  /**
+   * Starts running `queue`'s jobs on this instance, a few at a time. T is the data its senders
+   * add: one module owns each queue and both ends of it.
+   */
+  work<T extends JobData>(queue: string, handler: JobHandler<T>): Promise<void>;
   /**
    * Resolves once no job is running or waiting, deferred ones included (tests; a queue whose
    * jobs keep adding new ones never settles, so tests use small retry delays).

@@ -38,7 +38,12 @@ export class SqliteJobQueue implements JobQueue {
     this.log = log;
   }
 
-  async send(trx: CollectorDb, queue: string, data: JobData, startAfter?: Date): Promise<void> {
+  async send<T extends JobData>(
+    trx: CollectorDb,
+    queue: string,
+    data: T,
+    startAfter?: Date,
+  ): Promise<void> {
     const runAfter = startAfter?.getTime() ?? Date.now();
     await trx
       .insertInto('local_jobs')
@@ -48,8 +53,9 @@ export class SqliteJobQueue implements JobQueue {
     this.wakeAt(runAfter);
   }
 
-  async work(queue: string, handler: JobHandler): Promise<void> {
-    this.handlers.set(queue, handler);
+  async work<T extends JobData>(queue: string, handler: JobHandler<T>): Promise<void> {
+    // The stored data is what this queue's one owner sent as T (queue.ts).
+    this.handlers.set(queue, handler as JobHandler);
     this.wakeAt(Date.now());
   }
 
