@@ -6,7 +6,9 @@
 // singleton and cron jobs for the digest and fleet checks to come.
 // Its tables live in `<collector schema>_jobs`, beside ours and out of their way. A job is added
 // through the caller's Kysely transaction (pg-boss's fromKysely adapter), so it commits with it.
-import { fromKysely, PgBoss } from 'pg-boss';
+// pg-boss is imported when the queue starts, not with this module: it takes most of a second to
+// load, which a collector on SQLite (the demo, a small shop, every test) should not pay.
+import type { fromKysely, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { sql } from 'kysely';
 import type { CollectorDb, Storage } from '../db/open.ts';
@@ -35,14 +37,24 @@ const KEEP_FINISHED_SECONDS = 3 * 24 * 60 * 60;
 
 export class PgBossQueue implements JobQueue {
   readonly started: Promise<void>;
+  private readonly storage: Storage;
+  /** `<collector schema>_jobs`, where pg-boss keeps its tables. */
+  private readonly schema: Promise<string>;
   private readonly boss: Promise<PgBoss>;
+  private readonly adapter: Promise<typeof fromKysely>;
   private readonly queues = new Map<string, Promise<void>>();
   private readonly worked = new Set<string>();
   private readonly polling: number;
 
   constructor(storage: Storage, log: Logger | null, opts: PgBossQueueOptions = {}) {
     this.polling = opts.pollingIntervalSeconds ?? 2;
-    this.boss = start(storage, log);
+    this.storage = storage;
+    this.schema = jobsSchema(storage);
+    const lib = import('pg-boss');
+    this.adapter = lib.then((m) => m.fromKysely);
+    this.boss = Promise.all([lib, this.schema]).then(([m, schema]) =>
+      start(m.PgBoss, storage, schema, log),
+    );
     this.started = this.boss.then(() => {});
     // A failed start fails every send and work with its error; this keeps it from going unhandled.
     this.started.catch(() => {});
@@ -55,7 +67,8 @@ export class PgBossQueue implements JobQueue {
     startAfter?: Date,
   ): Promise<void> {
     const boss = await this.queue(queue);
-    await boss.send(queue, data, { db: fromKysely(trx), ...(startAfter && { startAfter }) });
+    const adapt = await this.adapter;
+    await boss.send(queue, data, { db: adapt(trx), ...(startAfter && { startAfter }) });
   }
 
   async work<T extends JobData>(queue: string, handler: JobHandler<T>): Promise<void> {
@@ -73,15 +86,18 @@ export class PgBossQueue implements JobQueue {
   }
 
   async idle(): Promise<void> {
-    const boss = await this.boss;
-    const unfinished = new Set(['created', 'retry', 'active']);
+    await this.boss;
+    const schema = await this.schema;
+    const queues = [...this.worked];
+    if (!queues.length) return;
     for (;;) {
-      let waiting = false;
-      for (const queue of this.worked) {
-        const jobs = await boss.findJobs(queue, { limit: 100_000 });
-        waiting ||= jobs.some((j) => unfinished.has(j.state));
-      }
-      if (!waiting) return;
+      // pg-boss's own table, read directly: its queue counts are a cache refreshed by maintenance.
+      const { rows } = await sql<{ n: string }>`
+        select count(*) as n from ${sql.id(schema, 'job')}
+        where name in (${sql.join(queues)}) and state in ('created', 'retry', 'active')`.execute(
+        this.storage.db,
+      );
+      if (Number(rows[0]!.n) === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -111,14 +127,23 @@ export class PgBossQueue implements JobQueue {
   }
 }
 
-async function start(storage: Storage, log: Logger | null): Promise<PgBoss> {
-  if (!storage.connectionString) throw new Error('pg-boss needs the PostgreSQL connection string');
+async function jobsSchema(storage: Storage): Promise<string> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
     storage.db,
   );
-  const boss = new PgBoss({
+  return `${rows[0]!.schema}_jobs`;
+}
+
+async function start(
+  Boss: typeof PgBoss,
+  storage: Storage,
+  schema: string,
+  log: Logger | null,
+): Promise<PgBoss> {
+  if (!storage.connectionString) throw new Error('pg-boss needs the PostgreSQL connection string');
+  const boss = new Boss({
     connectionString: storage.connectionString,
-    schema: `${rows[0]!.schema}_jobs`,
+    schema,
     application_name: 'lastword-jobs',
     max: 4,
     useListenNotify: true,
