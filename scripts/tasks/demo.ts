@@ -3,7 +3,7 @@
 // binary is installed, or otherwise serves the same kiosk in browser-kiosk mode and opens it in
 // Chromium if one is found.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKioskHost } from '../../electron/core/host.ts';
 import { startBridgeServer } from '../../electron/core/http-transport.ts';
@@ -12,6 +12,7 @@ import { kioskPaths } from '../../electron/core/paths.ts';
 import { makePrivateDir, tightenFile } from '../../electron/core/private-files.ts';
 import { NO_ELECTRON_HINT, ROOT, findElectronBinary } from '../electron-binary.ts';
 import { build } from './build.ts';
+import { seedDemoAlert } from './demo-alert.ts';
 import { startDemoCollector } from './demo-collector.ts';
 import { demoStaff } from './demo-staff.ts';
 
@@ -31,6 +32,12 @@ say(`config: ${paths.config} (admin PIN of the example config: 246810)`);
 const collector = await startDemoCollector(dataDir, paths.config);
 say(`collector: ${collector.url}`);
 say(await demoStaff(dataDir, collector.url));
+await seedDemoAlert(
+  join(dataDir, 'collector.sqlite'),
+  collector.url,
+  JSON.parse(readFileSync(paths.config, 'utf8')),
+);
+say('staff board: one demo low score from Service desk 2; tap a sad face on the kiosk for more');
 
 const electron = findElectronBinary();
 if (electron && !process.argv.includes('--browser')) {

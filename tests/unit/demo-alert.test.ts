@@ -1,0 +1,68 @@
+// The demo's staff board is not empty: `npm start` puts one low score from Service desk 2 on it
+// through the collector's real API, once, and again only after staff resolved that card.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAlert } from '../../scripts/tasks/demo-alert.ts';
+import { startCollector, type RunningCollector } from '../support/collector.ts';
+import { tempDir } from '../support/tmp.ts';
+
+const dir = tempDir('lastword-demo-alert-');
+const sqlitePath = join(dir.path, 'collector.sqlite');
+const config = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'build', 'kiosk.example.json'), 'utf8'),
+) as Parameters<typeof seedDemoAlert>[2];
+let collector: RunningCollector;
+
+beforeAll(async () => {
+  collector = await startCollector({ sqlitePath });
+});
+afterAll(async () => {
+  await collector.close();
+  dir.remove();
+});
+
+const cards = () =>
+  collector.storage.db
+    .selectFrom('staff_alerts')
+    .select(['kind', 'status', 'touchpoint', 'smiley'])
+    .where('kiosk_id', '=', 'demo-kiosk-2')
+    .orderBy('created_at')
+    .execute();
+
+describe('demo staff board', () => {
+  it('shows one low score with a comment, and no second card on a restart', async () => {
+    await seedDemoAlert(sqlitePath, collector.url, config);
+    await expect
+      .poll(cards)
+      .toEqual([{ kind: 'low_score', status: 'open', touchpoint: 'Service desk 2', smiley: 1 }]);
+    const answer = await collector.storage.db
+      .selectFrom('answers')
+      .select(['comment', 'reasons'])
+      .where('kiosk_id', '=', 'demo-kiosk-2')
+      .executeTakeFirstOrThrow();
+    expect(answer.comment).toMatch(/Waited twenty minutes/);
+
+    await seedDemoAlert(sqlitePath, collector.url, config);
+    expect(await cards()).toHaveLength(1);
+  });
+
+  it('puts a new low score on the board once staff resolved the last one', async () => {
+    await collector.storage.db
+      .updateTable('staff_alerts')
+      .set({ status: 'resolved' })
+      .where('kiosk_id', '=', 'demo-kiosk-2')
+      .execute();
+    await seedDemoAlert(sqlitePath, collector.url, config);
+    await expect
+      .poll(async () => (await cards()).map((c) => c.status))
+      .toEqual(['resolved', 'open']);
+    const seqs = await collector.storage.db
+      .selectFrom('answers')
+      .select('seq')
+      .where('kiosk_id', '=', 'demo-kiosk-2')
+      .orderBy('seq')
+      .execute();
+    expect(seqs.map((r) => r.seq)).toEqual([1, 2]);
+  });
+});
