@@ -82,7 +82,7 @@ export function offsetMs(at: number, timeZone: string): number {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "YYYY-MM-DD" of a calendar date. */
-function dateKey(year: number, month: number, day: number): string {
+export function dateKey(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
