@@ -1,9 +1,11 @@
 // The config a kiosk fetches with GET /v1/config. Stored as the exact JSON text served, so its
-// hash (the version and ETag) only changes when the content does.
+// hash (the version and ETag) only changes when the content does. Its survey is also kept for
+// good (surveys.ts), as the one the kiosk's answers under that survey version were asked with.
 import { createHash } from 'node:crypto';
-import type { Storage } from '../db/open.ts';
+import { writeTransaction, type Storage } from '../db/open.ts';
 import { KioskConfig } from '../../shared/config.ts';
 import { KioskError } from './kiosks.ts';
+import { keepSurvey } from './surveys.ts';
 
 export interface StoredConfig {
   version: string;
@@ -39,11 +41,14 @@ export async function attachConfig(
   const body = JSON.stringify(config);
   const version = createHash('sha256').update(body).digest('hex').slice(0, 32);
   const row = { version, body, updated_at: now.toISOString() };
-  await storage.db
-    .insertInto('kiosk_configs')
-    .values({ kiosk_id: kioskId, ...row })
-    .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
-    .execute();
+  await writeTransaction(storage, async (trx) => {
+    await trx
+      .insertInto('kiosk_configs')
+      .values({ kiosk_id: kioskId, ...row })
+      .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
+      .execute();
+    await keepSurvey(trx, kioskId, config.survey, now);
+  });
   return { version, body, droppedCollector: collector !== undefined };
 }
 
