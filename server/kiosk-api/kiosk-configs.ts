@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { writeTransaction, type Storage } from '../db/open.ts';
 import { KioskConfig } from '../../shared/config.ts';
 import { KioskError } from './kiosks.ts';
-import { keepSurvey } from './surveys.ts';
+import { keepSurvey, reasonLabels } from './surveys.ts';
 
 export interface StoredConfig {
   version: string;
@@ -93,11 +93,7 @@ export async function reasonLabelsFor(
   const stored = await configFor(storage, kioskId);
   if (!stored) return new Map();
   const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector' | 'adminPinHash'>;
-  const language = config.languages.default;
-  const labels = new Map<string, string>();
-  for (const r of [...config.survey.reasons.low, ...config.survey.reasons.high]) {
-    labels.set(r.id, r.label[language] ?? r.id);
-  }
+  const labels = reasonLabels(config.survey, config.languages.default);
   if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
   labelCache.set(stored.version, labels);
   return labels;

@@ -65,8 +65,11 @@ export async function reasonLabelsOf(
     .select('body')
     .where('id', '=', surveyId)
     .executeTakeFirst();
-  if (!row) return new Map();
-  const survey = JSON.parse(row.body) as SurveyDefinition;
+  return row ? reasonLabels(JSON.parse(row.body) as SurveyDefinition, language) : new Map();
+}
+
+/** A survey's reason ids mapped to their labels in `language` (the id where it has none). */
+export function reasonLabels(survey: SurveyDefinition, language: string): Map<string, string> {
   return new Map(
     [...survey.reasons.low, ...survey.reasons.high].map((r) => [r.id, r.label[language] ?? r.id]),
   );
