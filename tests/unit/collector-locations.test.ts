@@ -7,7 +7,12 @@ import { BatchReply } from '../../shared/protocol.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { reasonLabelsOf } from '../../server/kiosk-api/surveys.ts';
-import { listLocations } from '../../server/locations/store.ts';
+import {
+  addLocation,
+  addTouchpoint,
+  listLocations,
+  updateLocation,
+} from '../../server/locations/store.ts';
 import { reportAnswers } from '../../server/reports/answers.ts';
 import { answer, call, collectorEngines } from '../support/collector.ts';
 import { useCollector } from '../support/collector-suite.ts';
@@ -85,6 +90,41 @@ for (const engine of await collectorEngines('collector locations')) {
         ['Test store', 'UTC', [{ id: expect.any(Number), name: 'Desk 2', kiosks: [] }]],
       ]);
       c.token = moved.token;
+    });
+
+    it('refuses a second location or touchpoint of a name, a taken CRM id and unknown places', async () => {
+      const now = new Date();
+      await addLocation(
+        c.storage,
+        'Harbour',
+        { timeZone: 'Europe/Tallinn', externalId: 'crm-1' },
+        now,
+      );
+      await expect(addLocation(c.storage, 'Harbour', { timeZone: 'UTC' }, now)).rejects.toThrow(
+        'location "Harbour" exists already',
+      );
+      await expect(
+        addLocation(c.storage, 'Airport', { timeZone: 'UTC', externalId: 'crm-1' }, now),
+      ).rejects.toThrow('external id "crm-1" is already "Harbour"\'s');
+      await expect(updateLocation(c.storage, 'Outlet', { externalId: 'crm-1' })).rejects.toThrow(
+        'already "Harbour"',
+      );
+      await expect(updateLocation(c.storage, 'Nowhere', { timeZone: 'UTC' })).rejects.toThrow(
+        'no location "Nowhere"',
+      );
+      await addTouchpoint(c.storage, 'Harbour', 'Desk A', now);
+      await expect(addTouchpoint(c.storage, 'Harbour', 'Desk A', now)).rejects.toThrow(
+        '"Harbour" has a touchpoint "Desk A" already',
+      );
+      await expect(addTouchpoint(c.storage, 'Nowhere', 'Desk A', now)).rejects.toThrow(
+        'no location "Nowhere"',
+      );
+      const harbour = (await listLocations(c.storage)).find((l) => l.name === 'Harbour');
+      expect(harbour).toMatchObject({
+        timeZone: 'Europe/Tallinn',
+        externalId: 'crm-1',
+        touchpoints: [{ name: 'Desk A', kiosks: [] }],
+      });
     });
 
     it('leaves possible repeats out of report queries unless asked', async () => {

@@ -3,7 +3,12 @@
 // the hours an admin typed read back the same.
 import { describe, expect, it } from 'vitest';
 import { localParts } from '../../shared/local-time.ts';
-import { formatHours, isOpenAt, parseHours } from '../../server/locations/hours.ts';
+import {
+  formatHours,
+  isOpenAt,
+  parseClosedDays,
+  parseHours,
+} from '../../server/locations/hours.ts';
 
 const BERLIN = 'Europe/Berlin';
 const open = (hours: string | null, iso: string, closed: string[] = []) =>
@@ -31,7 +36,14 @@ describe('opening hours', () => {
     );
   });
 
-  it('refuses overlapping times and a day given twice', () => {
+  it('refuses what it cannot read: times, weekdays, overlaps, a day twice, unreal dates', () => {
+    expect(() => parseHours('mon-fri=18:00-08:00')).toThrow('is not an opening time');
+    expect(() => parseHours('weekdays=08:00-18:00')).toThrow('is not a weekday');
+    expect(() => parseClosedDays('2026-02-30')).toThrow('is not a date');
+    expect(parseClosedDays('2026-12-26,2026-12-25,2026-12-25')).toEqual([
+      '2026-12-25',
+      '2026-12-26',
+    ]);
     expect(() => parseHours('mon=08:00-12:00+11:00-14:00')).toThrow('overlap');
     expect(() => parseHours('mon-fri=08:00-12:00,fri=13:00-14:00')).toThrow('fri is given twice');
   });
