@@ -1,4 +1,4 @@
-// Administration (kiosks, alert routing, staff, one person's data): `node server/cli.ts <command>`,
+// Administration (locations, kiosks, alert routing, staff, one person's data): `node server/cli.ts <command>`,
 // against the same storage as main.ts (DATABASE_URL or LASTWORD_DB). Changes take effect on the
 // running collector at once: it reads tokens and configs from the database on every request.
 import { parseArgs } from 'node:util';
@@ -6,6 +6,13 @@ import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts'
 import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
 import { readJsonFile } from './json-file.ts';
+import {
+  addLocationCommand,
+  addTouchpointCommand,
+  listLocationsCommand,
+  setLocationCommand,
+  type LocationFlags,
+} from './locations/cli-commands.ts';
 import { exportPersonCommand, forgetCommand, type PersonFlags } from './privacy/cli-commands.ts';
 import { personFrom } from './privacy/person.ts';
 import { settingsFromEnv } from './settings.ts';
@@ -14,7 +21,15 @@ import { attachConfig } from './kiosk-api/kiosk-configs.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
 
 const USAGE = `usage: node server/cli.ts <command>
-  enrol <kioskId> --location <text> --touchpoint <text>   prints the kiosk's device token, once
+  add-location <name> --time-zone <Area/City> [--hours <spec>] [--closed <dates>] [--external-id <id>]
+                                                          --hours "mon-fri=08:00-18:00,sat=09:00-13:00"
+                                                          (days left out are closed; "always": not set),
+                                                          --closed "2026-12-25,2026-12-26"
+  set-location <name> [--time-zone …] [--hours …] [--closed …] [--external-id …]
+  add-touchpoint <location> <name>
+  locations [--json]                                      locations, hours, touchpoints and their kiosks
+  enrol <kioskId> --location <text> --touchpoint <text>   prints the kiosk's device token, once; the
+                                                          kiosk stands at that touchpoint (made if new)
   list [--json]                                           every kiosk: status, last contact, clock
   revoke <kioskId>                                        its token gets 401 from now on
   set-config <kioskId> <kiosk.json>                       the config GET /v1/config serves it
@@ -39,12 +54,31 @@ interface Command {
   run(
     storage: Storage,
     args: string[],
-    flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags & PersonFlags,
+    flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags &
+      PersonFlags &
+      LocationFlags,
     out: (line: string) => void,
   ): Promise<void>;
 }
 
 const COMMANDS: Record<string, Command> = {
+  'add-location': {
+    args: 1,
+    run: (storage, [name], f, out) => addLocationCommand(storage, name!, f, out),
+  },
+  'set-location': {
+    args: 1,
+    run: (storage, [name], f, out) => setLocationCommand(storage, name!, f, out),
+  },
+  'add-touchpoint': {
+    args: 2,
+    run: (storage, [location, name], _f, out) =>
+      addTouchpointCommand(storage, location!, name!, out),
+  },
+  locations: {
+    args: 0,
+    run: (storage, _args, f, out) => listLocationsCommand(storage, f.json === true, out),
+  },
   'set-routing': {
     args: 2,
     run: (storage, [location, file], _f, out) => setRoutingCommand(storage, location!, file!, out),
@@ -111,6 +145,10 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
       locations: { type: 'string' },
       name: { type: 'string' },
       touchpoint: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'external-id': { type: 'string' },
+      hours: { type: 'string' },
+      closed: { type: 'string' },
       json: { type: 'boolean' },
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },
@@ -149,7 +187,7 @@ async function enrol(
   touchpoint: string,
   out: (line: string) => void,
 ): Promise<void> {
-  const { token, reenrolled } = await enrolKiosk(
+  const { token, reenrolled, createdLocation } = await enrolKiosk(
     storage,
     { kioskId, location, touchpoint },
     new Date(),
@@ -157,6 +195,10 @@ async function enrol(
   out(
     `${reenrolled ? 're-enrolled' : 'enrolled'} kiosk "${kioskId}" (${location} / ${touchpoint}) in ${storage.location}`,
   );
+  if (createdLocation)
+    out(
+      `note: new location "${location}" is in UTC; set its zone: set-location "${location}" --time-zone <Area/City>`,
+    );
   out('device token, shown only now (put it in the kiosk config as collector.token):');
   out(token);
 }

@@ -112,8 +112,10 @@ const scoresOf = (a: { smiley: number; nps: number | null; ces: number | null })
 async function placeOf(trx: CollectorDb, kioskId: string): Promise<Place> {
   const row = await trx
     .selectFrom('kiosks')
-    .leftJoin('alert_routing', 'alert_routing.location', 'kiosks.location')
-    .select(['kiosks.location', 'kiosks.touchpoint', 'alert_routing.body'])
+    .innerJoin('touchpoints', 'touchpoints.id', 'kiosks.touchpoint_id')
+    .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+    .leftJoin('alert_routing', 'alert_routing.location', 'locations.name')
+    .select(['locations.name as location', 'touchpoints.name as touchpoint', 'alert_routing.body'])
     .where('kiosks.id', '=', kioskId)
     .executeTakeFirstOrThrow();
   const { location, touchpoint, body } = row;

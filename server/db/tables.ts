@@ -3,6 +3,8 @@
 import type { AlertTables } from '../alerts/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
+import type { LocationTables } from '../locations/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
 
-export interface CollectorTables extends KioskApiTables, AlertTables, StaffTables, JobTables {}
+export interface CollectorTables
+  extends KioskApiTables, LocationTables, AlertTables, StaffTables, JobTables {}

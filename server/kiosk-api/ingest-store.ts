@@ -2,7 +2,8 @@
 // whatever did not insert to tell a resend (duplicate) from a real conflict (rejected), and a
 // routing job naming the new items (server/alerts/routing-queue.ts), committed with them. The
 // kiosk's row is locked first, so that two batches from one kiosk cannot both miss each other's
-// rows when they move the highest contiguous seq.
+// rows when they move the highest contiguous seq. Answers take the place their kiosk stands at
+// and the survey it was given from that row, so that later moves never rewrite them.
 import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
 import type { ClockReading } from './device-clock.ts';
@@ -11,6 +12,7 @@ import { recordRoutingJob } from '../alerts/routing-queue.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
 import { toFlag, toJson, utc } from '../db/values.ts';
+import { surveysByVersion } from './surveys.ts';
 
 export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
 
@@ -34,9 +36,21 @@ function receipt(ctx: BatchContext): { device_sent_at: string; received_at: stri
   return { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
 }
 
+/** The kiosk's row as locked for the batch. */
+interface LockedKiosk {
+  highest: number;
+  flagged: boolean;
+  touchpointId: number | null;
+  locationId: number | null;
+}
+
+type Row<T extends 'answers' | 'alerts'> = Insertable<CollectorTables[T]> & { id: string };
+
 interface Batch<T extends 'answers' | 'alerts'> {
   table: T;
-  rows: (Insertable<CollectorTables[T]> & { id: string })[];
+  rows: Row<T>[];
+  /** The rows completed from the locked kiosk row (answers: place and survey), when they need it. */
+  stamp?(trx: CollectorDb, kiosk: LockedKiosk): Promise<Row<T>[]>;
   /** Per row, why it may not be stored at all (null: it may), judged before the insert. */
   refuse?(trx: CollectorDb): Promise<(string | null)[]>;
   /** Why row i did not insert when no other kiosk holds its id. */
@@ -53,7 +67,8 @@ async function storeBatch<T extends 'answers' | 'alerts'>(
   return writeTransaction(storage, async (trx) => {
     const kiosk = await lockKiosk(trx, storage, ctx.kioskId);
     const refused = (await batch.refuse?.(trx)) ?? [];
-    const allowed = batch.rows.filter((_, i) => !refused[i]);
+    const rows = (await batch.stamp?.(trx, kiosk)) ?? batch.rows;
+    const allowed = rows.filter((_, i) => !refused[i]);
     const inserted = allowed.length
       ? await trx
           .insertInto(batch.table)
@@ -116,6 +131,17 @@ export async function storeAnswers(
   return storeBatch(storage, ctx, {
     table: 'answers',
     rows,
+    async stamp(trx, kiosk) {
+      const surveys = rows.length
+        ? await surveysByVersion(trx, ctx.kioskId, [...new Set(rows.map((r) => r.survey_version))])
+        : new Map<string, number>();
+      return rows.map((r) => ({
+        ...r,
+        location_id: kiosk.locationId,
+        touchpoint_id: kiosk.touchpointId,
+        survey_id: surveys.get(r.survey_version) ?? null,
+      }));
+    },
     conflictReason: (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`,
     movesSeq: true,
   });
@@ -175,14 +201,28 @@ async function lockKiosk(
   trx: CollectorDb,
   storage: Storage,
   kioskId: string,
-): Promise<{ highest: number; flagged: boolean }> {
+): Promise<LockedKiosk> {
   const row = await trx
     .selectFrom('kiosks')
-    .select(['highest_contiguous_seq', 'clock_flagged'])
+    .select((eb) => [
+      'highest_contiguous_seq',
+      'clock_flagged',
+      'touchpoint_id',
+      eb
+        .selectFrom('touchpoints')
+        .select('location_id')
+        .whereRef('touchpoints.id', '=', 'kiosks.touchpoint_id')
+        .as('location_id'),
+    ])
     .where('id', '=', kioskId)
     .$if(storage.engine === 'postgres', (q) => q.forUpdate())
     .executeTakeFirstOrThrow();
-  return { highest: row.highest_contiguous_seq, flagged: toFlag(row.clock_flagged) };
+  return {
+    highest: row.highest_contiguous_seq,
+    flagged: toFlag(row.clock_flagged),
+    touchpointId: row.touchpoint_id,
+    locationId: row.location_id,
+  };
 }
 
 /**

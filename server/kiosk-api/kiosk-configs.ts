@@ -1,9 +1,11 @@
 // The config a kiosk fetches with GET /v1/config. Stored as the exact JSON text served, so its
-// hash (the version and ETag) only changes when the content does.
+// hash (the version and ETag) only changes when the content does. Its survey is also kept for
+// good (surveys.ts), as the one the kiosk's answers under that survey version were asked with.
 import { createHash } from 'node:crypto';
-import type { Storage } from '../db/open.ts';
+import { writeTransaction, type Storage } from '../db/open.ts';
 import { KioskConfig } from '../../shared/config.ts';
 import { KioskError } from './kiosks.ts';
+import { keepSurvey, reasonLabels } from './surveys.ts';
 
 export interface StoredConfig {
   version: string;
@@ -39,11 +41,14 @@ export async function attachConfig(
   const body = JSON.stringify(config);
   const version = createHash('sha256').update(body).digest('hex').slice(0, 32);
   const row = { version, body, updated_at: now.toISOString() };
-  await storage.db
-    .insertInto('kiosk_configs')
-    .values({ kiosk_id: kioskId, ...row })
-    .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
-    .execute();
+  await writeTransaction(storage, async (trx) => {
+    await trx
+      .insertInto('kiosk_configs')
+      .values({ kiosk_id: kioskId, ...row })
+      .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
+      .execute();
+    await keepSurvey(trx, kioskId, config.survey, now);
+  });
   return { version, body, droppedCollector: collector !== undefined };
 }
 
@@ -88,11 +93,7 @@ export async function reasonLabelsFor(
   const stored = await configFor(storage, kioskId);
   if (!stored) return new Map();
   const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector' | 'adminPinHash'>;
-  const language = config.languages.default;
-  const labels = new Map<string, string>();
-  for (const r of [...config.survey.reasons.low, ...config.survey.reasons.high]) {
-    labels.set(r.id, r.label[language] ?? r.id);
-  }
+  const labels = reasonLabels(config.survey, config.languages.default);
   if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
   labelCache.set(stored.version, labels);
   return labels;

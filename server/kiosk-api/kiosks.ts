@@ -1,6 +1,9 @@
 // Kiosk enrolment, revocation and the fleet view. The token itself is never stored: enrolment
-// hands it out once, and every request is matched by its hash.
-import type { Storage } from '../db/open.ts';
+// hands it out once, and every request is matched by its hash. A kiosk stands at a touchpoint of
+// a location (server/locations/), which enrolment names and re-enrolment may change: its answers
+// keep the place they were given at.
+import { writeTransaction, type Storage } from '../db/open.ts';
+import { placeAt } from '../locations/store.ts';
 import { toFlag, toIso, toNumber } from '../db/values.ts';
 import { KioskId } from '../../shared/protocol.ts';
 import { hashToken, newDeviceToken } from '../tokens.ts';
@@ -25,6 +28,7 @@ export interface KioskInfo {
   configVersion: string | null;
 }
 
+/** The kiosk and the touchpoint it stands at, named by its location's name and its own. */
 export interface Enrolment {
   kioskId: string;
   location: string;
@@ -32,57 +36,54 @@ export interface Enrolment {
 }
 
 /**
- * Enrols a kiosk and returns its token, the only time it exists outside the kiosk. A revoked
- * kiosk may be enrolled again (new token, same history); an active one may not, so that a typo
- * cannot silently cut a working kiosk off.
+ * Enrols a kiosk at a touchpoint and returns its token, the only time it exists outside the
+ * kiosk. A touchpoint (or location) not known yet is made; a new location is in UTC until an
+ * admin sets its zone, which `createdLocation` tells the caller to say. A revoked kiosk may be
+ * enrolled again (new token, same history, perhaps a new place); an active one may not, so that
+ * a typo cannot silently cut a working kiosk off.
  */
 export async function enrolKiosk(
   storage: Storage,
   e: Enrolment,
   now: Date,
-): Promise<{ token: string; reenrolled: boolean }> {
+): Promise<{ token: string; reenrolled: boolean; createdLocation: boolean }> {
   const id = KioskId.safeParse(e.kioskId);
   if (!id.success)
     throw new KioskError(
       `kiosk id "${e.kioskId}" ${id.error.issues[0]?.message ?? 'is not valid'}`,
     );
-  for (const [name, value] of [
-    ['location', e.location],
-    ['touchpoint', e.touchpoint],
-  ] as const) {
-    if (!value.trim() || value.length > 120)
-      throw new KioskError(`${name} must be 1-120 characters`);
-  }
   const token = newDeviceToken();
-  const row = {
-    token_hash: hashToken(token),
-    location: e.location,
-    touchpoint: e.touchpoint,
-    enrolled_at: now.toISOString(),
-  };
-  const existing = await storage.db
-    .selectFrom('kiosks')
-    .select(['revoked_at'])
-    .where('id', '=', e.kioskId)
-    .executeTakeFirst();
-  if (existing && existing.revoked_at === null) {
-    throw new KioskError(
-      `kiosk "${e.kioskId}" is already enrolled; revoke it first to issue a new token`,
-    );
-  }
-  if (existing) {
-    await storage.db
-      .updateTable('kiosks')
-      .set({ ...row, revoked_at: null })
+  return writeTransaction(storage, async (trx) => {
+    const existing = await trx
+      .selectFrom('kiosks')
+      .select(['revoked_at'])
       .where('id', '=', e.kioskId)
-      .execute();
-  } else {
-    await storage.db
-      .insertInto('kiosks')
-      .values({ id: e.kioskId, ...row })
-      .execute();
-  }
-  return { token, reenrolled: Boolean(existing) };
+      .executeTakeFirst();
+    if (existing && existing.revoked_at === null) {
+      throw new KioskError(
+        `kiosk "${e.kioskId}" is already enrolled; revoke it first to issue a new token`,
+      );
+    }
+    const { touchpointId, createdLocation } = await placeAt(trx, e.location, e.touchpoint, now);
+    const row = {
+      token_hash: hashToken(token),
+      touchpoint_id: touchpointId,
+      enrolled_at: now.toISOString(),
+    };
+    if (existing) {
+      await trx
+        .updateTable('kiosks')
+        .set({ ...row, revoked_at: null })
+        .where('id', '=', e.kioskId)
+        .execute();
+    } else {
+      await trx
+        .insertInto('kiosks')
+        .values({ id: e.kioskId, ...row })
+        .execute();
+    }
+    return { token, reenrolled: Boolean(existing), createdLocation };
+  });
 }
 
 /** Takes effect on the kiosk's next request: tokens are checked against the table every time. */
@@ -120,9 +121,15 @@ export async function kioskForToken(storage: Storage, token: string): Promise<st
 export async function listKiosks(storage: Storage): Promise<KioskInfo[]> {
   const rows = await storage.db
     .selectFrom('kiosks')
+    .innerJoin('touchpoints', 'touchpoints.id', 'kiosks.touchpoint_id')
+    .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
     .leftJoin('kiosk_configs', 'kiosk_configs.kiosk_id', 'kiosks.id')
     .selectAll('kiosks')
-    .select('kiosk_configs.version as config_version')
+    .select([
+      'kiosk_configs.version as config_version',
+      'locations.name as location',
+      'touchpoints.name as touchpoint',
+    ])
     .orderBy('kiosks.id')
     .execute();
   return rows.map((r) => ({

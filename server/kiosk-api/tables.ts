@@ -1,4 +1,4 @@
-// The kiosk API's tables (migration 001) as Kysely sees them; the column conventions for the two
+// The kiosk API's tables (migrations 001 and 011) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
@@ -14,8 +14,8 @@ import type {
 export interface KioskTable {
   id: string;
   token_hash: string;
-  location: string;
-  touchpoint: string;
+  /** Migration 011: where the kiosk stands now (answers keep where it stood: answers.*_id). */
+  touchpoint_id: number | null;
   enrolled_at: Instant;
   revoked_at: NullableInstant;
   /** Answers 1..n are all held; kept per batch under the kiosk's row lock. */
@@ -55,6 +55,13 @@ export interface AnswerTable {
   received_at: Instant;
   /** Migration 006: when comment and contact were removed (retention, erasure); null while kept. */
   redacted_at: NullableInstant;
+  /**
+   * Migration 011: where and with which survey it was asked, fixed at ingest; null only on
+   * answers stored before 011 whose survey the collector was never given (a local config).
+   */
+  location_id: number | null;
+  touchpoint_id: number | null;
+  survey_id: number | null;
 }
 
 export interface AlertTable {
@@ -77,9 +84,30 @@ export interface KioskConfigTable {
   updated_at: Instant;
 }
 
+/** Every survey the collector was given (migration 011), content-addressed. */
+export interface SurveyTable {
+  id: Generated<number>;
+  /** SHA-256 of body, hex. */
+  hash: string;
+  /** The survey's own version string, as its answers carry it. */
+  version: string;
+  /** Exact JSON text of the SurveyDefinition. */
+  body: string;
+  first_seen_at: Instant;
+}
+
+/** Which kiosk was given which survey; the latest attachment wins a shared version string. */
+export interface KioskSurveyTable {
+  kiosk_id: string;
+  survey_id: number;
+  attached_at: Instant;
+}
+
 export interface KioskApiTables {
   kiosks: KioskTable;
   answers: AnswerTable;
   alerts: AlertTable;
   kiosk_configs: KioskConfigTable;
+  surveys: SurveyTable;
+  kiosk_surveys: KioskSurveyTable;
 }

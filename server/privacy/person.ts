@@ -67,15 +67,16 @@ function matches(person: Person, contact: Contact): boolean {
 const PAGE = 1000;
 
 /**
- * Every stored answer whose contact matches, with its kiosk's place, read in pages so that a
+ * Every stored answer whose contact matches, with the place it was given at, read in pages so that a
  * large table is never held whole.
  */
 async function matchingAnswers(storage: Storage, person: Person) {
   const query = storage.db
     .selectFrom('answers')
-    .innerJoin('kiosks', 'kiosks.id', 'answers.kiosk_id')
+    .innerJoin('locations', 'locations.id', 'answers.location_id')
+    .innerJoin('touchpoints', 'touchpoints.id', 'answers.touchpoint_id')
     .selectAll('answers')
-    .select(['kiosks.location', 'kiosks.touchpoint'])
+    .select(['locations.name as location', 'touchpoints.name as touchpoint'])
     .where('answers.contact', 'is not', null)
     .orderBy('answers.id')
     .limit(PAGE);

@@ -13,6 +13,7 @@ import * as m007 from './007-kiosk-rate-buckets.ts';
 import * as m008 from './008-alert-events.ts';
 import * as m009 from './009-durable-jobs.ts';
 import * as m010 from './010-window-counts.ts';
+import * as m011 from './011-locations.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '008-alert-events', up: m008.up },
   { name: '009-durable-jobs', up: m009.up },
   { name: '010-window-counts', up: m010.up },
+  { name: '011-locations', up: m011.up },
 ];
