@@ -4,12 +4,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
+import electronLog from 'electron-log/main';
 import { createKioskHost, type KioskHost } from '../core/host.ts';
-import { fileLogger } from '../core/log.ts';
 import { kioskPaths } from '../core/paths.ts';
 import { makePrivateDir } from '../core/private-files.ts';
 import { registerKioskIpc } from './ipc.ts';
 import { lockDownAllContents, lockDownSession } from './lockdown.ts';
+import { electronLogger } from './policy/kiosk-log.ts';
 import { APP_ENTRY_URL } from './policy/origin.ts';
 import type { Recovery } from './policy/recovery.ts';
 import { KIOSK_COMMAND_LINE_SWITCHES } from './policy/window-options.ts';
@@ -35,7 +36,7 @@ const explicitDataDir = process.env.LASTWORD_DATA_DIR;
 if (explicitDataDir) app.setPath('userData', join(explicitDataDir, 'chromium'));
 const dataDir = explicitDataDir || app.getPath('userData');
 const paths = kioskPaths(dataDir, process.env);
-const logger = fileLogger(paths.logs);
+const logger = electronLogger(electronLog, paths.logs);
 const log = (message: string): void => logger('warn', message);
 
 if (!app.requestSingleInstanceLock()) {
