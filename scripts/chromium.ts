@@ -37,6 +37,8 @@ export function chromiumArgs(url: string, profileDir: string, mode: 'app' | 'kio
     '--disable-features=Translate',
     '--password-store=basic',
     '--check-for-update-interval=31536000',
+    // Wayland where there is one (the cage session in deploy/linux), X11 otherwise.
+    '--ozone-platform-hint=auto',
     url,
   ];
 }
