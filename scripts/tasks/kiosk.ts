@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { loadKioskConfig } from '../../electron/core/config-file.ts';
 import { hashPin } from '../../electron/core/pin.ts';
 import { AdminPin } from '../../shared/bridge.ts';
-import { serve } from './kiosk-serve.ts';
 
 const [command, arg] = process.argv.slice(2);
 
@@ -31,6 +30,8 @@ if (command === 'hash-pin') {
     process.exit(1);
   }
 } else if (command === 'serve') {
+  // Loaded only here: the kiosk host and its database driver would slow down the small tools.
+  const { serve } = await import('./kiosk-serve.ts');
   await serve(process.argv.slice(3));
 } else {
   console.error(
