@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
-import electronLog from 'electron-log/main';
 import { loadKioskConfig } from '../core/config-file.ts';
 import { createKioskHost, type KioskHost } from '../core/host.ts';
 import { kioskPaths } from '../core/paths.ts';
@@ -38,7 +37,7 @@ const explicitDataDir = process.env.LASTWORD_DATA_DIR;
 if (explicitDataDir) app.setPath('userData', join(explicitDataDir, 'chromium'));
 const dataDir = explicitDataDir || app.getPath('userData');
 const paths = kioskPaths(dataDir, process.env);
-const logger = electronLogger(electronLog, paths.logs);
+const logger = electronLogger(paths.logs);
 const log = (message: string): void => logger('warn', message);
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,7 +1,7 @@
-// The Electron main process writes the kiosk log through electron-log; electron-log/node is the
-// same logger without Electron, so the file it writes is checked here for real: the same JSON
-// lines as the plain-Node log, private to the kiosk user, rolled over into kiosk.log.1, and an
-// uncaught error in main logged there on one line.
+// The Electron main process writes the kiosk log through electron-log (its Node flavour, which
+// needs no Electron), so the file it writes is checked here for real: the same JSON lines as the
+// plain-Node log, private to the kiosk user, rolled over into kiosk.log.1, and an uncaught error
+// in main logged there on one line.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import log from 'electron-log/node';
@@ -15,7 +15,7 @@ const logs = join(dir.path, 'logs');
 const file = join(logs, 'kiosk.log');
 const time = new Date('2026-12-02T08:00:00.000Z');
 const listenersBefore = process.listenerCount('uncaughtException');
-const logger = electronLogger(log, logs, { now: () => time, echo: false });
+const logger = electronLogger(logs, { now: () => time, echo: false });
 
 afterAll(() => {
   log.errorHandler.stopCatching();
@@ -64,7 +64,7 @@ describe('kiosk log through electron-log', () => {
     mkdirSync(fullLogs);
     const full = join(fullLogs, 'kiosk.log');
     writeFileSync(full, 'x'.repeat(LOG_MAX_BYTES + 1));
-    electronLogger(log, fullLogs, { now: () => time, echo: false })('info', 'after the roll-over');
+    electronLogger(fullLogs, { now: () => time, echo: false })('info', 'after the roll-over');
     await vi.waitFor(() =>
       expect(readFileSync(full, 'utf8')).toBe(`${logLine(time, 'info', 'after the roll-over')}\n`),
     );

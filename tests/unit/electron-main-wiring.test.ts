@@ -140,8 +140,6 @@ type FakeWindow = {
 };
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-// electron-log without Electron: the same logger, so the kiosk log is written for real.
-vi.mock('electron-log/main', () => import('electron-log/node'));
 
 const KIOSK_EVENT = { senderFrame: { url: 'app://kiosk/index.html', parent: null } };
 const data = tempDir('lastword-main-wiring-');

@@ -1,15 +1,15 @@
 // The kiosk log of the Electron main process, written by electron-log: the same file and lines as
 // core's fileLogger (JSON per line in <data>/logs/kiosk.log, private to the kiosk user, rolled
 // over at 5 MB into kiosk.log.1), with uncaught errors and unhandled rejections of main logged on
-// one line there instead of Electron's error dialog over the survey. It takes the electron-log
-// instance, so a unit test can hand in electron-log/node: the same logger without Electron.
+// one line there instead of Electron's error dialog over the survey. electron-log/node, not
+// /main: /main also listens on IPC for renderers' log lines, past ipc.ts's sender check, and
+// shows dialogs; the kiosk page logs nothing. So it also runs, and is tested, in plain Node.
 import { renameSync } from 'node:fs';
-import type { NodeLogger } from 'electron-log';
+import log from 'electron-log/node';
 import { LOG_MAX_BYTES, logFile, logLine, prepareLogFiles, type Logger } from '../../core/log.ts';
 import { PRIVATE_FILE_MODE } from '../../core/private-files.ts';
 
 export function electronLogger(
-  log: NodeLogger,
   logsDir: string,
   opts: { now?: () => Date; echo?: boolean } = {},
 ): Logger {
