@@ -15,13 +15,17 @@ export function findElectronBinary(
   platform = process.platform,
   root = ROOT,
 ): string | null {
-  const pkg = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
   const relative = existsSync(pathFile)
     ? readFileSync(pathFile, 'utf8').trim()
     : (EXECUTABLE[platform] ?? 'electron');
-  const candidate = join(env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist'), relative);
+  const candidate = join(electronDistDir(env, root), relative);
   return existsSync(candidate) ? candidate : null;
+}
+
+/** The unpacked Electron folder the binary is looked for in (electron-builder's electronDist). */
+export function electronDistDir(env = process.env, root = ROOT): string {
+  return env.ELECTRON_OVERRIDE_DIST_PATH ?? join(root, 'node_modules', 'electron', 'dist');
 }
 
 export const NO_ELECTRON_HINT =

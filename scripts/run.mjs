@@ -19,6 +19,7 @@ const TASKS = {
   demo: 'demo.ts',
   test: 'test.ts',
   build: 'build.ts',
+  dist: 'dist.ts',
   kiosk: 'kiosk.ts',
   collector: '../../server/main.ts',
   'collector-admin': '../../server/cli.ts',

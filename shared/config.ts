@@ -79,6 +79,11 @@ const KioskFields = z.strictObject({
   repeatWindowSeconds: z.int().min(0).max(60).default(3),
   /** Answers, alerts and dead letters the collector has settled are kept this long, then purged. */
   retentionDays: z.int().min(1).max(3650).default(30),
+  /**
+   * The packaged app registers itself to start when the kiosk user logs in (Windows, macOS); on
+   * Linux the session starts it (deploy/linux). The Electron main process's; the host ignores it.
+   */
+  startAtLogin: z.boolean().default(false),
   /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
   adminPinHash: z
     .string()

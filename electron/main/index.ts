@@ -4,12 +4,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
+import { loadKioskConfig } from '../core/config-file.ts';
 import { createKioskHost, type KioskHost } from '../core/host.ts';
-import { fileLogger } from '../core/log.ts';
 import { kioskPaths } from '../core/paths.ts';
 import { makePrivateDir } from '../core/private-files.ts';
 import { registerKioskIpc } from './ipc.ts';
 import { lockDownAllContents, lockDownSession } from './lockdown.ts';
+import { electronLogger } from './policy/kiosk-log.ts';
+import { loginItemPlan } from './policy/login-item.ts';
 import { APP_ENTRY_URL } from './policy/origin.ts';
 import type { Recovery } from './policy/recovery.ts';
 import { KIOSK_COMMAND_LINE_SWITCHES } from './policy/window-options.ts';
@@ -35,7 +37,7 @@ const explicitDataDir = process.env.LASTWORD_DATA_DIR;
 if (explicitDataDir) app.setPath('userData', join(explicitDataDir, 'chromium'));
 const dataDir = explicitDataDir || app.getPath('userData');
 const paths = kioskPaths(dataDir, process.env);
-const logger = fileLogger(paths.logs);
+const logger = electronLogger(paths.logs);
 const log = (message: string): void => logger('warn', message);
 
 if (!app.requestSingleInstanceLock()) {
@@ -77,6 +79,7 @@ function start(): void {
     .then(() => {
       Menu.setApplicationMenu(null);
       makePrivateDir(dataDir);
+      applyLoginItem();
       const kioskHost = createKioskHost({
         configPath: paths.config,
         databasePath: paths.database,
@@ -118,4 +121,17 @@ function start(): void {
       });
       app.exit(1);
     });
+}
+
+/** Registers the app to start at login, or not, as the kiosk config says (policy/login-item.ts). */
+function applyLoginItem(): void {
+  const config = loadKioskConfig(paths.config);
+  const plan = loginItemPlan({
+    startAtLogin: config.ok ? config.config.startAtLogin : null,
+    platform: process.platform,
+    packaged: app.isPackaged,
+  });
+  if ('skip' in plan) return;
+  app.setLoginItemSettings(plan.set);
+  logger('info', 'start at login set', { openAtLogin: plan.set.openAtLogin });
 }

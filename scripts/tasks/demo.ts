@@ -10,6 +10,7 @@ import { startBridgeServer } from '../../electron/core/http-transport.ts';
 import { fileLogger } from '../../electron/core/log.ts';
 import { kioskPaths } from '../../electron/core/paths.ts';
 import { makePrivateDir, tightenFile } from '../../electron/core/private-files.ts';
+import { chromiumArgs, findChromium } from '../chromium.ts';
 import { NO_ELECTRON_HINT, ROOT, findElectronBinary } from '../electron-binary.ts';
 import { build } from './build.ts';
 import { seedDemoAlert } from './demo-alert.ts';
@@ -83,25 +84,14 @@ if (electron && !process.argv.includes('--browser')) {
 function openInChromium(url: string, dir: string): void {
   const hasScreen =
     process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  const browser = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].find((p) => p && existsSync(p));
+  const browser = findChromium();
   if (!hasScreen || !browser || process.env.CI) {
     say(
       `open the kiosk URL above in a browser (${!browser ? 'no Chromium found' : 'no screen'}); Ctrl+C stops the demo`,
     );
     return;
   }
-  const args = [
-    `--app=${url}`,
-    `--user-data-dir=${join(dir, 'chromium-profile')}`,
-    '--no-first-run',
-    '--disable-pinch',
-    '--overscroll-history-navigation=0',
-  ];
+  const args = chromiumArgs(url, join(dir, 'chromium-profile'), 'app');
   spawn(browser, args, { stdio: 'ignore', detached: true }).unref();
   say(`opened in ${browser}; Ctrl+C stops the demo`);
 }

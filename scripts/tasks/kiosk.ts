@@ -1,6 +1,7 @@
 // `npm run kiosk -- <command>`: tools for IT preparing a kiosk.
 //   hash-pin            reads a PIN (6-12 digits) on stdin, prints the adminPinHash for the config
 //   check-config FILE   validates a kiosk config file, prints each problem as "field: reason"
+//   serve [--open]      runs the kiosk for a Chromium on this machine (browser-kiosk mode)
 import { readFileSync } from 'node:fs';
 import { loadKioskConfig } from '../../electron/core/config-file.ts';
 import { hashPin } from '../../electron/core/pin.ts';
@@ -28,7 +29,13 @@ if (command === 'hash-pin') {
     for (const p of result.problems) console.error(`${p.field}: ${p.reason}`);
     process.exit(1);
   }
+} else if (command === 'serve') {
+  // Loaded only here: the kiosk host and its database driver would slow down the small tools.
+  const { serve } = await import('./kiosk-serve.ts');
+  await serve(process.argv.slice(3));
 } else {
-  console.error('usage: npm run kiosk -- hash-pin | check-config <file>');
+  console.error(
+    'usage: npm run kiosk -- hash-pin | check-config <file> | serve [--port N] [--open]',
+  );
   process.exit(2);
 }

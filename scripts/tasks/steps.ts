@@ -10,6 +10,7 @@ export const bin = {
   eslint: join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
   tsc: join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
   prettier: join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+  electronBuilder: join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
 };
 
 /** Runs `node <script> ...args` in the repo, output shown; resolves to the exit code. */

@@ -2,6 +2,7 @@
 // that index.ts wires the tested policies to the right Electron hooks (the e2e suite in
 // tests/electron repeats the important parts against a real Electron where one is installed).
 import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, ipcChannel } from '../../shared/bridge-channels.ts';
@@ -166,7 +167,9 @@ describe('Electron main process wiring (fake Electron)', () => {
     fake.state.appPath = appDir.path; // no dist/renderer here: the kiosk must say so on screen
     process.env.LASTWORD_DATA_DIR = data.path;
     writeConfig(data.path, smallConfig());
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true); // the kiosk log echoes to stderr
+    // The kiosk log echoes each line to the console (electron-log's console transport).
+    for (const method of ['info', 'warn', 'error'] as const)
+      vi.spyOn(console, method).mockImplementation(() => {});
     await import('../../electron/main/index.ts');
     await vi.waitFor(() => expect(fake.state.windows[0]?.loaded.length).toBeGreaterThan(0));
   });
@@ -194,6 +197,15 @@ describe('Electron main process wiring (fake Electron)', () => {
     ]);
     expect(fake.calls).toContain('enableSandbox');
     expect(fake.calls).toContain('switch disable-pinch');
+  });
+
+  it('writes the kiosk log in the data folder through electron-log', () => {
+    const lines = readFileSync(join(data.path, 'logs', 'kiosk.log'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { message: string }).message)).toContain(
+      'kiosk host started',
+    );
   });
 
   it('keeps Chromium profile and kiosk data in LASTWORD_DATA_DIR', () => {

@@ -1,0 +1,120 @@
+// `npm run kiosk -- serve`: browser-kiosk mode as a deployment, for thin clients that run Chromium
+// and no Electron. The kiosk host with the config in the kiosk's data folder (the collector it
+// names is the real one: no demo collector here), the localhost bridge and the built kiosk page.
+// It prints the exact Chromium command line that opens the kiosk. The launch address in it works
+// once, so with --open serve runs that Chromium itself and opens it again, with a new address,
+// whenever it exits: the browser half of "restart on crash" (systemd does the host's half).
+//   --port N   the loopback port (default LASTWORD_KIOSK_PORT or 4310; 0 picks a free one)
+//   --open     run Chromium full screen (CHROMIUM_PATH or the usual places) and keep it running
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadKioskConfig } from '../../electron/core/config-file.ts';
+import { createKioskHost } from '../../electron/core/host.ts';
+import { startBridgeServer } from '../../electron/core/http-transport.ts';
+import { fileLogger } from '../../electron/core/log.ts';
+import { kioskPaths, resolveDataDir } from '../../electron/core/paths.ts';
+import { makePrivateDir } from '../../electron/core/private-files.ts';
+import { chromiumArgs, findChromium, shellLine } from '../chromium.ts';
+import { ROOT } from '../electron-binary.ts';
+
+/** Pause before Chromium is opened again, so a browser that cannot start does not spin a core. */
+const REOPEN_DELAY_MS = 1000;
+
+export async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, open: { type: 'boolean', default: false } },
+  });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const rendererDir = join(ROOT, 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`no kiosk page in ${rendererDir}: run \`npm run build\` first`);
+    process.exit(1);
+  }
+  const dataDir = resolveDataDir(process.env, process.platform, homedir());
+  const paths = kioskPaths(dataDir, process.env);
+  makePrivateDir(dataDir);
+  const config = loadKioskConfig(paths.config);
+  say(
+    config.ok
+      ? `config: ${paths.config} (kiosk ${config.config.kioskId}, survey ${config.config.survey.version})`
+      : `config: ${paths.config}: ${config.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')} (the kiosk shows this on screen)`,
+  );
+
+  const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+  let browser: ReturnType<typeof keepOpen> | null = null;
+  const log = fileLogger(paths.logs);
+  const host = createKioskHost({
+    configPath: paths.config,
+    databasePath: paths.database,
+    appVersion: version,
+    log,
+    actions: {
+      // Reloading the kiosk from its admin screen: a fresh Chromium where serve runs it.
+      reload: () => browser?.restart(),
+      exit: () => shutdown(),
+    },
+  });
+  const server = await startBridgeServer({
+    host,
+    rendererDir,
+    port: Number(values.port ?? process.env.LASTWORD_KIOSK_PORT ?? 4310),
+  });
+  say(`kiosk host: ${server.origin} (data ${dataDir})`);
+
+  const chromium = findChromium();
+  const profile = join(dataDir, 'chromium-profile');
+  const command = (url: string) => [chromium ?? 'chromium', ...chromiumArgs(url, profile, 'kiosk')];
+  if (values.open && chromium) {
+    browser = keepOpen(() => command(server.launchUrl()), say, log);
+  } else {
+    if (values.open) say('no Chromium found (set CHROMIUM_PATH); start it with the line below');
+    say(`chromium: ${shellLine(command(server.launchUrl()))}`);
+    say('(the launch address opens the kiosk once; --open runs Chromium and reopens it)');
+  }
+
+  function shutdown(): void {
+    browser?.stop();
+    void server.close().then(() => {
+      host.close();
+      process.exit(0);
+    });
+  }
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** Runs Chromium and opens it again, each time with a new launch address, whenever it exits. */
+function keepOpen(
+  nextCommand: () => string[],
+  say: (line: string) => void,
+  log: ReturnType<typeof fileLogger>,
+): { restart(): void; stop(): void } {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  const open = () => {
+    const [file, ...args] = nextCommand();
+    say(`chromium: ${shellLine([file!, ...args])} (started; opened again whenever it exits)`);
+    const started = spawn(file!, args, { stdio: 'ignore' });
+    child = started;
+    started.on('error', (error) =>
+      log('error', 'could not start Chromium', { error: error.message }),
+    );
+    started.on('exit', (code, signal) => {
+      if (stopping) return;
+      log('warn', 'Chromium exited; opening the kiosk again', { code, signal });
+      setTimeout(open, REOPEN_DELAY_MS);
+    });
+  };
+  open();
+  return {
+    restart: () => child?.kill(),
+    stop: () => {
+      stopping = true;
+      child?.kill();
+    },
+  };
+}

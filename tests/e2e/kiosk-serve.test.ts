@@ -1,0 +1,111 @@
+// `npm run kiosk -- serve`, browser-kiosk mode on a thin client: the printed Chromium command line
+// opens the kiosk (its launch address sets the bridge cookie, the page loads, the bridge answers
+// with the kiosk's own config, which serve leaves as IT wrote it: no demo collector enrolled in
+// it); with --open, serve runs the browser and opens it again with a new launch address when it
+// exits. Needs `npm run build` first (the kiosk page).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { smallConfig, writeConfig } from '../support/config.ts';
+import { tempDir } from '../support/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const LAUNCH = /(http:\/\/127\.0\.0\.1:\d+)\/launch\/[\w-]+/;
+
+let child: ChildProcessWithoutNullStreams | null = null;
+const dirs: { remove(): void }[] = [];
+
+function startServe(args: string[], env: NodeJS.ProcessEnv) {
+  const data = tempDir('lastword-serve-');
+  dirs.push(data);
+  const configPath = writeConfig(data.path, smallConfig());
+  const proc = spawn(
+    process.execPath,
+    ['scripts/tasks/kiosk.ts', 'serve', '--port', '0', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LASTWORD_DATA_DIR: data.path, ...env },
+    },
+  );
+  child = proc;
+  let stdout = '';
+  proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  proc.stderr.resume();
+  /** Resolves with the first printed line that matches. */
+  const line = (pattern: RegExp) =>
+    vi.waitFor(
+      () => {
+        const found = stdout.split('\n').find((l) => pattern.test(l));
+        if (!found) throw new Error(`no line like ${pattern} yet:\n${stdout}`);
+        return found;
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+  return { proc, data, configPath, line };
+}
+
+afterEach(() => {
+  child?.kill();
+  child = null;
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+describe('npm run kiosk -- serve', () => {
+  it('prints a Chromium kiosk command line whose address opens the kiosk on its own config', async () => {
+    const serve = startServe([], {});
+    const configBefore = readFileSync(serve.configPath, 'utf8');
+    const printed = await serve.line(/^chromium: /);
+    expect(printed).toMatch(/ --kiosk /);
+    expect(printed).toContain(`--user-data-dir=${join(serve.data.path, 'chromium-profile')}`);
+    const [launch, origin] = LAUNCH.exec(printed) as unknown as [string, string];
+
+    const launched = await fetch(launch, { redirect: 'manual' });
+    expect(launched.status).toBe(303);
+    const cookie = launched.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await fetch(`${origin}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const config = await fetch(`${origin}/bridge/getConfig`, {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await config.json()).toMatchObject({
+      ok: true,
+      value: { kioskId: smallConfig().kioskId },
+    });
+    expect(readFileSync(serve.configPath, 'utf8')).toBe(configBefore);
+  });
+
+  // The stand-in browser is a shell script.
+  it.skipIf(process.platform === 'win32')(
+    'with --open runs Chromium and reopens it with a new launch address when it exits',
+    async () => {
+      const fake = tempDir('lastword-fake-chromium-');
+      dirs.push(fake);
+      const opened = join(fake.path, 'opened.txt');
+      const browser = join(fake.path, 'chromium');
+      // A browser that starts, notes the address it was given, and crashes at once.
+      writeFileSync(
+        browser,
+        `#!/bin/sh\nfor a; do last="$a"; done\necho "$last" >> '${opened}'\nexit 1\n`,
+      );
+      chmodSync(browser, 0o755);
+      const serve = startServe(['--open'], { CHROMIUM_PATH: browser });
+      const urls = await vi.waitFor(
+        () => {
+          const lines = readFileSync(opened, 'utf8').trim().split('\n');
+          if (lines.length < 2) throw new Error('not reopened yet');
+          return lines;
+        },
+        { timeout: 30_000, interval: 100 },
+      );
+      expect(urls[0]).toMatch(LAUNCH);
+      expect(urls[1]).toMatch(LAUNCH);
+      expect(urls[1]).not.toBe(urls[0]);
+      serve.proc.kill('SIGTERM');
+      expect(await new Promise((resolve) => serve.proc.on('exit', resolve))).toBe(0);
+    },
+  );
+});
