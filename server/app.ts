@@ -18,6 +18,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
 import { ingestRoutes } from './kiosk-api/ingest-routes.ts';
+import { updateFeedRoute } from './updates/feed-route.ts';
 import { installRetention, type RetentionOptions } from './privacy/schedule.ts';
 import { staffPlugin, type StaffOptions } from './staff/index.ts';
 import { DEFAULT_SERVER_TIMEOUTS, serverTimeoutOptions, type ServerTimeouts } from './timeouts.ts';
@@ -55,6 +56,8 @@ export interface CollectorOptions {
    * and every hour. main.ts always gives one (LASTWORD_REDACT_AFTER_DAYS); without it, none runs.
    */
   retention?: RetentionOptions;
+  /** The folder of published kiosk releases' files (LASTWORD_UPDATES_DIR); none served without. */
+  updatesDir?: string;
 }
 
 declare module 'fastify' {
@@ -116,6 +119,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     ingestRoutes(v1, ctx, alerts);
     heartbeatRoute(v1, ctx);
     configRoute(v1, ctx);
+    if (opts.updatesDir) updateFeedRoute(v1, ctx, opts.updatesDir);
   });
   app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
   return app;

@@ -18,6 +18,16 @@ import { personFrom } from './privacy/person.ts';
 import { settingsFromEnv } from './settings.ts';
 import { addStaff, setStaff, type StaffFlags } from './staff/cli-commands.ts';
 import { attachConfig } from './kiosk-api/kiosk-configs.ts';
+import {
+  channelCommand,
+  parsePercent,
+  pinCommand,
+  publishCommand,
+  releasesCommand,
+  rolloutCommand,
+  withdrawCommand,
+  type UpdateFlags,
+} from './updates/cli-commands.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
 
 const USAGE = `usage: node server/cli.ts <command>
@@ -39,13 +49,23 @@ const USAGE = `usage: node server/cli.ts <command>
   add-staff <username> --role staff|manager|admin [--locations "Main store,Outlet"] [--name <text>]
   set-staff <username> [--role …] [--locations …] [--name …] [--disable|--enable] [--password]
                                                           changes log the account out everywhere
+  publish-update <dir> --percent <0-100> [--channel stable|beta]
+                                                          electron-builder's output becomes a release
+                                                          offered to that share of the kiosks
+  rollout <version> --percent <0-100>                     widens (or narrows) a staged rollout
+  withdraw <version>                                      never offered again; kiosks on it go back
+  pin-update <version|none> --kiosk <id> | --location <name>
+                                                          holds them on a version (none: let go)
+  update-channel stable|beta --kiosk <id> | --location <name>
+  releases                                                every release: channel, rollout, date
   export-person --email <address> | --phone <number>      prints as JSON what is held about them
   forget --email <address> | --phone <number>             removes comment and contact from every
                                                           answer with it (scores kept) and the staff
                                                           notes on its alerts; prints what changed.
                                                           It acts on what is stored now: run it
                                                           again for answers that arrive later
-storage: DATABASE_URL=postgres://… or LASTWORD_DB=<file> (default ./collector-data/collector.sqlite)`;
+storage: DATABASE_URL=postgres://… or LASTWORD_DB=<file> (default ./collector-data/collector.sqlite);
+release files: LASTWORD_UPDATES_DIR (default ./collector-data/updates)`;
 
 class UsageError extends Error {}
 
@@ -56,7 +76,8 @@ interface Command {
     args: string[],
     flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags &
       PersonFlags &
-      LocationFlags,
+      LocationFlags &
+      UpdateFlags,
     out: (line: string) => void,
   ): Promise<void>;
 }
@@ -104,6 +125,19 @@ const COMMANDS: Record<string, Command> = {
     run: (storage, _args, f, out) => exportPersonCommand(storage, f, out),
   },
   forget: { args: 0, run: (storage, _args, f, out) => forgetCommand(storage, f, out) },
+  'publish-update': {
+    args: 1,
+    run: (storage, [dir], f, out) =>
+      publishCommand(storage, settingsFromEnv(process.env).updatesDir, dir!, f, out),
+  },
+  rollout: { args: 1, run: (storage, [v], f, out) => rolloutCommand(storage, v!, f, out) },
+  withdraw: { args: 1, run: (storage, [v], _f, out) => withdrawCommand(storage, v!, out) },
+  'pin-update': { args: 1, run: (storage, [v], f, out) => pinCommand(storage, v!, f, out) },
+  'update-channel': {
+    args: 1,
+    run: (storage, [channel], f, out) => channelCommand(storage, channel!, f, out),
+  },
+  releases: { args: 0, run: (storage, _args, _f, out) => releasesCommand(storage, out) },
   enrol: {
     args: 1,
     run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out),
@@ -149,6 +183,9 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
       'external-id': { type: 'string' },
       hours: { type: 'string' },
       closed: { type: 'string' },
+      kiosk: { type: 'string' },
+      channel: { type: 'string' },
+      percent: { type: 'string' },
       json: { type: 'boolean' },
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },
@@ -167,6 +204,8 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
     throw new UsageError(`${name} takes ${command.args} argument${command.args === 1 ? '' : 's'}`);
   if (command === COMMANDS.enrol && (!values.location || !values.touchpoint))
     throw new UsageError('enrol needs --location and --touchpoint');
+  // A rollout share that cannot be one stops here, before the database is opened.
+  if (values.percent !== undefined) parsePercent(values.percent);
   if (command === COMMANDS.forget || command === COMMANDS['export-person']) {
     if (values.email === undefined && values.phone === undefined)
       throw new UsageError(`${name} needs --email or --phone`);

@@ -12,6 +12,7 @@
 //   LASTWORD_COLLECTOR_HEADERS_SECONDS (10) / _REQUEST_SECONDS (30) / _IDLE_SECONDS (30) /
 //     _KEEPALIVE_SECONDS (72)   how long a slow or silent client may hold a connection
 //   LASTWORD_REDACT_AFTER_DAYS  comment, contact and staff notes redacted after (365; scores stay)
+//   LASTWORD_UPDATES_DIR      published kiosk releases' files (./collector-data/updates; shared by instances)
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     timeouts: settings.timeouts,
     staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
     retention: { afterDays: settings.redactAfterDays },
+    updatesDir: settings.updatesDir,
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

@@ -10,6 +10,7 @@ import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.t
 import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './timeouts.ts';
 
 export const DEFAULT_SQLITE_PATH = './collector-data/collector.sqlite';
+export const DEFAULT_UPDATES_DIR = './collector-data/updates';
 
 /** A limit in seconds in the environment (fractions allowed), one of DEFAULT_SERVER_TIMEOUTS. */
 const seconds = (key: keyof ServerTimeouts) =>
@@ -61,6 +62,8 @@ const Env = z.object({
     .min(1)
     .max(3650)
     .default(DEFAULT_REDACT_AFTER_DAYS),
+  /** Where published kiosk releases' files are kept; shared by every instance (a volume). */
+  LASTWORD_UPDATES_DIR: z.string().min(1).default(DEFAULT_UPDATES_DIR),
 });
 
 /** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
@@ -89,6 +92,7 @@ export interface Settings {
   timeouts: ServerTimeouts;
   /** Days after receipt when comment, contact and staff notes are redacted. */
   redactAfterDays: number;
+  updatesDir: string;
 }
 
 export class SettingsError extends Error {}
@@ -133,5 +137,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
       keepAliveMs: e.LASTWORD_COLLECTOR_KEEPALIVE_SECONDS,
     },
     redactAfterDays: e.LASTWORD_REDACT_AFTER_DAYS,
+    updatesDir: e.LASTWORD_UPDATES_DIR,
   };
 }

@@ -5,6 +5,7 @@ import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
+import type { UpdateTables } from '../updates/tables.ts';
 
 export interface CollectorTables
-  extends KioskApiTables, LocationTables, AlertTables, StaffTables, JobTables {}
+  extends KioskApiTables, LocationTables, AlertTables, StaffTables, JobTables, UpdateTables {}

@@ -31,6 +31,8 @@ export interface CollectorTestOptions {
   rateLimit?: RateLimit;
   bodyLimitBytes?: number;
   logger?: Logger;
+  /** Serve kiosk releases from this folder (GET /v1/updates/…). */
+  updatesDir?: string;
 }
 
 export async function startCollector(opts: CollectorTestOptions = {}): Promise<RunningCollector> {
@@ -51,6 +53,7 @@ export async function startCollector(opts: CollectorTestOptions = {}): Promise<R
     rateLimit: opts.rateLimit ?? { perSecond: 10_000, burst: 10_000 },
     ...(opts.bodyLimitBytes && { bodyLimitBytes: opts.bodyLimitBytes }),
     ...(opts.logger && { logger: opts.logger }),
+    ...(opts.updatesDir && { updatesDir: opts.updatesDir }),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -14,6 +14,7 @@ import * as m008 from './008-alert-events.ts';
 import * as m009 from './009-durable-jobs.ts';
 import * as m010 from './010-window-counts.ts';
 import * as m011 from './011-locations.ts';
+import * as m012 from './012-updates.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '009-durable-jobs', up: m009.up },
   { name: '010-window-counts', up: m010.up },
   { name: '011-locations', up: m011.up },
+  { name: '012-updates', up: m012.up },
 ];
