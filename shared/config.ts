@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { LanguageCode, SurveyDefinition, localizedTexts, type LocalizedText } from './survey.ts';
 
+/** A time of day on a 24-hour clock: quiet hours, install windows. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a73e8"');
 
 export const Branding = z.strictObject({
@@ -84,6 +87,18 @@ const KioskFields = z.strictObject({
    * Linux the session starts it (deploy/linux). The Electron main process's; the host ignores it.
    */
   startAtLogin: z.boolean().default(false),
+  /**
+   * App updates from the collector (packaged Electron app only): how often to look, and the
+   * device-local hours when a downloaded update may be installed (never mid-survey).
+   */
+  updates: z
+    .strictObject({
+      checkEveryHours: z.number().min(0.25).max(168).default(4),
+      installWindow: z
+        .strictObject({ from: ClockTime, to: ClockTime })
+        .default({ from: '02:00', to: '05:00' }),
+    })
+    .default({ checkEveryHours: 4, installWindow: { from: '02:00', to: '05:00' } }),
   /** scrypt hash as produced by `lastword-kiosk hash-pin`: "scrypt$N$r$p$salt$hash" (base64). */
   adminPinHash: z
     .string()

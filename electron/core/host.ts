@@ -41,12 +41,16 @@ export interface KioskHostOptions {
    * test seams (fetch, random, faster waits) to the engine.
    */
   sync?: false | Pick<SyncEngineOptions, 'fetch' | 'random' | 'tuning'>;
+  /** A problem found before the host started (a crash loop after an update), for the fleet view. */
+  startupProblem?: string | null;
 }
 
 export interface KioskHost {
   handle(channel: Channel, payload: unknown): Promise<BridgeResult<unknown>>;
   status(): KioskStatus;
   setOutOfService(on: boolean, reason: string | null): void;
+  /** A customer's answer is open on the screen: no restart now (an update waits for this). */
+  busy(): boolean;
   /** The sync engine, when the config names a collector. */
   readonly sync: SyncEngine | null;
   /** Stops sync (its requests are aborted) and closes the database. */
@@ -116,6 +120,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     setOutOfService(on, reason) {
       ctx.outOfService = on ? (reason ?? 'too many failures') : null;
     },
+    busy: () => lifecycle.openDrafts > 0,
     sync,
     close() {
       abandoned.stop();
@@ -142,7 +147,7 @@ function startSync(
     appVersion: opts.appVersion,
     now,
     log,
-    otherError: () => lifecycle.storageStatus().error,
+    otherError: () => lifecycle.storageStatus().error ?? opts.startupProblem ?? null,
     ...(opts.sync || {}),
   });
   engine.start();

@@ -8,6 +8,7 @@ import { loadKioskConfig } from '../core/config-file.ts';
 import { createKioskHost, type KioskHost } from '../core/host.ts';
 import { kioskPaths } from '../core/paths.ts';
 import { makePrivateDir } from '../core/private-files.ts';
+import { noteBoot } from '../core/updates/boot-history.ts';
 import { registerKioskIpc } from './ipc.ts';
 import { lockDownAllContents, lockDownSession } from './lockdown.ts';
 import { electronLogger } from './policy/kiosk-log.ts';
@@ -16,6 +17,7 @@ import { APP_ENTRY_URL } from './policy/origin.ts';
 import type { Recovery } from './policy/recovery.ts';
 import { KIOSK_COMMAND_LINE_SWITCHES } from './policy/window-options.ts';
 import { registerAppScheme, serveApp } from './protocol.ts';
+import { startUpdates } from './updates.ts';
 import {
   OUT_OF_SERVICE_URL,
   createKioskWindow,
@@ -80,14 +82,19 @@ function start(): void {
       Menu.setApplicationMenu(null);
       makePrivateDir(dataDir);
       applyLoginItem();
+      // Before the host: a crash loop after an update must be seen even if the host cannot start.
+      const startupProblem = noteBoot(join(dataDir, 'boots.json'), app.getVersion(), new Date());
+      if (startupProblem) logger('error', startupProblem);
       const kioskHost = createKioskHost({
         configPath: paths.config,
         databasePath: paths.database,
         appVersion: app.getVersion(),
         actions: { reload: () => win?.reload(), exit: () => app.quit() },
         log: logger,
+        startupProblem,
       });
       host = kioskHost;
+      applyUpdates(kioskHost);
 
       lockDownSession(session.defaultSession, log);
       serveApp(session.defaultSession, rendererRoot);
@@ -134,4 +141,28 @@ function applyLoginItem(): void {
   if ('skip' in plan) return;
   app.setLoginItemSettings(plan.set);
   logger('info', 'start at login set', { openAtLogin: plan.set.openAtLogin });
+}
+
+/**
+ * Background updates from the collector, for the packaged app only (updates.ts). electron-updater
+ * is loaded only then: it is of no use to a development run, and it loads Electron itself.
+ */
+function applyUpdates(host: KioskHost): void {
+  const config = loadKioskConfig(paths.config);
+  if (!app.isPackaged || !config.ok) return;
+  const kiosk = config.config;
+  void import('electron-updater')
+    .then(({ default: electronUpdater }) => {
+      const started = startUpdates({
+        updater: electronUpdater.autoUpdater,
+        config: kiosk,
+        busy: () => host.busy(),
+        now: () => new Date(),
+        log: logger,
+      });
+      if (started) logger('info', 'updates: checking the collector for releases');
+    })
+    .catch((error: unknown) =>
+      logger('error', 'updates: could not start', { error: String(error) }),
+    );
 }

@@ -3,6 +3,7 @@
 // otherwise silently disable a rule). Set per location with `node server/cli.ts set-routing`;
 // a location without one gets DEFAULT_ROUTING: staff page only, no outside channels.
 import { z } from 'zod';
+import { ClockTime } from '../../shared/config.ts';
 import { atOrBelow, type Scores } from '../../shared/low-score.ts';
 import type { StaffAlertPriority } from '../../shared/staff-api.ts';
 
@@ -10,7 +11,6 @@ const Minutes = z
   .number()
   .positive()
   .max(24 * 60);
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 const ChannelName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');

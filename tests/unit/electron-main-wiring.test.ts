@@ -140,6 +140,13 @@ type FakeWindow = {
 };
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+// electron-updater loads the real 'electron' from node_modules, past the mock above; its wiring
+// is tested with a stand-in in electron-updates.test.ts.
+vi.mock('electron-updater', () => ({
+  default: {
+    autoUpdater: new Proxy({}, { get: () => () => fake.calls.push('electron-updater') }),
+  },
+}));
 
 const KIOSK_EVENT = { senderFrame: { url: 'app://kiosk/index.html', parent: null } };
 const data = tempDir('lastword-main-wiring-');
