@@ -31,16 +31,20 @@ export function startHostProcess(dataDir: string): HostProcess {
   };
 }
 
-/** Resolves at the first frame with the faces on screen (polled every frame). */
-export async function facesPainted(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelectorAll('.screen-smiley .face').length > 0,
+/**
+ * Resolves at the first frame with the faces on screen (polled every frame), with that moment
+ * on the page's own clock: ms since its navigation started (the launch address).
+ */
+export async function facesPainted(page: Page): Promise<number> {
+  const at = await page.waitForFunction(
+    () => document.querySelectorAll('.screen-smiley .face').length > 0 && performance.now(),
     undefined,
     {
       polling: 'raf',
       timeout: 30_000,
     },
   );
+  return Math.round(Number(await at.jsonValue()));
 }
 
 export function summary(values: number[]) {

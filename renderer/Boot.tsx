@@ -24,18 +24,26 @@ interface Props {
   reloadPage: () => void;
   /** The browser's language, for the pages shown before the config says which to use. */
   browserLanguage?: string;
+  /**
+   * The config, asked for before React started (main.tsx): the reply travels while the bundle
+   * renders its first frame. The first load uses it; a retry asks again.
+   */
+  firstConfig?: Promise<PublicKioskConfig>;
 }
 
-export function Boot({ client, reloadPage, browserLanguage = 'en' }: Props) {
+export function Boot({ client, reloadPage, browserLanguage = 'en', firstConfig }: Props) {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [i18n] = useState(() => createI18n(browserLanguage));
   // The config in use, as JSON, to tell a new one from the same one sent again.
   const running = useRef<string | null>(null);
+  const early = useRef(firstConfig);
 
   const load = useCallback(async () => {
     if (!client) return;
+    const asked = early.current ?? client.getConfig({});
+    early.current = undefined;
     try {
-      const config = await client.getConfig({});
+      const config = await asked;
       running.current = JSON.stringify(config);
       setBoot({ kind: 'ready', config, generation: 0 });
     } catch (e) {

@@ -7,6 +7,10 @@ import './styles/index.css';
 
 const transport = pickTransport(window);
 const client = transport.kind === 'none' ? null : createClient(transport.bridge);
+// Asked for at once, not after React's first render: cold start waits on this reply. Boot reports
+// a failure; the catch only keeps it from counting as unhandled before Boot awaits it.
+const firstConfig = client?.getConfig({});
+firstConfig?.catch(() => undefined);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -15,6 +19,7 @@ if (root) {
         client={client}
         reloadPage={() => window.location.reload()}
         browserLanguage={navigator.language}
+        {...(firstConfig && { firstConfig })}
       />
     </StrictMode>,
   );

@@ -1,6 +1,8 @@
 // When the screen changes, a screen-reader user must hear it and land on it: focus moves to the
 // new screen's heading, and a polite live region reads that heading out. Written straight to the
-// DOM after the commit, so announcing costs no extra React render on a tap.
+// DOM, so announcing costs no extra React render on a tap, and only once the new screen has been
+// painted: focus() forces a style and layout pass (and focus events), which inside the tap's own
+// task would hold back the frame that shows the new screen.
 import { useEffect, useRef, type RefObject } from 'react';
 
 /** Returns the ref for the live region, which the caller renders. */
@@ -12,11 +14,21 @@ export function useScreenAnnouncer(
   useEffect(() => {
     // The first screen after start is not a change: nothing to announce, no focus to steal.
     if (visit === 0) return;
-    const heading = stage.current?.querySelector<HTMLElement>('h1');
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-    if (live.current) live.current.textContent = heading.textContent;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from the next animation frame runs after that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const heading = stage.current?.querySelector<HTMLElement>('h1');
+        if (!heading) return;
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+        if (live.current) live.current.textContent = heading.textContent;
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [stage, visit]);
   return live;
 }

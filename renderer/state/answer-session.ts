@@ -23,14 +23,18 @@ export function openAnswer(
   client: BridgeClient,
   first: { smiley: number; language: string },
   onFailure: (failure: SessionFailure) => void,
+  /** Settles once the previous customer's finish reached the host; the start waits for it. */
+  after: Promise<void> = Promise.resolve(),
 ): AnswerSession {
-  const started = client.startAnswer(first).then(
-    (r) => r.answerId,
-    (error: unknown) => {
-      onFailure({ stage: 'start', error });
-      return null;
-    },
-  );
+  const started = after
+    .then(() => client.startAnswer(first))
+    .then(
+      (r) => r.answerId,
+      (error: unknown) => {
+        onFailure({ stage: 'start', error });
+        return null;
+      },
+    );
   let tail: Promise<unknown> = started;
   let finished = false;
   const keepAlive = setInterval(() => {

@@ -29,13 +29,21 @@ export function currentAnswer(
   return {
     open(first, onStartFailed) {
       if (session) return false;
-      const mine = openAnswer(client, first, (failure) => {
-        report(failure);
-        if (failure.stage === 'start' && session === mine) {
-          session = null;
-          onStartFailed();
-        }
-      });
+      // The host closes any open draft as partial when a new one starts: with the faces back
+      // after the short thank-you lock, the next customer's start must not overtake the last
+      // customer's finish (a slow disk, a busy host), or that answer is cut short.
+      const mine = openAnswer(
+        client,
+        first,
+        (failure) => {
+          report(failure);
+          if (failure.stage === 'start' && session === mine) {
+            session = null;
+            onStartFailed();
+          }
+        },
+        lastFinish,
+      );
       session = mine;
       return true;
     },

@@ -1,6 +1,6 @@
 // For customers who use a screen reader or need bigger text: a screen change is announced and
 // focus lands on the new heading; a larger-text option sits beside high contrast.
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderKiosk, startWith } from './support/render.tsx';
 
@@ -9,14 +9,15 @@ describe('accessibility', () => {
     const { user } = await renderKiosk();
     await startWith(user, 'Good');
     const heading = await screen.findByRole('heading', { name: 'What influenced your rating?' });
-    expect(document.activeElement).toBe(heading);
+    // Once the new screen has been painted, not in the tap's own frame.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     const live = screen.getByRole('status');
     expect(live.getAttribute('aria-live')).toBe('polite');
     expect(live.textContent).toBe('What influenced your rating?');
 
     await user.click(screen.getByRole('button', { name: 'Done' }));
     const nps = await screen.findByRole('heading', { name: /recommend us/ });
-    expect(document.activeElement).toBe(nps);
+    await waitFor(() => expect(document.activeElement).toBe(nps));
     expect(live.textContent).toBe(nps.textContent);
   });
 

@@ -38,6 +38,14 @@ describe('before the kiosk can run', () => {
     expect(screen.getByText(/kiosk host unreachable/)).toBeTruthy();
   });
 
+  it('starts on the config asked for before the page rendered, without asking again', async () => {
+    const fake = createFakeBridge();
+    const firstConfig = fake.client.getConfig({});
+    render(<Boot client={fake.client} reloadPage={vi.fn()} firstConfig={firstConfig} />);
+    expect(await screen.findByRole('heading', { name: 'How was your visit today?' })).toBeTruthy();
+    expect(fake.calls.filter(([channel]) => channel === 'getConfig')).toHaveLength(1);
+  });
+
   it('explains a page opened without the kiosk token', () => {
     render(<Boot client={null} reloadPage={vi.fn()} />);
     expect(screen.getByText(/opened without the kiosk's access token/)).toBeTruthy();

@@ -107,6 +107,33 @@ describe('the thank-you screen', () => {
     expect(answerCalls().filter(([c]) => c === 'startAnswer')).toHaveLength(2);
   });
 
+  it("stores the next customer's tap after the last answer, never cutting that one short", async () => {
+    let finished: () => void = () => undefined;
+    const fake = createFakeBridge({
+      // A slow host: the last customer's finish is still on its way when the faces are back.
+      finishAnswer: () =>
+        new Promise((resolve) => {
+          finished = () => resolve({ durable: true });
+        }),
+    });
+    const { user, answerCalls } = await renderKiosk({ fake, fakeTimers: true });
+    await finish(user);
+    act(() => vi.advanceTimersByTime(3_300));
+    await user.click(screen.getByRole('button', { name: 'Bad' }));
+    await screen.findByRole('heading', { name: 'What influenced your rating?' });
+    expect(answerCalls().filter(([c]) => c === 'startAnswer')).toHaveLength(1);
+    act(() => finished());
+    await waitFor(() =>
+      expect(answerCalls().map(([c]) => c)).toEqual([
+        'startAnswer',
+        'updateAnswer',
+        'updateAnswer',
+        'finishAnswer',
+        'startAnswer',
+      ]),
+    );
+  });
+
   it('keeps the lock as long as the config asks', async () => {
     const config = exampleConfig((c) => {
       c.thankYouLockSeconds = 5;
