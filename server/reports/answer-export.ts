@@ -1,0 +1,166 @@
+// The rows of an answer export (CSV now, any tabular format later): which answers, in which
+// order, and each one as the cells a manager reads. Times are given twice, in UTC and in the
+// local time of the location the answer was given at (with its offset, so the hour a fall-back
+// repeats is still told apart); reasons by their labels in the survey version the answer was
+// asked with, in the language it was answered in. Contact details are personal data: they are
+// only among the columns when the caller (an admin who asked) says so.
+import { sql, type CompiledQuery } from 'kysely';
+import type { Contact } from '../../shared/answer.ts';
+import { instantOf, localParts, nextDay, offsetMs } from '../../shared/local-time.ts';
+import type { Storage } from '../db/open.ts';
+import { fromJson, toFlag, toIso } from '../db/values.ts';
+import { reasonLabelsOf } from '../kiosk-api/surveys.ts';
+import { reportAnswers, type AnswerFilter } from './answers.ts';
+
+export interface ExportScope {
+  /** The locations to export (already checked against who asks), with their zones. */
+  locations: readonly { id: number; timeZone: string }[];
+  /** Local days, both included, at each answer's own location ("YYYY-MM-DD"); open when left out. */
+  days: { from?: string | undefined; to?: string | undefined };
+  filter: Omit<AnswerFilter, 'locationIds' | 'from' | 'to'>;
+  withContact: boolean;
+}
+
+export type Cell = string | number | null;
+
+const COLUMNS = [
+  'Answer ID',
+  'Answered (UTC)',
+  'Answered (local time)',
+  'Received (UTC)',
+  'Received (local time)',
+  'Time zone',
+  'Location',
+  'Touchpoint',
+  'Survey version',
+  'Language',
+  'Status',
+  'Smiley (1-5)',
+  'NPS (0-10)',
+  'CES (1-7)',
+  'Reasons',
+  'Comment',
+  'Talk now',
+  'Possible repeat',
+];
+const CONTACT_COLUMNS = ['Contact name', 'Contact phone', 'Contact e-mail', 'Consent version'];
+
+export function exportHeader(scope: ExportScope): string[] {
+  return scope.withContact ? [...COLUMNS, ...CONTACT_COLUMNS] : COLUMNS;
+}
+
+/** The export's query, oldest answer first (ties by id, so the order is total). */
+export function exportQuery(storage: Storage, scope: ExportScope) {
+  const { days } = scope;
+  return reportAnswers(storage.db, scope.filter)
+    .innerJoin('locations', 'locations.id', 'answers.location_id')
+    .leftJoin('touchpoints', 'touchpoints.id', 'answers.touchpoint_id')
+    .where((eb) =>
+      eb.or(
+        scope.locations.map(({ id, timeZone }) =>
+          eb.and([
+            eb('answers.location_id', '=', id),
+            ...(days.from
+              ? [eb('answers.finalized_at', '>=', instantOf(days.from, timeZone).toISOString())]
+              : []),
+            ...(days.to
+              ? [
+                  eb(
+                    'answers.finalized_at',
+                    '<',
+                    instantOf(nextDay(days.to), timeZone).toISOString(),
+                  ),
+                ]
+              : []),
+          ]),
+        ),
+      ),
+    )
+    .select([
+      'answers.id',
+      'answers.finalized_at',
+      'answers.received_at',
+      'locations.time_zone',
+      'locations.name as location',
+      'touchpoints.name as touchpoint',
+      'answers.survey_version',
+      'answers.survey_id',
+      'answers.language',
+      'answers.status',
+      'answers.smiley',
+      'answers.nps',
+      'answers.ces',
+      'answers.reasons',
+      'answers.comment',
+      'answers.talk_now',
+      'answers.possible_repeat',
+    ])
+    .$if(scope.withContact, (q) => q.select('answers.contact'))
+    .$if(!scope.withContact, (q) => q.select(sql<null>`null`.as('contact')))
+    .orderBy('answers.finalized_at')
+    .orderBy('answers.id')
+    .compile();
+}
+
+export type ExportRow = ReturnType<typeof exportQuery> extends CompiledQuery<infer R> ? R : never;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** ISO 8601 wall time at the zone with its offset: "2026-11-02T09:15:00+01:00". */
+export function localIso(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  const offset = offsetMs(at.getTime(), timeZone) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** Turns export rows into cells; keeps each survey's reason labels once read. */
+export function exportCells(storage: Storage, scope: ExportScope) {
+  const labels = new Map<string, Promise<Map<string, string>>>();
+  const labelsOf = (surveyId: number | null, language: string) => {
+    if (surveyId === null) return Promise.resolve(new Map<string, string>());
+    const key = `${surveyId} ${language}`;
+    let found = labels.get(key);
+    if (!found) labels.set(key, (found = reasonLabelsOf(storage, surveyId, language)));
+    return found;
+  };
+  return async (row: ExportRow): Promise<Cell[]> => {
+    const answered = new Date(toIso(row.finalized_at)!);
+    const received = new Date(toIso(row.received_at)!);
+    const names = await labelsOf(row.survey_id, row.language);
+    const reasons = fromJson<string[]>(row.reasons).map((id) => names.get(id) ?? id);
+    const cells: Cell[] = [
+      row.id,
+      answered.toISOString(),
+      localIso(answered, row.time_zone),
+      received.toISOString(),
+      localIso(received, row.time_zone),
+      row.time_zone,
+      row.location,
+      row.touchpoint,
+      row.survey_version,
+      row.language,
+      row.status,
+      row.smiley,
+      row.nps,
+      row.ces,
+      reasons.join('; '),
+      row.comment,
+      toFlag(row.talk_now) ? 'yes' : 'no',
+      toFlag(row.possible_repeat) ? 'yes' : 'no',
+    ];
+    if (!scope.withContact) return cells;
+    const contact = row.contact === null ? null : fromJson<Contact>(row.contact);
+    return [
+      ...cells,
+      contact?.name ?? null,
+      contact?.phone ?? null,
+      contact?.email ?? null,
+      contact?.consentVersion ?? null,
+    ];
+  };
+}
