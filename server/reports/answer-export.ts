@@ -6,11 +6,12 @@
 // only among the columns when the caller (an admin who asked) says so.
 import { sql, type CompiledQuery } from 'kysely';
 import type { Contact } from '../../shared/answer.ts';
-import { instantOf, localParts, nextDay, offsetMs } from '../../shared/local-time.ts';
+import { instantOf, nextDay } from '../../shared/local-time.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import { reasonLabelsOf } from '../kiosk-api/surveys.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
+import { LocalClock } from './local-clock.ts';
 
 export interface ExportScope {
   /** The locations to export (already checked against who asks), with their zones. */
@@ -104,41 +105,28 @@ export function exportQuery(storage: Storage, scope: ExportScope) {
 
 export type ExportRow = ReturnType<typeof exportQuery> extends CompiledQuery<infer R> ? R : never;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** ISO 8601 wall time at the zone with its offset: "2026-11-02T09:15:00+01:00". */
-export function localIso(at: Date, timeZone: string): string {
-  const p = localParts(at, timeZone);
-  const offset = offsetMs(at.getTime(), timeZone) / 60_000;
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return (
-    `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
-}
-
-/** Turns export rows into cells; keeps each survey's reason labels once read. */
+/** Turns a page of export rows into cells; keeps each survey's reason labels once read. */
 export function exportCells(storage: Storage, scope: ExportScope) {
-  const labels = new Map<string, Promise<Map<string, string>>>();
-  const labelsOf = (surveyId: number | null, language: string) => {
-    if (surveyId === null) return Promise.resolve(new Map<string, string>());
-    const key = `${surveyId} ${language}`;
-    let found = labels.get(key);
-    if (!found) labels.set(key, (found = reasonLabelsOf(storage, surveyId, language)));
-    return found;
+  const labels = new Map<string, Map<string, string>>();
+  const clock = new LocalClock();
+  const key = (row: ExportRow) => `${row.survey_id} ${row.language}`;
+  /** The labels of every survey and language on the page, read before its rows are written. */
+  const readLabels = async (rows: ExportRow[]) => {
+    for (const row of rows)
+      if (row.survey_id !== null && !labels.has(key(row)))
+        labels.set(key(row), await reasonLabelsOf(storage, row.survey_id, row.language));
   };
-  return async (row: ExportRow): Promise<Cell[]> => {
+  const cellsOf = (row: ExportRow): Cell[] => {
     const answered = new Date(toIso(row.finalized_at)!);
     const received = new Date(toIso(row.received_at)!);
-    const names = await labelsOf(row.survey_id, row.language);
-    const reasons = fromJson<string[]>(row.reasons).map((id) => names.get(id) ?? id);
+    const names = labels.get(key(row));
+    const reasons = fromJson<string[]>(row.reasons).map((id) => names?.get(id) ?? id);
     const cells: Cell[] = [
       row.id,
       answered.toISOString(),
-      localIso(answered, row.time_zone),
+      clock.iso(answered, row.time_zone),
       received.toISOString(),
-      localIso(received, row.time_zone),
+      clock.iso(received, row.time_zone),
       row.time_zone,
       row.location,
       row.touchpoint,
@@ -162,5 +150,9 @@ export function exportCells(storage: Storage, scope: ExportScope) {
       contact?.email ?? null,
       contact?.consentVersion ?? null,
     ];
+  };
+  return async (rows: ExportRow[]): Promise<Cell[][]> => {
+    await readLabels(rows);
+    return rows.map(cellsOf);
   };
 }

@@ -118,9 +118,7 @@ async function csvChunks(ctx: StaffContext, scope: ExportScope): Promise<AsyncGe
       yield BOM + csvLine(exportHeader(scope));
       let page = first;
       while (!page.done) {
-        let text = '';
-        for (const row of page.value) text += csvLine(await cells(row));
-        yield text;
+        yield (await cells(page.value)).map(csvLine).join('');
         page = await pages.next();
       }
     } finally {
