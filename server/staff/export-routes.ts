@@ -1,4 +1,4 @@
-// GET /staff/api/export.csv: the answers a filter selects, as a CSV file streamed page by page
+// GET /staff/api/export.csv and .xlsx: the answers a filter selects, as a file streamed page by page
 // (server/reports/pages.ts), so a year of answers never sits in memory. Staff export only their
 // own locations: naming another one is refused (403), never answered with an empty file that
 // would read as "no answers there". Contact details are personal data: only an admin who asks
@@ -13,11 +13,13 @@ import {
   exportCells,
   exportHeader,
   exportQuery,
+  type Cell,
   type ExportRow,
   type ExportScope,
 } from '../reports/answer-export.ts';
 import { BOM, csvLine } from '../reports/csv.ts';
 import { readPages } from '../reports/pages.ts';
+import { xlsxChunks } from '../reports/xlsx.ts';
 import type { StaffContext } from './context.ts';
 import { requireIdentity } from './guard.ts';
 import { visibleLocations, type StaffUser } from './users.ts';
@@ -107,44 +109,62 @@ async function scopeOf(ctx: StaffContext, user: StaffUser, q: ExportQuery): Prom
   };
 }
 
-/** BOM and header, then one chunk per page; the first page is read before the reply starts. */
-async function csvChunks(ctx: StaffContext, scope: ExportScope): Promise<AsyncGenerator<string>> {
+/** The export's cells a page at a time; the first page is read before the reply starts. */
+async function cellPages(ctx: StaffContext, scope: ExportScope): Promise<AsyncGenerator<Cell[][]>> {
   const pages = readPages<ExportRow>(ctx.storage, exportQuery(ctx.storage, scope));
   const cells = exportCells(ctx.storage, scope);
   // A query or connection that fails does so here, as a 500, not as a cut-off 200.
   const first = await pages.next();
-  async function* chunks(): AsyncGenerator<string> {
+  async function* all(): AsyncGenerator<Cell[][]> {
     try {
-      yield BOM + csvLine(exportHeader(scope));
-      let page = first;
-      while (!page.done) {
-        yield (await cells(page.value)).map(csvLine).join('');
-        page = await pages.next();
-      }
+      for (let page = first; !page.done; page = await pages.next()) yield await cells(page.value);
     } finally {
       await pages.return(undefined);
     }
   }
-  return chunks();
+  return all();
 }
 
-function fileName(q: ExportQuery): string {
-  return `lastword-answers${q.from ? `-from-${q.from}` : ''}${q.to ? `-to-${q.to}` : ''}.csv`;
+async function* csvChunks(header: string[], pages: AsyncIterable<Cell[][]>) {
+  yield BOM + csvLine(header);
+  for await (const rows of pages) yield rows.map(csvLine).join('');
+}
+
+const FORMATS = {
+  csv: { type: 'text/csv; charset=utf-8', chunks: csvChunks },
+  xlsx: {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    chunks: xlsxChunks,
+  },
+};
+
+function fileName(q: ExportQuery, format: keyof typeof FORMATS): string {
+  return `lastword-answers${q.from ? `-from-${q.from}` : ''}${q.to ? `-to-${q.to}` : ''}.${format}`;
 }
 
 export function exportRoutes(app: FastifyInstance, ctx: StaffContext): void {
-  app.get('/staff/api/export.csv', async (request: FastifyRequest, reply: FastifyReply) => {
-    const who = requireIdentity(request);
-    const q = parseBody(ExportQuery, request.query);
-    const scope = await scopeOf(ctx, who.user, q);
-    request.log.info(
-      { event: 'answers_export', userId: who.user.id, filter: q, contact: scope.withContact },
-      scope.withContact ? 'answers exported with contact details' : 'answers exported',
-    );
-    const body = Readable.from(await csvChunks(ctx, scope), { objectMode: false });
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName(q)}"`)
-      .send(body);
-  });
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(`/staff/api/export.${format}`, async (request: FastifyRequest, reply: FastifyReply) => {
+      const who = requireIdentity(request);
+      const q = parseBody(ExportQuery, request.query);
+      const scope = await scopeOf(ctx, who.user, q);
+      request.log.info(
+        {
+          event: 'answers_export',
+          userId: who.user.id,
+          format,
+          filter: q,
+          contact: scope.withContact,
+        },
+        scope.withContact ? 'answers exported with contact details' : 'answers exported',
+      );
+      const { type, chunks } = FORMATS[format];
+      const body = Readable.from(chunks(exportHeader(scope), await cellPages(ctx, scope)), {
+        objectMode: false,
+      });
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="${fileName(q, format)}"`)
+        .send(body);
+    });
 }

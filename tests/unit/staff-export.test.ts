@@ -1,8 +1,9 @@
-// The answer export over real HTTP on both engines: a fixture of answers at two locations in
+// The answer export (CSV and XLSX) over real HTTP on both engines: a fixture of answers at two locations in
 // different time zones, read back as a spreadsheet would read the CSV (BOM, CRLF, RFC 4180
 // quoting), with local days per location, formula cells neutralised, reasons by their labels,
 // possible repeats left out unless asked, contact details only for an admin who asks (and
 // logged without them), another location refused (403) and bad filters answered 400.
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
@@ -20,7 +21,7 @@ const AWKWARD = 'She said "hi", then\r\nleft, happy';
 const CONTACT = { consentVersion: 'v1', name: 'Ada SECRET-NAME-4410', phone: '+44 20 7946 0000' };
 
 for (const engine of await staffEngines()) {
-  describe.skipIf(engine.skip)(`answer export (CSV) on ${engine.name}`, () => {
+  describe.skipIf(engine.skip)(`answer export (CSV and XLSX) on ${engine.name}`, () => {
     const log = capturedLog();
     const { c, staff } = useStaffCollector(
       { postgresUrl: engine.postgresUrl, logger: log.logger },
@@ -111,8 +112,8 @@ for (const engine of await staffEngines()) {
       ).id;
     });
 
-    const get = (who: StaffClient, query: string) =>
-      fetch(`${c.url}/staff/api/export.csv?${query}`, { headers: { cookie: who.cookie } });
+    const get = (who: StaffClient, query: string, format = 'csv') =>
+      fetch(`${c.url}/staff/api/export.${format}?${query}`, { headers: { cookie: who.cookie } });
 
     /** The export as records keyed by header, after checking BOM and type. */
     const rows = async (who: StaffClient, query: string) => {
@@ -283,6 +284,45 @@ for (const engine of await staffEngines()) {
       expect(log.text()).toContain('answers exported with contact details');
       expect(log.text()).toContain('"contact":true');
       expect(log.text()).not.toContain('SECRET-NAME');
+    });
+
+    it('exports the same rows as XLSX, text cells typed as text', async () => {
+      const reply = await get(staff.mo, PERIOD, 'xlsx');
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const files = unzipSync(new Uint8Array(await reply.arrayBuffer()));
+      expect(Object.keys(files)).toEqual(
+        expect.arrayContaining([
+          '[Content_Types].xml',
+          'xl/workbook.xml',
+          'xl/worksheets/sheet1.xml',
+        ]),
+      );
+      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+      const unescape = (t: string) =>
+        t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+      const table = [...sheet.matchAll(/<row>(.*?)<\/row>/gs)].map((row) =>
+        [...row[1]!.matchAll(/<c(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/gs)].map(([, type, body]) =>
+          body === undefined
+            ? null
+            : type === 'inlineStr'
+              ? unescape(/<t[^>]*>(.*)<\/t>/s.exec(body)![1]!)
+              : Number(/<v>(.*)<\/v>/.exec(body)![1]),
+        ),
+      );
+      const [header, ...records] = table;
+      const csv = await rows(staff.mo, PERIOD);
+      expect(header).toEqual(csv.header);
+      expect(records.map((r) => r[0])).toEqual(csv.records.map((r) => r['Answer ID']));
+      const column = (name: string) => header!.indexOf(name);
+      // A typed text cell is never run: the comment is kept as written, with no apostrophe.
+      expect(records[0]![column('Comment')]).toBe(FORMULA);
+      expect(records[1]![column('Comment')]).toBe(AWKWARD);
+      expect(records[0]![column('Smiley (1-5)')]).toBe(2);
+      expect(records[0]![column('CES (1-7)')]).toBeNull();
+      expect((await get(staff.dana, `locations=${place.outlet}`, 'xlsx')).status).toBe(403);
     });
 
     it('answers a bad filter with 400 and says what is wrong', async () => {
