@@ -7,7 +7,7 @@
 //
 //   node bench/sync-drain.ts
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SyncEngine } from '../electron/core/sync/engine.ts';
@@ -15,6 +15,7 @@ import { openStorage } from '../server/db/open.ts';
 import { enrolKiosk } from '../server/kiosk-api/kiosks.ts';
 import { kioskWriter } from '../tests/support/outbox.ts';
 import { startCollectorProcess } from './collector-process.ts';
+import { peakRssMb } from './process-cpu.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const KIOSK_ID = 'bench-kiosk';
@@ -46,7 +47,6 @@ async function kiosk(databasePath: string, url: string, token: string): Promise<
   const seconds = (performance.now() - t0) / 1000;
   const left = engine.status().queueDepth;
   await engine.stop();
-  // VmHWM, not resourceUsage().maxRSS: Linux carries maxRSS over from the parent across exec.
   const report = {
     seconds,
     batches,
@@ -56,16 +56,6 @@ async function kiosk(databasePath: string, url: string, token: string): Promise<
     peakRssMb: peakRssMb('self') ?? process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
-}
-
-/** Peak RSS (VmHWM) of a process, in MiB; null where /proc is not there. */
-function peakRssMb(pid: number | 'self'): number | null {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) / 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 async function main(): Promise<void> {

@@ -5,12 +5,17 @@
 // ingest), never where its kiosk stands now; time is the kiosk's finalized_at, when the customer
 // answered, not when a queued answer reached the collector.
 import { sql } from 'kysely';
+import type { FinalStatus } from '../../shared/answer.ts';
 import type { CollectorDb } from '../db/open.ts';
 
 export interface AnswerFilter {
   /** Locations to count; every location when left out. */
   locationIds?: readonly number[];
   touchpointIds?: readonly number[];
+  /** Languages the survey was answered in; every language when left out. */
+  languages?: readonly string[];
+  /** Complete or partial answers only; both when left out. */
+  statuses?: readonly FinalStatus[];
   /** [from, to) on finalized_at. */
   from?: Date;
   to?: Date;
@@ -20,12 +25,14 @@ export interface AnswerFilter {
 
 /** `select … from answers` narrowed by `filter`; callers add their columns and grouping. */
 export function reportAnswers(db: CollectorDb, filter: AnswerFilter = {}) {
-  const { locationIds, touchpointIds, from, to } = filter;
+  const { locationIds, touchpointIds, languages, statuses, from, to } = filter;
   return db
     .selectFrom('answers')
     .$if(!filter.includeRepeats, (q) => q.where(sql<boolean>`not answers.possible_repeat`))
     .$if(locationIds !== undefined, (q) => q.where(oneOf('location_id', locationIds!)))
     .$if(touchpointIds !== undefined, (q) => q.where(oneOf('touchpoint_id', touchpointIds!)))
+    .$if(languages !== undefined, (q) => q.where('answers.language', 'in', languages!))
+    .$if(statuses !== undefined, (q) => q.where('answers.status', 'in', statuses!))
     .$if(from !== undefined, (q) => q.where('answers.finalized_at', '>=', from!.toISOString()))
     .$if(to !== undefined, (q) => q.where('answers.finalized_at', '<', to!.toISOString()));
 }
