@@ -68,13 +68,14 @@ const PAGE = 1000;
 
 /**
  * Every stored answer whose contact matches, with the place it was given at, read in pages so that a
- * large table is never held whole.
+ * large table is never held whole. Outer joins: an answer without a place (none should lack one)
+ * must still be found, or its contact would outlive an erasure.
  */
 async function matchingAnswers(storage: Storage, person: Person) {
   const query = storage.db
     .selectFrom('answers')
-    .innerJoin('locations', 'locations.id', 'answers.location_id')
-    .innerJoin('touchpoints', 'touchpoints.id', 'answers.touchpoint_id')
+    .leftJoin('locations', 'locations.id', 'answers.location_id')
+    .leftJoin('touchpoints', 'touchpoints.id', 'answers.touchpoint_id')
     .selectAll('answers')
     .select(['locations.name as location', 'touchpoints.name as touchpoint'])
     .where('answers.contact', 'is not', null)
@@ -92,7 +93,7 @@ async function matchingAnswers(storage: Storage, person: Person) {
 
 export interface PersonRecord {
   person: Person;
-  answers: (StoredAnswer & { kiosk: { location: string; touchpoint: string } })[];
+  answers: (StoredAnswer & { kiosk: { location: string | null; touchpoint: string | null } })[];
   /** The staff alerts about those answers, as staff see them. */
   alerts: (StaffAlert & { answerId: string })[];
   /** Every message sent (or tried) about those alerts; the text itself is never kept. */
