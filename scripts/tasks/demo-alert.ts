@@ -45,7 +45,7 @@ export async function seedDemoAlert(
 
   const now = new Date();
   const answerId = uuidv7();
-  const reasons = ['wait-time', 'staff'];
+  const reasons = ['wait-time', 'advice'];
   const started = new Date(now.getTime() - 40_000).toISOString();
   const alerts: AlertBatch = {
     kioskId: DESK_2.kioskId,

@@ -42,6 +42,12 @@ describe('demo staff board', () => {
       .where('kiosk_id', '=', 'demo-kiosk-2')
       .executeTakeFirstOrThrow();
     expect(answer.comment).toMatch(/Waited twenty minutes/);
+    // Reasons the demo survey has, so the card shows their labels, not raw ids.
+    const survey = config as unknown as { survey: { reasons: { low: { id: string }[] } } };
+    const known = survey.survey.reasons.low.map((r) => r.id);
+    const reasons = JSON.parse(String(answer.reasons)) as string[];
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.filter((r) => !known.includes(r))).toEqual([]);
 
     await seedDemoAlert(sqlitePath, collector.url, config);
     expect(await cards()).toHaveLength(1);
