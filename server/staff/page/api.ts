@@ -106,6 +106,14 @@ export async function login(username: string, password: string): Promise<SignedI
 export const getJson = <T>(schema: z.ZodType<T>, path: string): Promise<T> =>
   call(schema, 'GET', path);
 
+/** A state-changing call of the staff API (with the CSRF token), its reply parsed with `schema`. */
+export const sendJson = <T>(
+  schema: z.ZodType<T>,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> => call(schema, method, path, body);
+
 export const logout = () => call(LogoutReply, 'POST', 'logout');
 export const acknowledge = (id: string) =>
   call(AlertReply, 'POST', `alerts/${encodeURIComponent(id)}/ack`);

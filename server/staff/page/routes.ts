@@ -2,6 +2,8 @@
 // board, which is also what an unknown path shows. `roles` limits who sees the link and may open
 // the page (the API checks again: this only keeps the navigation honest).
 import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
+import { renderAccounts } from './accounts.ts';
+import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
 
 export interface PageEnv {
@@ -27,6 +29,8 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
+  { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
+  { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },
 ];
 
 export function mayOpen(route: Route, who: SignedIn): boolean {
