@@ -34,6 +34,20 @@ async function check(name: string, run: () => Promise<boolean>): Promise<boolean
 
 const vitestArgs = process.argv.slice(2);
 
+/** The files that took longest, so a suite creeping past CI's time budget shows where. */
+function slowest(files: { name: string; startTime: number; endTime: number }[]): void {
+  const top = files
+    .map((f) => ({
+      name: f.name.replace(`${process.cwd()}/`, ''),
+      s: (f.endTime - f.startTime) / 1000,
+    }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 12);
+  if (!top.length) return;
+  process.stdout.write('\nslowest test files (s):\n');
+  for (const f of top) process.stdout.write(`  ${f.s.toFixed(1).padStart(7)}  ${f.name}\n`);
+}
+
 const eslint = (group: 'fences' | 'style') => async () =>
   (await node(bin.eslint, ['.', '--max-warnings=0'], { ...process.env, LASTWORD_LINT: group })) ===
   0;
@@ -67,7 +81,9 @@ if (built) {
       numPendingTests: number;
       numTodoTests: number;
       numFailedTestSuites: number;
+      testResults: { name: string; startTime: number; endTime: number }[];
     };
+    slowest(json.testResults);
     tally.passed += json.numPassedTests;
     tally.failed += json.numFailedTests;
     tally.skipped += json.numPendingTests + json.numTodoTests;
