@@ -6,6 +6,7 @@ import { alertRoutes } from './alert-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
+import { dutyRoutes } from './duty-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
@@ -36,5 +37,6 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   exportRoutes(app, ctx);
   streamRoute(app, ctx, screens);
   userRoutes(app, ctx);
+  dutyRoutes(app, ctx);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

@@ -1,4 +1,4 @@
-// The staff tables (migrations 003 and 016) as Kysely sees them; the column conventions for the two
+// The staff tables (migrations 003, 016 and 017) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import { StaffRole } from '../../shared/staff-api.ts';
 import type { Generated } from 'kysely';
@@ -48,9 +48,21 @@ export interface AdminAuditTable {
   address: string | null;
 }
 
+/** Migration 017: who was on duty where (duty.ts); answers are credited at read time. */
+export interface DutyShiftTable {
+  id: string;
+  user_id: string;
+  touchpoint_id: number;
+  started_at: Instant;
+  /** 12 h after the start: the end of a shift nobody checked out of. */
+  expires_at: Instant;
+  ended_at: NullableInstant;
+}
+
 export interface StaffTables {
   staff_users: StaffUserTable;
   staff_sessions: StaffSessionTable;
   staff_login_attempts: LoginAttemptTable;
   admin_audit: AdminAuditTable;
+  duty_shifts: DutyShiftTable;
 }

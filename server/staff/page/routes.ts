@@ -5,6 +5,7 @@ import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
 import { renderAccounts } from './accounts.ts';
 import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
+import { renderRecognition } from './recognition.ts';
 
 export interface PageEnv {
   /** Where the page goes: below the navigation, emptied for each page. */
@@ -29,6 +30,7 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
+  { path: '/staff/recognition', title: 'Recognition', page: renderRecognition },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
   { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },
 ];
