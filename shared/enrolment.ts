@@ -65,3 +65,29 @@ export const ENROL_ERRORS = [
   'no_config',
 ] as const;
 export type EnrolError = (typeof ENROL_ERRORS)[number];
+
+/**
+ * Why a kiosk's enrolment failed, as its setup screen and `npm run kiosk -- enrol` say it: the
+ * collector's refusals above, and what can go wrong before or after one (no answer at that
+ * address, an address that is not one, a reply that is not the collector's, a kiosk that has a
+ * config already).
+ */
+export const KIOSK_ENROL_ERRORS = [
+  ...ENROL_ERRORS,
+  'bad_address',
+  'unreachable',
+  'bad_reply',
+  'already_enrolled',
+] as const;
+export type KioskEnrolError = (typeof KIOSK_ENROL_ERRORS)[number];
+
+export const EnrolOutcome = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), kioskId: z.string() }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(KIOSK_ENROL_ERRORS),
+    message: z.string(),
+    retryAfterSeconds: z.int().optional(),
+  }),
+]);
+export type EnrolOutcome = z.infer<typeof EnrolOutcome>;
