@@ -40,10 +40,16 @@ const failed = (
   ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
 });
 
-/** The collector's base URL from what was typed, or null when it cannot be one. */
+/**
+ * The collector's base URL from what was typed, or null when it cannot be one. Typed on a
+ * kiosk keyboard, so the scheme may be left out.
+ */
 export function collectorUrl(typed: string): string | null {
   const text = typed.trim().replace(/\/+$/, '');
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  // No scheme typed: https, except for a collector on this machine, which speaks plain http.
+  const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  let withScheme = bare ? `https://${text}` : text;
+  if (bare && URL.canParse(withScheme) && isLoopback(withScheme)) withScheme = `http://${text}`;
   if (!URL.canParse(withScheme)) return null;
   const url = new URL(withScheme);
   if (!['http:', 'https:'].includes(url.protocol) || !url.hostname) return null;
