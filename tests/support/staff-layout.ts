@@ -37,8 +37,11 @@ export async function layoutProblems(page: Page, touch: boolean): Promise<Layout
         // Inline boxes report no clientWidth; their block parent is measured instead.
         if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
           spilling.push(`${name(e)} holds ${e.scrollWidth} px in ${e.clientWidth} px`);
-        if (touch && e.matches('button, input, select') && (box.width < min || box.height < min))
-          tooSmall.push(`${name(e)} is ${Math.round(box.width)}×${Math.round(box.height)}`);
+        // A checkbox is hit through its label, which must then be the thumb-sized target.
+        const target = e.matches('input[type=checkbox]') ? (e.closest('label') ?? e) : e;
+        const hit = target.getBoundingClientRect();
+        if (touch && e.matches('button, input, select') && (hit.width < min || hit.height < min))
+          tooSmall.push(`${name(e)} is ${Math.round(hit.width)}×${Math.round(hit.height)}`);
       }
       return {
         sidewaysScroll: Math.max(0, document.documentElement.scrollWidth - width),
