@@ -162,6 +162,12 @@ export const CreatedEnrolmentCode = z.strictObject({
 });
 export type CreatedEnrolmentCode = z.infer<typeof CreatedEnrolmentCode>;
 
-/** GET /staff/api/enrolment-codes: the open codes, soonest to expire first. */
-export const EnrolmentCodeListReply = z.strictObject({ codes: z.array(OpenEnrolmentCode) });
+/**
+ * GET /staff/api/enrolment-codes: the open codes, soonest to expire first, and every touchpoint
+ * a code can be made for.
+ */
+export const EnrolmentCodeListReply = z.strictObject({
+  codes: z.array(OpenEnrolmentCode),
+  places: z.array(z.strictObject({ location: z.string(), touchpoint: z.string() })),
+});
 export type EnrolmentCodeListReply = z.infer<typeof EnrolmentCodeListReply>;

@@ -145,6 +145,19 @@ export async function listOpenCodes(storage: Storage, now: Date): Promise<OpenEn
   }));
 }
 
+/** Every touchpoint a code can be made for, by location and name. */
+export async function listPlaces(
+  storage: Storage,
+): Promise<{ location: string; touchpoint: string }[]> {
+  return storage.db
+    .selectFrom('touchpoints')
+    .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+    .select(['locations.name as location', 'touchpoints.name as touchpoint'])
+    .orderBy('locations.name')
+    .orderBy('touchpoints.name')
+    .execute();
+}
+
 /** 'gone': used, revoked or expired already, so there is nothing to revoke. */
 export async function revokeCode(
   storage: Storage,

@@ -13,6 +13,7 @@ import {
   EnrolmentCodeError,
   createEnrolmentCode,
   listOpenCodes,
+  listPlaces,
   revokeCode,
 } from '../kiosk-api/enrolment-codes.ts';
 import { HttpError, parseBody } from '../errors.ts';
@@ -31,7 +32,10 @@ function requireAdmin(request: FastifyRequest): string {
 export function enrolmentRoutes(app: FastifyInstance, ctx: StaffContext): void {
   app.get('/staff/api/enrolment-codes', async (request): Promise<EnrolmentCodeListReply> => {
     requireAdmin(request);
-    return { codes: await listOpenCodes(ctx.storage, ctx.now()) };
+    return {
+      codes: await listOpenCodes(ctx.storage, ctx.now()),
+      places: await listPlaces(ctx.storage),
+    };
   });
 
   app.post('/staff/api/enrolment-codes', async (request, reply): Promise<CreatedEnrolmentCode> => {

@@ -73,6 +73,7 @@ for (const engine of await staffEngines()) {
         expiresAt: made.expiresAt,
       });
       expect(JSON.stringify(listed)).not.toContain(made.code);
+      expect(listed.places).toContainEqual(main);
 
       // As typed on a kiosk: lower case, no hyphen.
       const res = await enrol(made.code.replace('-', '').toLowerCase(), '10.0.0.1');

@@ -5,6 +5,7 @@ import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
 import { renderAccounts } from './accounts.ts';
 import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
+import { renderEnrolKiosks } from './enrol-kiosks.ts';
 
 export interface PageEnv {
   /** Where the page goes: below the navigation, emptied for each page. */
@@ -31,6 +32,12 @@ export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
   { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },
+  {
+    path: '/staff/kiosks/enrol',
+    title: 'Enrol kiosks',
+    roles: ['admin'],
+    page: renderEnrolKiosks,
+  },
 ];
 
 export function mayOpen(route: Route, who: SignedIn): boolean {
