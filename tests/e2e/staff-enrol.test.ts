@@ -1,11 +1,12 @@
 // The web admin's enrolment page in real Chromium against a real collector: an admin finds it in
 // the navigation, makes a code for a touchpoint and sees it with its QR code (drawn under the
 // strict CSP, no violation), a kiosk can trade that code, and an open code is revoked from the
-// list. A screenshot goes to /tmp/enrol-admin.png.
+// list; the page fits a phone. A screenshot goes to /tmp/enrol-admin.png.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { layoutProblems, NO_PROBLEMS } from '../support/staff-layout.ts';
 import { smallConfig } from '../support/config.ts';
 import { loginOnPage, watchedPage, type WatchedPage } from '../support/staff-page.ts';
 import {
@@ -75,5 +76,15 @@ describe('the web admin: enrolling kiosks', { timeout: PASSWORD_WORK_MS }, () =>
       .filter({ hasText: /^Revoked the code/ })
       .waitFor();
     await page.getByText('No open codes.').waitFor();
+  });
+
+  it('fits a phone, a new code and its QR code included', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page
+      .getByRole('form', { name: 'New enrolment code' })
+      .getByRole('button', { name: 'Make a code' })
+      .click();
+    await page.getByRole('button', { name: 'Revoke' }).waitFor();
+    expect(await layoutProblems(page, true)).toEqual(NO_PROBLEMS);
   });
 });

@@ -59,8 +59,8 @@ function openList(codes: OpenEnrolmentCode[], done: (message: string) => void): 
       'tr',
       {},
       el('td', {}, `${c.location} / ${c.touchpoint}`),
-      el('td', {}, when(c.createdAt)),
-      el('td', {}, when(c.expiresAt)),
+      el('td', { 'data-label': 'Made' }, when(c.createdAt)),
+      el('td', { 'data-label': 'Expires' }, when(c.expiresAt)),
       el('td', {}, revoke),
     );
   });
