@@ -30,6 +30,7 @@ import {
 } from './updates/cli-commands.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
 import { createEnrolmentCode } from './kiosk-api/enrolment-codes.ts';
+import { COMMAND_LINE } from './staff/audit.ts';
 
 const USAGE = `usage: node server/cli.ts <command>
   add-location <name> --time-zone <Area/City> [--hours <spec>] [--closed <dates>] [--external-id <id>]
@@ -158,7 +159,7 @@ const COMMANDS: Record<string, Command> = {
       const hours = valid === undefined ? undefined : Number(valid);
       const made = await createEnrolmentCode(
         storage,
-        { location: f.location!, touchpoint: f.touchpoint!, hours, createdBy: 'cli' },
+        { location: f.location!, touchpoint: f.touchpoint!, hours, by: COMMAND_LINE },
         new Date(),
       );
       out(

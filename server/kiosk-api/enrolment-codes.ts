@@ -11,6 +11,7 @@ import type { EnrolError } from '../../shared/enrolment.ts';
 import { RemoteKioskConfig } from '../../shared/config.ts';
 import type { OpenEnrolmentCode } from '../../shared/staff-api.ts';
 import { hashToken, newDeviceToken } from '../tokens.ts';
+import { recordAudit, type AuditActor } from '../staff/audit.ts';
 import { storeConfig, type ServedConfig } from './kiosk-configs.ts';
 
 export const DEFAULT_CODE_HOURS = 24;
@@ -91,9 +92,10 @@ async function templateConfig(db: CollectorDb, place: Place): Promise<ServedConf
 const NO_CONFIG =
   'no kiosk has a config to copy yet: attach one to a kiosk with `set-config` first';
 
+/** Made and revoked codes go to the admin audit log (server/staff/audit.ts), never the code. */
 export async function createEnrolmentCode(
   storage: Storage,
-  o: { location: string; touchpoint: string; hours?: number | undefined; createdBy: string },
+  o: { location: string; touchpoint: string; hours?: number | undefined; by: AuditActor },
   now: Date,
 ): Promise<OpenEnrolmentCode & { code: string }> {
   const place = await findPlace(storage.db, o.location, o.touchpoint);
@@ -103,11 +105,23 @@ export async function createEnrolmentCode(
     id: randomText(10).toLowerCase(),
     code_hash: hashToken(plain),
     touchpoint_id: place.touchpointId,
-    created_by: o.createdBy,
+    created_by: o.by.id ?? 'cli',
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + (o.hours ?? DEFAULT_CODE_HOURS) * 3_600_000).toISOString(),
   };
-  await storage.db.insertInto('enrolment_codes').values(row).execute();
+  await writeTransaction(storage, async (trx) => {
+    await trx.insertInto('enrolment_codes').values(row).execute();
+    await recordAudit(
+      trx,
+      o.by,
+      {
+        action: 'enrolment_code.create',
+        target: `${place.location} / ${place.touchpoint}`,
+        details: { code: row.id, expiresAt: row.expires_at },
+      },
+      now,
+    );
+  });
   return {
     id: row.id,
     code: formatCode(plain),
@@ -162,17 +176,39 @@ export async function listPlaces(
 export async function revokeCode(
   storage: Storage,
   id: string,
+  by: AuditActor,
   now: Date,
 ): Promise<'revoked' | 'gone' | 'unknown'> {
-  const { numUpdatedRows } = await storage.db
-    .updateTable('enrolment_codes')
-    .set({ revoked_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst();
-  if (numUpdatedRows > 0n) return 'revoked';
+  const revoked = await writeTransaction(storage, async (trx) => {
+    const row = await trx
+      .updateTable('enrolment_codes')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .returning('touchpoint_id')
+      .executeTakeFirst();
+    if (!row) return false;
+    const place = await trx
+      .selectFrom('touchpoints')
+      .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+      .select(['locations.name as location', 'touchpoints.name as touchpoint'])
+      .where('touchpoints.id', '=', row.touchpoint_id)
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      by,
+      {
+        action: 'enrolment_code.revoke',
+        target: `${place.location} / ${place.touchpoint}`,
+        details: { code: id },
+      },
+      now,
+    );
+    return true;
+  });
+  if (revoked) return 'revoked';
   const row = await storage.db
     .selectFrom('enrolment_codes')
     .select('id')

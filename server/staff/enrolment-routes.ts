@@ -18,15 +18,16 @@ import {
 } from '../kiosk-api/enrolment-codes.ts';
 import { HttpError, parseBody } from '../errors.ts';
 import type { StaffContext } from './context.ts';
+import type { AuditActor } from './audit.ts';
 import { requireIdentity } from './guard.ts';
 
 const Params = z.strictObject({ id: StaffText().min(1).max(64) });
 
-function requireAdmin(request: FastifyRequest): string {
+function requireAdmin(request: FastifyRequest): AuditActor {
   const who = requireIdentity(request);
   if (who.user.role !== 'admin')
     throw new HttpError(403, 'forbidden', 'only an admin may manage enrolment codes');
-  return who.user.id;
+  return { id: who.user.id, name: who.user.username, address: request.ip };
 }
 
 export function enrolmentRoutes(app: FastifyInstance, ctx: StaffContext): void {
@@ -44,7 +45,7 @@ export function enrolmentRoutes(app: FastifyInstance, ctx: StaffContext): void {
     try {
       const code = await createEnrolmentCode(
         ctx.storage,
-        { ...body, hours: body.expiresInHours, createdBy: by },
+        { ...body, hours: body.expiresInHours, by },
         ctx.now(),
       );
       reply.code(201);
@@ -57,9 +58,9 @@ export function enrolmentRoutes(app: FastifyInstance, ctx: StaffContext): void {
   });
 
   app.delete('/staff/api/enrolment-codes/:id', async (request) => {
-    requireAdmin(request);
+    const by = requireAdmin(request);
     const { id } = parseBody(Params, request.params);
-    const result = await revokeCode(ctx.storage, id, ctx.now());
+    const result = await revokeCode(ctx.storage, id, by, ctx.now());
     if (result === 'unknown') throw new HttpError(404, 'not_found', 'no such enrolment code');
     if (result === 'gone')
       throw new HttpError(409, 'conflict', 'this code was used, revoked or expired already');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEnrolmentCode } from '../../server/kiosk-api/enrolment-codes.ts';
+import { COMMAND_LINE } from '../../server/staff/audit.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { readAlerts } from '../../server/kiosk-api/read-back.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -69,7 +70,7 @@ describe('enrolling a new kiosk on its setup screen', () => {
   it('types the code on the kiosk keyboard, then the first tap reaches the collector', async () => {
     const { code } = await createEnrolmentCode(
       collector.storage,
-      { location: 'Test store', touchpoint: 'Desk 2', createdBy: 'cli' },
+      { location: 'Test store', touchpoint: 'Desk 2', by: COMMAND_LINE },
       new Date(),
     );
     const context = await browser.newContext({

@@ -2,7 +2,8 @@
 // API), a new kiosk trades it at POST /v1/enrol for a working device token and its config, and
 // every refusal is clear: used, expired (the collector's clock moved on), revoked, wrong,
 // throttled per address after 10 wrong codes, and a code that two kiosks send at once enrols
-// exactly one. Only admins manage codes; staff and managers get 403.
+// exactly one. Only admins manage codes; staff and managers get 403. Making and revoking a code
+// is in the audit log, without the code.
 import { describe, expect, it } from 'vitest';
 import { ConfigReply, ErrorReply } from '../../shared/protocol.ts';
 import { EnrolReply } from '../../shared/enrolment.ts';
@@ -125,6 +126,19 @@ for (const engine of await staffEngines()) {
       expect(twice.status).toBe(409);
       const none = await staff.ada.call('DELETE', '/staff/api/enrolment-codes/nosuchcode');
       expect(none.status).toBe(404);
+      const audit = await staff.ada.call('GET', '/staff/api/audit');
+      const actions = (
+        audit.body as {
+          entries: { action: string; actor: string; target: string; details: object }[];
+        }
+      ).entries
+        .filter((e) => e.action.startsWith('enrolment_code.'))
+        .map((e) => [e.action, e.actor, e.target]);
+      expect(actions.slice(0, 2)).toEqual([
+        ['enrolment_code.revoke', 'ada', `${main.location} / ${main.touchpoint}`],
+        ['enrolment_code.create', 'ada', `${main.location} / ${main.touchpoint}`],
+      ]);
+      expect(JSON.stringify(audit.body)).not.toContain(revoked.code);
     });
 
     it('throttles an address after 10 wrong codes; a right one gives its count back', async () => {

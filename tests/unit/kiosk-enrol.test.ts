@@ -10,6 +10,7 @@ import { loadKioskConfig } from '../../electron/core/config-file.ts';
 import { verifyPin } from '../../electron/core/pin.ts';
 import { ConfigReply } from '../../shared/protocol.ts';
 import { createEnrolmentCode } from '../../server/kiosk-api/enrolment-codes.ts';
+import { COMMAND_LINE } from '../../server/staff/audit.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { call, startCollector, type RunningCollector } from '../support/collector.ts';
 import { smallConfig } from '../support/config.ts';
@@ -41,7 +42,7 @@ describe('npm run kiosk -- enrol', () => {
     (
       await createEnrolmentCode(
         collector.storage,
-        { location: 'Test store', touchpoint: 'Desk 2', createdBy: 'cli' },
+        { location: 'Test store', touchpoint: 'Desk 2', by: COMMAND_LINE },
         new Date(),
       )
     ).code;

@@ -10,6 +10,7 @@ import type { EnrolOutcome } from '../../shared/enrolment.ts';
 import type { PublicKioskConfig } from '../../shared/config.ts';
 import type { BridgeResult } from '../../shared/result.ts';
 import { createEnrolmentCode } from '../../server/kiosk-api/enrolment-codes.ts';
+import { COMMAND_LINE } from '../../server/staff/audit.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { readAnswers } from '../../server/kiosk-api/read-back.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
@@ -51,7 +52,7 @@ const code = async () =>
   (
     await createEnrolmentCode(
       collector.storage,
-      { location: 'Test store', touchpoint: 'Desk 2', createdBy: 'cli' },
+      { location: 'Test store', touchpoint: 'Desk 2', by: COMMAND_LINE },
       new Date(),
     )
   ).code;
