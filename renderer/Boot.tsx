@@ -1,5 +1,6 @@
 // Boot: fetch the kiosk config through the bridge, then run the kiosk, or say plainly what is
-// wrong. A broken config file gets a full page listing each field and why, for whoever fixes it.
+// wrong. A broken config file gets a full page listing each field and why, for whoever fixes it;
+// no config at all, the setup screen that enrols the kiosk.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { PublicKioskConfig } from '../shared/config.ts';
@@ -8,12 +9,15 @@ import { isBridgeError, type FieldProblem } from './bridge/errors.ts';
 import { createI18n } from './i18n/setup.ts';
 import { RunningKiosk } from './RunningKiosk.tsx';
 import { ConfigProblems, HostProblem, Loading } from './screens/BootPages.tsx';
+import { Setup } from './screens/Setup.tsx';
 
 type Boot =
   | { kind: 'loading' }
   /** generation changes when a new config replaces the running one: the kiosk remounts fresh. */
   | { kind: 'ready'; config: PublicKioskConfig; generation: number }
   | { kind: 'config'; problems: FieldProblem[]; message: string }
+  /** No config at all: a new kiosk, enrolled on its setup screen. */
+  | { kind: 'enrol' }
   | { kind: 'host'; message: string };
 
 const HOST_RETRY_MS = 10_000;
@@ -47,7 +51,8 @@ export function Boot({ client, reloadPage, browserLanguage = 'en', firstConfig }
       running.current = JSON.stringify(config);
       setBoot({ kind: 'ready', config, generation: 0 });
     } catch (e) {
-      if (isBridgeError(e) && e.code === 'unavailable')
+      if (isBridgeError(e) && e.code === 'not_found') setBoot({ kind: 'enrol' });
+      else if (isBridgeError(e) && e.code === 'unavailable')
         setBoot({ kind: 'config', problems: e.problems, message: e.message });
       else setBoot({ kind: 'host', message: e instanceof Error ? e.message : String(e) });
     }
@@ -106,6 +111,8 @@ export function Boot({ client, reloadPage, browserLanguage = 'en', firstConfig }
     <I18nextProvider i18n={i18n}>
       {!client ? (
         <HostProblem message={null} />
+      ) : boot.kind === 'enrol' ? (
+        <Setup client={client} onEnrolled={() => void load()} />
       ) : boot.kind === 'config' ? (
         <ConfigProblems
           problems={boot.problems}

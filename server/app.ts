@@ -16,6 +16,7 @@ import { openJobQueue } from './jobs/open-queue.ts';
 import type { PgBossQueueOptions } from './jobs/pg-boss-queue.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
+import { enrolRoute } from './kiosk-api/enrol-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
 import { ingestRoutes } from './kiosk-api/ingest-routes.ts';
 import { updateFeedRoute } from './updates/feed-route.ts';
@@ -121,6 +122,8 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     configRoute(v1, ctx);
     if (opts.updatesDir) updateFeedRoute(v1, ctx, opts.updatesDir);
   });
+  // Outside the device-token gate above: enrolling is how a kiosk gets its token.
+  app.register(async (enrol) => enrolRoute(enrol, ctx));
   app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
   return app;
 }

@@ -29,6 +29,8 @@ import {
   type UpdateFlags,
 } from './updates/cli-commands.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
+import { createEnrolmentCode } from './kiosk-api/enrolment-codes.ts';
+import { COMMAND_LINE } from './staff/audit.ts';
 
 const USAGE = `usage: node server/cli.ts <command>
   add-location <name> --time-zone <Area/City> [--hours <spec>] [--closed <dates>] [--external-id <id>]
@@ -42,6 +44,9 @@ const USAGE = `usage: node server/cli.ts <command>
                                                           kiosk stands at that touchpoint (made if new)
   list [--json]                                           every kiosk: status, last contact, clock
   revoke <kioskId>                                        its token gets 401 from now on
+  create-enrolment-code --location <name> --touchpoint <name> [--valid-hours <1-168>]
+                                                          prints a single-use code (24 h by default)
+                                                          a new kiosk trades for its token and config
   set-config <kioskId> <kiosk.json>                       the config GET /v1/config serves it
   set-routing <location> <routing.json>                   alert rules and channels (server/alerts/routing.example.json)
   show-routing <location>                                 the routing in effect (secrets masked)
@@ -74,7 +79,12 @@ interface Command {
   run(
     storage: Storage,
     args: string[],
-    flags: { location?: string; touchpoint?: string; json?: boolean } & StaffFlags &
+    flags: {
+      location?: string;
+      touchpoint?: string;
+      json?: boolean;
+      'valid-hours'?: string;
+    } & StaffFlags &
       PersonFlags &
       LocationFlags &
       UpdateFlags,
@@ -142,6 +152,25 @@ const COMMANDS: Record<string, Command> = {
     args: 1,
     run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out),
   },
+  'create-enrolment-code': {
+    args: 0,
+    async run(storage, _args, f, out) {
+      const valid = f['valid-hours'];
+      const hours = valid === undefined ? undefined : Number(valid);
+      const made = await createEnrolmentCode(
+        storage,
+        { location: f.location!, touchpoint: f.touchpoint!, hours, by: COMMAND_LINE },
+        new Date(),
+      );
+      out(
+        `enrolment code for ${made.location} / ${made.touchpoint}, valid until ${made.expiresAt}:`,
+      );
+      out(made.code);
+      out(
+        `on the kiosk: its setup screen, or npm run kiosk -- enrol --collector <url> --code ${made.code}`,
+      );
+    },
+  },
   list: { args: 0, run: (storage, _args, f, out) => list(storage, f.json === true, out) },
   revoke: {
     args: 1,
@@ -186,6 +215,7 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
       kiosk: { type: 'string' },
       channel: { type: 'string' },
       percent: { type: 'string' },
+      'valid-hours': { type: 'string' },
       json: { type: 'boolean' },
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },
@@ -202,8 +232,16 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.length !== command.args)
     throw new UsageError(`${name} takes ${command.args} argument${command.args === 1 ? '' : 's'}`);
-  if (command === COMMANDS.enrol && (!values.location || !values.touchpoint))
-    throw new UsageError('enrol needs --location and --touchpoint');
+  if (
+    (command === COMMANDS.enrol || command === COMMANDS['create-enrolment-code']) &&
+    (!values.location || !values.touchpoint)
+  )
+    throw new UsageError(`${name} needs --location and --touchpoint`);
+  if (
+    values['valid-hours'] !== undefined &&
+    !/^([1-9]\d?|1[0-5]\d|16[0-8])$/.test(values['valid-hours'])
+  )
+    throw new UsageError('--valid-hours must be a whole number of hours from 1 to 168');
   // A rollout share that cannot be one stops here, before the database is opened.
   if (values.percent !== undefined) parsePercent(values.percent);
   if (command === COMMANDS.forget || command === COMMANDS['export-person']) {

@@ -15,6 +15,7 @@ export const channels = [
   'setDefaultLanguage',
   'reloadKiosk',
   'exitKiosk',
+  'enrol',
 ] as const;
 
 export type Channel = (typeof channels)[number];

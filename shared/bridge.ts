@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ADMIN_PIN_DIGITS } from './admin-pin.ts';
 import { AlertKind, AnswerId, AnswerStep, FinalStatus } from './answer.ts';
 import { PublicKioskConfig } from './config.ts';
+import { EnrolOutcome } from './enrolment.ts';
 import { LanguageCode } from './survey.ts';
 import type { BridgeResult } from './result.ts';
 import type { Channel } from './bridge-channels.ts';
@@ -94,6 +95,19 @@ export const bridgeContract = {
   },
   reloadKiosk: { request: z.strictObject({ session: AdminSession }), response: Empty },
   exitKiosk: { request: z.strictObject({ session: AdminSession }), response: Empty },
+  /**
+   * The setup screen of a kiosk without a config: trades an enrolment code at the collector for
+   * the kiosk's token and config (electron/core/enrolment.ts); the PIN is the admin PIN it sets.
+   * Refused once the kiosk has a config. Failures are outcomes, with a reason to translate.
+   */
+  enrol: {
+    request: z.strictObject({
+      collector: z.string().min(1).max(300),
+      code: z.string().min(1).max(40),
+      pin: AdminPin,
+    }),
+    response: EnrolOutcome,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type BridgeRequest<C extends Channel> = z.input<(typeof bridgeContract)[C]['request']>;
 export type BridgeResponse<C extends Channel> = z.output<(typeof bridgeContract)[C]['response']>;

@@ -25,7 +25,7 @@ export const Branding = z.strictObject({
 export type Branding = z.infer<typeof Branding>;
 
 /** Plain http is for a collector on this machine (127.0.0.0/8, ::1, localhost) or a lab only. */
-function isLoopback(url: string): boolean {
+export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname; // normalised: "127.1" is 127.0.0.1, IPv6 is bracketed
   return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }

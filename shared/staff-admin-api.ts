@@ -73,6 +73,8 @@ export const AuditAction = z.enum([
   'user.update',
   'user.password',
   'user.end_sessions',
+  'enrolment_code.create',
+  'enrolment_code.revoke',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -136,3 +136,38 @@ export const StaffErrorReply = z.object({
   error: z.string(),
   message: z.string(),
 }) satisfies z.ZodType<Pick<ErrorReply, 'error' | 'message'>>;
+
+/** POST /staff/api/enrolment-codes (admins): a code for an existing touchpoint. */
+export const CreateEnrolmentCodeBody = z.strictObject({
+  location: StaffText().trim().min(1).max(120),
+  touchpoint: StaffText().trim().min(1).max(120),
+  /** 24 by default; at most a week, as a code is a credential until it is spent. */
+  expiresInHours: z.int().min(1).max(168).optional(),
+});
+export type CreateEnrolmentCodeBody = z.infer<typeof CreateEnrolmentCodeBody>;
+
+/** A code that can still be spent, as the admin page lists it (the code itself is not kept). */
+export const OpenEnrolmentCode = z.strictObject({
+  id: z.string().min(1),
+  location: z.string(),
+  touchpoint: z.string(),
+  createdAt: Instant,
+  expiresAt: Instant,
+});
+export type OpenEnrolmentCode = z.infer<typeof OpenEnrolmentCode>;
+
+/** The reply to creating one: the only time the code is shown. */
+export const CreatedEnrolmentCode = z.strictObject({
+  code: OpenEnrolmentCode.extend({ code: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/) }),
+});
+export type CreatedEnrolmentCode = z.infer<typeof CreatedEnrolmentCode>;
+
+/**
+ * GET /staff/api/enrolment-codes: the open codes, soonest to expire first, and every touchpoint
+ * a code can be made for.
+ */
+export const EnrolmentCodeListReply = z.strictObject({
+  codes: z.array(OpenEnrolmentCode),
+  places: z.array(z.strictObject({ location: z.string(), touchpoint: z.string() })),
+});
+export type EnrolmentCodeListReply = z.infer<typeof EnrolmentCodeListReply>;

@@ -13,6 +13,7 @@ import { AnswerLifecycle } from './answer-lifecycle.ts';
 import { adminHandlers } from './host/admin-handlers.ts';
 import { answerHandlers } from './host/answer-handlers.ts';
 import { configHandlers } from './host/config-handlers.ts';
+import { enrolHandlers } from './host/enrol-handlers.ts';
 import { watchAbandonedDrafts } from './host/abandoned-drafts.ts';
 import { openConfigSource } from './host/config-source.ts';
 import { scheduleRetention } from './host/retention-schedule.ts';
@@ -51,7 +52,7 @@ export interface KioskHost {
   setOutOfService(on: boolean, reason: string | null): void;
   /** A customer's answer is open on the screen: no restart now (an update waits for this). */
   busy(): boolean;
-  /** The sync engine, when the config names a collector. */
+  /** The sync engine, when the config names a collector (from enrolment on, after one). */
   readonly sync: SyncEngine | null;
   /** Stops sync (its requests are aborted) and closes the database. */
   close(): void;
@@ -111,6 +112,16 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     ...statusHandlers(ctx),
     ...answerHandlers(ctx),
     ...adminHandlers(ctx),
+    ...enrolHandlers(ctx, {
+      configPath: opts.configPath,
+      startSync() {
+        if (ctx.sync) return;
+        sync = startSync(opts, configs.file, lifecycle, log, now);
+        ctx.sync = sync;
+        log('info', 'kiosk enrolled', { kioskId: configs.file?.kioskId ?? null });
+      },
+      ...(opts.sync && opts.sync.fetch && { fetch: opts.sync.fetch }),
+    }),
   };
 
   return {
@@ -121,7 +132,9 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
       ctx.outOfService = on ? (reason ?? 'too many failures') : null;
     },
     busy: () => lifecycle.openDrafts > 0,
-    sync,
+    get sync() {
+      return sync;
+    },
     close() {
       abandoned.stop();
       retention.stop();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyboardOptions } from 'simple-keyboard';
 import SimpleKeyboard from 'simple-keyboard/build/index.modern.esm.js';
 import { CandidateBar } from './CandidateBar.tsx';
-import { layoutsFor, type LayoutId } from './layouts.ts';
+import { addressLayout, layoutsFor, type LayoutId } from './layouts.ts';
 import { keyOptions } from './options.ts';
 
 export interface KeyboardProps {
@@ -16,6 +16,8 @@ export interface KeyboardProps {
   language: string;
   /** Start on the Latin layout (e-mail addresses and phone numbers). */
   preferLatin?: boolean;
+  /** The setup screen's keys for addresses, codes and PINs (layouts.ts addressLayout). */
+  address?: boolean;
 }
 
 export default function OnScreenKeyboard({
@@ -24,11 +26,15 @@ export default function OnScreenKeyboard({
   maxLength,
   language,
   preferLatin = false,
+  address = false,
 }: KeyboardProps) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const keyboard = useRef<SimpleKeyboard | null>(null);
-  const layouts = useMemo(() => layoutsFor(language), [language]);
+  const layouts = useMemo(
+    () => (address ? [addressLayout] : layoutsFor(language)),
+    [address, language],
+  );
   const [chosen, setChosen] = useState<{ for: string; id: LayoutId } | null>(null);
   const [shift, setShift] = useState(false);
 

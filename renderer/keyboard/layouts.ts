@@ -5,7 +5,7 @@
 import arabic from 'simple-keyboard-layouts/build/layouts/arabic.js';
 import russian from 'simple-keyboard-layouts/build/layouts/russian.js';
 
-export type LayoutId = 'latin' | 'cyrillic' | 'arabic' | 'pinyin';
+export type LayoutId = 'latin' | 'cyrillic' | 'arabic' | 'pinyin' | 'address';
 
 export interface KioskLayout {
   id: LayoutId;
@@ -88,6 +88,32 @@ const pinyin: KioskLayout = {
     ],
   },
   candidates: true,
+};
+
+/**
+ * For IT on the setup screen: a collector address (":" and "/" for a port or a path), an
+ * enrolment code and a PIN. No switch: addresses and codes are Latin.
+ */
+export const addressLayout: KioskLayout = {
+  id: 'address',
+  label: 'ABC',
+  rows: {
+    default: [
+      DIGITS,
+      'q w e r t y u i o p',
+      'a s d f g h j k l',
+      '{shift} z x c v b n m',
+      ': / . - _',
+    ],
+    shift: [
+      DIGITS,
+      'Q W E R T Y U I O P',
+      'A S D F G H J K L',
+      '{shift} Z X C V B N M',
+      ': / . - _',
+    ],
+  },
+  candidates: false,
 };
 
 /** The customer's own layout first; Latin second where it differs (e-mail addresses are Latin). */

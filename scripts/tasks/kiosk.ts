@@ -2,6 +2,9 @@
 //   hash-pin            reads a PIN (6-12 digits) on stdin, prints the adminPinHash for the config
 //   check-config FILE   validates a kiosk config file, prints each problem as "field: reason"
 //   serve [--open]      runs the kiosk for a Chromium on this machine (browser-kiosk mode)
+//   enrol --collector URL --code CODE
+//                       trades an enrolment code for the device token and config, written to
+//                       the kiosk's config file; the admin PIN it is to have comes on stdin
 import { readFileSync } from 'node:fs';
 import { loadKioskConfig } from '../../electron/core/config-file.ts';
 import { hashPin } from '../../electron/core/pin.ts';
@@ -33,9 +36,13 @@ if (command === 'hash-pin') {
   // Loaded only here: the kiosk host and its database driver would slow down the small tools.
   const { serve } = await import('./kiosk-serve.ts');
   await serve(process.argv.slice(3));
+} else if (command === 'enrol') {
+  const { enrolCommand } = await import('./kiosk-enrol.ts');
+  process.exit(await enrolCommand(process.argv.slice(3)));
 } else {
   console.error(
-    'usage: npm run kiosk -- hash-pin | check-config <file> | serve [--port N] [--open]',
+    'usage: npm run kiosk -- hash-pin | check-config <file> | serve [--port N] [--open] |\n' +
+      '  enrol --collector <url> --code <code> (admin PIN on stdin)',
   );
   process.exit(2);
 }

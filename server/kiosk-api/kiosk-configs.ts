@@ -2,7 +2,7 @@
 // hash (the version and ETag) only changes when the content does. Its survey is also kept for
 // good (surveys.ts), as the one the kiosk's answers under that survey version were asked with.
 import { createHash } from 'node:crypto';
-import { writeTransaction, type Storage } from '../db/open.ts';
+import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { KioskConfig } from '../../shared/config.ts';
 import { KioskError } from './kiosks.ts';
 import { keepSurvey, reasonLabels } from './surveys.ts';
@@ -38,18 +38,30 @@ export async function attachConfig(
     .where('id', '=', kioskId)
     .executeTakeFirst();
   if (!kiosk) throw new KioskError(`no kiosk "${kioskId}": enrol it first`);
+  const stored = await writeTransaction(storage, (trx) => storeConfig(trx, kioskId, config, now));
+  return { ...stored, droppedCollector: collector !== undefined };
+}
+
+/** A checked config without collector block or PIN hash, as the collector keeps and serves it. */
+export type ServedConfig = Omit<KioskConfig, 'collector' | 'adminPinHash'>;
+
+/** Attaches a checked config inside the caller's transaction (attachConfig, enrolment). */
+export async function storeConfig(
+  trx: CollectorDb,
+  kioskId: string,
+  config: ServedConfig,
+  now: Date,
+): Promise<StoredConfig> {
   const body = JSON.stringify(config);
   const version = createHash('sha256').update(body).digest('hex').slice(0, 32);
   const row = { version, body, updated_at: now.toISOString() };
-  await writeTransaction(storage, async (trx) => {
-    await trx
-      .insertInto('kiosk_configs')
-      .values({ kiosk_id: kioskId, ...row })
-      .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
-      .execute();
-    await keepSurvey(trx, kioskId, config.survey, now);
-  });
-  return { version, body, droppedCollector: collector !== undefined };
+  await trx
+    .insertInto('kiosk_configs')
+    .values({ kiosk_id: kioskId, ...row })
+    .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
+    .execute();
+  await keepSurvey(trx, kioskId, config.survey, now);
+  return { version, body };
 }
 
 export async function configFor(storage: Storage, kioskId: string): Promise<StoredConfig | null> {
@@ -92,7 +104,7 @@ export async function reasonLabelsFor(
   if (cached) return cached;
   const stored = await configFor(storage, kioskId);
   if (!stored) return new Map();
-  const config = JSON.parse(stored.body) as Omit<KioskConfig, 'collector' | 'adminPinHash'>;
+  const config = JSON.parse(stored.body) as ServedConfig;
   const labels = reasonLabels(config.survey, config.languages.default);
   if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
   labelCache.set(stored.version, labels);

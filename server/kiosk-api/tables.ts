@@ -1,4 +1,4 @@
-// The kiosk API's tables (migrations 001 and 011) as Kysely sees them; the column conventions for the two
+// The kiosk API's tables (migrations 001, 011 and 015) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
@@ -103,6 +103,21 @@ export interface KioskSurveyTable {
   attached_at: Instant;
 }
 
+/** Migration 015: codes a new kiosk trades once for its token and config (enrolment-codes.ts). */
+export interface EnrolmentCodeTable {
+  id: string;
+  /** SHA-256 of the normalised code, hex; the code itself is shown once and never kept. */
+  code_hash: string;
+  touchpoint_id: number;
+  /** A staff user's id, or "cli". */
+  created_by: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: NullableInstant;
+  used_by_kiosk: string | null;
+  revoked_at: NullableInstant;
+}
+
 export interface KioskApiTables {
   kiosks: KioskTable;
   answers: AnswerTable;
@@ -110,4 +125,5 @@ export interface KioskApiTables {
   kiosk_configs: KioskConfigTable;
   surveys: SurveyTable;
   kiosk_surveys: KioskSurveyTable;
+  enrolment_codes: EnrolmentCodeTable;
 }

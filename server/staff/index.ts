@@ -7,6 +7,7 @@ import { authRoutes } from './auth-routes.ts';
 import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { dutyRoutes } from './duty-routes.ts';
+import { enrolmentRoutes } from './enrolment-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
@@ -35,6 +36,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   authRoutes(app, ctx, screens);
   alertRoutes(app, ctx);
   exportRoutes(app, ctx);
+  enrolmentRoutes(app, ctx);
   streamRoute(app, ctx, screens);
   userRoutes(app, ctx);
   dutyRoutes(app, ctx);

@@ -27,9 +27,10 @@ export const IP_FACTOR = 4;
 /** Failures at one account from all addresses before each address gets only one attempt. */
 export const ACCOUNT_BACKSTOP = 50;
 
-export type ThrottleScope = 'account at address' | 'address' | 'account';
+/** 'enrolment': wrong enrolment codes from one address (server/kiosk-api/enrol-throttle.ts). */
+export type ThrottleScope = 'account at address' | 'address' | 'account' | 'enrolment';
 
-interface Counter {
+export interface Counter {
   key: string;
   max: number;
   scope: ThrottleScope;
@@ -58,7 +59,7 @@ function instant(storage: Storage, iso: string) {
  * one, and reaching max locks the key from now. Returns the new count, or null (nothing counted)
  * while the key is locked or already at max in its window.
  */
-async function take(storage: Storage, c: Counter, now: Date): Promise<number | null> {
+export async function take(storage: Storage, c: Counter, now: Date): Promise<number | null> {
   const at = instant(storage, now.toISOString());
   const windowStart = instant(storage, new Date(now.getTime() - WINDOW_MS).toISOString());
   const lockEnd = instant(storage, new Date(now.getTime() + LOCK_MS).toISOString());
@@ -78,7 +79,7 @@ async function take(storage: Storage, c: Counter, now: Date): Promise<number | n
 }
 
 /** Gives one counted attempt back; the key unlocks when that takes it below max. */
-async function giveBack(storage: Storage, c: Counter): Promise<void> {
+export async function giveBack(storage: Storage, c: Counter): Promise<void> {
   await sql`
     update staff_login_attempts set
       failures = failures - 1,
@@ -86,7 +87,7 @@ async function giveBack(storage: Storage, c: Counter): Promise<void> {
     where "key" = ${c.key} and failures > 0`.execute(storage.db);
 }
 
-async function secondsLocked(storage: Storage, key: string, now: Date): Promise<number> {
+export async function secondsLocked(storage: Storage, key: string, now: Date): Promise<number> {
   const row = await storage.db
     .selectFrom('staff_login_attempts')
     .select(['first_failure_at', 'locked_until'])

@@ -1,5 +1,5 @@
 // The collector as an operator runs it: `node server/main.ts` (the one command) and
-// `node server/cli.ts` (enrol, list, revoke, set-config) as real processes on one SQLite file.
+// `node server/cli.ts` (enrol, list, revoke, set-config, create-enrolment-code) as real processes on one SQLite file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigReply, HeartbeatReply } from '../../shared/protocol.ts';
+import { EnrolReply } from '../../shared/enrolment.ts';
 import { adminCli } from '../support/admin-cli.ts';
 import { call, heartbeat } from '../support/collector.ts';
 import { smallConfig } from '../support/config.ts';
@@ -133,6 +134,43 @@ describe('collector: the one command and the admin CLI', () => {
     expect((await call({ url, token }, 'GET', '/v1/config')).status).toBe(401);
     expect(cli('list').stdout).toMatch(/desk-1\s+revoked/);
     expect(cli('revoke', 'nobody').code).toBe(1);
+  });
+
+  it('makes an enrolment code a new kiosk trades for its token at the running collector', async () => {
+    const r = cli('create-enrolment-code', '--location', 'Main store', '--touchpoint', 'Desk 2');
+    expect(r.code, r.stderr).toBe(0);
+    const code = /^([0-9A-Z]{4}-[0-9A-Z]{4})$/m.exec(r.stdout)?.[1];
+    expect(code, r.stdout).toBeDefined();
+    const enrolled = await call(
+      { url, token: '' },
+      'POST',
+      '/v1/enrol',
+      { code },
+      {
+        authorization: null,
+      },
+    );
+    expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(200);
+    expect(EnrolReply.parse(enrolled.body).config.touchpoint).toBe('Desk 2');
+    const elsewhere = cli(
+      'create-enrolment-code',
+      '--location',
+      'Main store',
+      '--touchpoint',
+      'Roof',
+    );
+    expect([elsewhere.code, elsewhere.stderr]).toEqual([1, expect.stringContaining('"Roof"')]);
+    expect(cli('create-enrolment-code', '--location', 'Main store').code).toBe(2);
+    const tooLong = cli(
+      'create-enrolment-code',
+      '--location',
+      'Main store',
+      '--touchpoint',
+      'Desk 2',
+      '--valid-hours',
+      '200',
+    );
+    expect([tooLong.code, tooLong.stderr]).toEqual([2, expect.stringContaining('--valid-hours')]);
   });
 
   it('explains its usage on a wrong command', () => {

@@ -1,6 +1,7 @@
 // The config the kiosk runs with: the file's, or a newer one the collector sent, swapped in only
 // when no customer is mid-survey. An invalid file leaves no config, only the field problems the
 // kiosk shows on its error screen for IT to fix.
+import { existsSync } from 'node:fs';
 import type { FieldProblem, KioskConfig } from '../../../shared/config.ts';
 import type { AnswerLifecycle } from '../answer-lifecycle.ts';
 import { loadKioskConfig } from '../config-file.ts';
@@ -13,6 +14,10 @@ export interface ConfigSource {
   readonly file: KioskConfig | null;
   /** Why the file cannot be used, null when it can. */
   readonly problems: FieldProblem[] | null;
+  /** There is no config file at all: a new kiosk, for its setup screen to enrol. */
+  readonly missing: boolean;
+  /** Reads the file again, after enrolment wrote it. */
+  reload(): void;
   /** The config in force: the file's until a collector config is applied. */
   current(): KioskConfig | null;
   /** Swaps in a config the collector sent, but never while a customer is mid-survey. */
@@ -25,13 +30,27 @@ export function openConfigSource(
   log: Logger,
 ): ConfigSource {
   protectConfigFile(configPath, log);
-  const loaded = loadKioskConfig(configPath);
-  const file = loaded.ok ? loaded.config : null;
+  let loaded = loadKioskConfig(configPath);
+  let file = loaded.ok ? loaded.config : null;
   let current = file;
   let appliedEtag: string | null = null;
   return {
-    file,
-    problems: loaded.ok ? null : loaded.problems,
+    get file() {
+      return file;
+    },
+    get problems() {
+      return loaded.ok ? null : loaded.problems;
+    },
+    get missing() {
+      return !existsSync(configPath);
+    },
+    reload() {
+      protectConfigFile(configPath, log);
+      loaded = loadKioskConfig(configPath);
+      file = loaded.ok ? loaded.config : null;
+      current = file;
+      appliedEtag = null;
+    },
     current: () => current,
     applyRemote() {
       if (!file || lifecycle.openDrafts > 0) return;

@@ -20,8 +20,8 @@ export interface HostContext {
   readonly configs: ConfigSource;
   readonly abandoned: AbandonedDrafts;
   readonly actions: HostActions;
-  /** The sync engine, when the config names a collector. */
-  readonly sync: SyncEngine | null;
+  /** The sync engine, when the config names a collector (from enrolment on, after one). */
+  sync: SyncEngine | null;
   readonly appVersion: string;
   readonly databasePath: string;
   /** Why the kiosk is out of service (its window kept failing), or null while it serves. */
@@ -31,6 +31,8 @@ export interface HostContext {
 /** The config in force; `unavailable` while the file is invalid or the kiosk is out of service. */
 export function requireConfig(ctx: HostContext): KioskConfig {
   const config = ctx.configs.current();
+  if (!config && ctx.configs.missing)
+    throw new HostError('not_found', 'this kiosk has no config yet: enrol it on its setup screen');
   if (!config) throw new HostError('unavailable', 'the kiosk config file is invalid');
   if (ctx.outOfService) throw new HostError('unavailable', `out of service: ${ctx.outOfService}`);
   return config;

@@ -15,7 +15,9 @@ import { HostError } from '../step-rules.ts';
  * with `satisfies Partial<Handlers>`; the host's merged map must be complete.
  */
 export type Handlers = {
-  [C in Channel]: (req: z.output<(typeof bridgeContract)[C]['request']>) => BridgeResponse<C>;
+  [C in Channel]: (
+    req: z.output<(typeof bridgeContract)[C]['request']>,
+  ) => BridgeResponse<C> | Promise<BridgeResponse<C>>;
 };
 
 export interface DispatchContext {
@@ -37,7 +39,7 @@ export async function dispatch(
     return fail('invalid_request', `invalid ${channel} request`, describeIssues(parsed.error));
   try {
     const handler = handlers[channel] as (req: unknown) => unknown;
-    return ok(handler(parsed.data));
+    return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof HostError && error.code === 'unavailable' && configProblems)
       return fail('unavailable', error.message, configProblems);

@@ -11,6 +11,8 @@ const ACTION: Record<AuditEntry['action'], string> = {
   'user.update': 'changed the account',
   'user.password': 'set a new password for',
   'user.end_sessions': 'signed out everywhere:',
+  'enrolment_code.create': 'made an enrolment code for',
+  'enrolment_code.revoke': 'revoked an enrolment code for',
 };
 
 const FIELD: Record<string, string> = { displayName: 'name', ended: 'sessions ended' };

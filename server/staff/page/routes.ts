@@ -5,6 +5,7 @@ import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
 import { renderAccounts } from './accounts.ts';
 import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
+import { renderEnrolKiosks } from './enrol-kiosks.ts';
 import { renderRecognition } from './recognition.ts';
 
 export interface PageEnv {
@@ -33,6 +34,12 @@ export const ROUTES: readonly Route[] = [
   { path: '/staff/recognition', title: 'Recognition', page: renderRecognition },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
   { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },
+  {
+    path: '/staff/kiosks/enrol',
+    title: 'Enrol kiosks',
+    roles: ['admin'],
+    page: renderEnrolKiosks,
+  },
 ];
 
 export function mayOpen(route: Route, who: SignedIn): boolean {

@@ -63,6 +63,7 @@ export function createFakeBridge(
     setDefaultLanguage: async () => ({}),
     reloadKiosk: async () => ({}),
     exitKiosk: async () => ({}),
+    enrol: async () => ({ ok: true, kioskId: 'kiosk-new' }),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const client = {} as Record<Channel, unknown>;

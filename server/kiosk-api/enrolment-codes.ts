@@ -1,0 +1,290 @@
+// Enrolment codes: an admin makes one for a touchpoint (staff API or CLI), and a new kiosk
+// trades it once for its device token and config (POST /v1/enrol, enrol-route.ts). The code is
+// spent in the transaction that creates the kiosk: of two kiosks sending it at once, the second
+// finds it used, and a failure after spending it (no config to give) leaves it unspent.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
+import { toIso } from '../db/values.ts';
+import { CODE_ALPHABET, CODE_LENGTH, formatCode } from '../../shared/enrolment.ts';
+import type { EnrolError } from '../../shared/enrolment.ts';
+import { RemoteKioskConfig } from '../../shared/config.ts';
+import type { OpenEnrolmentCode } from '../../shared/staff-api.ts';
+import { hashToken, newDeviceToken } from '../tokens.ts';
+import { recordAudit, type AuditActor } from '../staff/audit.ts';
+import { storeConfig, type ServedConfig } from './kiosk-configs.ts';
+
+export const DEFAULT_CODE_HOURS = 24;
+
+/** A code that cannot be made (unknown place, nothing to configure the kiosk with). */
+export class EnrolmentCodeError extends Error {}
+
+/** A code that cannot be spent, with the code the kiosk translates. */
+export class RedeemError extends Error {
+  readonly code: EnrolError;
+  constructor(code: EnrolError, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** `length` characters of the code alphabet; 32 divides 256, so each byte maps without bias. */
+function randomText(length: number): string {
+  return [...randomBytes(length)].map((b) => CODE_ALPHABET[b % 32]).join('');
+}
+
+interface Place {
+  touchpointId: number;
+  locationId: number;
+  location: string;
+  touchpoint: string;
+}
+
+async function findPlace(db: CollectorDb, location: string, touchpoint: string): Promise<Place> {
+  const row = await db
+    .selectFrom('touchpoints')
+    .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+    .select([
+      'touchpoints.id as touchpointId',
+      'locations.id as locationId',
+      'locations.name as location',
+      'touchpoints.name as touchpoint',
+    ])
+    .where('locations.name', '=', location)
+    .where('touchpoints.name', '=', touchpoint)
+    .executeTakeFirst();
+  if (row) return row;
+  const at = await db
+    .selectFrom('locations')
+    .select('id')
+    .where('name', '=', location)
+    .executeTakeFirst();
+  throw new EnrolmentCodeError(
+    at
+      ? `"${location}" has no touchpoint "${touchpoint}": add it first`
+      : `no location "${location}": add it first`,
+  );
+}
+
+/**
+ * The config a kiosk enrolled at this place starts with: the newest one attached to a kiosk at
+ * the same touchpoint, else at the same location, else anywhere. IT sets up one kiosk (or attaches
+ * a config with set-config) and the rest of a rollout copies it.
+ */
+async function templateConfig(db: CollectorDb, place: Place): Promise<ServedConfig | null> {
+  const row = await db
+    .selectFrom('kiosk_configs')
+    .innerJoin('kiosks', 'kiosks.id', 'kiosk_configs.kiosk_id')
+    .innerJoin('touchpoints', 'touchpoints.id', 'kiosks.touchpoint_id')
+    .select('kiosk_configs.body')
+    .orderBy(sql`case when touchpoints.id = ${place.touchpointId} then 0 else 1 end`)
+    .orderBy(sql`case when touchpoints.location_id = ${place.locationId} then 0 else 1 end`)
+    .orderBy('kiosk_configs.updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const parsed = RemoteKioskConfig.safeParse(JSON.parse(row.body));
+  if (!parsed.success) return null;
+  const { adminPinHash: _pin, ...config } = parsed.data;
+  return { ...config, location: place.location, touchpoint: place.touchpoint };
+}
+
+const NO_CONFIG =
+  'no kiosk has a config to copy yet: attach one to a kiosk with `set-config` first';
+
+/** Made and revoked codes go to the admin audit log (server/staff/audit.ts), never the code. */
+export async function createEnrolmentCode(
+  storage: Storage,
+  o: { location: string; touchpoint: string; hours?: number | undefined; by: AuditActor },
+  now: Date,
+): Promise<OpenEnrolmentCode & { code: string }> {
+  const place = await findPlace(storage.db, o.location, o.touchpoint);
+  if (!(await templateConfig(storage.db, place))) throw new EnrolmentCodeError(NO_CONFIG);
+  const plain = randomText(CODE_LENGTH);
+  const row = {
+    id: randomText(10).toLowerCase(),
+    code_hash: hashToken(plain),
+    touchpoint_id: place.touchpointId,
+    created_by: o.by.id ?? 'cli',
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + (o.hours ?? DEFAULT_CODE_HOURS) * 3_600_000).toISOString(),
+  };
+  await writeTransaction(storage, async (trx) => {
+    await trx.insertInto('enrolment_codes').values(row).execute();
+    await recordAudit(
+      trx,
+      o.by,
+      {
+        action: 'enrolment_code.create',
+        target: `${place.location} / ${place.touchpoint}`,
+        details: { code: row.id, expiresAt: row.expires_at },
+      },
+      now,
+    );
+  });
+  return {
+    id: row.id,
+    code: formatCode(plain),
+    location: place.location,
+    touchpoint: place.touchpoint,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** Codes that can still be spent, soonest to expire first. */
+export async function listOpenCodes(storage: Storage, now: Date): Promise<OpenEnrolmentCode[]> {
+  const rows = await storage.db
+    .selectFrom('enrolment_codes')
+    .innerJoin('touchpoints', 'touchpoints.id', 'enrolment_codes.touchpoint_id')
+    .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+    .select([
+      'enrolment_codes.id',
+      'enrolment_codes.created_at',
+      'enrolment_codes.expires_at',
+      'locations.name as location',
+      'touchpoints.name as touchpoint',
+    ])
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .orderBy('expires_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    location: r.location,
+    touchpoint: r.touchpoint,
+    createdAt: toIso(r.created_at)!,
+    expiresAt: toIso(r.expires_at)!,
+  }));
+}
+
+/** Every touchpoint a code can be made for, by location and name. */
+export async function listPlaces(
+  storage: Storage,
+): Promise<{ location: string; touchpoint: string }[]> {
+  return storage.db
+    .selectFrom('touchpoints')
+    .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+    .select(['locations.name as location', 'touchpoints.name as touchpoint'])
+    .orderBy('locations.name')
+    .orderBy('touchpoints.name')
+    .execute();
+}
+
+/** 'gone': used, revoked or expired already, so there is nothing to revoke. */
+export async function revokeCode(
+  storage: Storage,
+  id: string,
+  by: AuditActor,
+  now: Date,
+): Promise<'revoked' | 'gone' | 'unknown'> {
+  const revoked = await writeTransaction(storage, async (trx) => {
+    const row = await trx
+      .updateTable('enrolment_codes')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .returning('touchpoint_id')
+      .executeTakeFirst();
+    if (!row) return false;
+    const place = await trx
+      .selectFrom('touchpoints')
+      .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+      .select(['locations.name as location', 'touchpoints.name as touchpoint'])
+      .where('touchpoints.id', '=', row.touchpoint_id)
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      by,
+      {
+        action: 'enrolment_code.revoke',
+        target: `${place.location} / ${place.touchpoint}`,
+        details: { code: id },
+      },
+      now,
+    );
+    return true;
+  });
+  if (revoked) return 'revoked';
+  const row = await storage.db
+    .selectFrom('enrolment_codes')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? 'gone' : 'unknown';
+}
+
+async function whyNot(db: CollectorDb, hash: string, now: Date): Promise<RedeemError> {
+  const row = await db
+    .selectFrom('enrolment_codes')
+    .select(['used_at', 'revoked_at', 'expires_at'])
+    .where('code_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return new RedeemError('enrolment_code_unknown', 'no such enrolment code');
+  if (row.used_at !== null)
+    return new RedeemError('enrolment_code_used', 'this enrolment code was used already');
+  if (row.revoked_at !== null)
+    return new RedeemError('enrolment_code_expired', 'this enrolment code was revoked');
+  const at = toIso(row.expires_at)!;
+  return new RedeemError(
+    'enrolment_code_expired',
+    `this enrolment code expired at ${at} (now ${now.toISOString()})`,
+  );
+}
+
+export interface Redeemed {
+  kioskId: string;
+  token: string;
+  configVersion: string;
+  config: ServedConfig;
+}
+
+/** Spends a (normalised) code: a new kiosk at its touchpoint, with its token and config. */
+export async function redeemCode(storage: Storage, plain: string, now: Date): Promise<Redeemed> {
+  const hash = hashToken(plain);
+  const kioskId = `kiosk-${randomText(8).toLowerCase()}`;
+  const token = newDeviceToken();
+  const at = now.toISOString();
+  return writeTransaction(storage, async (trx) => {
+    // One statement decides who spends it: a concurrent second one finds used_at set.
+    const spent = await trx
+      .updateTable('enrolment_codes')
+      .set({ used_at: at, used_by_kiosk: kioskId })
+      .where('code_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', at)
+      .returning('touchpoint_id')
+      .executeTakeFirst();
+    if (!spent) throw await whyNot(trx, hash, now);
+    const place = await trx
+      .selectFrom('touchpoints')
+      .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
+      .select([
+        'touchpoints.id as touchpointId',
+        'locations.id as locationId',
+        'locations.name as location',
+        'touchpoints.name as touchpoint',
+      ])
+      .where('touchpoints.id', '=', spent.touchpoint_id)
+      .executeTakeFirstOrThrow();
+    const template = await templateConfig(trx, place);
+    // Thrown inside the transaction: the code stays unspent for when a config is attached.
+    if (!template) throw new RedeemError('no_config', NO_CONFIG);
+    const config = { ...template, kioskId };
+    await trx
+      .insertInto('kiosks')
+      .values({
+        id: kioskId,
+        token_hash: hashToken(token),
+        touchpoint_id: place.touchpointId,
+        enrolled_at: at,
+      })
+      .execute();
+    const stored = await storeConfig(trx, kioskId, config, now);
+    return { kioskId, token, configVersion: stored.version, config };
+  });
+}
