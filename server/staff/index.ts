@@ -7,6 +7,7 @@ import { authRoutes } from './auth-routes.ts';
 import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { exportRoutes } from './export-routes.ts';
+import { resultsRoutes } from './results-routes.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
 import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
@@ -33,6 +34,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   authRoutes(app, ctx, screens);
   alertRoutes(app, ctx);
   exportRoutes(app, ctx);
+  resultsRoutes(app, ctx);
   streamRoute(app, ctx, screens);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }
