@@ -92,3 +92,10 @@ export function requireIdentity(request: FastifyRequest): StaffIdentity {
   if (!request.staff) throw logInFirst();
   return request.staff;
 }
+
+/** Accounts, kiosks and the audit log are for admins; anyone else gets 403 saying so. */
+export function requireAdmin(request: FastifyRequest, what: string): StaffIdentity {
+  const who = requireIdentity(request);
+  if (who.user.role !== 'admin') throw new HttpError(403, 'forbidden', `only an admin may ${what}`);
+  return who;
+}

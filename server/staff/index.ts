@@ -13,6 +13,7 @@ import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
 import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
 import type { SequencedEvent } from '../alerts/hub.ts';
 import { HEARTBEAT_MS, streamRoute } from './stream.ts';
+import { userRoutes } from './user-routes.ts';
 
 export type { StaffContext, StaffOptions } from './context.ts';
 
@@ -36,5 +37,6 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   exportRoutes(app, ctx);
   resultsRoutes(app, ctx);
   streamRoute(app, ctx, screens);
+  userRoutes(app, ctx);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

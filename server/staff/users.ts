@@ -1,8 +1,10 @@
-// Staff accounts: created by the CLI (the first admin, then staff), read at login and per request.
-import type { Selectable } from 'kysely';
+// Staff accounts: created by the CLI (the first admin) and by admins in the web admin, read at
+// login and per request. Every change is recorded in the admin audit log by its own transaction.
+import { sql, type Selectable } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { writeTransaction, type Storage } from '../db/open.ts';
+import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { fromJson, toFlag } from '../db/values.ts';
+import { COMMAND_LINE, recordAudit, type AuditActor } from './audit.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './password.ts';
 import { ROLES, type Role, type StaffUserTable } from './tables.ts';
@@ -17,6 +19,9 @@ export interface StaffUser {
 }
 
 export class StaffUserError extends Error {}
+
+/** The change would leave no enabled admin, and with it no one to manage accounts. */
+export class LastAdminError extends StaffUserError {}
 
 export interface NewStaffUser {
   username: string;
@@ -45,6 +50,7 @@ export async function createStaffUser(
   storage: Storage,
   user: NewStaffUser,
   now: Date,
+  actor: AuditActor = COMMAND_LINE,
 ): Promise<StaffUser> {
   const username = user.username.trim().toLowerCase();
   if (!USERNAME.test(username))
@@ -71,7 +77,19 @@ export async function createStaffUser(
     created_at: now.toISOString(),
     disabled: 0,
   };
-  await db.insertInto('staff_users').values(row).execute();
+  await writeTransaction(storage, async (trx) => {
+    await trx.insertInto('staff_users').values(row).execute();
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'user.create',
+        target: username,
+        details: { role: row.role, locations, displayName: row.display_name },
+      },
+      now,
+    );
+  });
   return {
     id: row.id,
     username,
@@ -125,6 +143,7 @@ export async function updateStaffUser(
   storage: Storage,
   username: string,
   changes: StaffChanges,
+  { actor = COMMAND_LINE, now = new Date() }: { actor?: AuditActor; now?: Date } = {},
 ): Promise<{ user: StaffUser; endedSessions: number }> {
   const current = await findUserForLogin(storage, username);
   if (!current) throw new StaffUserError(`no staff account "${username}"`);
@@ -147,7 +166,10 @@ export async function updateStaffUser(
     JSON.stringify(user.locations) !== JSON.stringify(current.locations) ||
     (user.disabled && !current.disabled) ||
     changes.password !== undefined;
+  const details = changed(current, user);
   const endedSessions = await writeTransaction(storage, async (trx) => {
+    if (current.role === 'admin' && !current.disabled && (user.role !== 'admin' || user.disabled))
+      await keepAnAdmin(trx, storage, user.id);
     await trx
       .updateTable('staff_users')
       .set({
@@ -159,11 +181,66 @@ export async function updateStaffUser(
       })
       .where('id', '=', user.id)
       .execute();
-    if (!endSessions) return 0;
-    const ended = await trx.deleteFrom('staff_sessions').where('user_id', '=', user.id).execute();
-    return Number(ended[0]?.numDeletedRows ?? 0);
+    if (Object.keys(details).length)
+      await recordAudit(trx, actor, { action: 'user.update', target: user.username, details }, now);
+    if (changes.password !== undefined)
+      await recordAudit(trx, actor, { action: 'user.password', target: user.username }, now);
+    return endSessions ? deleteSessions(trx, user.id) : 0;
   });
   return { user, endedSessions };
+}
+
+/** Signs the account out everywhere (a lost phone, a shared PC), without changing it. */
+export async function endUserSessions(
+  storage: Storage,
+  username: string,
+  actor: AuditActor,
+  now: Date,
+): Promise<number> {
+  const user = await findUserForLogin(storage, username);
+  if (!user) throw new StaffUserError(`no staff account "${username}"`);
+  return writeTransaction(storage, async (trx) => {
+    const ended = await deleteSessions(trx, user.id);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'user.end_sessions', target: user.username, details: { ended } },
+      now,
+    );
+    return ended;
+  });
+}
+
+async function deleteSessions(trx: CollectorDb, userId: string): Promise<number> {
+  const ended = await trx.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+  return Number(ended[0]?.numDeletedRows ?? 0);
+}
+
+/** What an update changed, for the audit log: names, roles, places and the switch; no secrets. */
+function changed(was: StaffUser, now: StaffUser): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of ['displayName', 'role', 'locations', 'disabled'] as const)
+    if (JSON.stringify(was[key]) !== JSON.stringify(now[key]))
+      out[key] = { from: was[key], to: now[key] };
+  return out;
+}
+
+/**
+ * Refuses to demote or disable the last enabled admin. On PostgreSQL the other admins' rows are
+ * locked, so two admins demoting each other at once cannot both pass; SQLite's write
+ * transaction already runs one at a time.
+ */
+async function keepAnAdmin(trx: CollectorDb, storage: Storage, exceptId: string): Promise<void> {
+  const others = await trx
+    .selectFrom('staff_users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where(sql<boolean>`not disabled`)
+    .where('id', '!=', exceptId)
+    .$if(storage.engine === 'postgres', (q) => q.forUpdate())
+    .execute();
+  if (!others.length)
+    throw new LastAdminError('this is the last enabled admin: make another admin first');
 }
 
 export async function getUser(storage: Storage, id: string): Promise<StaffUser | null> {

@@ -16,6 +16,7 @@ import * as m010 from './010-window-counts.ts';
 import * as m011 from './011-locations.ts';
 import * as m012 from './012-updates.ts';
 import * as m013 from './013-results-rollup.ts';
+import * as m016 from './016-admin-audit.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -36,4 +37,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '011-locations', up: m011.up },
   { name: '012-updates', up: m012.up },
   { name: '013-results-rollup', up: m013.up },
+  { name: '016-admin-audit', up: m016.up },
 ];

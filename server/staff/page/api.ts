@@ -52,6 +52,19 @@ export function readReply<T>(schema: z.ZodType<T>, data: unknown, what: string):
 
 let csrf = '';
 
+const signedOutListeners = new Set<() => void>();
+
+/** Calls `listener` when the session turns out to have ended; returns how to stop listening. */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+/** The session is gone (expired, logged out elsewhere): every page gives way to the login. */
+export function sessionEnded(): void {
+  for (const listener of [...signedOutListeners]) listener();
+}
+
 async function call<T>(
   schema: z.ZodType<T>,
   method: string,
@@ -69,6 +82,7 @@ async function call<T>(
   });
   const reply: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
+    if (res.status === 401 && path !== 'login') sessionEnded();
     const error = StaffErrorReply.safeParse(reply);
     throw new ApiError(res.status, error.data?.message ?? `request failed (${res.status})`);
   }
@@ -87,6 +101,10 @@ export async function login(username: string, password: string): Promise<SignedI
   csrf = m.csrfToken;
   return m;
 }
+
+/** A GET of the staff API (`path` after /staff/api/, with its query string), parsed with `schema`. */
+export const getJson = <T>(schema: z.ZodType<T>, path: string): Promise<T> =>
+  call(schema, 'GET', path);
 
 export const logout = () => call(LogoutReply, 'POST', 'logout');
 export const acknowledge = (id: string) =>

@@ -2,6 +2,7 @@
 // sound, log out) and the two banners (cut off from the collector; an update it could not read).
 import type { SignedIn, StaffAlert } from '../../../shared/staff-api.ts';
 import { el } from './dom.ts';
+import { pageHeader } from './page-header.ts';
 import { askForNotifications, notificationsAvailable } from './notify.ts';
 import { chime, soundReady } from './sound.ts';
 
@@ -73,21 +74,8 @@ export function boardHeader(
   status: { count: HTMLElement; connection: HTMLElement },
   onLogout: () => void,
 ): HTMLElement {
-  const { locations } = who.user;
-  const out = el('button', { class: 'ghost', type: 'button' }, 'Log out');
-  out.addEventListener('click', onLogout);
-  return el(
-    'header',
-    { class: 'top' },
-    el('div', { class: 'brand' }, el('strong', {}, 'Lastword'), el('span', {}, 'Live alerts')),
-    el(
-      'div',
-      { class: 'scope' },
-      el('span', { class: 'who' }, who.user.displayName),
-      el('span', {}, locations === 'all' ? 'All locations' : locations.join(', ')),
-    ),
-    status.count,
-    status.connection,
-    el('div', { class: 'controls' }, soundButton(), out),
-  );
+  return pageHeader(who, 'Live alerts', onLogout, {
+    status: [status.count, status.connection],
+    controls: [soundButton()],
+  });
 }

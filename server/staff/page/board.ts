@@ -1,14 +1,15 @@
 // The live screen: the header, the banners and the cards, fed by the live stream. A new alert
 // (not an update to one on the board) chimes and raises a system notification; "time since"
 // ticks every second.
-import type { AlertEventType, SignedIn, StaffAlert } from '../../../shared/staff-api.ts';
-import { acknowledge, logout, resolve } from './api.ts';
+import type { AlertEventType, StaffAlert } from '../../../shared/staff-api.ts';
+import { acknowledge, resolve, sessionEnded } from './api.ts';
 import { AlertGrid } from './alert-grid.ts';
 import { alertCount, boardHeader, connectionStatus, unreadableBanner } from './board-header.ts';
 import type { CardActions } from './card.ts';
 import { el } from './dom.ts';
 import { connectLive } from './live.ts';
 import { notify } from './notify.ts';
+import type { PageEnv } from './routes.ts';
 import { chime } from './sound.ts';
 
 const API_ACTIONS: CardActions = {
@@ -24,7 +25,7 @@ function announceNew(grid: AlertGrid, type: AlertEventType, alert: StaffAlert): 
   notify(alert);
 }
 
-export function renderBoard(root: HTMLElement, who: SignedIn, onLoggedOut: () => void): void {
+export function renderBoard({ root, who, logout }: PageEnv): () => void {
   const count = alertCount();
   const grid = new AlertGrid(API_ACTIONS, (alerts) => count.show(alerts));
   const connection = connectionStatus();
@@ -35,27 +36,23 @@ export function renderBoard(root: HTMLElement, who: SignedIn, onLoggedOut: () =>
     event: (type, alert) => announceNew(grid, type, alert),
     connected: (up) => connection.set(up),
     unreadable: () => unreadable.show(),
-    loggedOut() {
-      clearInterval(ticker);
-      onLoggedOut();
-    },
+    loggedOut: sessionEnded,
   });
-  const leave = () => {
-    stop();
-    clearInterval(ticker);
-    void logout().finally(onLoggedOut);
-  };
 
   root.replaceChildren(
     // One sticky bar, so the offline banner stays in view right under a header of any height.
     el(
       'div',
       { class: 'top-bar' },
-      boardHeader(who, { count: count.node, connection: connection.badge }, leave),
+      boardHeader(who, { count: count.node, connection: connection.badge }, logout),
       connection.banner,
     ),
     unreadable.node,
     el('main', { class: 'board' }, ...grid.nodes),
   );
   grid.replace([]);
+  return () => {
+    stop();
+    clearInterval(ticker);
+  };
 }

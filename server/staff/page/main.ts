@@ -1,4 +1,4 @@
-// The staff live screen: log in, then the board. Built by vite.staff.config.ts into dist/staff
+// The staff app: log in, then its pages (routes.ts), the live board first. Built by vite.staff.config.ts into dist/staff
 // and served by the collector at /staff/ under a strict CSP (server/staff/csp.ts).
 import './zod-csp.ts';
 import './styles.css';
@@ -6,20 +6,20 @@ import './header.css';
 import './cards.css';
 import type { SignedIn } from '../../../shared/staff-api.ts';
 import { MalformedReply, me } from './api.ts';
-import { renderBoard } from './board.ts';
 import { el } from './dom.ts';
 import { renderLogin } from './login.ts';
+import { startRouter } from './router.ts';
 import { unlockSoundOnFirstGesture } from './sound.ts';
 
 const root = document.getElementById('app')!;
 unlockSoundOnFirstGesture();
 
-function showBoard(who: SignedIn): void {
-  renderBoard(root, who, showLogin);
+function showApp(who: SignedIn): void {
+  startRouter(root, who, showLogin);
 }
 
 function showLogin(): void {
-  renderLogin(root, showBoard);
+  renderLogin(root, showApp);
 }
 
 function showFailure(e: Error): void {
@@ -31,5 +31,5 @@ function showFailure(e: Error): void {
 }
 
 me()
-  .then((who) => (who ? showBoard(who) : showLogin()))
+  .then((who) => (who ? showApp(who) : showLogin()))
   .catch(showFailure);

@@ -1,0 +1,41 @@
+// Every page of the staff app, in the order the navigation shows them. The first is the live
+// board, which is also what an unknown path shows. `roles` limits who sees the link and may open
+// the page (the API checks again: this only keeps the navigation honest).
+import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
+import { renderBoard } from './board.ts';
+
+export interface PageEnv {
+  /** Where the page goes: below the navigation, emptied for each page. */
+  root: HTMLElement;
+  who: SignedIn;
+  /** Goes to another staff page (a path under /staff/, with its query string). */
+  navigate(href: string): void;
+  /** Logs out and shows the login form. */
+  logout(): void;
+}
+
+/** Fills env.root; returns what stops the page (streams, timers) when another takes over. */
+export type Page = (env: PageEnv) => (() => void) | void;
+
+export interface Route {
+  path: string;
+  /** The link's text and the document title. */
+  title: string;
+  roles?: readonly StaffRole[];
+  page: Page;
+}
+
+export const ROUTES: readonly Route[] = [
+  { path: '/staff/', title: 'Live alerts', page: renderBoard },
+];
+
+export function mayOpen(route: Route, who: SignedIn): boolean {
+  return !route.roles || route.roles.includes(who.user.role);
+}
+
+/** The route for a path, or the live board for anything unknown or not allowed (as the server
+ * answers any unknown path under /staff/ with the app). */
+export function routeFor(path: string, who: SignedIn): Route {
+  const wanted = ROUTES.find((r) => r.path === path || r.path === `${path}/`);
+  return wanted && mayOpen(wanted, who) ? wanted : ROUTES[0]!;
+}
