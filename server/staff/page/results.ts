@@ -29,7 +29,13 @@ export function renderResults(env: PageEnv): () => void {
   const go = (next: URLSearchParams) => env.navigate(`/staff/results?${next.toString()}`);
   filters.replaceChildren(filterForm(query, null, go));
   let stopped = false;
-  const stops: (() => void)[] = [];
+  // A printout shows every chart's table: closed <details> would print as their summary only.
+  const openTables = () => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>('details.table-view'))
+      d.open = true;
+  };
+  addEventListener('beforeprint', openTables);
+  const stops: (() => void)[] = [() => removeEventListener('beforeprint', openTables)];
 
   getJson(ResultsReply, `results?${query.toString()}`)
     .then((r) => {
