@@ -135,7 +135,11 @@ interface Named {
 
 function rank<K extends number>(rows: readonly DayRow[], keyOf: (r: DayRow) => K) {
   const groups = new Map<K, DayRow[]>();
-  for (const r of rows) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(keyOf(r));
+    if (group) group.push(r);
+    else groups.set(keyOf(r), [r]);
+  }
   return new Map(
     [...groups].map(([k, rs]) => {
       const s = sum(rs);
@@ -200,7 +204,21 @@ export function heatMap(
   rows: readonly DayRow[],
   places: readonly HeatPlace[],
 ): ResultsFigures['heatMap'] {
-  const byId = new Map(places.map((p) => [p.id, { ...p, closed: new Set(p.closedDays) }]));
+  // Per place, [weekday][hour] open or not, worked out once rather than per row and hour.
+  const byId = new Map(
+    places.map((p) => [
+      p.id,
+      {
+        closed: new Set(p.closedDays),
+        open: [0, 1, 2, 3, 4, 5, 6, 7].map((weekday) =>
+          Array.from(
+            { length: 24 },
+            (_, hour) => weekday > 0 && openDuring(p.hours, weekday, hour),
+          ),
+        ),
+      },
+    ]),
+  );
   const cells = new Map<
     string,
     { weekday: number; hour: number; answers: number; happy: number }
@@ -212,8 +230,9 @@ export function heatMap(
   for (const r of rows) {
     const place = byId.get(r.location_id);
     if (!place || place.closed.has(r.day)) continue;
+    const open = place.open[r.weekday]!;
     r.hours.forEach(([answers, happy], hour) => {
-      if (!answers || !openDuring(place.hours, r.weekday, hour)) return;
+      if (!answers || !open[hour]) return;
       const cell = cells.get(`${r.weekday} ${hour}`)!;
       cell.answers += answers;
       cell.happy += happy;

@@ -31,21 +31,31 @@ function rowsFor(storage: Storage, q: ResultsQuery, windows: LocationWindow[], d
       });
 }
 
-/** Reason labels from the newest survey that has each reason, in `language` or else English. */
-async function reasonLabels(storage: Storage, language: string): Promise<Map<string, string>> {
+/**
+ * Reason labels from the newest survey that has each reason, in `language` or else English; and
+ * the languages the surveys speak (their labels' languages), for the filter. Read from the few
+ * kept surveys: a distinct scan of the answers' languages would cost a read of every answer.
+ */
+async function surveyWords(
+  storage: Storage,
+  language: string,
+): Promise<{ labels: Map<string, string>; languages: string[] }> {
   const surveys = await storage.db
     .selectFrom('surveys')
     .select('body')
     .orderBy('id', 'desc')
     .execute();
   const labels = new Map<string, string>();
+  const languages = new Set<string>();
   for (const { body } of surveys) {
     const survey = JSON.parse(body) as SurveyDefinition;
-    for (const r of [...survey.reasons.low, ...survey.reasons.high])
+    for (const r of [...survey.reasons.low, ...survey.reasons.high]) {
+      for (const l of Object.keys(r.label)) languages.add(l);
       if (!labels.has(r.id))
         labels.set(r.id, r.label[language] ?? r.label.en ?? Object.values(r.label)[0] ?? r.id);
+    }
   }
-  return labels;
+  return { labels, languages: [...languages].sort() };
 }
 
 export async function resultsOf(
@@ -73,7 +83,7 @@ export async function resultsOf(
   )
     .filter((t) => scope.visible.some((p) => p.id === t.location_id))
     .map((t) => ({ id: t.id, name: t.name, locationId: t.location_id }));
-  const languages = await storage.db.selectFrom('answers').select('language').distinct().execute();
+  const words = await surveyWords(storage, language);
   return {
     period: {
       period,
@@ -85,7 +95,7 @@ export async function resultsOf(
     choices: {
       locations: scope.visible.map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone })),
       touchpoints,
-      languages: languages.map((l) => l.language).sort(),
+      languages: words.languages,
     },
     tiles: tiles(rows, previousRows),
     trend: trend(rows, q.bucket ?? (days > DAYS_IN_DAY_BUCKETS ? 'week' : 'day'), w.from, w.to),
@@ -95,7 +105,7 @@ export async function resultsOf(
       touchpoints.filter((t) => chosen.has(t.locationId)),
     ),
     heatMap: heatMap(rows, scope.places),
-    reasons: reasons(rows, await reasonLabels(storage, language)),
+    reasons: reasons(rows, words.labels),
     loop: await closingTheLoop(
       storage,
       w.current.map((cw) => ({ ...cw, name: scope.places.find((p) => p.id === cw.id)!.name })),

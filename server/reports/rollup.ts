@@ -50,8 +50,11 @@ export async function refreshRollup(storage: Storage): Promise<void> {
       ]),
     );
     const byLocation = new Map<number, string[]>();
-    for (const d of dirty)
-      byLocation.set(d.location_id, [...(byLocation.get(d.location_id) ?? []), d.utc_day]);
+    for (const d of dirty) {
+      const days = byLocation.get(d.location_id);
+      if (days) days.push(d.utc_day);
+      else byLocation.set(d.location_id, [d.utc_day]);
+    }
     for (const [locationId, utcDays] of byLocation) {
       const zone = zones.get(locationId);
       if (zone) await rollUp(trx, locationId, zone, utcDays.sort());
