@@ -62,7 +62,7 @@ describe('the results page', () => {
       // Heat map: Monday 09:00 in Berlin holds 3 answers, 2 happy.
       const heat = page.locator('table.heat');
       const nine = heat.locator('tr', { has: page.locator('th', { hasText: '09:00' }) });
-      expect(await nine.locator('td').nth(0).textContent()).toBe('66.7 %n=3');
+      expect(await nine.locator('td').nth(0).textContent()).toBe('66.7%n=3');
     };
     await check();
     expect(new URL(page.url()).pathname).toBe('/staff/results');

@@ -25,7 +25,7 @@ export function heatMapSection(cells: ResultsReply['heatMap']): HTMLElement {
         const td = el(
           'td',
           {},
-          cell.answers ? `${cell.happyPct} %` : '',
+          cell.answers ? `${cell.happyPct}%` : '',
           cell.answers ? el('small', {}, `n=${cell.answers}`) : '',
         );
         td.title = `${WEEKDAYS[i]} ${hour}:00 – ${cell.answers} answers, ${pct(cell.happyPct)} happy`;
