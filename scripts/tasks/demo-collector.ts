@@ -1,6 +1,7 @@
 // The demo's collector: the real collector app on an embedded SQLite file in the demo's data
 // folder, with the demo kiosk enrolled and its fresh device token written into the kiosk config,
-// and the kiosk's survey attached, so answers tapped in the demo sync for real.
+// and the kiosk's survey attached, so answers tapped in the demo sync for real; on first start,
+// ninety days of history for the results page (demo-history.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -8,6 +9,7 @@ import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export interface DemoCollector {
   url: string;
@@ -24,6 +26,7 @@ export async function startDemoCollector(
     location: string;
     touchpoint: string;
     collector?: unknown;
+    survey: { version: string };
   };
   // A fresh token on every run: the demo keeps its data between runs but no token, so the kiosk
   // enrolled by the last run is revoked first (enrolKiosk refuses a kiosk that is enrolled).
@@ -35,6 +38,8 @@ export async function startDemoCollector(
   );
   // The survey is served to the kiosk from here (GET /v1/config), and names reasons on staff cards.
   await attachConfig(storage, config.kioskId, config, new Date());
+  // Ninety days of answers at three locations, once, for the results page.
+  await seedDemoHistory(storage, config.location, config.survey.version);
   // Warnings only: the demo's terminal is for the URLs.
   const app = buildCollector({
     storage,

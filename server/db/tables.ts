@@ -4,8 +4,16 @@ import type { AlertTables } from '../alerts/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
+import type { ResultsTables } from '../reports/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
 import type { UpdateTables } from '../updates/tables.ts';
 
 export interface CollectorTables
-  extends KioskApiTables, LocationTables, AlertTables, StaffTables, JobTables, UpdateTables {}
+  extends
+    KioskApiTables,
+    LocationTables,
+    AlertTables,
+    StaffTables,
+    JobTables,
+    UpdateTables,
+    ResultsTables {}

@@ -2,7 +2,8 @@
 // whatever did not insert to tell a resend (duplicate) from a real conflict (rejected), and a
 // routing job naming the new items (server/alerts/routing-queue.ts), committed with them. The
 // kiosk's row is locked first, so that two batches from one kiosk cannot both miss each other's
-// rows when they move the highest contiguous seq. Answers take the place their kiosk stands at
+// rows when they move the highest contiguous seq. New answers mark their days for the results
+// rollup (server/reports/rollup.ts) in the same transaction. Answers take the place their kiosk stands at
 // and the survey it was given from that row, so that later moves never rewrite them.
 import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
@@ -12,6 +13,7 @@ import { recordRoutingJob } from '../alerts/routing-queue.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
 import { toFlag, toJson, utc } from '../db/values.ts';
+import { markDirty } from '../reports/rollup.ts';
 import { surveysByVersion } from './surveys.ts';
 
 export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
@@ -53,6 +55,8 @@ interface Batch<T extends 'answers' | 'alerts'> {
   stamp?(trx: CollectorDb, kiosk: LockedKiosk): Promise<Row<T>[]>;
   /** Per row, why it may not be stored at all (null: it may), judged before the insert. */
   refuse?(trx: CollectorDb): Promise<(string | null)[]>;
+  /** Runs in the transaction with the rows that did insert (answers: mark the results rollup). */
+  inserted?(trx: CollectorDb, rows: Row<T>[]): Promise<void>;
   /** Why row i did not insert when no other kiosk holds its id. */
   conflictReason(index: number): string;
   /** Answers move the kiosk's highest contiguous seq; alerts leave it. */
@@ -78,6 +82,11 @@ async function storeBatch<T extends 'answers' | 'alerts'>(
           .execute()
       : [];
     const insertedIds = new Set<string>(inserted.map((r) => r.id));
+    if (insertedIds.size)
+      await batch.inserted?.(
+        trx,
+        allowed.filter((r) => insertedIds.has(r.id)),
+      );
     const classified = await classify(
       trx,
       batch.table,
@@ -142,6 +151,7 @@ export async function storeAnswers(
         survey_id: surveys.get(r.survey_version) ?? null,
       }));
     },
+    inserted: (trx, stored) => markDirty(trx, stored),
     conflictReason: (i) => `seq ${rows[i]!.seq} is already held by another answer from this kiosk`,
     movesSeq: true,
   });

@@ -4,6 +4,7 @@
 import { canonicalTimeZone } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { fromJson, toIso, toJson } from '../db/values.ts';
+import { markDirty } from '../reports/rollup.ts';
 import type { OpeningHours } from './hours.ts';
 
 export class LocationError extends Error {}
@@ -111,7 +112,30 @@ export async function updateLocation(
       .where('name', '=', name)
       .executeTakeFirst();
     if (numUpdatedRows === 0n) throw new LocationError(`no location "${name}"`);
+    if (settings.timeZone !== undefined) await rebucketLocation(trx, name);
   });
+}
+
+/**
+ * A new zone moves every answer to other local days and hours: the location's rolled-up days go
+ * and all its answers' days are marked for rolling up again (server/reports/rollup.ts).
+ */
+async function rebucketLocation(trx: CollectorDb, name: string): Promise<void> {
+  const { id } = await trx
+    .selectFrom('locations')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  await trx.deleteFrom('results_days').where('location_id', '=', id).execute();
+  const answers = await trx
+    .selectFrom('answers')
+    .select('finalized_at')
+    .where('location_id', '=', id)
+    .execute();
+  await markDirty(
+    trx,
+    answers.map((a) => ({ location_id: id, finalized_at: toIso(a.finalized_at)! })),
+  );
 }
 
 export async function addTouchpoint(

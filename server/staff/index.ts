@@ -9,6 +9,7 @@ import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { dutyRoutes } from './duty-routes.ts';
 import { enrolmentRoutes } from './enrolment-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { resultsRoutes } from './results-routes.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
 import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
@@ -37,6 +38,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   alertRoutes(app, ctx);
   exportRoutes(app, ctx);
   enrolmentRoutes(app, ctx);
+  resultsRoutes(app, ctx);
   streamRoute(app, ctx, screens);
   userRoutes(app, ctx);
   dutyRoutes(app, ctx);

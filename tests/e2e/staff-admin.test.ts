@@ -114,7 +114,11 @@ describe('the web admin: accounts and audit log', { timeout: PASSWORD_WORK_MS },
     const staff = await watchedPage(browser, { width: 1280, height: 800 });
     await loginOnPage(staff.page, c.url, 'dana');
     const nav = staff.page.getByRole('navigation', { name: 'Pages' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Live alerts', 'Recognition']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Live alerts',
+      'Results',
+      'Recognition',
+    ]);
     await staff.page.goto(`${c.url}/staff/users`);
     await staff.page.getByText('Live', { exact: true }).waitFor();
     expect(await staff.page.locator('.account').count()).toBe(0);

@@ -46,8 +46,13 @@ export async function watchedPage(
   browser: Browser,
   viewport = { width: 1920, height: 1080 },
   touch = false,
+  locale?: string,
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, hasTouch: touch });
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: touch,
+    ...(locale && { locale }),
+  });
   const page = await context.newPage();
   const seen: string[] = [];
   page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));

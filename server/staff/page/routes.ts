@@ -7,6 +7,7 @@ import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
 import { renderEnrolKiosks } from './enrol-kiosks.ts';
 import { renderRecognition } from './recognition.ts';
+import { renderResults } from './results.ts';
 
 export interface PageEnv {
   /** Where the page goes: below the navigation, emptied for each page. */
@@ -31,6 +32,7 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
+  { path: '/staff/results', title: 'Results', page: renderResults },
   { path: '/staff/recognition', title: 'Recognition', page: renderRecognition },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
   { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },

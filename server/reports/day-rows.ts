@@ -1,0 +1,110 @@
+// Answers to day rows: per location, touchpoint and local day, the counts every results figure
+// is summed from (shape of results_days, migration 013). One function for both paths, so the
+// rollup and a filter the rollup does not cover (language, status, repeats) count alike.
+// Local time is read from each zone's offset spans (shared/local-time.ts), not a formatter call
+// per answer: rolling up a million answers must take seconds, not minutes.
+import { offsetSpans, type OffsetSpan } from '../../shared/local-time.ts';
+import { fromJson } from '../db/values.ts';
+
+export interface DayRow {
+  location_id: number;
+  touchpoint_id: number;
+  day: string;
+  weekday: number;
+  answers: number;
+  happy: number;
+  unhappy: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  ces_sum: number;
+  ces_n: number;
+  /** [answers, happy] per local hour 0-23. */
+  hours: [number, number][];
+  /** reason id → [chosen by unhappy, chosen by happy]. */
+  reasons: Record<string, [number, number]>;
+}
+
+/** The answer columns a day row is built from. */
+export interface AnswerFacts {
+  touchpoint_id: number | null;
+  finalized_at: string | Date;
+  smiley: number;
+  nps: number | null;
+  ces: number | null;
+  reasons: unknown;
+}
+
+/** Smiley 4-5 is happy, 1-2 unhappy (3 is neither); NPS 9-10 promoter, 7-8 passive, 0-6 detractor. */
+export const isHappy = (smiley: number) => smiley >= 4;
+export const isUnhappy = (smiley: number) => smiley <= 2;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function emptyDayRow(locationId: number, touchpointId: number, day: string): DayRow {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return {
+    location_id: locationId,
+    touchpoint_id: touchpointId,
+    day,
+    weekday: ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1,
+    answers: 0,
+    happy: 0,
+    unhappy: 0,
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    ces_sum: 0,
+    ces_n: 0,
+    hours: Array.from({ length: 24 }, (): [number, number] => [0, 0]),
+    reasons: {},
+  };
+}
+
+/** Day rows of one location's answers; `from`/`to` (epoch ms) bound the answers' instants. */
+export function dayRowsOf(
+  locationId: number,
+  timeZone: string,
+  answers: Iterable<AnswerFacts>,
+  from: number,
+  to: number,
+): DayRow[] {
+  const spans: OffsetSpan[] = offsetSpans(from, to + 1, timeZone);
+  const rows = new Map<string, DayRow>();
+  let span = spans[0]!;
+  for (const a of answers) {
+    const t =
+      typeof a.finalized_at === 'string' ? Date.parse(a.finalized_at) : a.finalized_at.getTime();
+    if (t < span.from || t >= span.to)
+      span = spans.find((s) => s.from <= t && t < s.to) ?? spans[spans.length - 1]!;
+    const wall = new Date(t + span.offsetMs);
+    const day = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+    const touchpoint = a.touchpoint_id ?? 0;
+    const key = `${touchpoint} ${day}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = emptyDayRow(locationId, touchpoint, day)));
+    const happy = isHappy(a.smiley);
+    const unhappy = isUnhappy(a.smiley);
+    row.answers++;
+    if (happy) row.happy++;
+    if (unhappy) row.unhappy++;
+    const hour = row.hours[wall.getUTCHours()]!;
+    hour[0]++;
+    if (happy) hour[1]++;
+    if (a.nps !== null) {
+      if (a.nps >= 9) row.promoters++;
+      else if (a.nps >= 7) row.passives++;
+      else row.detractors++;
+    }
+    if (a.ces !== null) {
+      row.ces_sum += a.ces;
+      row.ces_n++;
+    }
+    if (happy || unhappy)
+      for (const id of fromJson<string[]>(a.reasons)) {
+        const counts = (row.reasons[id] ??= [0, 0]);
+        counts[happy ? 1 : 0]++;
+      }
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,114 @@
+// `npm start` shows a populated results page at once: the demo collector writes ninety days at
+// three locations in different zones (once: a restart adds nothing), with a lunchtime queue at
+// the demo store's Service desk 2, comments in every language of the survey and handled alerts;
+// and an answer tapped live on the demo kiosk shows in today's figures.
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoCollector, type DemoCollector } from '../../scripts/tasks/demo-collector.ts';
+import { openStorage, type Storage } from '../../server/db/open.ts';
+import { placesInScope } from '../../server/reports/filter.ts';
+import { resultsOf } from '../../server/reports/results.ts';
+import { answer, call } from '../support/collector.ts';
+import { tempDir } from '../support/tmp.ts';
+
+const dir = tempDir('lastword-demo-history-');
+const configPath = join(dir.path, 'kiosk.json');
+const manager = {
+  id: 'm',
+  username: 'mo',
+  displayName: 'Mo',
+  role: 'manager',
+  locations: [],
+} as never;
+
+describe('the demo’s results history', () => {
+  let demo: DemoCollector;
+  let storage: Storage;
+  const count = async () =>
+    Number(
+      (
+        await storage.db
+          .selectFrom('answers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const results = async (query: Parameters<typeof resultsOf>[1]) =>
+    resultsOf(storage, query, await placesInScope(storage.db, manager, {}, 'see'), new Date());
+
+  beforeAll(async () => {
+    process.env.LASTWORD_COLLECTOR_PORT = '0';
+    copyFileSync(join(import.meta.dirname, '..', '..', 'build', 'kiosk.example.json'), configPath);
+    demo = await startDemoCollector(dir.path, configPath);
+    storage = await openStorage({ sqlitePath: join(dir.path, 'collector.sqlite') });
+  }, 60_000);
+  afterAll(async () => {
+    await storage?.close();
+    await demo?.close();
+    dir.remove();
+  });
+
+  it('holds ninety days at three locations in different zones, written once', async () => {
+    const r = await results({ period: 'quarter' });
+    expect(r.choices.locations.map((l) => l.timeZone).sort()).toEqual([
+      'America/New_York',
+      'Asia/Singapore',
+      'Europe/Tallinn',
+    ]);
+    expect(r.ranking.locations).toHaveLength(3);
+    expect(r.tiles.answers.value).toBeGreaterThan(3000);
+    expect(r.tiles.answers.few).toBe(false);
+    const before = await count();
+    await demo.close();
+    demo = await startDemoCollector(dir.path, configPath);
+    expect(await count()).toBe(before);
+  });
+
+  it('shows the lunchtime queue at Service desk 2, and comments in every language', async () => {
+    const r = await results({ period: 'quarter' });
+    const desk2 = r.ranking.touchpoints.find((t) => t.name === 'Service desk 2')!;
+    const desk1 = r.ranking.touchpoints.find((t) => t.name === 'Service desk 1')!;
+    expect(desk2.happy!).toBeLessThan(desk1.happy! - 10);
+    expect(r.reasons.unhappy.items[0]!.id).toBe('wait-time');
+    const lunch = r.heatMap.filter((c) => c.weekday <= 5 && c.hour >= 12 && c.hour < 14);
+    const rest = r.heatMap.filter((c) => c.weekday <= 5 && c.hour >= 15 && c.hour < 19);
+    const pct = (cells: typeof lunch) =>
+      cells.reduce((s, c) => s + c.happy, 0) / cells.reduce((s, c) => s + c.answers, 0);
+    expect(pct(lunch)).toBeLessThan(pct(rest));
+    const languages = await storage.db
+      .selectFrom('answers')
+      .select('language')
+      .distinct()
+      .where('comment', 'is not', null)
+      .execute();
+    expect(languages.map((l) => l.language).sort()).toEqual(['ar', 'en', 'et', 'ru', 'zh-Hans']);
+    expect(r.loop.map((l) => l.location).sort()).toEqual(
+      r.ranking.locations.map((l) => l.name).sort(),
+    );
+  });
+
+  it('counts an answer tapped live on the demo kiosk', async () => {
+    const before = (await results({ period: 'today' })).tiles.answers.value!;
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as {
+      kioskId: string;
+      survey: { version: string };
+      collector: { url: string; token: string };
+    };
+    const now = new Date().toISOString();
+    const reply = await call(config.collector, 'POST', '/v1/answers', {
+      kioskId: config.kioskId,
+      sentAt: now,
+      answers: [
+        answer(config.kioskId, 1, {
+          surveyVersion: config.survey.version,
+          startedAt: now,
+          finalizedAt: now,
+          reasons: [],
+        }),
+      ],
+    });
+    expect(reply.status).toBe(200);
+    expect((await results({ period: 'today' })).tiles.answers.value).toBe(before + 1);
+  });
+});
