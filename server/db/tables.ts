@@ -1,6 +1,7 @@
 // Every table of the collector's database as Kysely sees it, one interface composed from each
 // feature's own tables (each beside the code that uses it), so Storage.db knows them all.
 import type { AlertTables } from '../alerts/tables.ts';
+import type { ApiTables } from '../api/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
@@ -8,4 +9,11 @@ import type { StaffTables } from '../staff/tables.ts';
 import type { UpdateTables } from '../updates/tables.ts';
 
 export interface CollectorTables
-  extends KioskApiTables, LocationTables, AlertTables, StaffTables, JobTables, UpdateTables {}
+  extends
+    KioskApiTables,
+    LocationTables,
+    AlertTables,
+    StaffTables,
+    JobTables,
+    UpdateTables,
+    ApiTables {}

@@ -15,6 +15,7 @@ import * as m009 from './009-durable-jobs.ts';
 import * as m010 from './010-window-counts.ts';
 import * as m011 from './011-locations.ts';
 import * as m012 from './012-updates.ts';
+import * as m014 from './014-comment-search.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -34,4 +35,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '010-window-counts', up: m010.up },
   { name: '011-locations', up: m011.up },
   { name: '012-updates', up: m012.up },
+  { name: '014-comment-search', up: m014.up },
 ];
