@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { FinalStatus } from '../../shared/answer.ts';
+import { LocalDate } from '../../shared/report-filter.ts';
 import { LanguageCode } from '../../shared/survey.ts';
 import { HttpError, parseBody } from '../errors.ts';
 import {
@@ -19,19 +20,11 @@ import {
 } from '../reports/answer-export.ts';
 import { BOM, csvLine } from '../reports/csv.ts';
 import { readPages } from '../reports/pages.ts';
+import { checkedPlaces } from '../reports/places.ts';
 import { xlsxChunks } from '../reports/xlsx.ts';
 import type { StaffContext } from './context.ts';
 import { requireIdentity } from './guard.ts';
 import { visibleLocations, type StaffUser } from './users.ts';
-
-/** A calendar date that exists: "2026-02-30" is refused, not rolled over into March. */
-const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((s) => {
-    const at = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(s);
-  }, 'is not a date');
 
 /** A comma-separated list, each item checked by `item`. */
 const listOf = <T extends z.ZodType>(item: T, what: string) =>
@@ -62,42 +55,21 @@ const ExportQuery = z
 type ExportQuery = z.infer<typeof ExportQuery>;
 
 const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
-const badFilter = (message: string) => new HttpError(400, 'invalid_request', message);
 
 /** The locations (with zones) and touchpoints the query names, checked against who asks. */
 async function scopeOf(ctx: StaffContext, user: StaffUser, q: ExportQuery): Promise<ExportScope> {
-  const db = ctx.storage.db;
-  const locations = await db.selectFrom('locations').select(['id', 'name', 'time_zone']).execute();
   const visible = visibleLocations(user);
-  const mine = (name: string) => visible === 'all' || visible.includes(name);
-  const byId = new Map(locations.map((l) => [l.id, l]));
-  for (const id of q.locations ?? []) {
-    const location = byId.get(id);
-    if (!location) throw badFilter(`locations: no location with id ${id}`);
-    if (!mine(location.name))
-      throw forbidden(`you may export only your own locations, and "${location.name}" is not one`);
-  }
-  if (q.touchpoints) {
-    const points = await db
-      .selectFrom('touchpoints')
-      .select(['id', 'location_id'])
-      .where('id', 'in', q.touchpoints)
-      .execute();
-    for (const id of q.touchpoints) {
-      const point = points.find((p) => p.id === id);
-      if (!point) throw badFilter(`touchpoints: no touchpoint with id ${id}`);
-      const at = byId.get(point.location_id)!;
-      if (!mine(at.name))
-        throw forbidden(`you may export only your own locations, and "${at.name}" is not one`);
-    }
-  }
+  const locations = await checkedPlaces(
+    ctx.storage,
+    { visible: visible === 'all' ? 'all' : { names: visible }, verb: 'export' },
+    q.locations,
+    q.touchpoints,
+    { location: 'locations', touchpoint: 'touchpoints' },
+  );
   if (q.contact && user.role !== 'admin')
     throw forbidden('only an admin may export contact details (contact=1)');
-  const chosen = q.locations ? new Set(q.locations) : null;
   return {
-    locations: locations
-      .filter((l) => (chosen ? chosen.has(l.id) : mine(l.name)))
-      .map((l) => ({ id: l.id, timeZone: l.time_zone })),
+    locations,
     days: { from: q.from, to: q.to },
     filter: {
       ...(q.touchpoints && { touchpointIds: q.touchpoints }),
