@@ -12,6 +12,7 @@ import { kioskGate } from './kiosk-api/device-auth.ts';
 import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { installErrorReplies } from './errors.ts';
+import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
 import type { PgBossQueueOptions } from './jobs/pg-boss-queue.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
@@ -82,7 +83,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   };
   const app = (
     opts.logger
-      ? fastify({ loggerInstance: opts.logger, ...server })
+      ? fastify({ loggerInstance: withoutQueries(opts.logger), ...server })
       : fastify({ logger: false, ...server })
   ) as FastifyInstance;
 
