@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alert-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { commentRoutes } from './comment-routes.ts';
 import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -33,6 +34,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   authRoutes(app, ctx, screens);
   alertRoutes(app, ctx);
   exportRoutes(app, ctx);
+  commentRoutes(app, ctx);
   streamRoute(app, ctx, screens);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }
