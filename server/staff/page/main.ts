@@ -4,6 +4,7 @@ import './zod-csp.ts';
 import './styles.css';
 import './header.css';
 import './cards.css';
+import './comments.css';
 import type { SignedIn } from '../../../shared/staff-api.ts';
 import { MalformedReply, me } from './api.ts';
 import { el } from './dom.ts';

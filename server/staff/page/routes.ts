@@ -3,6 +3,7 @@
 // the page (the API checks again: this only keeps the navigation honest).
 import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
 import { renderBoard } from './board.ts';
+import { renderComments } from './comments.ts';
 
 export interface PageEnv {
   /** Where the page goes: below the navigation, emptied for each page. */
@@ -27,6 +28,7 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
+  { path: '/staff/comments', title: 'Comments', page: renderComments },
 ];
 
 export function mayOpen(route: Route, who: SignedIn): boolean {
