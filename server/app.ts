@@ -11,6 +11,7 @@ import { CLOCK_SKEW_TOLERANCE_MS } from '../shared/protocol.ts';
 import { kioskGate } from './kiosk-api/device-auth.ts';
 import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
+import { readApi } from './api/routes.ts';
 import { installErrorReplies } from './errors.ts';
 import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
@@ -122,6 +123,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     configRoute(v1, ctx);
     if (opts.updatesDir) updateFeedRoute(v1, ctx, opts.updatesDir);
   });
+  readApi(app, opts.storage, now);
   app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
   return app;
 }
