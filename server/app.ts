@@ -11,7 +11,9 @@ import { CLOCK_SKEW_TOLERANCE_MS } from '../shared/protocol.ts';
 import { kioskGate } from './kiosk-api/device-auth.ts';
 import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
+import { readApi } from './api/routes.ts';
 import { installErrorReplies } from './errors.ts';
+import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
 import type { PgBossQueueOptions } from './jobs/pg-boss-queue.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
@@ -83,7 +85,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   };
   const app = (
     opts.logger
-      ? fastify({ loggerInstance: opts.logger, ...server })
+      ? fastify({ loggerInstance: withoutQueries(opts.logger), ...server })
       : fastify({ logger: false, ...server })
   ) as FastifyInstance;
 
@@ -124,6 +126,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   });
   // Outside the device-token gate above: enrolling is how a kiosk gets its token.
   app.register(async (enrol) => enrolRoute(enrol, ctx));
+  readApi(app, opts.storage, now);
   app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
   return app;
 }

@@ -2,6 +2,7 @@
 // against the same storage as main.ts (DATABASE_URL or LASTWORD_DB). Changes take effect on the
 // running collector at once: it reads tokens and configs from the database on every request.
 import { parseArgs } from 'node:util';
+import { createApiToken, listApiTokens, revokeApiToken } from './api/tokens.ts';
 import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
 import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
@@ -63,6 +64,12 @@ const USAGE = `usage: node server/cli.ts <command>
                                                           holds them on a version (none: let go)
   update-channel stable|beta --kiosk <id> | --location <name>
   releases                                                every release: channel, rollout, date
+  create-api-token --name <name> [--locations "Main store,Outlet"]
+                                                          a read API token (/api/v1) for a BI or
+                                                          CRM tool, printed once; every location
+                                                          unless --locations lists some
+  api-tokens                                              every API token: scope, created, revoked
+  revoke-api-token <name>                                 that token gets 401 from now on
   export-person --email <address> | --phone <number>      prints as JSON what is held about them
   forget --email <address> | --phone <number>             removes comment and contact from every
                                                           answer with it (scores kept) and the staff
@@ -133,6 +140,34 @@ const COMMANDS: Record<string, Command> = {
   'export-person': {
     args: 0,
     run: (storage, _args, f, out) => exportPersonCommand(storage, f, out),
+  },
+  'create-api-token': {
+    args: 0,
+    run: async (storage, _args, f, out) => {
+      if (!f.name) throw new UsageError('create-api-token needs --name');
+      const locations = f.locations
+        ? f.locations
+            .split(',')
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : 'all';
+      out(await createApiToken(storage, f.name, locations, new Date()));
+    },
+  },
+  'api-tokens': {
+    args: 0,
+    run: async (storage, _args, _f, out) => {
+      for (const t of await listApiTokens(storage))
+        out(
+          `${t.name}\t${t.locations === 'all' ? 'all locations' : t.locations.join(', ')}\t` +
+            `created ${t.createdAt}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}`,
+        );
+    },
+  },
+  'revoke-api-token': {
+    args: 1,
+    run: (storage, [name], _f, out) =>
+      revokeApiToken(storage, name!, new Date()).then(() => out(`revoked ${name!}`)),
   },
   forget: { args: 0, run: (storage, _args, f, out) => forgetCommand(storage, f, out) },
   'publish-update': {

@@ -4,6 +4,7 @@
 // a key the other side does not know is a bug to surface, not data to drop silently.
 import { z } from 'zod';
 import type { ErrorReply } from './protocol.ts';
+import { checkPeriod, REPORT_FILTER_SHAPE } from './report-filter.ts';
 
 const Instant = z.iso.datetime();
 
@@ -171,3 +172,57 @@ export const EnrolmentCodeListReply = z.strictObject({
   places: z.array(z.strictObject({ location: z.string(), touchpoint: z.string() })),
 });
 export type EnrolmentCodeListReply = z.infer<typeof EnrolmentCodeListReply>;
+
+/** GET /staff/api/comments: the shared report filter, the search text, and where to go on. */
+export const CommentsQuery = z
+  .strictObject({
+    ...REPORT_FILTER_SHAPE,
+    /** Words a comment must all hold (prefixes, stems); every comment when left out. */
+    q: StaffText().max(200).optional(),
+    /** The nextCursor of the page before; opaque. */
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  .superRefine(checkPeriod);
+export type CommentsQuery = z.infer<typeof CommentsQuery>;
+
+/** One customer's comment with what they scored and chose, where, when, and what staff did. */
+export const FeedComment = z.strictObject({
+  answerId: z.string(),
+  comment: z.string(),
+  /** When the customer answered, in UTC and as local time at the place (with its offset). */
+  answeredAt: Instant,
+  localTime: z.string(),
+  location: z.strictObject({ id: z.int(), name: z.string() }),
+  touchpoint: z.strictObject({ id: z.int(), name: z.string() }).nullable(),
+  language: z.string(),
+  status: z.enum(['complete', 'partial']),
+  smiley: z.int().min(1).max(5),
+  nps: z.int().min(0).max(10).nullable(),
+  ces: z.int().min(1).max(7).nullable(),
+  /** By their labels in the survey version the answer was asked with. */
+  reasons: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  possibleRepeat: z.boolean(),
+  /** The alert the answer raised, if any, as staff left it. */
+  alert: z.strictObject({ status: StaffAlertStatus, outcome: AlertOutcome.nullable() }).nullable(),
+});
+export type FeedComment = z.infer<typeof FeedComment>;
+
+/** Newest first; nextCursor null on the last page. */
+export const CommentsReply = z.strictObject({
+  comments: z.array(FeedComment),
+  nextCursor: z.string().nullable(),
+});
+export type CommentsReply = z.infer<typeof CommentsReply>;
+
+/** GET /staff/api/places: the locations (and their touchpoints) the user may filter by. */
+export const PlacesReply = z.strictObject({
+  locations: z.array(
+    z.strictObject({
+      id: z.int(),
+      name: z.string(),
+      touchpoints: z.array(z.strictObject({ id: z.int(), name: z.string() })),
+    }),
+  ),
+});
+export type PlacesReply = z.infer<typeof PlacesReply>;

@@ -1,6 +1,7 @@
 // Every table of the collector's database as Kysely sees it, one interface composed from each
 // feature's own tables (each beside the code that uses it), so Storage.db knows them all.
 import type { AlertTables } from '../alerts/tables.ts';
+import type { ApiTables } from '../api/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
@@ -16,4 +17,5 @@ export interface CollectorTables
     StaffTables,
     JobTables,
     UpdateTables,
-    ResultsTables {}
+    ResultsTables,
+    ApiTables {}

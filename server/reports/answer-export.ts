@@ -6,16 +6,16 @@
 // only among the columns when the caller (an admin who asked) says so.
 import { sql, type CompiledQuery } from 'kysely';
 import type { Contact } from '../../shared/answer.ts';
-import { instantOf, nextDay } from '../../shared/local-time.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import { reasonLabelsOf } from '../kiosk-api/surveys.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
 import { LocalClock } from './local-clock.ts';
+import { atPlacesWithin, type Place } from './places.ts';
 
 export interface ExportScope {
   /** The locations to export (already checked against who asks), with their zones. */
-  locations: readonly { id: number; timeZone: string }[];
+  locations: readonly Pick<Place, 'id' | 'timeZone'>[];
   /** Local days, both included, at each answer's own location ("YYYY-MM-DD"); open when left out. */
   days: { from?: string | undefined; to?: string | undefined };
   filter: Omit<AnswerFilter, 'locationIds' | 'from' | 'to'>;
@@ -56,27 +56,7 @@ export function exportQuery(storage: Storage, scope: ExportScope) {
   return reportAnswers(storage.db, scope.filter)
     .innerJoin('locations', 'locations.id', 'answers.location_id')
     .leftJoin('touchpoints', 'touchpoints.id', 'answers.touchpoint_id')
-    .where((eb) =>
-      eb.or(
-        scope.locations.map(({ id, timeZone }) =>
-          eb.and([
-            eb('answers.location_id', '=', id),
-            ...(days.from
-              ? [eb('answers.finalized_at', '>=', instantOf(days.from, timeZone).toISOString())]
-              : []),
-            ...(days.to
-              ? [
-                  eb(
-                    'answers.finalized_at',
-                    '<',
-                    instantOf(nextDay(days.to), timeZone).toISOString(),
-                  ),
-                ]
-              : []),
-          ]),
-        ),
-      ),
-    )
+    .where(atPlacesWithin(scope.locations, () => days))
     .select([
       'answers.id',
       'answers.finalized_at',

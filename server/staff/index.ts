@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alert-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { commentRoutes } from './comment-routes.ts';
 import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
 import { dutyRoutes } from './duty-routes.ts';
@@ -39,6 +40,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   exportRoutes(app, ctx);
   enrolmentRoutes(app, ctx);
   resultsRoutes(app, ctx);
+  commentRoutes(app, ctx);
   streamRoute(app, ctx, screens);
   userRoutes(app, ctx);
   dutyRoutes(app, ctx);

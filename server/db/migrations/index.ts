@@ -16,6 +16,7 @@ import * as m010 from './010-window-counts.ts';
 import * as m011 from './011-locations.ts';
 import * as m012 from './012-updates.ts';
 import * as m013 from './013-results-rollup.ts';
+import * as m014 from './014-comment-search.ts';
 import * as m015 from './015-enrolment-codes.ts';
 import * as m016 from './016-admin-audit.ts';
 import * as m017 from './017-duty-shifts.ts';
@@ -39,6 +40,7 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '011-locations', up: m011.up },
   { name: '012-updates', up: m012.up },
   { name: '013-results-rollup', up: m013.up },
+  { name: '014-comment-search', up: m014.up },
   { name: '015-enrolment-codes', up: m015.up },
   { name: '016-admin-audit', up: m016.up },
   { name: '017-duty-shifts', up: m017.up },

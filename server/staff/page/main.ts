@@ -5,6 +5,7 @@ import './styles.css';
 import './header.css';
 import './cards.css';
 import './admin.css';
+import './comments.css';
 import type { SignedIn } from '../../../shared/staff-api.ts';
 import { MalformedReply, me } from './api.ts';
 import { el } from './dom.ts';

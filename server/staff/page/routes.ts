@@ -5,6 +5,7 @@ import type { SignedIn, StaffRole } from '../../../shared/staff-api.ts';
 import { renderAccounts } from './accounts.ts';
 import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
+import { renderComments } from './comments.ts';
 import { renderEnrolKiosks } from './enrol-kiosks.ts';
 import { renderRecognition } from './recognition.ts';
 import { renderResults } from './results.ts';
@@ -33,6 +34,7 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
   { path: '/staff/results', title: 'Results', page: renderResults },
+  { path: '/staff/comments', title: 'Comments', page: renderComments },
   { path: '/staff/recognition', title: 'Recognition', page: renderRecognition },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
   { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },
