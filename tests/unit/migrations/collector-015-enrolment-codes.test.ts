@@ -30,7 +30,7 @@ for (const engine of await collectorEngines('collector migration 015')) {
       await s.migrateTo('010-window-counts');
       await seedV1(s);
       await seedV2(s);
-      await s.migrateTo('012-updates');
+      await s.migrateTo('014-comment-search');
       before = await s.rows(await s.tables());
       await s.migrateTo('015-enrolment-codes');
     });
