@@ -78,7 +78,7 @@ describe('the results page', () => {
     const list = page.locator('ul.drill > li');
     await expect.poll(() => list.count(), { timeout: 30_000 }).toBe(3);
     expect(await list.first().textContent()).toContain('2026-11-02 22:00 · Outlet');
-    const comments = page.getByRole('link', { name: 'Comments' }).first();
+    const comments = page.locator('main').getByRole('link', { name: 'Comments' }).first();
     expect(await comments.getAttribute('href')).toBe(
       '/staff/comments?period=custom&from=2026-11-02&to=2026-11-03&reason=wait',
     );

@@ -80,7 +80,7 @@ function newAccountForm(locations: string[], done: (message: string) => void): H
     const { user } = await sendJson(UserReply, 'POST', 'users', body);
     done(`Added ${user.displayName} (${user.username}).`);
   });
-  return el('details', { class: 'panel' }, el('summary', {}, 'Add an account'), form);
+  return el('details', { class: 'fold' }, el('summary', {}, 'Add an account'), form);
 }
 
 function accountCard(user: AdminUser, locations: string[], done: (m: string) => void): HTMLElement {
@@ -95,7 +95,7 @@ function accountCard(user: AdminUser, locations: string[], done: (m: string) => 
     { class: 'admin-form', 'aria-label': `Change ${user.username}` },
     field('Name shown on cards', name),
     ...access.nodes,
-    el('label', { class: 'check' }, disabled, 'Disabled: may not log in'),
+    el('label', { class: 'check-row' }, disabled, 'Disabled: may not log in'),
     el('button', { class: 'primary', type: 'submit' }, 'Save'),
   );
   onSubmit(change, async () => {
@@ -151,8 +151,8 @@ function accountCard(user: AdminUser, locations: string[], done: (m: string) => 
       user.role === 'staff' ? user.locations.join(', ') || 'No location' : 'All locations',
     ),
     el('p', { class: 'devices' }, devices(user)),
-    el('details', { class: 'panel' }, el('summary', {}, 'Change'), change),
-    el('details', { class: 'panel' }, el('summary', {}, 'New password'), reset),
+    el('details', { class: 'fold' }, el('summary', {}, 'Change'), change),
+    el('details', { class: 'fold' }, el('summary', {}, 'New password'), reset),
     signOut,
   );
 }

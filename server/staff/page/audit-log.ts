@@ -49,7 +49,7 @@ function line(entry: AuditEntry): HTMLElement {
     details.length
       ? el('ul', { class: 'audit-changes' }, ...details.map((d) => el('li', {}, d)))
       : null,
-    entry.address && el('p', { class: 'hint' }, `from ${entry.address}`),
+    entry.address && el('p', { class: 'field-hint' }, `from ${entry.address}`),
   );
 }
 

@@ -61,7 +61,7 @@ export function filterForm(
   search.value = params.get('q') ?? '';
   const form = el(
     'form',
-    { class: 'filters', role: 'search', 'aria-label': 'Filter comments' },
+    { class: 'comment-filters', role: 'search', 'aria-label': 'Filter comments' },
     el(
       'div',
       { class: 'search-row' },

@@ -32,12 +32,12 @@ function shownCode(made: CreatedEnrolmentCode['code']): HTMLElement {
     el(
       'div',
       {},
-      el('p', { class: 'hint' }, `${made.location} / ${made.touchpoint}`),
+      el('p', { class: 'field-hint' }, `${made.location} / ${made.touchpoint}`),
       el('p', { class: 'code-text' }, made.code),
       el('p', {}, `Valid once, until ${when(made.expiresAt)}.`),
       el(
         'p',
-        { class: 'hint' },
+        { class: 'field-hint' },
         `On the new kiosk's setup screen: collector ${location.origin}, this code, and the admin PIN it is to have. Shown only now.`,
       ),
     ),
@@ -46,7 +46,7 @@ function shownCode(made: CreatedEnrolmentCode['code']): HTMLElement {
 }
 
 function openList(codes: OpenEnrolmentCode[], done: (message: string) => void): HTMLElement {
-  if (!codes.length) return el('p', { class: 'hint' }, 'No open codes.');
+  if (!codes.length) return el('p', { class: 'field-hint' }, 'No open codes.');
   const rows = codes.map((c) => {
     const revoke = el('button', { class: 'ghost', type: 'button' }, 'Revoke');
     revoke.addEventListener('click', () => {
@@ -117,7 +117,7 @@ export function renderEnrolKiosks({ root, who, logout }: PageEnv): void {
         body.replaceChildren(
           places.length
             ? form
-            : el('p', { class: 'hint' }, 'Add a location and a touchpoint first.'),
+            : el('p', { class: 'field-hint' }, 'Add a location and a touchpoint first.'),
           el('h2', {}, 'Open codes'),
           openList(codes, (m) => void load(m)),
         );

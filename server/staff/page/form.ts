@@ -8,7 +8,7 @@ let nextId = 0;
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || `f${++nextId}`;
   control.id = id;
-  const hintNode = hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  const hintNode = hint ? el('p', { class: 'field-hint', id: `${id}-hint` }, hint) : null;
   if (hintNode) control.setAttribute('aria-describedby', hintNode.id);
   return el('div', { class: 'field' }, el('label', { for: id }, label), control, hintNode);
 }
@@ -42,9 +42,9 @@ export function checkboxes(
     'fieldset',
     { class: 'checks' },
     el('legend', {}, legend),
-    ...boxes.map((box) => el('label', { class: 'check' }, box, box.value)),
+    ...boxes.map((box) => el('label', { class: 'check-row' }, box, box.value)),
   );
-  if (!values.length) node.append(el('p', { class: 'hint' }, 'No locations yet.'));
+  if (!values.length) node.append(el('p', { class: 'field-hint' }, 'No locations yet.'));
   return { node, checked: () => boxes.filter((b) => b.checked).map((b) => b.value) };
 }
 

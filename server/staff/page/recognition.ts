@@ -56,7 +56,7 @@ function dutyCard(state: DutyReply, changed: (d: DutyReply) => void): HTMLElemen
     changed(await sendJson(DutyReply, 'POST', 'duty', { touchpointId: Number(where.value) })),
   );
   if (!state.touchpoints.length)
-    return el('p', { class: 'hint' }, 'No touchpoints to check in at yet.');
+    return el('p', { class: 'field-hint' }, 'No touchpoints to check in at yet.');
   return el(
     'section',
     { class: 'duty', 'aria-label': 'Duty' },
@@ -68,8 +68,8 @@ function dutyCard(state: DutyReply, changed: (d: DutyReply) => void): HTMLElemen
 function tiles(items: [string, string][]): HTMLElement {
   return el(
     'dl',
-    { class: 'tiles' },
-    ...items.map(([k, v]) => el('div', { class: 'tile' }, el('dt', {}, k), el('dd', {}, v))),
+    { class: 'figure-tiles' },
+    ...items.map(([k, v]) => el('div', { class: 'figure-tile' }, el('dt', {}, k), el('dd', {}, v))),
   );
 }
 
@@ -99,7 +99,7 @@ function teamTable(people: PersonFigures[], others: number, minSample: number): 
   const note = others
     ? el(
         'p',
-        { class: 'hint' },
+        { class: 'field-hint' },
         `${others} more ${others === 1 ? 'person' : 'people'} with fewer than ${minSample} answers and no recovered customer: not named yet.`,
       )
     : null;
