@@ -10,6 +10,7 @@ import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoTeam } from './demo-team.ts';
 
 export interface DemoCollector {
   url: string;
@@ -40,6 +41,8 @@ export async function startDemoCollector(
   await attachConfig(storage, config.kioskId, config, new Date());
   // Ninety days of answers at three locations, once, for the results page.
   await seedDemoHistory(storage, config.location, config.survey.version);
+  // Colleagues on duty at those desks, for the recognition page.
+  await seedDemoTeam(storage);
   // Warnings only: the demo's terminal is for the URLs.
   const app = buildCollector({
     storage,

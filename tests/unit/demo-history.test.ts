@@ -1,14 +1,17 @@
 // `npm start` shows a populated results page at once: the demo collector writes ninety days at
 // three locations in different zones (once: a restart adds nothing), with a lunchtime queue at
 // the demo store's Service desk 2, comments in every language of the survey and handled alerts;
-// and an answer tapped live on the demo kiosk shows in today's figures.
+// an answer tapped live on the demo kiosk shows in today's figures; and colleagues are on duty
+// at the demo's desks, for the recognition page.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCollector, type DemoCollector } from '../../scripts/tasks/demo-collector.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { placesInScope } from '../../server/reports/filter.ts';
+import { recognition } from '../../server/reports/recognition.ts';
 import { resultsOf } from '../../server/reports/results.ts';
+import { seedDemoTeam } from '../../scripts/tasks/demo-team.ts';
 import { answer, call } from '../support/collector.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -21,6 +24,8 @@ const manager = {
   role: 'manager',
   locations: [],
 } as never;
+
+const last30 = () => ({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() });
 
 describe('the demo’s results history', () => {
   let demo: DemoCollector;
@@ -110,5 +115,17 @@ describe('the demo’s results history', () => {
     });
     expect(reply.status).toBe(200);
     expect((await results({ period: 'today' })).tiles.answers.value).toBe(before + 1);
+  });
+
+  it('has colleagues on duty at its desks for the recognition page, written once', async () => {
+    const team = (await recognition(storage, { userId: 'm', ...last30(), team: true })).team!;
+    const named = team.people.map((p) => p.name).sort();
+    expect(named).toEqual(['Aino', 'Kert', 'Maya', 'Wei']);
+    for (const person of team.people) {
+      expect(person.answers).toBeGreaterThanOrEqual(20);
+      expect(person.happyShare).not.toBeNull();
+    }
+    expect(team.people.some((p) => p.recovered > 0)).toBe(true);
+    expect(await seedDemoTeam(storage)).toBe(false);
   });
 });
