@@ -27,6 +27,7 @@ export function kioskPaths(dataDir: string, env: NodeJS.ProcessEnv): KioskPaths 
     dataDir,
     database: join(dataDir, 'kiosk.sqlite'),
     logs: join(dataDir, 'logs'),
-    config: env.LASTWORD_CONFIG ?? join(dataDir, 'kiosk.json'),
+    // Set but empty counts as unset: '' would put the config (and its temp file) in the cwd.
+    config: env.LASTWORD_CONFIG || join(dataDir, 'kiosk.json'),
   };
 }
