@@ -3,10 +3,10 @@
 // parses every reply with them. The filter's query-string names are shared with the comment feed
 // (/staff/comments), so a drill-down link carries the same view there.
 import { z } from 'zod';
+import { Period } from './report-filter.ts';
 
-export const PERIODS = ['today', '7d', '30d', 'quarter', 'year', 'custom'] as const;
-export const Period = z.enum(PERIODS);
-export type Period = z.infer<typeof Period>;
+export { Period };
+export const PERIODS = Period.options;
 
 /** The query-string names of a results view (location and touchpoint repeat). */
 export const FILTER_KEYS = [

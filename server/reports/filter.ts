@@ -7,19 +7,11 @@ import type { FinalStatus } from '../../shared/answer.ts';
 import { Period } from '../../shared/results-api.ts';
 import { LanguageCode } from '../../shared/survey.ts';
 import type { CollectorDb } from '../db/open.ts';
+import { LocalDate } from '../../shared/report-filter.ts';
 import { fromJson } from '../db/values.ts';
 import { HttpError } from '../errors.ts';
 import type { OpeningHours } from '../locations/hours.ts';
 import { visibleLocations, type StaffUser } from '../staff/users.ts';
-
-/** A calendar date that exists: "2026-02-30" is refused, not rolled over into March. */
-export const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((s) => {
-    const at = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(s);
-  }, 'is not a date');
 
 /** A comma-separated list, each item checked by `item`. */
 export const listOf = <T extends z.ZodType>(item: T, what: string) =>

@@ -1,18 +1,10 @@
 // A results period as local dates at each location: "today" at a shop in Sydney is not today in
 // New York, so rolling periods end on each location's own today; a custom period is the same
 // dates everywhere. The previous period is the same number of days just before.
+import { PERIOD_DAYS } from '../../shared/report-filter.ts';
 import type { Period } from '../../shared/results-api.ts';
 import { localDay, nextDay } from '../../shared/local-time.ts';
 import type { LocationWindow } from './rollup.ts';
-
-/** Days in a rolling period, today included. */
-export const PERIOD_DAYS: Record<Exclude<Period, 'custom'>, number> = {
-  today: 1,
-  '7d': 7,
-  '30d': 30,
-  quarter: 91,
-  year: 365,
-};
 
 export interface Windows {
   current: LocationWindow[];

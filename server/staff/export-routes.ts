@@ -20,7 +20,8 @@ import {
 import { BOM, csvLine } from '../reports/csv.ts';
 import { readPages } from '../reports/pages.ts';
 import { xlsxChunks } from '../reports/xlsx.ts';
-import { listOf, LocalDate, placesInScope } from '../reports/filter.ts';
+import { LocalDate } from '../../shared/report-filter.ts';
+import { listOf, placesInScope } from '../reports/filter.ts';
 import type { StaffContext } from './context.ts';
 import { requireIdentity } from './guard.ts';
 import type { StaffUser } from './users.ts';
