@@ -57,7 +57,9 @@ export function emptyDayRow(locationId: number, touchpointId: number, day: strin
     ces_sum: 0,
     ces_n: 0,
     hours: Array.from({ length: 24 }, (): [number, number] => [0, 0]),
-    reasons: {},
+    // No prototype: reason ids come from kiosks, and one named "__proto__" would otherwise
+    // reach Object.prototype through `reasons[id] ??= …` and put a key on every object.
+    reasons: Object.create(null) as Record<string, [number, number]>,
   };
 }
 
