@@ -140,9 +140,20 @@ export function nextDay(date: string, days = 1): string {
   return dateKey(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
+/** The last instant the databases store: PostgreSQL refuses a year past 9999 as text. */
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * When a local day ends (the next day's start), kept within year 9999: a kiosk may send an
+ * answer dated 9999-12-31 and a filter may name that day, and the day after does not exist.
+ */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  return new Date(Math.min(instantOf(nextDay(date), timeZone).getTime(), LAST_INSTANT));
+}
+
 /** [start, end) of a local day: 23 hours on a spring-forward day, 25 on a fall-back day. */
 export function localDayRange(date: string, timeZone: string): { from: Date; to: Date } {
-  return { from: instantOf(date, timeZone), to: instantOf(nextDay(date), timeZone) };
+  return { from: instantOf(date, timeZone), to: endOfLocalDay(date, timeZone) };
 }
 
 /** [start, end) of the ISO week that starts on the Monday `monday` ("YYYY-MM-DD"), local. */

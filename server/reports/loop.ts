@@ -5,7 +5,7 @@
 // Alerts are few beside answers, so they are read as they are.
 import type { z } from 'zod';
 import type { LoopRow } from '../../shared/results-api.ts';
-import { instantOf, nextDay } from '../../shared/local-time.ts';
+import { endOfLocalDay, instantOf } from '../../shared/local-time.ts';
 import type { Storage } from '../db/open.ts';
 import type { LocationWindow } from './rollup.ts';
 
@@ -29,7 +29,7 @@ export async function closingTheLoop(
       .where('kind', '<>', 'test')
       .where('aggregated_into', 'is', null)
       .where('received_at', '>=', instantOf(w.from, w.timeZone).toISOString())
-      .where('received_at', '<', instantOf(nextDay(w.to), w.timeZone).toISOString())
+      .where('received_at', '<', endOfLocalDay(w.to, w.timeZone).toISOString())
       .execute();
     if (!rows.length) continue;
     const acked = rows.filter((r) => r.ack_seconds !== null);

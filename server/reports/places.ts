@@ -4,7 +4,7 @@
 // result that would read as "nothing happened there". A filter's period becomes each location's
 // own local days, as instants: "today" in Berlin ends six hours before "today" in New York.
 import { sql, type ExpressionBuilder } from 'kysely';
-import { instantOf, localDay, nextDay } from '../../shared/local-time.ts';
+import { endOfLocalDay, instantOf, localDay, nextDay } from '../../shared/local-time.ts';
 import { DEFAULT_PERIOD, PERIOD_DAYS, type ReportFilter } from '../../shared/report-filter.ts';
 import type { Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
@@ -95,13 +95,7 @@ export function atPlacesWithin<P extends Pick<Place, 'id' | 'timeZone'>>(
             ? [eb('answers.finalized_at', '>=', instantOf(from, place.timeZone).toISOString())]
             : []),
           ...(to
-            ? [
-                eb(
-                  'answers.finalized_at',
-                  '<',
-                  instantOf(nextDay(to), place.timeZone).toISOString(),
-                ),
-              ]
+            ? [eb('answers.finalized_at', '<', endOfLocalDay(to, place.timeZone).toISOString())]
             : []),
         ]);
       }),

@@ -4,7 +4,7 @@
 // answers behind one reason, newest first.
 import { sql } from 'kysely';
 import type { ResultAnswersReply, ResultsReply } from '../../shared/results-api.ts';
-import { instantOf, nextDay } from '../../shared/local-time.ts';
+import { endOfLocalDay, instantOf } from '../../shared/local-time.ts';
 import type { SurveyDefinition } from '../../shared/survey.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toIso } from '../db/values.ts';
@@ -139,7 +139,7 @@ export async function reasonAnswers(
           eb.and([
             eb('answers.location_id', '=', cw.id),
             eb('answers.finalized_at', '>=', instantOf(cw.from, cw.timeZone).toISOString()),
-            eb('answers.finalized_at', '<', instantOf(nextDay(cw.to), cw.timeZone).toISOString()),
+            eb('answers.finalized_at', '<', endOfLocalDay(cw.to, cw.timeZone).toISOString()),
           ]),
         ),
       ),

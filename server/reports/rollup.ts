@@ -7,7 +7,7 @@
 // Concurrency: a reader takes the dirty marks it rebuilds in its own transaction; a mark written by
 // an ingest that commits later stays, and is rebuilt by the next read.
 import { sql } from 'kysely';
-import { instantOf, localDay, nextDay } from '../../shared/local-time.ts';
+import { endOfLocalDay, instantOf, localDay } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { fromJson } from '../db/values.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
@@ -70,7 +70,7 @@ async function rollUp(trx: CollectorDb, locationId: number, zone: string, utcDay
     zone,
   );
   const from = instantOf(firstDay, zone);
-  const to = instantOf(nextDay(lastDay), zone);
+  const to = endOfLocalDay(lastDay, zone);
   const answers = await reportAnswers(trx, { locationIds: [locationId], from, to })
     .select(['touchpoint_id', 'finalized_at', 'smiley', 'nps', 'ces', 'reasons'])
     .execute();
@@ -185,7 +185,7 @@ export async function answerRows(
   const out: DayRow[] = [];
   for (const w of windows) {
     const from = instantOf(w.from, w.timeZone);
-    const to = instantOf(nextDay(w.to), w.timeZone);
+    const to = endOfLocalDay(w.to, w.timeZone);
     const answers = await reportAnswers(storage.db, { ...filter, locationIds: [w.id], from, to })
       .select(['touchpoint_id', 'finalized_at', 'smiley', 'nps', 'ces', 'reasons'])
       .execute();

@@ -4,6 +4,7 @@
 // and the instants a "day" or "week" filter runs between. Whatever zone the test machine is in.
 import { describe, expect, it } from 'vitest';
 import {
+  endOfLocalDay,
   canonicalTimeZone,
   instantOf,
   isoWeek,
@@ -134,5 +135,20 @@ describe('time zone names', () => {
     expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull();
     expect(canonicalTimeZone('+01:00')).toBeNull();
     expect(canonicalTimeZone('')).toBeNull();
+  });
+});
+
+describe('the end of a local day', () => {
+  it('is the next day’s start, and never past year 9999, which the databases cannot store', () => {
+    expect(endOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T22:00:00.000Z',
+    );
+    // A kiosk may date an answer 9999-12-31; a day after it would be year 10000.
+    for (const zone of ['UTC', 'America/New_York'])
+      expect(endOfLocalDay('9999-12-31', zone).toISOString()).toBe('9999-12-31T23:59:59.999Z');
+    // East of UTC that day ends inside year 9999 anyway.
+    expect(endOfLocalDay('9999-12-31', 'Pacific/Kiritimati').toISOString()).toBe(
+      '9999-12-31T10:00:00.000Z',
+    );
   });
 });
