@@ -6,7 +6,15 @@
 import type { Storage } from '../../server/db/open.ts';
 import { z } from 'zod';
 import { BatchReply, ConfigReply, HeartbeatReply } from '../../shared/protocol.ts';
-import { AlertListReply, AlertReply, MeReply, type StaffAlert } from '../../shared/staff-api.ts';
+import { ResultAnswersReply, ResultsReply } from '../../shared/results-api.ts';
+import {
+  AlertListReply,
+  AlertReply,
+  CommentsReply,
+  MeReply,
+  type StaffAlert,
+} from '../../shared/staff-api.ts';
+import { DutyReply, RecognitionReply } from '../../shared/staff-duty-api.ts';
 import { wellFormed } from './fuzz.ts';
 import type { FuzzReply } from './fuzz-http.ts';
 import type { FuzzCase, FuzzSession } from './fuzz-requests.ts';
@@ -41,6 +49,11 @@ function successSchema(c: FuzzCase) {
   if (path === '/staff/api/me') return MeReply;
   if (path === '/staff/api/alerts') return AlertListReply;
   if (/\/(ack|resolve)$/.test(path)) return AlertReply;
+  if (path === '/staff/api/results') return ResultsReply;
+  if (path === '/staff/api/results/answers') return ResultAnswersReply;
+  if (path === '/staff/api/comments') return CommentsReply;
+  if (path === '/staff/api/recognition') return RecognitionReply;
+  if (path === '/staff/api/duty') return DutyReply;
   // Login (no fuzz password is right), logout (never with the CSRF token), the stream (no session).
   return null;
 }
@@ -89,6 +102,12 @@ export function replyProblem(
           : [];
     const foreign = shown.find((a) => !limited.locations.includes(a.location));
     if (foreign) return `a staff member was shown an alert at "${foreign.location}"`;
+    const comments =
+      'comments' in (fits.data as object)
+        ? (fits.data as { comments: { location: { name: string } }[] }).comments
+        : [];
+    const elsewhere = comments.find((m) => !limited.locations.includes(m.location.name));
+    if (elsewhere) return `a staff member was shown a comment at "${elsewhere.location.name}"`;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // The staff API cases of the API fuzz test: logins, the alert list with odd queries, acknowledge
-// and resolve on real and made-up alert ids, logout and the stream, each with the right session
-// and CSRF token or a wrong, missing or foreign one.
+// and resolve on real and made-up alert ids, logout and the stream, the manager views (results,
+// comments, recognition) with odd filters, checking in, and the admin routes a non-admin must be
+// refused, each with the right session and CSRF token or a wrong, missing or foreign one.
 import { fuzzJson, mutateSometimes, ODD_STRINGS, wellFormed, type Rng } from './fuzz.ts';
 import { json, wrap, type FuzzCase, type FuzzWorld } from './fuzz-requests.ts';
 
@@ -38,7 +39,8 @@ export function staffCase(rng: Rng, world: FuzzWorld): FuzzCase {
     world.alertIds.length && rng.chance(0.7)
       ? rng.pick(world.alertIds)
       : inUrl(rng, rng.pick(ODD_STRINGS));
-  const roll = rng.int(0, 19);
+  const roll = rng.int(0, 23);
+  if (roll >= 20) return viewCase(rng, headers);
   if (roll < 3) {
     const login = {
       username: rng.pick(['mo', 'dana', 'nobody', ...ODD_STRINGS]),
@@ -106,4 +108,53 @@ export function staffCase(rng: Rng, world: FuzzWorld): FuzzCase {
     path: '/staff/api/stream',
     headers: { cookie: 'lw_staff=not-a-session' },
   };
+}
+
+/** A filter as a query string: known names with odd values, unknown and repeated names. */
+function oddFilter(rng: Rng): string {
+  const odd = () => inUrl(rng, rng.pick(ODD_STRINGS));
+  return rng.pick([
+    '',
+    '?period=7d',
+    '?period=custom&from=2026-02-30&to=2026-03-01',
+    '?period=custom&from=2026-03-02&to=2026-03-01',
+    `?period=${odd()}`,
+    `?location=${odd()}&location=1`,
+    `?touchpoint=${odd()}`,
+    `?lang=${odd()}&complete=${odd()}`,
+    `?repeats=${odd()}&reason=${odd()}`,
+    `?q=${odd()}&cursor=${odd()}&limit=${rng.pick(LIMITS)}`,
+    `?days=${odd()}`,
+    '?__proto__[x]=1',
+  ]);
+}
+
+/** The manager views, checking in at a touchpoint, and admin routes asked by non-admins. */
+function viewCase(rng: Rng, headers: Record<string, string>): FuzzCase {
+  const q = oddFilter(rng);
+  const path = rng.pick([
+    `/staff/api/results${q}`,
+    `/staff/api/results/answers${q}`,
+    `/staff/api/comments${q}`,
+    `/staff/api/recognition${q}`,
+    `/staff/api/users${q}`,
+    `/staff/api/audit${q}`,
+  ]);
+  if (rng.chance(0.7)) return { what: `view ${path}`, method: 'GET', path, headers };
+  const body = mutateSometimes(rng, 0.6, { touchpointId: rng.pick([1, 2, 9999, -1]) });
+  return rng.chance(0.5)
+    ? {
+        what: 'check in',
+        method: 'POST',
+        path: '/staff/api/duty',
+        headers: json(headers),
+        body: Buffer.from(fuzzJson(body)),
+      }
+    : {
+        what: 'change account',
+        method: 'PATCH',
+        path: `/staff/api/users/${inUrl(rng, rng.pick(['mo', 'dana', ...ODD_STRINGS]))}`,
+        headers: json(headers),
+        body: Buffer.from(fuzzJson({ role: 'admin' })),
+      };
 }
