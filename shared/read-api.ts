@@ -15,7 +15,7 @@ export const ApiAnswersQuery = z.strictObject({
     description:
       'Only answers updated at or after this instant. An answer is updated when received and when its comment and contact are removed (retention, erasure). Pull with the largest updatedAt seen; answers at exactly that instant come again, so keep them by id.',
   }),
-  location: repeatable(z.coerce.number().int().positive())
+  location: repeatable(z.coerce.number().int().positive().max(2_147_483_647))
     .optional()
     .meta({ description: 'Location ids (repeatable); every location of the token when left out.' }),
   cursor: z.string().max(200).optional().meta({ description: 'nextCursor of the page before.' }),

@@ -36,7 +36,8 @@ export const repeatable = <T extends z.ZodType>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .pipe(z.array(item).max(200) as unknown as z.ZodType<z.output<T>[], string[]>);
 
-const Id = z.coerce.number().int().positive();
+// Ids are PostgreSQL integers: a larger number is refused here, not by the database (a 500).
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
 const ReasonId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be a reason id');
 
 export const REPORT_FILTER_SHAPE = {

@@ -29,7 +29,9 @@ export const DutyReply = z.strictObject({
 export type DutyReply = z.infer<typeof DutyReply>;
 
 /** POST /staff/api/duty. */
-export const CheckInBody = z.strictObject({ touchpointId: z.number().int().min(1) });
+export const CheckInBody = z.strictObject({
+  touchpointId: z.number().int().min(1).max(2_147_483_647),
+});
 export type CheckInBody = z.infer<typeof CheckInBody>;
 
 /** One person's figures for the period, from the answers given while they were on duty. */

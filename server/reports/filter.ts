@@ -31,7 +31,8 @@ const repeated = <T extends z.ZodType>(item: T, what: string) =>
     return z.NEVER;
   });
 
-const Id = z.coerce.number().int().positive();
+// Ids are PostgreSQL integers: a larger number is refused here, not by the database (a 500).
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The results view's filter (names shared with the comment feed: shared/results-api.ts). */
 export const ResultsQuery = z

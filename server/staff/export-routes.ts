@@ -30,8 +30,14 @@ const ExportQuery = z
   .strictObject({
     from: LocalDate.optional(),
     to: LocalDate.optional(),
-    locations: listOf(z.coerce.number().int().positive(), 'location ids').optional(),
-    touchpoints: listOf(z.coerce.number().int().positive(), 'touchpoint ids').optional(),
+    locations: listOf(
+      z.coerce.number().int().positive().max(2_147_483_647),
+      'location ids',
+    ).optional(),
+    touchpoints: listOf(
+      z.coerce.number().int().positive().max(2_147_483_647),
+      'touchpoint ids',
+    ).optional(),
     language: listOf(LanguageCode, 'language codes').optional(),
     status: listOf(FinalStatus, '"complete" and "partial"').optional(),
     repeats: z
