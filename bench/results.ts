@@ -10,7 +10,8 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openStorage, type Storage } from '../server/db/open.ts';
-import { placesInScope, type ResultsQuery } from '../server/reports/filter.ts';
+import type { ResultsQuery } from '../server/reports/filter.ts';
+import { placesInScope } from '../server/reports/places.ts';
 import { resultsOf } from '../server/reports/results.ts';
 import { refreshRollup } from '../server/reports/rollup.ts';
 import { freshPostgresSchema } from '../tests/support/collector.ts';

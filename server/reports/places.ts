@@ -6,9 +6,13 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { endOfLocalDay, instantOf, localDay, nextDay } from '../../shared/local-time.ts';
 import { DEFAULT_PERIOD, PERIOD_DAYS, type ReportFilter } from '../../shared/report-filter.ts';
-import type { Storage } from '../db/open.ts';
+import type { FinalStatus } from '../../shared/answer.ts';
+import type { CollectorDb, Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
+import { fromJson } from '../db/values.ts';
 import { HttpError } from '../errors.ts';
+import type { OpeningHours } from '../locations/hours.ts';
+import { visibleLocations, type StaffUser } from '../staff/users.ts';
 import type { AnswerFilter } from './answers.ts';
 
 /** Who asks: every location, or these (by name, as staff accounts hold them, or by id). */
@@ -18,26 +22,48 @@ export interface PlaceScope {
   verb: string;
 }
 
+/** A location as reports read it. */
 export interface Place {
   id: number;
   name: string;
   timeZone: string;
+  hours: OpeningHours | null;
+  closedDays: string[];
+}
+
+/** A staff account's scope: its own locations, or all for managers and admins. */
+export function staffScope(user: StaffUser, verb: string): PlaceScope {
+  const visible = visibleLocations(user);
+  return { visible: visible === 'all' ? 'all' : { names: visible }, verb };
 }
 
 const badFilter = (message: string) => new HttpError(400, 'invalid_request', message);
 
-/** The places `locationIds` and `touchpointIds` name, or every visible one when none are named. */
-export async function checkedPlaces(
-  storage: Storage,
+/**
+ * The places a request names, each checked (unknown: 400; outside the scope: 403 naming it), or
+ * every visible one when it names none; and every visible one, for filter menus. By name.
+ */
+async function placesFor(
+  db: CollectorDb,
   scope: PlaceScope,
   locationIds: readonly number[] | undefined,
   touchpointIds: readonly number[] | undefined,
-  names = { location: 'location', touchpoint: 'touchpoint' },
-): Promise<Place[]> {
-  const db = storage.db;
-  const rows = await db.selectFrom('locations').select(['id', 'name', 'time_zone']).execute();
+  names: { location: string; touchpoint: string },
+): Promise<{ chosen: Place[]; visible: Place[] }> {
+  const rows = await db
+    .selectFrom('locations')
+    .select(['id', 'name', 'time_zone', 'hours', 'closed_days'])
+    .orderBy('name')
+    .execute();
+  const all: Place[] = rows.map((l) => ({
+    id: l.id,
+    name: l.name,
+    timeZone: l.time_zone,
+    hours: l.hours === null ? null : fromJson<OpeningHours>(l.hours),
+    closedDays: fromJson<string[]>(l.closed_days),
+  }));
   const { visible } = scope;
-  const mine = (l: { id: number; name: string }) =>
+  const mine = (l: Place) =>
     visible === 'all' ||
     (visible.names?.includes(l.name) ?? false) ||
     (visible.ids?.includes(l.id) ?? false);
@@ -47,7 +73,7 @@ export async function checkedPlaces(
       'forbidden',
       `you may ${scope.verb} only your own locations, and "${name}" is not one`,
     );
-  const byId = new Map(rows.map((l) => [l.id, l]));
+  const byId = new Map(all.map((l) => [l.id, l]));
   for (const id of locationIds ?? []) {
     const location = byId.get(id);
     if (!location) throw badFilter(`${names.location}: no location with id ${id}`);
@@ -67,10 +93,41 @@ export async function checkedPlaces(
     }
   }
   const chosen = locationIds ? new Set(locationIds) : null;
-  return rows
-    .filter((l) => (chosen ? chosen.has(l.id) : mine(l)))
-    .map((l) => ({ id: l.id, name: l.name, timeZone: l.time_zone }));
+  const seen = all.filter(mine);
+  return { chosen: chosen ? seen.filter((l) => chosen.has(l.id)) : seen, visible: seen };
 }
+
+/** The places `locationIds` and `touchpointIds` name, or every visible one when none are named. */
+export async function checkedPlaces(
+  storage: Storage,
+  scope: PlaceScope,
+  locationIds: readonly number[] | undefined,
+  touchpointIds: readonly number[] | undefined,
+  names = { location: 'location', touchpoint: 'touchpoint' },
+): Promise<Place[]> {
+  return (await placesFor(storage.db, scope, locationIds, touchpointIds, names)).chosen;
+}
+
+/** For a staff account: the places a report covers, and every place it may pick from. */
+export async function placesInScope(
+  db: CollectorDb,
+  user: StaffUser,
+  named: { locations?: readonly number[] | undefined; touchpoints?: readonly number[] | undefined },
+  verb: string,
+): Promise<{ places: Place[]; visible: Place[] }> {
+  const { chosen, visible } = await placesFor(
+    db,
+    staffScope(user, verb),
+    named.locations,
+    named.touchpoints,
+    { location: 'locations', touchpoint: 'touchpoints' },
+  );
+  return { places: chosen, visible };
+}
+
+/** complete=1/0 as the statuses it keeps. */
+export const statusesOf = (complete: '1' | '0' | undefined): FinalStatus[] | undefined =>
+  complete === undefined ? undefined : [complete === '1' ? 'complete' : 'partial'];
 
 /** The filter's local days at a place, both included ("YYYY-MM-DD"). */
 export function periodDays(q: ReportFilter, now: Date, timeZone: string) {
@@ -107,7 +164,7 @@ export function answerFilterOf(q: ReportFilter): Omit<AnswerFilter, 'locationIds
   return {
     ...(q.touchpoint && { touchpointIds: q.touchpoint }),
     ...(q.lang && { languages: q.lang }),
-    ...(q.complete && { statuses: [q.complete === '1' ? 'complete' : 'partial'] }),
+    ...(q.complete && { statuses: statusesOf(q.complete) }),
     includeRepeats: q.repeats === 'include',
   };
 }

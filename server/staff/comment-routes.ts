@@ -7,23 +7,22 @@ import { CommentsQuery, type CommentsReply, type PlacesReply } from '../../share
 import { parseBody } from '../errors.ts';
 import { commentPage } from '../reports/comment-feed.ts';
 import { searchWords } from '../reports/comment-search.ts';
-import { answerFilterOf, checkedPlaces, periodDays, type PlaceScope } from '../reports/places.ts';
+import { answerFilterOf, checkedPlaces, periodDays, staffScope } from '../reports/places.ts';
 import type { StaffContext } from './context.ts';
 import { requireIdentity } from './guard.ts';
-import { visibleLocations, type StaffUser } from './users.ts';
 
 const DEFAULT_LIMIT = 25;
-
-function scopeOf(user: StaffUser): PlaceScope {
-  const visible = visibleLocations(user);
-  return { visible: visible === 'all' ? 'all' : { names: visible }, verb: 'read' };
-}
 
 export function commentRoutes(app: FastifyInstance, ctx: StaffContext): void {
   app.get('/staff/api/comments', async (request): Promise<CommentsReply> => {
     const who = requireIdentity(request);
     const q = parseBody(CommentsQuery, request.query);
-    const places = await checkedPlaces(ctx.storage, scopeOf(who.user), q.location, q.touchpoint);
+    const places = await checkedPlaces(
+      ctx.storage,
+      staffScope(who.user, 'read'),
+      q.location,
+      q.touchpoint,
+    );
     const now = ctx.now();
     return commentPage(ctx.storage, {
       places: places.map((p) => ({ ...p, ...periodDays(q, now, p.timeZone) })),
@@ -37,7 +36,12 @@ export function commentRoutes(app: FastifyInstance, ctx: StaffContext): void {
 
   app.get('/staff/api/places', async (request): Promise<PlacesReply> => {
     const who = requireIdentity(request);
-    const places = await checkedPlaces(ctx.storage, scopeOf(who.user), undefined, undefined);
+    const places = await checkedPlaces(
+      ctx.storage,
+      staffScope(who.user, 'read'),
+      undefined,
+      undefined,
+    );
     const points = places.length
       ? await ctx.storage.db
           .selectFrom('touchpoints')

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseBody } from '../errors.ts';
-import { placesInScope, ResultsQuery } from '../reports/filter.ts';
+import { ResultsQuery } from '../reports/filter.ts';
+import { placesInScope } from '../reports/places.ts';
 import { reasonAnswers, resultsOf } from '../reports/results.ts';
 import type { StaffContext } from './context.ts';
 import { requireIdentity } from './guard.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCollector, type DemoCollector } from '../../scripts/tasks/demo-collector.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
-import { placesInScope } from '../../server/reports/filter.ts';
+import { placesInScope } from '../../server/reports/places.ts';
 import { recognition } from '../../server/reports/recognition.ts';
 import { resultsOf } from '../../server/reports/results.ts';
 import { seedDemoTeam } from '../../scripts/tasks/demo-team.ts';
