@@ -5,15 +5,15 @@
 // rows when they move the highest contiguous seq. New answers mark their days for the results
 // rollup (server/reports/rollup.ts) in the same transaction. Answers take the place their kiosk stands at
 // and the survey it was given from that row, so that later moves never rewrite them.
-import { sql } from 'kysely';
 import type { AlertUpload, AnswerUpload, ItemResult } from '../../shared/protocol.ts';
 import type { ClockReading } from './device-clock.ts';
 import type { Insertable } from 'kysely';
 import { recordRoutingJob } from '../alerts/routing-queue.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
-import { toFlag, toJson, utc } from '../db/values.ts';
+import { toJson, utc } from '../db/values.ts';
 import { markDirty } from '../reports/rollup.ts';
+import { advanceSeq, lockKiosk, touchKiosk, type LockedKiosk } from './kiosk-row.ts';
 import { surveysByVersion } from './surveys.ts';
 
 export type Outcome = Pick<ItemResult, 'status' | 'reason'>;
@@ -36,14 +36,6 @@ export interface BatchOutcome {
 /** Our receive time and the batch's sentAt (device clock), kept on every stored item. */
 function receipt(ctx: BatchContext): { device_sent_at: string; received_at: string } {
   return { device_sent_at: utc(ctx.deviceSentAt), received_at: ctx.receivedAt.toISOString() };
-}
-
-/** The kiosk's row as locked for the batch. */
-interface LockedKiosk {
-  highest: number;
-  flagged: boolean;
-  touchpointId: number | null;
-  locationId: number | null;
 }
 
 type Row<T extends 'answers' | 'alerts'> = Insertable<CollectorTables[T]> & { id: string };
@@ -206,35 +198,6 @@ async function foreignAnswers(
   );
 }
 
-/** Reads the kiosk's row, locking it on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes). */
-async function lockKiosk(
-  trx: CollectorDb,
-  storage: Storage,
-  kioskId: string,
-): Promise<LockedKiosk> {
-  const row = await trx
-    .selectFrom('kiosks')
-    .select((eb) => [
-      'highest_contiguous_seq',
-      'clock_flagged',
-      'touchpoint_id',
-      eb
-        .selectFrom('touchpoints')
-        .select('location_id')
-        .whereRef('touchpoints.id', '=', 'kiosks.touchpoint_id')
-        .as('location_id'),
-    ])
-    .where('id', '=', kioskId)
-    .$if(storage.engine === 'postgres', (q) => q.forUpdate())
-    .executeTakeFirstOrThrow();
-  return {
-    highest: row.highest_contiguous_seq,
-    flagged: toFlag(row.clock_flagged),
-    touchpointId: row.touchpoint_id,
-    locationId: row.location_id,
-  };
-}
-
 /**
  * Not inserted means the id or (kiosk, seq) was taken. Taken by the same id from this kiosk:
  * a resend, `duplicate`. Anything else is a conflict the kiosk must hear about, because
@@ -269,51 +232,4 @@ async function classify(
       return { status: 'rejected', reason: 'this id is already used by another kiosk' };
     return { status: 'rejected', reason: conflictReason(i) };
   });
-}
-
-/** Walks the seq run forward from the last known end; cost is the length of the run added. */
-async function advanceSeq(trx: CollectorDb, kioskId: string, from: number): Promise<number> {
-  const next = await trx
-    .selectFrom('answers')
-    .select('seq')
-    .where('kiosk_id', '=', kioskId)
-    .where('seq', '=', from + 1)
-    .executeTakeFirst();
-  if (!next) return from;
-  const end = await trx
-    .selectFrom('answers as a')
-    .select('a.seq')
-    .where('a.kiosk_id', '=', kioskId)
-    .where('a.seq', '>', from)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('answers as b')
-            .select(sql`1`.as('one'))
-            .whereRef('b.kiosk_id', '=', 'a.kiosk_id')
-            .where('b.seq', '=', sql<number>`a.seq + 1`),
-        ),
-      ),
-    )
-    .orderBy('a.seq')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return end.seq;
-}
-
-async function touchKiosk(
-  trx: CollectorDb,
-  ctx: BatchContext,
-  extra: { highest_contiguous_seq?: number },
-): Promise<void> {
-  await trx
-    .updateTable('kiosks')
-    .set({
-      last_seen_at: ctx.receivedAt.toISOString(),
-      clock_skew_ms: ctx.clock.skewMs,
-      clock_flagged: ctx.clock.flagged ? 1 : 0,
-      ...extra,
-    })
-    .where('id', '=', ctx.kioskId)
-    .execute();
 }
