@@ -1,12 +1,23 @@
 // Administration (locations, kiosks, alert routing, staff, one person's data): `node server/cli.ts <command>`,
 // against the same storage as main.ts (DATABASE_URL or LASTWORD_DB). Changes take effect on the
 // running collector at once: it reads tokens and configs from the database on every request.
+// Each area's commands live beside it (*/cli-commands.ts); this file parses and dispatches.
 import { parseArgs } from 'node:util';
-import { createApiToken, listApiTokens, revokeApiToken } from './api/tokens.ts';
+import {
+  createApiTokenCommand,
+  listApiTokensCommand,
+  revokeApiTokenCommand,
+} from './api/cli-commands.ts';
 import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
-import { formatSkew } from './kiosk-api/device-clock.ts';
 import { openStorage, type Storage } from './db/open.ts';
-import { readJsonFile } from './json-file.ts';
+import {
+  createEnrolmentCodeCommand,
+  enrolCommand,
+  listCommand,
+  revokeCommand,
+  setConfigCommand,
+  type KioskFlags,
+} from './kiosk-api/cli-commands.ts';
 import {
   addLocationCommand,
   addTouchpointCommand,
@@ -18,7 +29,6 @@ import { exportPersonCommand, forgetCommand, type PersonFlags } from './privacy/
 import { personFrom } from './privacy/person.ts';
 import { settingsFromEnv } from './settings.ts';
 import { addStaff, setStaff, type StaffFlags } from './staff/cli-commands.ts';
-import { attachConfig } from './kiosk-api/kiosk-configs.ts';
 import {
   channelCommand,
   parsePercent,
@@ -29,9 +39,6 @@ import {
   withdrawCommand,
   type UpdateFlags,
 } from './updates/cli-commands.ts';
-import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosk-api/kiosks.ts';
-import { createEnrolmentCode } from './kiosk-api/enrolment-codes.ts';
-import { COMMAND_LINE } from './staff/audit.ts';
 
 const USAGE = `usage: node server/cli.ts <command>
   add-location <name> --time-zone <Area/City> [--hours <spec>] [--closed <dates>] [--external-id <id>]
@@ -86,15 +93,7 @@ interface Command {
   run(
     storage: Storage,
     args: string[],
-    flags: {
-      location?: string;
-      touchpoint?: string;
-      json?: boolean;
-      'valid-hours'?: string;
-    } & StaffFlags &
-      PersonFlags &
-      LocationFlags &
-      UpdateFlags,
+    flags: { json?: boolean } & KioskFlags & StaffFlags & PersonFlags & LocationFlags & UpdateFlags,
     out: (line: string) => void,
   ): Promise<void>;
 }
@@ -143,31 +142,12 @@ const COMMANDS: Record<string, Command> = {
   },
   'create-api-token': {
     args: 0,
-    run: async (storage, _args, f, out) => {
-      if (!f.name) throw new UsageError('create-api-token needs --name');
-      const locations = f.locations
-        ? f.locations
-            .split(',')
-            .map((l) => l.trim())
-            .filter(Boolean)
-        : 'all';
-      out(await createApiToken(storage, f.name, locations, new Date()));
-    },
+    run: (storage, _args, f, out) => createApiTokenCommand(storage, f, out),
   },
-  'api-tokens': {
-    args: 0,
-    run: async (storage, _args, _f, out) => {
-      for (const t of await listApiTokens(storage))
-        out(
-          `${t.name}\t${t.locations === 'all' ? 'all locations' : t.locations.join(', ')}\t` +
-            `created ${t.createdAt}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}`,
-        );
-    },
-  },
+  'api-tokens': { args: 0, run: (storage, _args, _f, out) => listApiTokensCommand(storage, out) },
   'revoke-api-token': {
     args: 1,
-    run: (storage, [name], _f, out) =>
-      revokeApiToken(storage, name!, new Date()).then(() => out(`revoked ${name!}`)),
+    run: (storage, [name], _f, out) => revokeApiTokenCommand(storage, name!, out),
   },
   forget: { args: 0, run: (storage, _args, f, out) => forgetCommand(storage, f, out) },
   'publish-update': {
@@ -183,53 +163,16 @@ const COMMANDS: Record<string, Command> = {
     run: (storage, [channel], f, out) => channelCommand(storage, channel!, f, out),
   },
   releases: { args: 0, run: (storage, _args, _f, out) => releasesCommand(storage, out) },
-  enrol: {
-    args: 1,
-    run: (storage, [id], f, out) => enrol(storage, id!, f.location!, f.touchpoint!, out),
-  },
+  enrol: { args: 1, run: (storage, [id], f, out) => enrolCommand(storage, id!, f, out) },
   'create-enrolment-code': {
     args: 0,
-    async run(storage, _args, f, out) {
-      const valid = f['valid-hours'];
-      const hours = valid === undefined ? undefined : Number(valid);
-      const made = await createEnrolmentCode(
-        storage,
-        { location: f.location!, touchpoint: f.touchpoint!, hours, by: COMMAND_LINE },
-        new Date(),
-      );
-      out(
-        `enrolment code for ${made.location} / ${made.touchpoint}, valid until ${made.expiresAt}:`,
-      );
-      out(made.code);
-      out(
-        `on the kiosk: its setup screen, or npm run kiosk -- enrol --collector <url> --code ${made.code}`,
-      );
-    },
+    run: (storage, _args, f, out) => createEnrolmentCodeCommand(storage, f, out),
   },
-  list: { args: 0, run: (storage, _args, f, out) => list(storage, f.json === true, out) },
-  revoke: {
-    args: 1,
-    async run(storage, [id], _f, out) {
-      const result = await revokeKiosk(storage, id!, new Date());
-      if (result === 'unknown') throw new KioskError(`no kiosk "${id}"`);
-      out(
-        result === 'already'
-          ? `kiosk "${id}" was already revoked`
-          : `revoked kiosk "${id}": its token is refused from now on`,
-      );
-    },
-  },
+  list: { args: 0, run: (storage, _args, f, out) => listCommand(storage, f.json === true, out) },
+  revoke: { args: 1, run: (storage, [id], _f, out) => revokeCommand(storage, id!, out) },
   'set-config': {
     args: 2,
-    async run(storage, [id, file], _f, out) {
-      const json = readJsonFile(file!, (message) => new KioskError(message));
-      const { version, droppedCollector } = await attachConfig(storage, id!, json, new Date());
-      if (droppedCollector)
-        out('note: the "collector" block was left out; the kiosk keeps its own URL and token');
-      out(
-        `config ${version} attached to kiosk "${id}"; the kiosk picks it up at its next heartbeat`,
-      );
-    },
+    run: (storage, [id, file], _f, out) => setConfigCommand(storage, id!, file!, out),
   },
 };
 
@@ -279,6 +222,8 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
     throw new UsageError('--valid-hours must be a whole number of hours from 1 to 168');
   // A rollout share that cannot be one stops here, before the database is opened.
   if (values.percent !== undefined) parsePercent(values.percent);
+  if (command === COMMANDS['create-api-token'] && !values.name)
+    throw new UsageError('create-api-token needs --name');
   if (command === COMMANDS.forget || command === COMMANDS['export-person']) {
     if (values.email === undefined && values.phone === undefined)
       throw new UsageError(`${name} needs --email or --phone`);
@@ -290,63 +235,6 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
   } finally {
     await storage.close();
   }
-}
-
-async function enrol(
-  storage: Storage,
-  kioskId: string,
-  location: string,
-  touchpoint: string,
-  out: (line: string) => void,
-): Promise<void> {
-  const { token, reenrolled, createdLocation } = await enrolKiosk(
-    storage,
-    { kioskId, location, touchpoint },
-    new Date(),
-  );
-  out(
-    `${reenrolled ? 're-enrolled' : 'enrolled'} kiosk "${kioskId}" (${location} / ${touchpoint}) in ${storage.location}`,
-  );
-  if (createdLocation)
-    out(
-      `note: new location "${location}" is in UTC; set its zone: set-location "${location}" --time-zone <Area/City>`,
-    );
-  out('device token, shown only now (put it in the kiosk config as collector.token):');
-  out(token);
-}
-
-async function list(storage: Storage, json: boolean, out: (line: string) => void): Promise<void> {
-  const kiosks = await listKiosks(storage);
-  if (json) return out(JSON.stringify(kiosks, null, 2));
-  if (!kiosks.length) return out('no kiosks enrolled');
-  const rows = kiosks.map((k) => [
-    k.id,
-    k.revokedAt ? 'revoked' : 'active',
-    `${k.location} / ${k.touchpoint}`,
-    k.lastSeenAt ?? 'never',
-    String(k.highestContiguousSeq),
-    k.queueDepth === null ? '-' : String(k.queueDepth),
-    k.clockSkewMs === null ? '-' : k.clockFlagged ? `OFF ${formatSkew(k.clockSkewMs)}` : 'ok',
-    k.configVersion?.slice(0, 12) ?? '-',
-  ]);
-  const header = [
-    'KIOSK',
-    'STATUS',
-    'LOCATION / TOUCHPOINT',
-    'LAST SEEN',
-    'SEQ',
-    'QUEUE',
-    'CLOCK',
-    'CONFIG',
-  ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [header, ...rows])
-    out(
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    );
 }
 
 run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {

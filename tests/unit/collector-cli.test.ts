@@ -1,5 +1,6 @@
 // The collector as an operator runs it: `node server/main.ts` (the one command) and
-// `node server/cli.ts` (enrol, list, revoke, set-config, create-enrolment-code) as real processes on one SQLite file.
+// `node server/cli.ts` (enrol, list, revoke, set-config, create-enrolment-code, API tokens) as real
+// processes on one SQLite file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -171,6 +172,22 @@ describe('collector: the one command and the admin CLI', () => {
       '200',
     );
     expect([tooLong.code, tooLong.stderr]).toEqual([2, expect.stringContaining('--valid-hours')]);
+  });
+
+  it('makes a read API token the running collector accepts, lists it without the token, revokes it', async () => {
+    expect(cli('create-api-token').code).toBe(2);
+    const made = cli('create-api-token', '--name', 'bi-tool', '--locations', 'Main store');
+    expect(made.code, made.stderr).toBe(0);
+    const token = made.stdout.trim();
+    const read = () =>
+      fetch(`${url}/api/v1/answers`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read()).status).toBe(200);
+    const listed = cli('api-tokens');
+    expect(listed.stdout).toMatch(/^bi-tool\tMain store\tcreated /m);
+    expect(listed.stdout).not.toContain(token);
+    expect(cli('revoke-api-token', 'bi-tool').stdout).toContain('revoked bi-tool');
+    expect((await read()).status).toBe(401);
+    expect(cli('api-tokens').stdout).toMatch(/^bi-tool\t.*\trevoked /m);
   });
 
   it('explains its usage on a wrong command', () => {
