@@ -2,6 +2,7 @@
 // feature's own tables (each beside the code that uses it), so Storage.db knows them all.
 import type { AlertTables } from '../alerts/tables.ts';
 import type { ApiTables } from '../api/tables.ts';
+import type { DigestTables } from '../digest/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
@@ -18,4 +19,5 @@ export interface CollectorTables
     JobTables,
     UpdateTables,
     ResultsTables,
-    ApiTables {}
+    ApiTables,
+    DigestTables {}

@@ -22,10 +22,16 @@ interface Tally {
   recovered: number;
 }
 
-async function tallies(storage: Storage, from: Date, to: Date): Promise<Map<string, Tally>> {
+/** Everyone's tallies in [from, to), at one location when `at` names one (the digest's). */
+async function tallies(
+  storage: Storage,
+  from: Date,
+  to: Date,
+  at?: { id: number; name: string },
+): Promise<Map<string, Tally>> {
   const db = storage.db;
   const [onDuty, recovered] = await Promise.all([
-    reportAnswers(db, { from, to })
+    reportAnswers(db, { from, to, ...(at && { locationIds: [at.id] }) })
       .innerJoin('duty_shifts', (join) =>
         join
           .onRef('duty_shifts.touchpoint_id', '=', 'answers.touchpoint_id')
@@ -53,6 +59,7 @@ async function tallies(storage: Storage, from: Date, to: Date): Promise<Map<stri
       .where('resolved_by_id', 'is not', null)
       .where('resolved_at', '>=', from.toISOString())
       .where('resolved_at', '<', to.toISOString())
+      .$if(at !== undefined, (q) => q.where('location', '=', at!.name))
       .groupBy('resolved_by_id')
       .execute(),
   ]);
@@ -72,6 +79,15 @@ async function tallies(storage: Storage, from: Date, to: Date): Promise<Map<stri
   return out;
 }
 
+/** Named to the team: enough answers for a share to mean something, or a customer recovered. */
+const named = (t: Tally) => t.answers >= MIN_SAMPLE || t.recovered > 0;
+
+/** Customers recovered first, then praise: recovering an unhappy customer is the harder feat. */
+const byThanks = (
+  a: { name: string; recovered: number; praise: number },
+  b: { name: string; recovered: number; praise: number },
+) => b.recovered - a.recovered || b.praise - a.praise || a.name.localeCompare(b.name);
+
 function figures(name: string, t: Tally): PersonFigures {
   return {
     name,
@@ -82,29 +98,48 @@ function figures(name: string, t: Tally): PersonFigures {
   };
 }
 
+/**
+ * The people to thank at one location in [from, to), for the weekly digest the whole team reads:
+ * only those who recovered a customer or have the minimum sample, best first, and never anyone's
+ * low scores.
+ */
+export async function thanksAt(
+  storage: Storage,
+  at: { id: number; name: string },
+  from: Date,
+  to: Date,
+): Promise<{ name: string; recovered: number; praise: number }[]> {
+  const all = await tallies(storage, from, to, at);
+  const names = await displayNames(storage);
+  return [...all.entries()]
+    .filter(([, t]) => named(t))
+    .map(([id, t]) => ({
+      name: names.get(id) ?? 'Former account',
+      recovered: t.recovered,
+      praise: t.praise,
+    }))
+    .sort(byThanks);
+}
+
+async function displayNames(storage: Storage): Promise<Map<string, string>> {
+  const users = await storage.db.selectFrom('staff_users').select(['id', 'display_name']).execute();
+  return new Map(users.map((u) => [u.id, u.display_name]));
+}
+
 export async function recognition(
   storage: Storage,
   opts: { userId: string; from: Date; to: Date; team: boolean },
 ): Promise<RecognitionReply> {
   const all = await tallies(storage, opts.from, opts.to);
   const none: Tally = { answers: 0, praise: 0, low: 0, recovered: 0 };
-  const names = new Map(
-    (await storage.db.selectFrom('staff_users').select(['id', 'display_name']).execute()).map(
-      (u) => [u.id, u.display_name],
-    ),
-  );
+  const names = await displayNames(storage);
   const mine = all.get(opts.userId) ?? none;
   let team: RecognitionReply['team'] = null;
   if (opts.team) {
-    const named = [...all.entries()].filter(([, t]) => t.answers >= MIN_SAMPLE || t.recovered > 0);
+    const shown = [...all.entries()].filter(([, t]) => named(t));
     team = {
-      people: named
-        .map(([id, t]) => figures(names.get(id) ?? 'Former account', t))
-        .sort(
-          (a, b) =>
-            b.recovered - a.recovered || b.praise - a.praise || a.name.localeCompare(b.name),
-        ),
-      others: all.size - named.length,
+      people: shown.map(([id, t]) => figures(names.get(id) ?? 'Former account', t)).sort(byThanks),
+      others: all.size - shown.length,
     };
   }
   return {

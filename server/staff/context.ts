@@ -2,6 +2,7 @@
 import type { AlertFeed } from '../alerts/feed.ts';
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
+import type { DigestSchedule } from '../digest/schedule.ts';
 import type { HashGate } from './hash-gate.ts';
 import type { StreamLimits } from './live-screens.ts';
 
@@ -25,4 +26,6 @@ export interface StaffOptions {
   hashGate?: HashGate | undefined;
   /** Live screens per account and in all (DEFAULT_STREAM_LIMITS). */
   streamLimits?: StreamLimits | undefined;
+  /** When the weekly digest goes out (DEFAULT_DIGEST_SCHEDULE); null: it is not e-mailed. */
+  digestSchedule?: DigestSchedule | null | undefined;
 }

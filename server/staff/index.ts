@@ -7,6 +7,7 @@ import { authRoutes } from './auth-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
 import type { StaffContext } from './context.ts';
 import { STAFF_SECURITY_HEADERS } from './csp.ts';
+import { digestRoutes } from './digest-routes.ts';
 import { dutyRoutes } from './duty-routes.ts';
 import { enrolmentRoutes } from './enrolment-routes.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -44,5 +45,6 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   streamRoute(app, ctx, screens);
   userRoutes(app, ctx);
   dutyRoutes(app, ctx);
+  digestRoutes(app, ctx);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

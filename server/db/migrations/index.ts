@@ -20,6 +20,7 @@ import * as m014 from './014-comment-search.ts';
 import * as m015 from './015-enrolment-codes.ts';
 import * as m016 from './016-admin-audit.ts';
 import * as m017 from './017-duty-shifts.ts';
+import * as m018 from './018-digests.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -44,4 +45,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '015-enrolment-codes', up: m015.up },
   { name: '016-admin-audit', up: m016.up },
   { name: '017-duty-shifts', up: m017.up },
+  { name: '018-digests', up: m018.up },
 ];
