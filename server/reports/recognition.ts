@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { PersonFigures, RecognitionReply } from '../../shared/staff-duty-api.ts';
 import type { Storage } from '../db/open.ts';
 import { toNumber } from '../db/values.ts';
+import { displayNames } from '../staff/users.ts';
 import { reportAnswers } from './answers.ts';
 
 /** Answers before a share is shown or a person is named: below it, chance decides the ranking. */
@@ -110,7 +111,7 @@ export async function thanksAt(
   to: Date,
 ): Promise<{ name: string; recovered: number; praise: number }[]> {
   const all = await tallies(storage, from, to, at);
-  const names = await displayNames(storage);
+  const names = await displayNames(storage, [...all.keys()]);
   return [...all.entries()]
     .filter(([, t]) => named(t))
     .map(([id, t]) => ({
@@ -121,18 +122,13 @@ export async function thanksAt(
     .sort(byThanks);
 }
 
-async function displayNames(storage: Storage): Promise<Map<string, string>> {
-  const users = await storage.db.selectFrom('staff_users').select(['id', 'display_name']).execute();
-  return new Map(users.map((u) => [u.id, u.display_name]));
-}
-
 export async function recognition(
   storage: Storage,
   opts: { userId: string; from: Date; to: Date; team: boolean },
 ): Promise<RecognitionReply> {
   const all = await tallies(storage, opts.from, opts.to);
   const none: Tally = { answers: 0, praise: 0, low: 0, recovered: 0 };
-  const names = await displayNames(storage);
+  const names = await displayNames(storage, [...all.keys(), opts.userId]);
   const mine = all.get(opts.userId) ?? none;
   let team: RecognitionReply['team'] = null;
   if (opts.team) {
