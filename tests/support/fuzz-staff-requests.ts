@@ -1,7 +1,8 @@
 // The staff API cases of the API fuzz test: logins, the alert list with odd queries, acknowledge
 // and resolve on real and made-up alert ids, logout and the stream, the manager views (results,
-// comments, recognition) with odd filters, checking in, and the admin routes a non-admin must be
-// refused, each with the right session and CSRF token or a wrong, missing or foreign one.
+// comments, recognition, the weekly digest and its subscribers) with odd filters, checking in,
+// and the admin routes a non-admin must be refused, each with the right session and CSRF token or
+// a wrong, missing or foreign one.
 import { fuzzJson, mutateSometimes, ODD_STRINGS, wellFormed, type Rng } from './fuzz.ts';
 import { json, wrap, type FuzzCase, type FuzzWorld } from './fuzz-requests.ts';
 
@@ -125,6 +126,8 @@ function oddFilter(rng: Rng): string {
     `?repeats=${odd()}&reason=${odd()}`,
     `?q=${odd()}&cursor=${odd()}&limit=${rng.pick(LIMITS)}`,
     `?days=${odd()}`,
+    `?location=1&week=${odd()}`,
+    `?location=${odd()}&week=2026-11-02`,
     '?__proto__[x]=1',
   ]);
 }
@@ -139,8 +142,28 @@ function viewCase(rng: Rng, headers: Record<string, string>): FuzzCase {
     `/staff/api/recognition${q}`,
     `/staff/api/users${q}`,
     `/staff/api/audit${q}`,
+    `/staff/api/digest${q}`,
+    `/staff/api/digest/subscriptions${q}`,
   ]);
   if (rng.chance(0.7)) return { what: `view ${path}`, method: 'GET', path, headers };
+  if (rng.chance(0.3)) {
+    const subscriber = mutateSometimes(rng, 0.6, {
+      location: rng.pick([1, 2, 9999, -1, 2_147_483_648]),
+      email: rng.pick(['lead@example.com', 'LEAD@example.com', ...ODD_STRINGS]),
+    });
+    const [method, where] = rng.pick([
+      ['PUT', '/staff/api/digest/subscriptions/mine'],
+      ['POST', '/staff/api/digest/subscribers'],
+      ['DELETE', `/staff/api/digest/subscribers/${inUrl(rng, rng.pick(ODD_STRINGS))}${q}`],
+    ] as const);
+    return {
+      what: `digest ${method} ${where}`,
+      method,
+      path: where,
+      headers: json(headers),
+      body: Buffer.from(fuzzJson(subscriber)),
+    };
+  }
   const body = mutateSometimes(rng, 0.6, { touchpointId: rng.pick([1, 2, 9999, -1]) });
   return rng.chance(0.5)
     ? {
