@@ -12,6 +12,7 @@ import { kioskGate } from './kiosk-api/device-auth.ts';
 import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { readApi } from './api/routes.ts';
+import { installDigests, type DigestOptions } from './digest/plugin.ts';
 import { installErrorReplies } from './errors.ts';
 import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
@@ -61,6 +62,8 @@ export interface CollectorOptions {
   retention?: RetentionOptions;
   /** The folder of published kiosk releases' files (LASTWORD_UPDATES_DIR); none served without. */
   updatesDir?: string;
+  /** The weekly digest: when it goes out, the SMTP relay, the public address for its links. */
+  digest?: DigestOptions;
 }
 
 declare module 'fastify' {
@@ -107,8 +110,15 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     opts.logger,
     opts.alerts,
   );
-  // The alert service stops the job queue it feeds; the feed stops after it.
+  const digests = installDigests(
+    app,
+    { storage: opts.storage, jobs, now, log: opts.logger ?? null },
+    opts.digest,
+  );
+  // The digest ticker stops first; the alert service stops the job queue both feed; the feed
+  // stops after it.
   app.addHook('onClose', async () => {
+    await digests.close();
     await alerts.close();
     await feed.close();
   });
@@ -127,6 +137,13 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   // Outside the device-token gate above: enrolling is how a kiosk gets its token.
   app.register(async (enrol) => enrolRoute(enrol, ctx));
   readApi(app, opts.storage, now);
-  app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
+  app.register(staffPlugin, {
+    storage: opts.storage,
+    now,
+    hub,
+    feed,
+    digestSchedule: opts.digest?.schedule,
+    ...opts.staff,
+  });
   return app;
 }

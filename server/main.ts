@@ -13,6 +13,9 @@
 //     _KEEPALIVE_SECONDS (72)   how long a slow or silent client may hold a connection
 //   LASTWORD_REDACT_AFTER_DAYS  comment, contact and staff notes redacted after (365; scores stay)
 //   LASTWORD_UPDATES_DIR      published kiosk releases' files (./collector-data/updates; shared by instances)
+//   LASTWORD_DIGEST_AT        when the weekly digest is e-mailed, local time at each location
+//                             ("mon 08:00", the default; "off": not e-mailed, the page stays)
+//   LASTWORD_PUBLIC_URL       the address people reach the collector at, for links in e-mails
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },
     retention: { afterDays: settings.redactAfterDays },
     updatesDir: settings.updatesDir,
+    digest: { schedule: settings.digestSchedule, smtp: alerts.smtp, publicUrl: settings.publicUrl },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_BODY_LIMIT } from './app.ts';
 import type { StorageOptions } from './db/open.ts';
+import { parseDigestAt, type DigestSchedule } from './digest/schedule.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
 import { DEFAULT_REDACT_AFTER_DAYS } from './privacy/retention.ts';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './staff/live-screens.ts';
@@ -64,6 +65,25 @@ const Env = z.object({
     .default(DEFAULT_REDACT_AFTER_DAYS),
   /** Where published kiosk releases' files are kept; shared by every instance (a volume). */
   LASTWORD_UPDATES_DIR: z.string().min(1).default(DEFAULT_UPDATES_DIR),
+  /** When the weekly digest is e-mailed, in each location's local time: "mon 08:00" or "off". */
+  LASTWORD_DIGEST_AT: z
+    .string()
+    .default('mon 08:00')
+    .transform((text, ctx) => {
+      try {
+        return parseDigestAt(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** The collector's address as people reach it (https://feedback.example.com): links in mail. */
+  LASTWORD_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'an http(s):// address, e.g. https://feedback.example.com',
+    })
+    .optional(),
 });
 
 /** What proxy-addr (fastify's trustProxy) understands: an address, a CIDR, or a named range. */
@@ -93,6 +113,9 @@ export interface Settings {
   /** Days after receipt when comment, contact and staff notes are redacted. */
   redactAfterDays: number;
   updatesDir: string;
+  /** When the weekly digest goes out; null: it is not e-mailed. */
+  digestSchedule: DigestSchedule | null;
+  publicUrl: string | null;
 }
 
 export class SettingsError extends Error {}
@@ -138,5 +161,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     },
     redactAfterDays: e.LASTWORD_REDACT_AFTER_DAYS,
     updatesDir: e.LASTWORD_UPDATES_DIR,
+    digestSchedule: e.LASTWORD_DIGEST_AT,
+    publicUrl: e.LASTWORD_PUBLIC_URL ?? null,
   };
 }

@@ -6,8 +6,13 @@ const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g;
 // written with, and an optional leading +. Short numbers (prices, dates, "desk 2") stay.
 const PHONE = /\+?\(?\d(?:[\s./()-]*\d){6,}/g;
 
+// Dates have as many digits as short phone numbers: 2026-11-30, 30.11.2026, 11/30/2026 stay.
+const DATE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})$/;
+
 export const BLANKED = '[contact removed]';
 
 export function blankContacts(text: string): string {
-  return text.replace(EMAIL, BLANKED).replace(PHONE, BLANKED);
+  return text
+    .replace(EMAIL, BLANKED)
+    .replace(PHONE, (digits) => (DATE.test(digits) ? digits : BLANKED));
 }

@@ -13,6 +13,7 @@ import { AlertHub } from '../../server/alerts/hub.ts';
 import type { AlertServiceOptions } from '../../server/alerts/service.ts';
 import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
 import { getAlert } from '../../server/alerts/workflow.ts';
+import type { DigestOptions } from '../../server/digest/plugin.ts';
 import { buildCollector } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import type { StaffOptions } from '../../server/staff/index.ts';
@@ -72,6 +73,8 @@ export interface StaffCollectorOptions {
   postgresUrl?: string | undefined;
   /** The HTTP server's limits on slow and silent clients (short ones in the timeout tests). */
   timeouts?: Partial<ServerTimeouts>;
+  /** The weekly digest's schedule, SMTP relay and public address; the defaults otherwise. */
+  digest?: DigestOptions;
 }
 
 /** The engines the staff tests run on: SQLite always, PostgreSQL when LASTWORD_TEST_PG_URL answers. */
@@ -115,6 +118,7 @@ export async function startStaffCollector(
       ...(opts.alerts && { alerts: opts.alerts }),
       ...(opts.trustProxy !== undefined && { trustProxy: opts.trustProxy }),
       ...(opts.timeouts && { timeouts: opts.timeouts }),
+      ...(opts.digest && { digest: opts.digest }),
     });
   let app = build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
