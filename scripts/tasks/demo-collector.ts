@@ -10,10 +10,13 @@ import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { startDemoMailbox, subscribeDemoTeam } from './demo-mail.ts';
 import { seedDemoTeam } from './demo-team.ts';
 
 export interface DemoCollector {
   url: string;
+  /** Where the demo's e-mails (alerts, the weekly digest) are saved as .eml files. */
+  mailDir: string;
   close(): Promise<void>;
 }
 
@@ -43,12 +46,18 @@ export async function startDemoCollector(
   await seedDemoHistory(storage, config.location, config.survey.version);
   // Colleagues on duty at those desks, for the recognition page.
   await seedDemoTeam(storage);
+  // A team address on every location's weekly digest, mailed to the demo's own mailbox.
+  await subscribeDemoTeam(storage);
+  const mailbox = await startDemoMailbox(dataDir);
+  const port = Number(process.env.LASTWORD_COLLECTOR_PORT ?? 4320);
   // Warnings only: the demo's terminal is for the URLs.
   const app = buildCollector({
     storage,
     logger: pino({ level: 'warn', base: { service: 'lastword-collector' } }),
+    alerts: { smtp: mailbox.smtp },
+    // Links in the digest point at the port asked for (the fallback port is rarely needed).
+    digest: { smtp: mailbox.smtp, publicUrl: `http://127.0.0.1:${port}` },
   });
-  const port = Number(process.env.LASTWORD_COLLECTOR_PORT ?? 4320);
   const url = await app
     .listen({ port, host: '127.0.0.1' })
     .catch(() => app.listen({ port: 0, host: '127.0.0.1' }));
@@ -58,9 +67,11 @@ export async function startDemoCollector(
   );
   return {
     url,
+    mailDir: mailbox.dir,
     async close() {
       await app.close();
       await storage.close();
+      await mailbox.close();
     },
   };
 }

@@ -32,6 +32,7 @@ say(`data: ${dataDir}`);
 say(`config: ${paths.config} (admin PIN of the example config: 246810)`);
 const collector = await startDemoCollector(dataDir, paths.config);
 say(`collector: ${collector.url}`);
+say(`e-mail: alert and weekly digest e-mails are saved in ${collector.mailDir} (.eml files)`);
 say(await demoStaff(dataDir, collector.url));
 await seedDemoAlert(
   join(dataDir, 'collector.sqlite'),

@@ -6,15 +6,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Storage } from '../db/open.ts';
 import { subscriptionOfToken, unsubscribeByToken } from './subscriptions.ts';
+import { escapeHtml } from './html.ts';
 
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 function page(reply: FastifyReply, status: number, title: string, body: string) {
   return reply
@@ -24,11 +19,11 @@ function page(reply: FastifyReply, status: number, title: string, body: string) 
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Lastword</title>
+<title>${escapeHtml(title)} · Lastword</title>
 <style>body{font-family:system-ui,sans-serif;background:#f4f1ea;color:#1f2328;margin:0;padding:24px}
 main{max-width:520px;margin:10vh auto;background:#fff;border-radius:12px;padding:28px}
 h1{font-size:1.4rem;margin:0 0 12px}button{font:inherit;font-size:1.1rem;padding:12px 20px;border-radius:8px;border:0;background:#1b5e8c;color:#fff;cursor:pointer;min-height:44px}</style>
-</head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>
+</head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>
 `);
 }
 
@@ -52,7 +47,7 @@ export function unsubscribeRoutes(app: FastifyInstance, storage: Storage): void 
           reply,
           200,
           'Stop the weekly digest?',
-          `<p>${escape(sub.email)} gets the weekly digest of <strong>${escape(sub.location)}</strong>.</p>
+          `<p>${escapeHtml(sub.email)} gets the weekly digest of <strong>${escapeHtml(sub.location)}</strong>.</p>
 <form method="post"><button type="submit">Stop sending it to me</button></form>`,
         );
       },
@@ -67,7 +62,7 @@ export function unsubscribeRoutes(app: FastifyInstance, storage: Storage): void 
           reply,
           200,
           'Unsubscribed',
-          `<p>${escape(sub.email)} will no longer get the weekly digest of <strong>${escape(sub.location)}</strong>.</p>`,
+          `<p>${escapeHtml(sub.email)} will no longer get the weekly digest of <strong>${escapeHtml(sub.location)}</strong>.</p>`,
         );
       },
     );

@@ -2,11 +2,13 @@
 // three locations in different zones (once: a restart adds nothing), with a lunchtime queue at
 // the demo store's Service desk 2, comments in every language of the survey and handled alerts;
 // an answer tapped live on the demo kiosk shows in today's figures; and colleagues are on duty
-// at the demo's desks, for the recognition page.
-import { copyFileSync, readFileSync } from 'node:fs';
+// at the demo's desks, for the recognition page; and last week's digest of each location lands in
+// the demo's own mailbox.
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCollector, type DemoCollector } from '../../scripts/tasks/demo-collector.ts';
+import { DEMO_DIGEST_ADDRESS } from '../../scripts/tasks/demo-mail.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { placesInScope } from '../../server/reports/places.ts';
 import { recognition } from '../../server/reports/recognition.ts';
@@ -127,5 +129,19 @@ describe('the demo’s results history', () => {
     }
     expect(team.people.some((p) => p.recovered > 0)).toBe(true);
     expect(await seedDemoTeam(storage)).toBe(false);
+  });
+
+  it("mails last week's digest of each location to the demo team, into the demo's mailbox", async () => {
+    const mails = () => readdirSync(demo.mailDir).filter((f) => f.endsWith('.eml'));
+    await expect.poll(() => mails().length, { timeout: 30_000 }).toBe(3);
+    const subjects = mails()
+      .map((f) => readFileSync(join(demo.mailDir, f), 'utf8'))
+      .map((raw) => {
+        expect(raw).toMatch(new RegExp(`^To: ${DEMO_DIGEST_ADDRESS}`, 'm'));
+        return /^Subject: (.*)$/m.exec(raw)![1];
+      });
+    expect(subjects.length).toBe(3);
+    const sends = await storage.db.selectFrom('digest_deliveries').select('status').execute();
+    expect(sends.map((s) => s.status)).toEqual(['sent', 'sent', 'sent']);
   });
 });

@@ -1,0 +1,65 @@
+// The demo's mailbox: a local SMTP server that the demo collector sends its e-mail to (alert
+// e-mails and the weekly digest), each message saved as an .eml file in the demo's data folder
+// for any mail program to open. Nothing leaves the machine. The demo's locations each get one
+// address without an account subscribed to their digest, so the first start mails last week's.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import type { SmtpSettings } from '../../server/alerts/senders.ts';
+import type { Storage } from '../../server/db/open.ts';
+import { addSubscriber, SubscriptionError } from '../../server/digest/subscriptions.ts';
+
+export const DEMO_DIGEST_ADDRESS = 'team@demo.example';
+
+export interface DemoMailbox {
+  dir: string;
+  smtp: SmtpSettings;
+  close(): Promise<void>;
+}
+
+export async function startDemoMailbox(dataDir: string): Promise<DemoMailbox> {
+  const dir = join(dataDir, 'mail');
+  mkdirSync(dir, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo[0]?.address ?? 'unknown';
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        count++;
+        writeFileSync(
+          join(dir, `${stamp}-${count}-${to.replace(/[^\w.@-]/g, '_')}.eml`),
+          Buffer.concat(chunks),
+        );
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    dir,
+    smtp: {
+      host: '127.0.0.1',
+      port,
+      allowPlaintext: true,
+      from: 'Lastword demo <lastword@demo.example>',
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Subscribes the demo team's address to every location's digest (once; later runs keep it). */
+export async function subscribeDemoTeam(storage: Storage): Promise<void> {
+  const locations = await storage.db.selectFrom('locations').select('id').execute();
+  for (const l of locations)
+    await addSubscriber(storage, l.id, DEMO_DIGEST_ADDRESS, new Date()).catch((error: unknown) => {
+      if (!(error instanceof SubscriptionError)) throw error;
+    });
+}
