@@ -116,7 +116,12 @@ function problems(p: DigestReply['problems']): HTMLElement {
 }
 
 function alerts(a: DigestReply['alerts']): HTMLElement {
-  if (!a.alerts) return block('poster-alerts', 'Alerts handled', el('p', {}, 'No alerts.'));
+  if (!a.alerts)
+    return block(
+      'poster-alerts',
+      'Alerts handled',
+      el('p', { class: 'poster-none' }, 'No alerts that week.'),
+    );
   const rows: [string, string][] = [
     ['Alerts', String(a.alerts)],
     ['Acknowledged', String(a.acknowledged)],
@@ -161,7 +166,7 @@ function thanks(r: DigestReply['recognition']): HTMLElement {
       : el(
           'p',
           { class: 'poster-none' },
-          `Nobody recovered a customer or reached ${r.minSample} answers on duty this week. Check in at your desk on the Recognition page, so the good work you do counts next week.`,
+          `Nobody recovered a customer or reached ${r.minSample} answers on duty that week. Check in at your desk on the Recognition page, so the good work you do counts.`,
         ),
   );
 }
