@@ -117,6 +117,7 @@ describe('the web admin: accounts and audit log', { timeout: PASSWORD_WORK_MS },
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Live alerts',
       'Results',
+      'Weekly digest',
       'Comments',
       'Recognition',
     ]);

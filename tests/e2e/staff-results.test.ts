@@ -2,8 +2,9 @@
 // (tests/support/results-fixture.ts): a manager opens it from the navigation, picks the dates,
 // and reads the fixture's figures; the filter is in the address and survives a reload; a reason
 // drills down to its answers; a staff member of one location neither sees the other in the page
-// nor gets it from the API (403 naming it); and the page fits a 390×844 phone. Screenshots at
-// 1280×800 and 390×844 go to /tmp/results-*.png for a person to look at.
+// nor gets it from the API (403 naming it), and finds their location's weekly digest linked; and
+// the page fits a 390×844 phone. Screenshots at 1280×800 and 390×844 go to /tmp/results-*.png
+// for a person to look at.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
@@ -117,6 +118,12 @@ describe('the results page', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBe(0);
+    // One location chosen: the link to its weekly digest carries it.
+    const main = ids[LOCATIONS.main.location]!;
+    await page.goto(`${c.url}/staff/results?period=7d&location=${main}`);
+    expect(
+      await page.locator('main').getByRole('link', { name: 'Weekly digest' }).getAttribute('href'),
+    ).toBe(`/staff/digest?location=${main}`);
     const outlet = ids[LOCATIONS.outlet.location]!;
     const reply = await page.request.get(`${c.url}/staff/api/results?location=${outlet}`);
     expect(reply.status()).toBe(403);

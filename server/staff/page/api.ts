@@ -109,7 +109,7 @@ export const getJson = <T>(schema: z.ZodType<T>, path: string): Promise<T> =>
 /** A state-changing call of the staff API (with the CSRF token), its reply parsed with `schema`. */
 export const sendJson = <T>(
   schema: z.ZodType<T>,
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> => call(schema, method, path, body);

@@ -6,6 +6,7 @@ import './results.css';
 import { ResultsReply } from '../../../shared/results-api.ts';
 import { ApiError, getJson } from './api.ts';
 import { el, sentence } from './dom.ts';
+import { staffLink } from './link.ts';
 import { pageHeader } from './page-header.ts';
 import { heatMapSection, loopSection, rankingSection } from './results-tables.ts';
 import { filterForm, filterQuery } from './results-filter.ts';
@@ -21,7 +22,22 @@ export function renderResults(env: PageEnv): () => void {
   const filters = el('div', { class: 'results-filters' });
   const printButton = el('button', { class: 'ghost', type: 'button' }, 'Print');
   printButton.addEventListener('click', () => print());
-  const main = el('main', { class: 'results' }, el('h1', {}, 'Results'), filters, status, body);
+  // One location chosen: its weekly digest is a click away; otherwise the digest's own default.
+  const places = query.getAll('location');
+  const digest = staffLink(
+    places.length === 1
+      ? `/staff/digest?location=${encodeURIComponent(places[0]!)}`
+      : '/staff/digest',
+    'Weekly digest',
+  );
+  const main = el(
+    'main',
+    { class: 'results' },
+    el('div', { class: 'results-title' }, el('h1', {}, 'Results'), digest),
+    filters,
+    status,
+    body,
+  );
   env.root.replaceChildren(
     pageHeader(env.who, 'Results', env.logout, { controls: [printButton] }),
     main,

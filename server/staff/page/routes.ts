@@ -6,6 +6,7 @@ import { renderAccounts } from './accounts.ts';
 import { renderAuditLog } from './audit-log.ts';
 import { renderBoard } from './board.ts';
 import { renderComments } from './comments.ts';
+import { renderDigest } from './digest.ts';
 import { renderEnrolKiosks } from './enrol-kiosks.ts';
 import { renderRecognition } from './recognition.ts';
 import { renderResults } from './results.ts';
@@ -34,6 +35,7 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { path: '/staff/', title: 'Live alerts', page: renderBoard },
   { path: '/staff/results', title: 'Results', page: renderResults },
+  { path: '/staff/digest', title: 'Weekly digest', page: renderDigest },
   { path: '/staff/comments', title: 'Comments', page: renderComments },
   { path: '/staff/recognition', title: 'Recognition', page: renderRecognition },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
