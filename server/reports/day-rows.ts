@@ -19,8 +19,11 @@ export interface DayRow {
   detractors: number;
   ces_sum: number;
   ces_n: number;
-  /** [answers, happy] per local hour 0-23. */
-  hours: [number, number][];
+  /**
+   * Answers and happy answers per local hour, flat: [answers at 0h, happy at 0h, answers at 1h,
+   * …] (48 counts). One typed array per row, not 24 pairs: a year's view reads some 70,000 rows.
+   */
+  hours: Int32Array;
   /** reason id → [chosen by unhappy, chosen by happy]. */
   reasons: Record<string, [number, number]>;
 }
@@ -41,6 +44,38 @@ export const isUnhappy = (smiley: number) => smiley <= 2;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+export const HOUR_COUNTS = 48;
+
+/** The stored form of a row's hours (results_days.hours): JSON [[answers, happy], …] × 24. */
+export function hoursText(hours: Int32Array): string {
+  const pairs: string[] = [];
+  for (let h = 0; h < HOUR_COUNTS; h += 2) pairs.push(`[${hours[h]},${hours[h + 1]}]`);
+  return `[${pairs.join(',')}]`;
+}
+
+/**
+ * Reads hoursText's JSON back by scanning its digits in order: JSON.parse would build 25 arrays
+ * per row for a year's 70,000 rows, and the collector's own writes are the only input.
+ */
+export function hoursOf(text: string): Int32Array {
+  const out = new Int32Array(HOUR_COUNTS);
+  let i = 0;
+  let n = 0;
+  let inNumber = false;
+  for (let p = 0; p < text.length && i < HOUR_COUNTS; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      inNumber = true;
+    } else if (inNumber) {
+      out[i++] = n;
+      n = 0;
+      inNumber = false;
+    }
+  }
+  return out;
+}
+
 export function emptyDayRow(locationId: number, touchpointId: number, day: string): DayRow {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return {
@@ -56,7 +91,7 @@ export function emptyDayRow(locationId: number, touchpointId: number, day: strin
     detractors: 0,
     ces_sum: 0,
     ces_n: 0,
-    hours: Array.from({ length: 24 }, (): [number, number] => [0, 0]),
+    hours: new Int32Array(HOUR_COUNTS),
     // No prototype: reason ids come from kiosks, and one named "__proto__" would otherwise
     // reach Object.prototype through `reasons[id] ??= …` and put a key on every object.
     reasons: Object.create(null) as Record<string, [number, number]>,
@@ -90,9 +125,9 @@ export function dayRowsOf(
     row.answers++;
     if (happy) row.happy++;
     if (unhappy) row.unhappy++;
-    const hour = row.hours[wall.getUTCHours()]!;
-    hour[0]++;
-    if (happy) hour[1]++;
+    const hour = 2 * wall.getUTCHours();
+    row.hours[hour]!++;
+    if (happy) row.hours[hour + 1]!++;
     if (a.nps !== null) {
       if (a.nps >= 9) row.promoters++;
       else if (a.nps >= 7) row.passives++;

@@ -109,7 +109,14 @@ export function trend(
   from: string,
   to: string,
 ): ResultsFigures['trend'] {
-  const keyOf = (day: string) => (bucket === 'week' ? mondayOf(day) : day);
+  // A year's rows name some 365 days: each day's week is worked out once, not once per row.
+  const weeks = new Map<string, string>();
+  const keyOf = (day: string) => {
+    if (bucket === 'day') return day;
+    let week = weeks.get(day);
+    if (week === undefined) weeks.set(day, (week = mondayOf(day)));
+    return week;
+  };
   const groups = new Map<string, DayRow[]>();
   for (let day = from; day <= to; day = nextDate(day)) groups.set(keyOf(day), []);
   for (const r of rows) groups.get(keyOf(r.day))?.push(r);
@@ -231,12 +238,13 @@ export function heatMap(
     const place = byId.get(r.location_id);
     if (!place || place.closed.has(r.day)) continue;
     const open = place.open[r.weekday]!;
-    r.hours.forEach(([answers, happy], hour) => {
-      if (!answers || !open[hour]) return;
+    for (let hour = 0; hour < 24; hour++) {
+      const answers = r.hours[2 * hour]!;
+      if (!answers || !open[hour]) continue;
       const cell = cells.get(`${r.weekday} ${hour}`)!;
       cell.answers += answers;
-      cell.happy += happy;
-    });
+      cell.happy += r.hours[2 * hour + 1]!;
+    }
   }
   return [...cells.values()].map((c) => ({
     ...c,

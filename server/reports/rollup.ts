@@ -11,7 +11,7 @@ import { endOfLocalDay, instantOf, localDay } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { fromJson } from '../db/values.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
-import { dayRowsOf, type DayRow } from './day-rows.ts';
+import { dayRowsOf, HOUR_COUNTS, hoursOf, hoursText, type DayRow } from './day-rows.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -105,7 +105,7 @@ async function rollUp(trx: CollectorDb, locationId: number, zone: string, utcDay
 
 const stored = (row: DayRow) => ({
   ...row,
-  hours: JSON.stringify(row.hours),
+  hours: hoursText(row.hours),
   reasons: JSON.stringify(row.reasons),
 });
 
@@ -166,14 +166,14 @@ export async function rolledUpRows(
       ),
     )
     .execute();
-  return rows.map((r) => {
-    const d = r as typeof r & { hours?: string; reasons?: string };
-    return {
-      ...r,
-      hours: d.hours ? fromJson<[number, number][]>(d.hours) : [],
-      reasons: d.reasons ? fromJson<Record<string, [number, number]>>(d.reasons) : {},
-    };
-  });
+  // Filled in place: a copy of each of a year's rows is garbage the next moment.
+  const none = new Int32Array(HOUR_COUNTS);
+  for (const r of rows) {
+    const d = r as unknown as { hours: unknown; reasons: unknown };
+    d.hours = typeof d.hours === 'string' ? hoursOf(d.hours) : none;
+    d.reasons = d.reasons ? fromJson<Record<string, [number, number]>>(d.reasons) : {};
+  }
+  return rows as unknown as DayRow[];
 }
 
 /** Day rows straight from the answers, for a filter the rollup does not cover. */
