@@ -8,7 +8,8 @@ import type { DayRow } from './day-rows.ts';
 /** Below this many answers a figure says how few it rests on instead of pretending. */
 export const FEW_ANSWERS = 30;
 
-interface Sums {
+/** What the tiles are worked out from: a period's counts, summed. */
+export interface Sums {
   answers: number;
   happy: number;
   promoters: number;
@@ -18,7 +19,7 @@ interface Sums {
   ces_n: number;
 }
 
-function sum(rows: readonly DayRow[]): Sums {
+export function sum(rows: readonly DayRow[]): Sums {
   const s: Sums = {
     answers: 0,
     happy: 0,
@@ -74,12 +75,9 @@ function tile(value: number | null, previous: number | null, n: number): Tile {
   };
 }
 
-export function tiles(
-  rows: readonly DayRow[],
-  previousRows: readonly DayRow[],
-): ResultsFigures['tiles'] {
+/** The period's tiles; `p`: the previous equal period's sums, for each tile's change. */
+export function tiles(rows: readonly DayRow[], p: Sums): ResultsFigures['tiles'] {
   const s = sum(rows);
-  const p = sum(previousRows);
   return {
     answers: tile(s.answers, p.answers, s.answers),
     happy: tile(happyPct(s), happyPct(p), s.answers),

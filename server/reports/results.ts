@@ -9,27 +9,42 @@ import type { SurveyDefinition } from '../../shared/survey.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toIso } from '../db/values.ts';
 import { reportAnswers } from './answers.ts';
-import { heatMap, ranking, reasons, tiles, trend } from './figures.ts';
+import { heatMap, ranking, reasons, sum, tiles, trend } from './figures.ts';
 import type { ResultsQuery } from './filter.ts';
 import { statusesOf, type Place } from './places.ts';
 import { LocalClock } from './local-clock.ts';
 import { closingTheLoop } from './loop.ts';
 import { windowsOf, type Windows } from './period.ts';
-import { answerRows, refreshRollup, rolledUpRows, type LocationWindow } from './rollup.ts';
+import {
+  answerRows,
+  refreshRollup,
+  rolledUpRows,
+  rolledUpSums,
+  type LocationWindow,
+} from './rollup.ts';
 
 /** Views longer than this are drawn in weeks unless the filter asks for days. */
 const DAYS_IN_DAY_BUCKETS = 62;
 
-function rowsFor(storage: Storage, q: ResultsQuery, windows: LocationWindow[], detail: boolean) {
-  const rolledUp = !q.lang && !q.complete && !q.repeats;
-  return rolledUp
-    ? rolledUpRows(storage, windows, q.touchpoint, detail)
+/** The rollup holds the default view: every language and status, repeats left out. */
+const rolledUp = (q: ResultsQuery) => !q.lang && !q.complete && !q.repeats;
+
+function rowsFor(storage: Storage, q: ResultsQuery, windows: LocationWindow[]) {
+  return rolledUp(q)
+    ? rolledUpRows(storage, windows, q.touchpoint)
     : answerRows(storage, windows, {
         ...(q.touchpoint && { touchpointIds: q.touchpoint }),
         ...(q.lang && { languages: q.lang }),
         ...(q.complete && { statuses: statusesOf(q.complete)! }),
         includeRepeats: q.repeats === 'include',
       });
+}
+
+/** The previous period's sums, for the tiles' changes: summed in the database when it can. */
+async function sumsFor(storage: Storage, q: ResultsQuery, windows: LocationWindow[]) {
+  return rolledUp(q)
+    ? rolledUpSums(storage, windows, q.touchpoint)
+    : sum(await rowsFor(storage, q, windows));
 }
 
 /**
@@ -69,10 +84,8 @@ export async function resultsOf(
   await refreshRollup(storage);
   const period = q.period ?? (q.from ? 'custom' : '30d');
   const w: Windows = windowsOf(scope.places, period, now, q);
-  const [rows, previousRows] = [
-    await rowsFor(storage, q, w.current, true),
-    await rowsFor(storage, q, w.previous, false),
-  ];
+  const rows = await rowsFor(storage, q, w.current);
+  const previous = await sumsFor(storage, q, w.previous);
   const days = Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
   const chosen = new Set(scope.places.map((p) => p.id));
   const touchpoints = (
@@ -98,7 +111,7 @@ export async function resultsOf(
       touchpoints,
       languages: words.languages,
     },
-    tiles: tiles(rows, previousRows),
+    tiles: tiles(rows, previous),
     trend: trend(rows, q.bucket ?? (days > DAYS_IN_DAY_BUCKETS ? 'week' : 'day'), w.from, w.to),
     ranking: ranking(
       rows,

@@ -9,9 +9,10 @@
 import { sql } from 'kysely';
 import { endOfLocalDay, instantOf, localDay } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
-import { fromJson } from '../db/values.ts';
+import { fromJson, toNumber } from '../db/values.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
-import { dayRowsOf, HOUR_COUNTS, hoursOf, hoursText, type DayRow } from './day-rows.ts';
+import { dayRowsOf, hoursOf, hoursText, type DayRow } from './day-rows.ts';
+import type { Sums } from './figures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -117,35 +118,18 @@ export interface LocationWindow {
   to: string;
 }
 
-/** Day rows from the rollup (answers without repeats, every language and status). */
-export async function rolledUpRows(
+/** The rollup's rows of these windows (and touchpoints); callers choose the columns. */
+function windowRows(
   storage: Storage,
   windows: readonly LocationWindow[],
   touchpointIds: readonly number[] | undefined,
-  detail: boolean,
-): Promise<DayRow[]> {
-  if (!windows.length) return [];
+) {
   // Locations sharing a window (most do: they share today) are one condition.
   const groups = new Map<string, number[]>();
   for (const w of windows)
     groups.set(`${w.from} ${w.to}`, [...(groups.get(`${w.from} ${w.to}`) ?? []), w.id]);
-  const rows = await storage.db
+  return storage.db
     .selectFrom('results_days')
-    .select([
-      'location_id',
-      'touchpoint_id',
-      'day',
-      'weekday',
-      'answers',
-      'happy',
-      'unhappy',
-      'promoters',
-      'passives',
-      'detractors',
-      'ces_sum',
-      'ces_n',
-    ])
-    .$if(detail, (q) => q.select(['hours', 'reasons']))
     .where((eb) =>
       eb.or(
         [...groups].map(([range, ids]) => {
@@ -164,14 +148,76 @@ export async function rolledUpRows(
           ? sql<boolean>`touchpoint_id in (${sql.join(touchpointIds!)})`
           : sql<boolean>`1 = 0`,
       ),
-    )
+    );
+}
+
+/**
+ * The windows' counts summed in the database (the previous period's tiles need nothing else):
+ * one row back instead of a row per location, touchpoint and day.
+ */
+export async function rolledUpSums(
+  storage: Storage,
+  windows: readonly LocationWindow[],
+  touchpointIds: readonly number[] | undefined,
+): Promise<Sums> {
+  const zero = {
+    answers: 0,
+    happy: 0,
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    ces_sum: 0,
+    ces_n: 0,
+  };
+  if (!windows.length) return zero;
+  const total = (column: keyof Sums) =>
+    sql<number | string | null>`sum(${sql.ref(column)})`.as(column);
+  const row = await windowRows(storage, windows, touchpointIds)
+    .select([
+      total('answers'),
+      total('happy'),
+      total('promoters'),
+      total('passives'),
+      total('detractors'),
+      total('ces_sum'),
+      total('ces_n'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(
+    Object.keys(zero).map((k) => [k, toNumber(row[k as keyof Sums]) ?? 0]),
+  ) as unknown as Sums;
+}
+
+/** Day rows from the rollup (answers without repeats, every language and status). */
+export async function rolledUpRows(
+  storage: Storage,
+  windows: readonly LocationWindow[],
+  touchpointIds: readonly number[] | undefined,
+): Promise<DayRow[]> {
+  if (!windows.length) return [];
+  const rows = await windowRows(storage, windows, touchpointIds)
+    .select([
+      'location_id',
+      'touchpoint_id',
+      'day',
+      'weekday',
+      'answers',
+      'happy',
+      'unhappy',
+      'promoters',
+      'passives',
+      'detractors',
+      'ces_sum',
+      'ces_n',
+      'hours',
+      'reasons',
+    ])
     .execute();
   // Filled in place: a copy of each of a year's rows is garbage the next moment.
-  const none = new Int32Array(HOUR_COUNTS);
   for (const r of rows) {
     const d = r as unknown as { hours: unknown; reasons: unknown };
-    d.hours = typeof d.hours === 'string' ? hoursOf(d.hours) : none;
-    d.reasons = d.reasons ? fromJson<Record<string, [number, number]>>(d.reasons) : {};
+    d.hours = hoursOf(d.hours as string);
+    d.reasons = fromJson<Record<string, [number, number]>>(d.reasons);
   }
   return rows as unknown as DayRow[];
 }
