@@ -3,12 +3,11 @@
 // for any mail program to open. Nothing leaves the machine. The demo's locations each get one
 // address without an account subscribed to their digest, so the first start mails last week's.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import type { SmtpSettings } from '../../server/alerts/senders.ts';
 import type { Storage } from '../../server/db/open.ts';
 import { addSubscriber, SubscriptionError } from '../../server/digest/subscriptions.ts';
+import { startLocalSmtp } from '../local-smtp.ts';
 
 export const DEMO_DIGEST_ADDRESS = 'team@demo.example';
 
@@ -22,36 +21,20 @@ export async function startDemoMailbox(dataDir: string): Promise<DemoMailbox> {
   const dir = join(dataDir, 'mail');
   mkdirSync(dir, { recursive: true });
   let count = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const to = session.envelope.rcptTo[0]?.address ?? 'unknown';
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        count++;
-        writeFileSync(
-          join(dir, `${stamp}-${count}-${to.replace(/[^\w.@-]/g, '_')}.eml`),
-          Buffer.concat(chunks),
-        );
-        callback();
-      });
-    },
+  const server = await startLocalSmtp(({ to, raw }) => {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const who = (to[0] ?? 'unknown').replace(/[^\w.@-]/g, '_');
+    writeFileSync(join(dir, `${stamp}-${++count}-${who}.eml`), raw);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
   return {
     dir,
     smtp: {
-      host: '127.0.0.1',
-      port,
+      host: server.host,
+      port: server.port,
       allowPlaintext: true,
       from: 'Lastword demo <lastword@demo.example>',
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => server.close(),
   };
 }
 

@@ -19,16 +19,18 @@ export interface Sums {
   ces_n: number;
 }
 
+export const noSums = (): Sums => ({
+  answers: 0,
+  happy: 0,
+  promoters: 0,
+  passives: 0,
+  detractors: 0,
+  ces_sum: 0,
+  ces_n: 0,
+});
+
 export function sum(rows: readonly DayRow[]): Sums {
-  const s: Sums = {
-    answers: 0,
-    happy: 0,
-    promoters: 0,
-    passives: 0,
-    detractors: 0,
-    ces_sum: 0,
-    ces_n: 0,
-  };
+  const s = noSums();
   for (const r of rows) {
     s.answers += r.answers;
     s.happy += r.happy;

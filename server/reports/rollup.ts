@@ -12,7 +12,7 @@ import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts'
 import { fromJson, toNumber } from '../db/values.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
 import { dayRowsOf, hoursOf, hoursText, type DayRow } from './day-rows.ts';
-import type { Sums } from './figures.ts';
+import { noSums, type Sums } from './figures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -160,15 +160,7 @@ export async function rolledUpSums(
   windows: readonly LocationWindow[],
   touchpointIds: readonly number[] | undefined,
 ): Promise<Sums> {
-  const zero = {
-    answers: 0,
-    happy: 0,
-    promoters: 0,
-    passives: 0,
-    detractors: 0,
-    ces_sum: 0,
-    ces_n: 0,
-  };
+  const zero = noSums();
   if (!windows.length) return zero;
   const total = (column: keyof Sums) =>
     sql<number | string | null>`sum(${sql.ref(column)})`.as(column);

@@ -1,7 +1,7 @@
-// A local SMTP server (smtp-server) for alert tests: accepts every message without TLS or auth on
-// an ephemeral loopback port and keeps each one's envelope and raw text.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+// A local SMTP server for alert and digest tests (scripts/local-smtp.ts): accepts every message
+// on an ephemeral loopback port and keeps each one's envelope and raw text, and reads a message
+// back as its reader would see it (readMail).
+import { startLocalSmtp } from '../../scripts/local-smtp.ts';
 
 export interface ReceivedMail {
   from: string;
@@ -18,32 +18,10 @@ export interface SmtpSink {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        mails.push({
-          from,
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    host: '127.0.0.1',
-    port,
-    mails,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const smtp = await startLocalSmtp(({ raw, ...envelope }) =>
+    mails.push({ ...envelope, raw: raw.toString('utf8') }),
+  );
+  return { ...smtp, mails };
 }
 
 /** A received message as a reader sees it: its headers unfolded and its text and HTML decoded. */

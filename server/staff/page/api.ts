@@ -12,6 +12,7 @@ import {
   type LoginBody,
   type ResolveBody,
 } from '../../../shared/staff-api.ts';
+import { sentence } from './dom.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -122,3 +123,11 @@ export const resolve = (id: string, outcome: AlertOutcome, note: string) =>
     outcome,
     ...(note && { note }),
   } satisfies ResolveBody);
+
+/** A page's load failure in its status line: the API's own words, or what could not be loaded. */
+export function showLoadError(status: HTMLElement, e: Error, what: string): void {
+  status.classList.add('results-error');
+  status.setAttribute('role', 'alert');
+  status.textContent =
+    e instanceof ApiError ? `${sentence(e.message)}.` : `${what} could not be loaded: ${e.message}`;
+}

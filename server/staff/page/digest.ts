@@ -6,8 +6,8 @@ import './digest.css';
 import './digest-print.css';
 import { DigestReply } from '../../../shared/digest-api.ts';
 import { PlacesReply } from '../../../shared/staff-api.ts';
-import { ApiError, getJson } from './api.ts';
-import { el, sentence } from './dom.ts';
+import { getJson, showLoadError } from './api.ts';
+import { el } from './dom.ts';
 import { dayRange, weekEnd } from './digest-words.ts';
 import { poster } from './digest-poster.ts';
 import { subscriptionsPanel } from './digest-subscriptions.ts';
@@ -58,13 +58,7 @@ export function renderDigest(env: PageEnv): () => void {
     env.navigate(`/staff/digest?${q.toString()}`);
   };
   const fail = (e: Error) => {
-    if (stopped) return;
-    status.classList.add('results-error');
-    status.setAttribute('role', 'alert');
-    status.textContent =
-      e instanceof ApiError
-        ? `${sentence(e.message)}.`
-        : `The digest could not be loaded: ${e.message}`;
+    if (!stopped) showLoadError(status, e, 'The digest');
   };
 
   getJson(PlacesReply, 'places')

@@ -4,8 +4,8 @@
 // table beside it, and the page prints as a report (results.css).
 import './results.css';
 import { ResultsReply } from '../../../shared/results-api.ts';
-import { ApiError, getJson } from './api.ts';
-import { el, sentence } from './dom.ts';
+import { getJson, showLoadError } from './api.ts';
+import { el } from './dom.ts';
 import { staffLink } from './link.ts';
 import { pageHeader } from './page-header.ts';
 import { heatMapSection, loopSection, rankingSection } from './results-tables.ts';
@@ -71,13 +71,7 @@ export function renderResults(env: PageEnv): () => void {
       );
     })
     .catch((e: Error) => {
-      if (stopped) return;
-      status.classList.add('results-error');
-      status.setAttribute('role', 'alert');
-      status.textContent =
-        e instanceof ApiError
-          ? `${sentence(e.message)}.`
-          : `Results could not be loaded: ${e.message}`;
+      if (!stopped) showLoadError(status, e, 'Results');
     });
   return () => {
     stopped = true;
