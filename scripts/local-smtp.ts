@@ -16,7 +16,14 @@ export interface LocalSmtp {
   close(): Promise<void>;
 }
 
-export async function startLocalSmtp(onMail: (mail: LocalMail) => void): Promise<LocalSmtp> {
+/**
+ * `acceptAfterMs`: how long each message waits before the server says it took it (a slow relay,
+ * for tests that stop the collector in the middle of a send).
+ */
+export async function startLocalSmtp(
+  onMail: (mail: LocalMail) => void,
+  acceptAfterMs = 0,
+): Promise<LocalSmtp> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -25,12 +32,15 @@ export async function startLocalSmtp(onMail: (mail: LocalMail) => void): Promise
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        onMail({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks),
-        });
-        callback();
+        };
+        setTimeout(() => {
+          onMail(mail);
+          callback();
+        }, acceptAfterMs);
       });
     },
   });

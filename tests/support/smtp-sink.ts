@@ -16,10 +16,12 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `acceptAfterMs`: each message is taken only after this long, as a slow relay would. */
+export async function startSmtpSink(acceptAfterMs = 0): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
-  const smtp = await startLocalSmtp(({ raw, ...envelope }) =>
-    mails.push({ ...envelope, raw: raw.toString('utf8') }),
+  const smtp = await startLocalSmtp(
+    ({ raw, ...envelope }) => mails.push({ ...envelope, raw: raw.toString('utf8') }),
+    acceptAfterMs,
   );
   return { ...smtp, mails };
 }
