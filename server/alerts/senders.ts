@@ -2,7 +2,7 @@
 // retries; a sender only reports what happened, in words that never include the URL (Slack and
 // Teams URLs are the credential) or the message body (it may hold personal data).
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Channel } from './rules.ts';
 import {
   emailText,
@@ -12,24 +12,9 @@ import {
   teamsBody,
   type AlertMessage,
 } from './messages.ts';
+import { smtpTransport, type SmtpSettings } from './smtp.ts';
 import { checkTarget, TargetError, type CheckedTarget, type TargetPolicy } from './targets.ts';
 import { postWebhook, type WebhookReply } from './webhook-post.ts';
-
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  /** TLS from the first byte (port 465); otherwise STARTTLS, required unless allowPlaintext. */
-  secure?: boolean;
-  /**
-   * Send without TLS when the server offers no STARTTLS: only for a relay on the same host or
-   * network (LASTWORD_SMTP_ALLOW_PLAINTEXT=1). Off, a missing STARTTLS fails the send instead of
-   * putting alerts and credentials on the wire in clear.
-   */
-  allowPlaintext?: boolean;
-  user?: string;
-  pass?: string;
-  from: string;
-}
 
 export interface AttemptResult {
   ok: boolean;
@@ -88,7 +73,7 @@ export class Senders {
     try {
       return webhookResult(await postWebhook(target, headers, body, this.deps.timeoutMs));
     } catch (error) {
-      return { ok: false, retry: true, error: describe(error) };
+      return { ok: false, retry: true, error: sendErrorWords(error) };
     }
   }
 
@@ -129,16 +114,7 @@ export class Senders {
   ): Promise<AttemptResult> {
     const smtp = this.deps.smtp;
     if (!smtp) return refused('no SMTP server configured on the collector');
-    this.transport ??= nodemailer.createTransport({
-      host: smtp.host,
-      port: smtp.port,
-      secure: smtp.secure ?? false,
-      requireTLS: !smtp.secure && !smtp.allowPlaintext,
-      ...(smtp.user && { auth: { user: smtp.user, pass: smtp.pass ?? '' } }),
-      connectionTimeout: this.deps.timeoutMs,
-      greetingTimeout: this.deps.timeoutMs,
-      socketTimeout: this.deps.timeoutMs,
-    });
+    this.transport ??= smtpTransport(smtp, this.deps.timeoutMs);
     const { subject, text } = emailText(message, personalPart(message, 'email', personalData));
     try {
       // The same Message-ID on a retry lets a mail server or client drop the duplicate.
@@ -152,7 +128,7 @@ export class Senders {
       return { ok: true, retry: false };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      return { ok: false, retry: code === undefined || code < 500, error: describe(error) };
+      return { ok: false, retry: code === undefined || code < 500, error: sendErrorWords(error) };
     }
   }
 
@@ -182,7 +158,7 @@ function webhookResult(res: WebhookReply): AttemptResult {
 }
 
 /** An error's code or class, never its message text (it can quote the URL). */
-function describe(error: unknown): string {
+export function sendErrorWords(error: unknown): string {
   const e = error as {
     name?: string;
     code?: string;

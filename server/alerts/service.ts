@@ -26,7 +26,8 @@ import {
   recordRoutingFailure,
   takeRoutingJobs,
 } from './routing-queue.ts';
-import { Senders, type SmtpSettings } from './senders.ts';
+import { Senders } from './senders.ts';
+import type { SmtpSettings } from './smtp.ts';
 import { DEFAULT_TARGET_POLICY, type TargetPolicy } from './targets.ts';
 
 export interface AlertServiceOptions {
