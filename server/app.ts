@@ -12,6 +12,10 @@ import { kioskGate } from './kiosk-api/device-auth.ts';
 import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { readApi } from './api/routes.ts';
+import { DEFAULT_TARGET_POLICY } from './alerts/targets.ts';
+import { FollowUpService } from './follow-up/service.ts';
+import type { FollowUpOptions } from './follow-up/settings.ts';
+import { messageOf } from './log.ts';
 import { installErrorReplies } from './errors.ts';
 import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
@@ -41,6 +45,11 @@ export interface CollectorOptions {
   alertHub?: AlertHub;
   /** Outside channels: webhook target policy, SMTP server, retries, escalation timer. */
   alerts?: AlertServiceOptions;
+  /**
+   * Follow-ups to customers (server/follow-up/): the SMS gateway, limits, retries. The SMTP relay
+   * and the outside-host policy are the alert service's.
+   */
+  followUps?: Omit<FollowUpOptions, 'policy' | 'smtp'>;
   /** The durable job queue on PostgreSQL (pg-boss): how often workers look for due jobs. */
   jobs?: PgBossQueueOptions;
   /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat… */
@@ -107,9 +116,24 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     opts.logger,
     opts.alerts,
   );
-  // The alert service stops the job queue it feeds; the feed stops after it.
+  const followUps = new FollowUpService(
+    { storage: opts.storage, jobs, feed, now, log: opts.logger ?? null },
+    {
+      smtp: opts.alerts?.smtp ?? null,
+      policy: { ...DEFAULT_TARGET_POLICY, ...opts.alerts?.targets },
+      ...(opts.alerts?.sendTimeoutMs !== undefined && { sendTimeoutMs: opts.alerts.sendTimeoutMs }),
+      ...opts.followUps,
+    },
+  );
+  followUps
+    .start()
+    .catch((error: unknown) =>
+      opts.logger?.error({ errorMessage: messageOf(error) }, 'follow-up sends did not start'),
+    );
+  // The alert service stops the job queue it feeds (follow-up sends too); the feed stops after it.
   app.addHook('onClose', async () => {
     await alerts.close();
+    followUps.close();
     await feed.close();
   });
   installRetention(app, opts.storage, now, opts.logger, opts.retention);
@@ -127,6 +151,6 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   // Outside the device-token gate above: enrolling is how a kiosk gets its token.
   app.register(async (enrol) => enrolRoute(enrol, ctx));
   readApi(app, opts.storage, now);
-  app.register(staffPlugin, { storage: opts.storage, now, hub, feed, ...opts.staff });
+  app.register(staffPlugin, { storage: opts.storage, now, hub, feed, followUps, ...opts.staff });
   return app;
 }

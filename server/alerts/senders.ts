@@ -144,7 +144,7 @@ function refused(error: string): AttemptResult {
 }
 
 /** A receiver's answer; 5xx, 429 and 408 are worth another try, honouring its Retry-After. */
-function webhookResult(res: WebhookReply): AttemptResult {
+export function webhookResult(res: WebhookReply): AttemptResult {
   if (res.status >= 200 && res.status < 300)
     return { ok: true, retry: false, httpStatus: res.status };
   const retryAfter = Number(res.retryAfter);

@@ -3,6 +3,7 @@ import type { AlertFeed } from '../alerts/feed.ts';
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
 import type { DigestSchedule } from '../digest/schedule.ts';
+import type { FollowUpService } from '../follow-up/service.ts';
 import type { HashGate } from './hash-gate.ts';
 import type { StreamLimits } from './live-screens.ts';
 
@@ -12,6 +13,8 @@ export interface StaffContext extends StaffOptions {
   hub: AlertHub;
   /** This instance's reader of alert_events: the stream's resume point and replay. */
   feed: AlertFeed;
+  /** Messages to customers who asked to be contacted (server/follow-up/). */
+  followUps: FollowUpService;
 }
 
 /** What buildCollector's caller may choose for the staff side. */

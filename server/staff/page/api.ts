@@ -3,6 +3,12 @@
 // shared/staff-api.ts: one that does not fit is a MalformedReply, which the screens show as such.
 import type { z } from 'zod';
 import {
+  FollowUpDraft,
+  SendFollowUpReply,
+  type FollowUpDraftQuery,
+  type SendFollowUpBody,
+} from '../../../shared/follow-up-api.ts';
+import {
   AlertReply,
   LogoutReply,
   MeReply,
@@ -122,3 +128,13 @@ export const resolve = (id: string, outcome: AlertOutcome, note: string) =>
     outcome,
     ...(note && { note }),
   } satisfies ResolveBody);
+
+/** The follow-up form's start: templates in the customer's language, channels, the log so far. */
+export const followUpDraft = (q: FollowUpDraftQuery) =>
+  call(
+    FollowUpDraft,
+    'GET',
+    `follow-ups/draft?${new URLSearchParams(q as Record<string, string>)}`,
+  );
+export const sendFollowUp = (body: SendFollowUpBody) =>
+  call(SendFollowUpReply, 'POST', 'follow-ups', body);
