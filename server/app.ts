@@ -151,6 +151,14 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   // Outside the device-token gate above: enrolling is how a kiosk gets its token.
   app.register(async (enrol) => enrolRoute(enrol, ctx));
   readApi(app, opts.storage, now);
-  app.register(staffPlugin, { storage: opts.storage, now, hub, feed, followUps, ...opts.staff });
+  app.register(staffPlugin, {
+    storage: opts.storage,
+    now,
+    hub,
+    feed,
+    followUps,
+    crmEvents: alerts.crmEvents,
+    ...opts.staff,
+  });
   return app;
 }

@@ -1,4 +1,5 @@
 // What the staff routes need, passed in by buildCollector (tests choose the clock and storage).
+import type { CrmEvents } from '../alerts/crm-events.ts';
 import type { AlertFeed } from '../alerts/feed.ts';
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
@@ -15,6 +16,8 @@ export interface StaffContext extends StaffOptions {
   feed: AlertFeed;
   /** Messages to customers who asked to be contacted (server/follow-up/). */
   followUps: FollowUpService;
+  /** Signed CRM events; a resolve queues alert.resolved in its transaction. */
+  crmEvents: CrmEvents;
 }
 
 /** What buildCollector's caller may choose for the staff side. */
