@@ -204,6 +204,10 @@ export const FeedComment = z.strictObject({
   possibleRepeat: z.boolean(),
   /** The alert the answer raised, if any, as staff left it. */
   alert: z.strictObject({ status: StaffAlertStatus, outcome: AlertOutcome.nullable() }).nullable(),
+  /** The customer asked to be contacted (left a contact with consent): a follow-up is possible. */
+  contactable: z.literal(true).optional(),
+  /** Messages staff sent the customer (shared/follow-up-api.ts), oldest first. */
+  followUps: z.array(FollowUpEntry).optional(),
 });
 export type FeedComment = z.infer<typeof FeedComment>;
 

@@ -3,12 +3,13 @@
 // other location's customer refused, the limits, the status logged sent and failed, a retry after
 // a gateway's 503, and the text out of the log and gone with the customer's contact.
 import { afterAll, describe, expect, it } from 'vitest';
-import { AlertListReply } from '../../shared/staff-api.ts';
+import { AlertListReply, CommentsReply } from '../../shared/staff-api.ts';
 import { FollowUpDraft, SendFollowUpReply } from '../../shared/follow-up-api.ts';
 import { writeTransaction } from '../../server/db/open.ts';
 import { forgetPerson, personRecord } from '../../server/privacy/person.ts';
 import { redactAnswers } from '../../server/privacy/redact.ts';
 import { redactExpired } from '../../server/privacy/retention.ts';
+import { answer, call } from '../support/collector.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { capturedLog, LOCATIONS, staffEngines, type StaffClient } from '../support/staff.ts';
 import { useStaffCollector } from '../support/staff-suite.ts';
@@ -254,6 +255,54 @@ for (const engine of await staffEngines()) {
       const later = new Date(Date.now() + 3 * 24 * 60 * 60_000);
       await redactExpired(c.storage, { afterDays: 1, now: later, batchSize: 2 });
       expect(await held()).toEqual([]);
+    });
+
+    it('follows up from the comment feed by answer id, and the feed shows it', async () => {
+      const k = LOCATIONS.main;
+      const to = `feed-${tag}@example.test`;
+      const withContact = answer(k.kioskId, 10_001, {
+        smiley: 2,
+        comment: `Slow checkout ${tag}`,
+        contact: contact(tag, { email: to }),
+      });
+      const without = answer(k.kioskId, 10_002, { smiley: 2, comment: `No contact ${tag}` });
+      const stored = await call(
+        { url: c.url, token: c.tokens[k.kioskId]! },
+        'POST',
+        '/v1/answers',
+        {
+          kioskId: k.kioskId,
+          sentAt: new Date().toISOString(),
+          answers: [withContact, without],
+        },
+      );
+      expect(stored.status).toBe(200);
+      const feed = async () =>
+        CommentsReply.parse((await staff.dana.call('GET', '/staff/api/comments?limit=100')).body)
+          .comments;
+      const before = await feed();
+      expect(before.find((x) => x.answerId === withContact.id)?.contactable).toBe(true);
+      expect(before.find((x) => x.answerId === without.id)).not.toHaveProperty('contactable');
+      const q = `/staff/api/follow-ups/draft?answerId=${withContact.id}`;
+      expect((await staff.otto.call('GET', q)).status).toBe(403);
+      expect(FollowUpDraft.parse((await staff.dana.call('GET', q)).body).channels).toContain(
+        'email',
+      );
+      const noConsent = { answerId: without.id, channel: 'email', template: 'thanks', text: 'Hi' };
+      expect((await send(staff.dana, noConsent)).status).toBe(409);
+      const res = await send(staff.dana, {
+        answerId: withContact.id,
+        channel: 'email',
+        template: 'thanks',
+        text: 'Thank you, Ada',
+      });
+      expect(res.status).toBe(202);
+      await idle();
+      expect(smtp.mails.filter((m) => m.to.includes(to))).toHaveLength(1);
+      const after = (await feed()).find((x) => x.answerId === withContact.id)!;
+      expect(after.followUps).toEqual([
+        expect.objectContaining({ status: 'sent', sentBy: 'Dana', channel: 'email' }),
+      ]);
     });
   });
 }

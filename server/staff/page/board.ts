@@ -16,7 +16,7 @@ const API_ACTIONS: CardActions = {
   acknowledge: async (id) => (await acknowledge(id)).alert,
   resolve: async (id, outcome, note) => (await resolve(id, outcome, note)).alert,
   followUp: {
-    draft: (alertId) => followUpDraft({ alertId }),
+    draft: (target) => followUpDraft(target),
     send: async (body) => (await sendFollowUp(body)).followUp,
   },
 };

@@ -174,7 +174,7 @@ export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTML
     ...customerWords(a),
     contact(a),
     followUpLog(a.followUps),
-    a.contact && !a.redactedAt ? followUpButton(a.id, act.followUp) : null,
+    a.contact && !a.redactedAt ? followUpButton({ alertId: a.id }, act.followUp) : null,
     statusLine(a),
     actions(a, act),
   );

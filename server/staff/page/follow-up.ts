@@ -1,4 +1,4 @@
-// Following up a customer who asked to be contacted, on an alert card: the log of what was sent
+// Following up a customer who asked to be contacted, on an alert card or a comment: the log of what was sent
 // ("Follow-up e-mailed by Aino at 14:02 — delivered") and a form that starts from a template in
 // the customer's language, which staff may edit before sending. The collector decides whether
 // the customer may be written to (consent, redaction, limits) and says why not; the form shows
@@ -11,8 +11,11 @@ import type {
 import { el, sentence } from './dom.ts';
 import { clock } from './time.ts';
 
+/** Whom to follow up: the customer behind an alert card, or behind a comment in the feed. */
+export type FollowUpTarget = { alertId: string } | { answerId: string };
+
 export interface FollowUpActions {
-  draft(alertId: string): Promise<FollowUpDraft>;
+  draft(target: FollowUpTarget): Promise<FollowUpDraft>;
   send(body: SendFollowUpBody): Promise<FollowUpEntry>;
 }
 
@@ -41,7 +44,7 @@ export function followUpLog(list: FollowUpEntry[] | undefined): HTMLElement | nu
   );
 }
 
-function form(alertId: string, d: FollowUpDraft, act: FollowUpActions): HTMLElement {
+function form(target: FollowUpTarget, d: FollowUpDraft, act: FollowUpActions): HTMLElement {
   const error = el('p', { class: 'action-error', role: 'alert' });
   if (!d.channels.length)
     return el(
@@ -76,7 +79,7 @@ function form(alertId: string, d: FollowUpDraft, act: FollowUpActions): HTMLElem
     send.disabled = true;
     error.textContent = '';
     const body = {
-      alertId,
+      ...target,
       channel: channel.value as SendFollowUpBody['channel'],
       template: template.value as SendFollowUpBody['template'],
       text: text.value,
@@ -103,7 +106,7 @@ function form(alertId: string, d: FollowUpDraft, act: FollowUpActions): HTMLElem
 }
 
 /** The "Follow up…" button, which opens the form in its place. */
-export function followUpButton(alertId: string, act: FollowUpActions): HTMLElement {
+export function followUpButton(target: FollowUpTarget, act: FollowUpActions): HTMLElement {
   const error = el('p', { class: 'action-error', role: 'alert' });
   const open = el('button', { class: 'secondary', type: 'button' }, 'Follow up…');
   const slot = el('div', { class: 'follow-up' }, open, error);
@@ -111,8 +114,8 @@ export function followUpButton(alertId: string, act: FollowUpActions): HTMLEleme
     open.disabled = true;
     error.textContent = '';
     act
-      .draft(alertId)
-      .then((d) => slot.replaceChildren(form(alertId, d, act)))
+      .draft(target)
+      .then((d) => slot.replaceChildren(form(target, d, act)))
       .catch((e: Error) => {
         error.textContent = sentence(e.message);
         open.disabled = false;
