@@ -13,6 +13,10 @@ import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { readApi } from './api/routes.ts';
 import { installDigests, type DigestOptions } from './digest/plugin.ts';
+import { DEFAULT_TARGET_POLICY } from './alerts/targets.ts';
+import { FollowUpService } from './follow-up/service.ts';
+import type { FollowUpOptions } from './follow-up/settings.ts';
+import { messageOf } from './log.ts';
 import { installErrorReplies } from './errors.ts';
 import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
@@ -42,6 +46,11 @@ export interface CollectorOptions {
   alertHub?: AlertHub;
   /** Outside channels: webhook target policy, SMTP server, retries, escalation timer. */
   alerts?: AlertServiceOptions;
+  /**
+   * Follow-ups to customers (server/follow-up/): the SMS gateway, limits, retries. The SMTP relay
+   * and the outside-host policy are the alert service's.
+   */
+  followUps?: Omit<FollowUpOptions, 'policy' | 'smtp'>;
   /** The durable job queue on PostgreSQL (pg-boss): how often workers look for due jobs. */
   jobs?: PgBossQueueOptions;
   /** Staff side: Secure cookies (behind HTTPS), another built page folder, the SSE heartbeat… */
@@ -115,11 +124,26 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     { storage: opts.storage, jobs, now, log: opts.logger ?? null },
     opts.digest,
   );
-  // The digest ticker stops first; the alert service stops the job queue both feed; the feed
-  // stops after it.
+  const followUps = new FollowUpService(
+    { storage: opts.storage, jobs, feed, now, log: opts.logger ?? null },
+    {
+      smtp: opts.alerts?.smtp ?? null,
+      policy: { ...DEFAULT_TARGET_POLICY, ...opts.alerts?.targets },
+      ...(opts.alerts?.sendTimeoutMs !== undefined && { sendTimeoutMs: opts.alerts.sendTimeoutMs }),
+      ...opts.followUps,
+    },
+  );
+  followUps
+    .start()
+    .catch((error: unknown) =>
+      opts.logger?.error({ errorMessage: messageOf(error) }, 'follow-up sends did not start'),
+    );
+  // The digest ticker stops first; the alert service stops the job queue that alerts, digests
+  // and follow-ups all feed; the feed stops after it.
   app.addHook('onClose', async () => {
     await digests.close();
     await alerts.close();
+    followUps.close();
     await feed.close();
   });
   installRetention(app, opts.storage, now, opts.logger, opts.retention);
@@ -143,6 +167,8 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     hub,
     feed,
     digestSchedule: opts.digest?.schedule,
+    followUps,
+    crmEvents: alerts.crmEvents,
     ...opts.staff,
   });
   return app;

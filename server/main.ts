@@ -6,6 +6,8 @@
 //   LASTWORD_COLLECTOR_PORT   default 4320          LASTWORD_COLLECTOR_HOST  default 127.0.0.1
 //   LASTWORD_COLLECTOR_RATE_PER_SECOND / _RATE_BURST / _BODY_LIMIT, LASTWORD_LOG_LEVEL
 //   LASTWORD_SMTP_* and LASTWORD_WEBHOOK_ALLOW_HOSTS for alert channels (server/alerts/settings.ts)
+//   LASTWORD_SMS_GATEWAY_URL / _SECRET, LASTWORD_FOLLOW_UPS_PER_HOUR for follow-ups
+//     (server/follow-up/settings.ts)
 //   LASTWORD_BEHIND_PROXY=1   behind a TLS reverse proxy on this machine: X-Forwarded-For, Secure cookies
 //   LASTWORD_TRUSTED_PROXIES  the proxies' addresses/CIDRs when elsewhere (implies BEHIND_PROXY)
 //   LASTWORD_STAFF_STREAMS_PER_USER / _TOTAL   live staff screens per account (5) and in all (200)
@@ -20,6 +22,7 @@ import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
 import { claimSqliteFile, type Claim } from './db/sqlite-instance.ts';
+import { followUpSettingsFromEnv } from './follow-up/settings.ts';
 import { collectorLogger } from './log.ts';
 import { SettingsError, settingsFromEnv } from './settings.ts';
 
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     rateLimit: settings.rateLimit,
     bodyLimitBytes: settings.bodyLimitBytes,
     alerts,
+    followUps: followUpSettingsFromEnv(process.env),
     trustProxy: settings.trustProxy,
     timeouts: settings.timeouts,
     staff: { secureCookies: settings.behindProxy, streamLimits: settings.streamLimits },

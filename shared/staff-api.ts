@@ -4,16 +4,13 @@
 // a key the other side does not know is a bug to surface, not data to drop silently.
 import { z } from 'zod';
 import type { ErrorReply } from './protocol.ts';
+import { FollowUpEntry } from './follow-up-api.ts';
 import { checkPeriod, REPORT_FILTER_SHAPE } from './report-filter.ts';
+import { StaffText } from './staff-text.ts';
 
 const Instant = z.iso.datetime();
 
-/**
- * Text from a staff request that reaches a query or a row. PostgreSQL text cannot hold U+0000 and
- * no one types it, so a string with one is refused like any other bad field.
- */
-export const StaffText = () =>
-  z.string().refine((s) => !s.includes('\u0000'), 'must not contain NUL (U+0000)');
+export { StaffText } from './staff-text.ts';
 
 export const StaffAlertKind = z.enum(['low_score', 'talk_now', 'test', 'window']);
 export type StaffAlertKind = z.infer<typeof StaffAlertKind>;
@@ -64,6 +61,8 @@ export const StaffAlert = z.strictObject({
    * the customer asked for): they are gone for good, the scores stay.
    */
   redactedAt: Instant.optional(),
+  /** Messages staff sent the customer about it (shared/follow-up-api.ts), oldest first. */
+  followUps: z.array(FollowUpEntry).optional(),
 });
 export type StaffAlert = z.infer<typeof StaffAlert>;
 
@@ -205,6 +204,10 @@ export const FeedComment = z.strictObject({
   possibleRepeat: z.boolean(),
   /** The alert the answer raised, if any, as staff left it. */
   alert: z.strictObject({ status: StaffAlertStatus, outcome: AlertOutcome.nullable() }).nullable(),
+  /** The customer asked to be contacted (left a contact with consent): a follow-up is possible. */
+  contactable: z.literal(true).optional(),
+  /** Messages staff sent the customer (shared/follow-up-api.ts), oldest first. */
+  followUps: z.array(FollowUpEntry).optional(),
 });
 export type FeedComment = z.infer<typeof FeedComment>;
 

@@ -4,7 +4,7 @@
 // address without an account subscribed to their digest, so the first start mails last week's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SmtpSettings } from '../../server/alerts/senders.ts';
+import type { SmtpSettings } from '../../server/alerts/smtp.ts';
 import type { Storage } from '../../server/db/open.ts';
 import { addSubscriber, SubscriptionError } from '../../server/digest/subscriptions.ts';
 import { startLocalSmtp } from '../local-smtp.ts';

@@ -137,7 +137,8 @@ export function personalPart(
 
 /** The generic webhook's JSON: the StaffAlert itself, its personal part only as given. */
 export function genericBody(m: AlertMessage, personal: PersonalPart): unknown {
-  const { comment: _comment, contact: _contact, ...rest } = m.alert;
+  // Follow-ups are staff's own business with the customer, not part of an alert's news.
+  const { comment: _comment, contact: _contact, followUps: _followUps, ...rest } = m.alert;
   const alert = { ...rest, ...personal };
   return {
     type: m.more ? 'alert.summary' : m.reason === 'initial' ? 'alert.created' : 'alert.escalated',

@@ -15,20 +15,36 @@ const ChannelName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');
 
+/** A Standard Webhooks secret: whsec_ followed by base64 (≥ 24 bytes). */
+const WebhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_<base64>')
+  .refine(
+    (s) => Buffer.from(s.slice(6), 'base64').length >= 24,
+    'the key must be at least 24 bytes',
+  );
+
 const Webhook = z.strictObject({
   name: ChannelName,
   kind: z.enum(['slack', 'teams', 'generic']),
   url: z.url(),
-  /** Standard Webhooks secret for kind "generic": whsec_ followed by base64 (≥ 24 bytes). */
-  secret: z
-    .string()
-    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_<base64>')
-    .refine(
-      (s) => Buffer.from(s.slice(6), 'base64').length >= 24,
-      'the key must be at least 24 bytes',
-    )
-    .optional(),
+  /** Required for kind "generic". */
+  secret: WebhookSecret.optional(),
 });
+
+/** The signed events a CRM can subscribe to (server/alerts/crm-events.ts). */
+export const CrmEventType = z.enum(['answer.finalized', 'alert.resolved']);
+export type CrmEventType = z.infer<typeof CrmEventType>;
+
+/** One CRM endpoint: signed like a generic webhook; contact details only when it says so. */
+export const EventEndpoint = z.strictObject({
+  url: z.url(),
+  secret: WebhookSecret,
+  events: z.array(CrmEventType).min(1),
+  /** Send the customer's contact (only ever one they consented to give); off unless set. */
+  includeContact: z.boolean().default(false),
+});
+export type EventEndpoint = z.infer<typeof EventEndpoint>;
 const Email = z.strictObject({
   name: ChannelName,
   kind: z.literal('email'),
@@ -73,6 +89,8 @@ export const Routing = z
     /** Received this long after createdAt counts as late (the kiosk was offline). */
     lateAfterMinutes: Minutes.default(2),
     channels: z.array(Channel).max(20).default([]),
+    /** Signed events for a CRM (answer.finalized, alert.resolved), each endpoint its own. */
+    events: z.array(EventEndpoint).max(10).default([]),
     /** Channel names told at once. */
     notify: z.array(ChannelName).default([]),
     /** Still open (not acknowledged) after `afterMinutes` → tell these channels too. */
@@ -90,6 +108,12 @@ export const Routing = z
     const names = new Set(r.channels.map((c) => c.name));
     if (names.size !== r.channels.length)
       ctx.addIssue({ code: 'custom', path: ['channels'], message: 'channel names must be unique' });
+    if (new Set(r.events.map((e) => e.url)).size !== r.events.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events'],
+        message: 'event endpoint URLs must be unique',
+      });
     const refs = [
       ...r.notify.map((n) => ['notify', n] as const),
       ...r.escalation.flatMap((s, i) => s.notify.map((n) => [`escalation.${i}`, n] as const)),

@@ -3,7 +3,6 @@
 // Teams URLs are the credential) or the message body (it may hold personal data).
 import { createHmac } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
-import { smtpTransport } from '../smtp-transport.ts';
 import type { Channel } from './rules.ts';
 import {
   emailText,
@@ -13,24 +12,9 @@ import {
   teamsBody,
   type AlertMessage,
 } from './messages.ts';
+import { smtpTransport, type SmtpSettings } from './smtp.ts';
 import { checkTarget, TargetError, type CheckedTarget, type TargetPolicy } from './targets.ts';
 import { postWebhook, type WebhookReply } from './webhook-post.ts';
-
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  /** TLS from the first byte (port 465); otherwise STARTTLS, required unless allowPlaintext. */
-  secure?: boolean;
-  /**
-   * Send without TLS when the server offers no STARTTLS: only for a relay on the same host or
-   * network (LASTWORD_SMTP_ALLOW_PLAINTEXT=1). Off, a missing STARTTLS fails the send instead of
-   * putting alerts and credentials on the wire in clear.
-   */
-  allowPlaintext?: boolean;
-  user?: string;
-  pass?: string;
-  from: string;
-}
 
 export interface AttemptResult {
   ok: boolean;
@@ -89,7 +73,7 @@ export class Senders {
     try {
       return webhookResult(await postWebhook(target, headers, body, this.deps.timeoutMs));
     } catch (error) {
-      return { ok: false, retry: true, error: errorWords(error) };
+      return { ok: false, retry: true, error: sendErrorWords(error) };
     }
   }
 
@@ -144,7 +128,7 @@ export class Senders {
       return { ok: true, retry: false };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      return { ok: false, retry: code === undefined || code < 500, error: errorWords(error) };
+      return { ok: false, retry: code === undefined || code < 500, error: sendErrorWords(error) };
     }
   }
 
@@ -160,7 +144,7 @@ function refused(error: string): AttemptResult {
 }
 
 /** A receiver's answer; 5xx, 429 and 408 are worth another try, honouring its Retry-After. */
-function webhookResult(res: WebhookReply): AttemptResult {
+export function webhookResult(res: WebhookReply): AttemptResult {
   if (res.status >= 200 && res.status < 300)
     return { ok: true, retry: false, httpStatus: res.status };
   const retryAfter = Number(res.retryAfter);
@@ -174,7 +158,7 @@ function webhookResult(res: WebhookReply): AttemptResult {
 }
 
 /** An error's code or class, never its message text (it can quote the URL). */
-export function errorWords(error: unknown): string {
+export function sendErrorWords(error: unknown): string {
   const e = error as {
     name?: string;
     code?: string;

@@ -13,6 +13,7 @@ import {
   type RetryPolicy,
 } from './dispatcher.ts';
 import { Escalator } from './escalation.ts';
+import { CrmEvents } from './crm-events.ts';
 import { recordAlertEvents } from './alert-events.ts';
 import type { AlertFeed } from './feed.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -26,7 +27,8 @@ import {
   recordRoutingFailure,
   takeRoutingJobs,
 } from './routing-queue.ts';
-import { Senders, type SmtpSettings } from './senders.ts';
+import { Senders } from './senders.ts';
+import type { SmtpSettings } from './smtp.ts';
 import { DEFAULT_TARGET_POLICY, type TargetPolicy } from './targets.ts';
 
 export interface AlertServiceOptions {
@@ -54,6 +56,8 @@ export class AlertService {
   private readonly dispatcher: Dispatcher;
   private readonly escalator: Escalator;
   private readonly senders: Senders;
+  /** Signed answer.finalized and alert.resolved events for CRMs (crm-events.ts). */
+  readonly crmEvents: CrmEvents;
   private readonly jobs: JobQueue;
   private readonly log: Logger | null;
   private readonly now: () => Date;
@@ -92,9 +96,21 @@ export class AlertService {
       now,
       log,
     });
+    this.crmEvents = new CrmEvents({
+      storage,
+      jobs,
+      policy,
+      retry: { ...DEFAULT_RETRY, ...opts.retry },
+      timeoutMs: opts.sendTimeoutMs ?? 10_000,
+      now,
+      log,
+    });
     this.notifier = new Notifier(storage, this.dispatcher, log);
     this.escalator = new Escalator(storage, this.notifier);
-    void this.enqueue('start deliveries', () => this.dispatcher.start());
+    void this.enqueue('start deliveries', async () => {
+      await this.dispatcher.start();
+      await this.crmEvents.start();
+    });
     // Jobs a stopped collector stored but never routed.
     this.routeStored();
     const every = opts.tickIntervalMs ?? 15_000;
@@ -147,7 +163,11 @@ export class AlertService {
       this.storage,
       async (trx) => {
         const jobs = await takeRoutingJobs(trx, this.storage, limit, onlyId);
-        for (const job of jobs) told.push(...(await routeJob(trx, job)));
+        for (const job of jobs) {
+          told.push(...(await routeJob(trx, job)));
+          if (job.kind === 'answers')
+            await this.crmEvents.answersStored(trx, job.kioskId, job.itemIds);
+        }
         await deleteRoutingJobs(
           trx,
           jobs.map((j) => j.id),

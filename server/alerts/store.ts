@@ -6,6 +6,7 @@ import type { Contact } from '../../shared/answer.ts';
 import type { Storage } from '../db/open.ts';
 import { reasonLabelsFor } from '../kiosk-api/kiosk-configs.ts';
 import { displayNames } from '../staff/users.ts';
+import { followUpLog } from '../follow-up/log.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import type { StaffAlert } from '../../shared/staff-api.ts';
 import type { StaffAlertTable } from './tables.ts';
@@ -138,6 +139,11 @@ export async function readStaffAlerts(
     rows.flatMap((r) => [r.acknowledged_by_id, r.resolved_by_id]),
   );
   const nameOf = (id: string) => actors.get(id) ?? id;
+  const followUps = await followUpLog(
+    storage,
+    'alert_id',
+    rows.map((r) => r.id),
+  );
   const labels = new Map<string, Map<string, string>>();
   for (const kioskId of new Set(rows.map((r) => r.kiosk_id)))
     labels.set(kioskId, await reasonLabelsFor(storage, kioskId));
@@ -152,6 +158,7 @@ export async function readStaffAlerts(
       ),
       ...(r.acknowledged_by_id !== null && { acknowledgedBy: nameOf(r.acknowledged_by_id) }),
       ...(r.resolved_by_id !== null && { resolvedBy: nameOf(r.resolved_by_id) }),
+      ...(followUps.has(r.id) && { followUps: followUps.get(r.id)! }),
     };
     // Staff read "Waiting time", not "wait-time": labels from the survey attached to the kiosk.
     const names = labels.get(r.kiosk_id);

@@ -121,6 +121,8 @@ export async function resolveAlert(
   outcome: AlertOutcome,
   note: string | null,
   now: Date,
+  /** Runs in the resolving transaction (signed CRM events, crm-events.ts). */
+  onResolved?: (trx: CollectorDb, location: string) => Promise<void>,
 ): Promise<StaffAlert> {
   const row = await unresolvedRow(storage, id);
   const at = now.toISOString();
@@ -143,7 +145,9 @@ export async function resolveAlert(
       .where('id', '=', id)
       .where('status', '!=', 'resolved')
       .executeTakeFirst();
-    return Number(updated.numUpdatedRows) === 1;
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await onResolved?.(trx, row.location);
+    return true;
   });
   if (!resolved) throw new AlertWorkflowError('conflict', ALREADY_RESOLVED);
   return resolved;

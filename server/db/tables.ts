@@ -3,6 +3,7 @@
 import type { AlertTables } from '../alerts/tables.ts';
 import type { ApiTables } from '../api/tables.ts';
 import type { DigestTables } from '../digest/tables.ts';
+import type { FollowUpTables } from '../follow-up/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
@@ -20,4 +21,5 @@ export interface CollectorTables
     UpdateTables,
     ResultsTables,
     ApiTables,
-    DigestTables {}
+    DigestTables,
+    FollowUpTables {}

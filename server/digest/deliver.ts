@@ -5,12 +5,11 @@
 // The digest is built when it is sent, from the answers as they are then.
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import type { SmtpSettings } from '../alerts/senders.ts';
-import { errorWords } from '../alerts/senders.ts';
+import { sendErrorWords } from '../alerts/senders.ts';
+import { smtpTransport, type SmtpSettings } from '../alerts/smtp.ts';
 import type { Storage } from '../db/open.ts';
 import { JOB_RETRIES } from '../jobs/queue.ts';
 import { checkedPlaces } from '../reports/places.ts';
-import { smtpTransport } from '../smtp-transport.ts';
 import { getUser } from '../staff/users.ts';
 import type { DeliverJob } from './claim.ts';
 import { buildDigest } from './digest.ts';
@@ -97,9 +96,9 @@ export class DigestDeliverer {
       const permanent = code !== undefined && code >= 500;
       // The queue tries a throwing job again JOB_RETRIES times; the last failure is final.
       const final = permanent || attempt > JOB_RETRIES;
-      await this.mark(job, final ? 'failed' : 'pending', attempt, errorWords(error));
+      await this.mark(job, final ? 'failed' : 'pending', attempt, sendErrorWords(error));
       this.deps.log?.warn(
-        { locationId: job.locationId, week: job.week, error: errorWords(error), final },
+        { locationId: job.locationId, week: job.week, error: sendErrorWords(error), final },
         'weekly digest not delivered',
       );
       if (!final) throw error;

@@ -5,7 +5,7 @@
 // job queue stops.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { SmtpSettings } from '../alerts/senders.ts';
+import type { SmtpSettings } from '../alerts/smtp.ts';
 import type { Storage } from '../db/open.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { claimDueDigests, DELIVER_QUEUE, type DeliverJob } from './claim.ts';

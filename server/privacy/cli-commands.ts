@@ -30,6 +30,7 @@ export async function forgetCommand(
   out(`  answers redacted: ${done.answers} (comment and contact removed; scores kept)`);
   out(`  staff alerts about them: ${done.alerts}; notes removed: ${done.notes}`);
   out(`  delivery log rows about them: ${done.deliveries} (kept: they hold no comment or contact)`);
+  out(`  follow-up texts to them removed: ${done.followUps} (the log of when and how is kept)`);
   const list = (channels: Iterable<string>) => [...channels].join(', ');
   if (done.recipients.size)
     out(

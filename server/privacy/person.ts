@@ -1,6 +1,7 @@
 // One person in what the collector holds, found by the contact they left at a kiosk (GDPR access
 // and erasure, `collector-admin export-person` and `forget`): their answers with kiosk and place,
-// the staff alerts about those answers, and each message sent about them. E-mail addresses match
+// the staff alerts about those answers, each message sent about them, and the follow-ups staff
+// sent them (server/follow-up/). E-mail addresses match
 // trimmed and case-insensitively; phone numbers by their digits and a leading + ("+49 170
 // 123-4567" is "+491701234567"). A number written nationally ("0170 …") is another number here:
 // the collector does not know the country. Both act on what is stored at the time they run.
@@ -10,7 +11,7 @@ import { MAY_CARRY_PERSONAL_DATA } from '../alerts/messages.ts';
 import { readStaffAlerts } from '../alerts/store.ts';
 import { listDeliveries, type DeliveryLogEntry } from '../alerts/workflow.ts';
 import { writeTransaction, type Storage } from '../db/open.ts';
-import { fromJson } from '../db/values.ts';
+import { fromJson, toIso } from '../db/values.ts';
 import { storedAnswer, type StoredAnswer } from '../kiosk-api/read-back.ts';
 import { redactAnswers, redactNotes } from './redact.ts';
 
@@ -98,6 +99,39 @@ export interface PersonRecord {
   alerts: (StaffAlert & { answerId: string })[];
   /** Every message sent (or tried) about those alerts; the text itself is never kept. */
   deliveries: (DeliveryLogEntry & { alertId: string })[];
+  /** Every follow-up staff sent (or tried) to them, with its text while it is held. */
+  followUps: PersonFollowUp[];
+}
+
+export interface PersonFollowUp {
+  id: string;
+  answerId: string;
+  channel: string;
+  createdAt: string;
+  status: string;
+  subject: string | null;
+  text: string | null;
+  redactedAt: string | null;
+}
+
+async function followUpsTo(storage: Storage, answerIds: string[]): Promise<PersonFollowUp[]> {
+  if (!answerIds.length) return [];
+  const rows = await storage.db
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('answer_id', 'in', answerIds)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    answerId: r.answer_id,
+    channel: r.channel,
+    createdAt: toIso(r.created_at)!,
+    status: r.status,
+    subject: r.subject,
+    text: r.body,
+    redactedAt: toIso(r.redacted_at),
+  }));
 }
 
 /** What is held about the person now. */
@@ -124,7 +158,8 @@ export async function personRecord(storage: Storage, person: Person): Promise<Pe
   const deliveries = [];
   for (const a of alerts)
     deliveries.push(...(await listDeliveries(storage, a.id)).map((d) => ({ alertId: a.id, ...d })));
-  return { person, answers, alerts, deliveries };
+  const followUps = await followUpsTo(storage, [...kioskOf.keys()]);
+  return { person, answers, alerts, deliveries, followUps };
 }
 
 export interface Forgotten {
@@ -135,6 +170,8 @@ export interface Forgotten {
   notes: number;
   /** Delivery log rows about those alerts (kept: they hold no customer text). */
   deliveries: number;
+  /** Follow-ups to them whose text was removed (the log of when and how stays). */
+  followUps: number;
   /** Outside channels a message with their comment or contact went to, and how many messages. */
   recipients: Map<string, number>;
   /** Channels told about them before schema v6, when nobody recorded whether personal data went. */
@@ -170,6 +207,7 @@ export async function forgetPerson(storage: Storage, person: Person, at: Date): 
     ...changed,
     alerts: held.alerts.length,
     deliveries: held.deliveries.length,
+    followUps: held.followUps.filter((f) => f.text !== null).length,
     recipients,
     unknown,
   };

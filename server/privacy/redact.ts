@@ -1,6 +1,7 @@
 // The one place that knows which columns hold personal text and how it is removed, for the
 // retention pass (retention.ts) and erasure on request (person.ts): the customer's comment and
-// contact on answers, and the staff note on staff alerts (staff write what they did for whom).
+// contact on answers with the follow-ups staff wrote to that contact, and the staff note on staff
+// alerts (staff write what they did for whom).
 // Scores, reasons, seq and timestamps stay for trends; redacted_at records when the text went, so
 // a reader can tell "removed" from "never given". Only rows that still hold text change, so the
 // counts say what was removed and a second run changes nothing.
@@ -22,13 +23,20 @@ export const alertHoldsNote = (eb: ExpressionBuilder<CollectorTables, 'staff_ale
 
 const none = (ids: Ids<keyof CollectorTables>) => Array.isArray(ids) && ids.length === 0;
 
-/** Removes comment and contact from these answers; resolves to how many held any. */
+/** Removes comment, contact and follow-up texts from these answers; resolves to how many held any. */
 export async function redactAnswers(
   db: CollectorDb,
   ids: Ids<'answers'>,
   at: Date,
 ): Promise<number> {
   if (none(ids)) return 0;
+  // The follow-ups written to them go with them (first: `ids` may select by what is still held).
+  await db
+    .updateTable('follow_ups')
+    .set({ subject: null, body: null, redacted_at: at.toISOString() })
+    .where('answer_id', 'in', ids)
+    .where('body', 'is not', null)
+    .execute();
   const result = await db
     .updateTable('answers')
     .set({ comment: null, contact: null, redacted_at: at.toISOString() })

@@ -8,6 +8,7 @@ import type { FeedComment } from '../../shared/staff-api.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toFlag, toIso } from '../db/values.ts';
 import { HttpError } from '../errors.ts';
+import { followUpLog } from '../follow-up/log.ts';
 import { reasonLabelsOf } from '../kiosk-api/surveys.ts';
 import { reportAnswers, type AnswerFilter } from './answers.ts';
 import { commentMatches } from './comment-search.ts';
@@ -88,6 +89,8 @@ function feedQuery(storage: Storage, req: FeedRequest) {
       'locations.time_zone',
       'touchpoints.id as touchpoint_id',
       'touchpoints.name as touchpoint',
+      // Whether the customer left a contact (only ever with consent): never the contact itself.
+      sql<number | boolean>`answers.contact is not null`.as('has_contact'),
     ])
     .orderBy('answers.finalized_at', 'desc')
     .orderBy('answers.id', 'desc')
@@ -139,6 +142,11 @@ export async function commentPage(
   const more = rows.length > req.limit;
   const page = more ? rows.slice(0, req.limit) : rows;
   const alerts = await alertsOf(storage, page);
+  const followUps = await followUpLog(
+    storage,
+    'answer_id',
+    page.map((r) => r.id),
+  );
   const labels = new Map<string, Map<string, string>>();
   const clock = new LocalClock();
   const comments: FeedComment[] = [];
@@ -165,6 +173,8 @@ export async function commentPage(
       })),
       possibleRepeat: toFlag(r.possible_repeat),
       alert: alerts.get(r.id) ?? null,
+      ...(toFlag(r.has_contact) && { contactable: true as const }),
+      ...(followUps.has(r.id) && { followUps: followUps.get(r.id)! }),
     });
   }
   const last = page.at(-1);

@@ -89,7 +89,9 @@ export function alertRoutes(app: FastifyInstance, ctx: StaffContext): void {
     const body = parseBody(ResolveBody, request.body);
     const note = body.note?.trim() || null;
     return workflow(() =>
-      resolveAlert(ctx.storage, ctx.feed, id, by, body.outcome, note, ctx.now()),
+      resolveAlert(ctx.storage, ctx.feed, id, by, body.outcome, note, ctx.now(), (trx, location) =>
+        ctx.crmEvents.alertResolved(trx, location, id),
+      ),
     );
   });
 }

@@ -1,8 +1,10 @@
 // What the staff routes need, passed in by buildCollector (tests choose the clock and storage).
+import type { CrmEvents } from '../alerts/crm-events.ts';
 import type { AlertFeed } from '../alerts/feed.ts';
 import type { AlertHub } from '../alerts/hub.ts';
 import type { Storage } from '../db/open.ts';
 import type { DigestSchedule } from '../digest/schedule.ts';
+import type { FollowUpService } from '../follow-up/service.ts';
 import type { HashGate } from './hash-gate.ts';
 import type { StreamLimits } from './live-screens.ts';
 
@@ -12,6 +14,10 @@ export interface StaffContext extends StaffOptions {
   hub: AlertHub;
   /** This instance's reader of alert_events: the stream's resume point and replay. */
   feed: AlertFeed;
+  /** Messages to customers who asked to be contacted (server/follow-up/). */
+  followUps: FollowUpService;
+  /** Signed CRM events; a resolve queues alert.resolved in its transaction. */
+  crmEvents: CrmEvents;
 }
 
 /** What buildCollector's caller may choose for the staff side. */

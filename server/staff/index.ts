@@ -11,6 +11,7 @@ import { digestRoutes } from './digest-routes.ts';
 import { dutyRoutes } from './duty-routes.ts';
 import { enrolmentRoutes } from './enrolment-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { followUpRoutes } from './follow-up-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
@@ -46,5 +47,6 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   userRoutes(app, ctx);
   dutyRoutes(app, ctx);
   digestRoutes(app, ctx);
+  followUpRoutes(app, ctx);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { buildCollector } from '../../server/app.ts';
 import type { AlertEvent } from '../../shared/staff-api.ts';
 import { setRouting } from '../../server/alerts/routing-store.ts';
-import type { SmtpSettings } from '../../server/alerts/senders.ts';
+import type { SmtpSettings } from '../../server/alerts/smtp.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import type { RetentionOptions } from '../../server/privacy/schedule.ts';

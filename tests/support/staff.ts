@@ -14,7 +14,7 @@ import type { AlertServiceOptions } from '../../server/alerts/service.ts';
 import { NOT_YET_HANDLED } from '../../server/alerts/store.ts';
 import { getAlert } from '../../server/alerts/workflow.ts';
 import type { DigestOptions } from '../../server/digest/plugin.ts';
-import { buildCollector } from '../../server/app.ts';
+import { buildCollector, type CollectorOptions } from '../../server/app.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import type { StaffOptions } from '../../server/staff/index.ts';
 import type { ServerTimeouts } from '../../server/timeouts.ts';
@@ -69,6 +69,8 @@ export interface StaffCollectorOptions {
   sqlitePath?: string;
   /** The alert service's outside channels (webhook hosts, SMTP); none by default. */
   alerts?: AlertServiceOptions;
+  /** Follow-ups to customers: the SMS gateway, limits, retries (SMTP is the alerts'). */
+  followUps?: CollectorOptions['followUps'];
   /** A PostgreSQL server URL: the collector gets a fresh schema there (dropped on close) instead of SQLite. */
   postgresUrl?: string | undefined;
   /** The HTTP server's limits on slow and silent clients (short ones in the timeout tests). */
@@ -116,6 +118,7 @@ export async function startStaffCollector(
       ...(opts.logger && { logger: opts.logger }),
       ...(opts.now && { now: opts.now }),
       ...(opts.alerts && { alerts: opts.alerts }),
+      ...(opts.followUps && { followUps: opts.followUps }),
       ...(opts.trustProxy !== undefined && { trustProxy: opts.trustProxy }),
       ...(opts.timeouts && { timeouts: opts.timeouts }),
       ...(opts.digest && { digest: opts.digest }),

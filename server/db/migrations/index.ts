@@ -21,6 +21,7 @@ import * as m015 from './015-enrolment-codes.ts';
 import * as m016 from './016-admin-audit.ts';
 import * as m017 from './017-duty-shifts.ts';
 import * as m018 from './018-digests.ts';
+import * as m019 from './019-follow-ups.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -46,4 +47,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '016-admin-audit', up: m016.up },
   { name: '017-duty-shifts', up: m017.up },
   { name: '018-digests', up: m018.up },
+  { name: '019-follow-ups', up: m019.up },
 ];

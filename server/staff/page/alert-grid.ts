@@ -44,6 +44,7 @@ export class AlertGrid {
     this.actions = {
       acknowledge: async (id) => this.apply(await actions.acknowledge(id)),
       resolve: async (id, outcome, note) => this.apply(await actions.resolve(id, outcome, note)),
+      followUp: actions.followUp,
     };
   }
 

@@ -3,6 +3,12 @@
 // shared/staff-api.ts: one that does not fit is a MalformedReply, which the screens show as such.
 import type { z } from 'zod';
 import {
+  FollowUpDraft,
+  SendFollowUpReply,
+  type FollowUpDraftQuery,
+  type SendFollowUpBody,
+} from '../../../shared/follow-up-api.ts';
+import {
   AlertReply,
   LogoutReply,
   MeReply,
@@ -131,3 +137,13 @@ export function showLoadError(status: HTMLElement, e: Error, what: string): void
   status.textContent =
     e instanceof ApiError ? `${sentence(e.message)}.` : `${what} could not be loaded: ${e.message}`;
 }
+
+/** The follow-up form's start: templates in the customer's language, channels, the log so far. */
+export const followUpDraft = (q: FollowUpDraftQuery) =>
+  call(
+    FollowUpDraft,
+    'GET',
+    `follow-ups/draft?${new URLSearchParams(q as Record<string, string>)}`,
+  );
+export const sendFollowUp = (body: SendFollowUpBody) =>
+  call(SendFollowUpReply, 'POST', 'follow-ups', body);

@@ -2,7 +2,7 @@
 // (not an update to one on the board) chimes and raises a system notification; "time since"
 // ticks every second.
 import type { AlertEventType, StaffAlert } from '../../../shared/staff-api.ts';
-import { acknowledge, resolve, sessionEnded } from './api.ts';
+import { acknowledge, followUpDraft, resolve, sendFollowUp, sessionEnded } from './api.ts';
 import { AlertGrid } from './alert-grid.ts';
 import { alertCount, boardHeader, connectionStatus, unreadableBanner } from './board-header.ts';
 import type { CardActions } from './card.ts';
@@ -15,6 +15,10 @@ import { chime } from './sound.ts';
 const API_ACTIONS: CardActions = {
   acknowledge: async (id) => (await acknowledge(id)).alert,
   resolve: async (id, outcome, note) => (await resolve(id, outcome, note)).alert,
+  followUp: {
+    draft: (target) => followUpDraft(target),
+    send: async (body) => (await sendFollowUp(body)).followUp,
+  },
 };
 
 function announceNew(grid: AlertGrid, type: AlertEventType, alert: StaffAlert): void {

@@ -2,6 +2,7 @@
 // a string child of el(), i.e. a Text node: it shows exactly as typed and is never parsed.
 import type { AlertOutcome, StaffAlert } from '../../../shared/staff-api.ts';
 import { el, sentence } from './dom.ts';
+import { followUpButton, followUpLog, type FollowUpActions } from './follow-up.ts';
 import { KIND_LABEL, OUTCOME_LABEL, PRIORITY_LABEL, SMILEY_LABEL, isOutcome } from './labels.ts';
 import { clock, since } from './time.ts';
 
@@ -9,6 +10,7 @@ import { clock, since } from './time.ts';
 export interface CardActions {
   acknowledge(id: string): Promise<StaffAlert>;
   resolve(id: string, outcome: AlertOutcome, note: string): Promise<StaffAlert>;
+  followUp: FollowUpActions;
 }
 
 function scores(a: StaffAlert): HTMLElement | null {
@@ -171,6 +173,8 @@ export function renderCard(a: StaffAlert, act: CardActions, nowMs: number): HTML
     scores(a),
     ...customerWords(a),
     contact(a),
+    followUpLog(a.followUps),
+    a.contact && !a.redactedAt ? followUpButton({ alertId: a.id }, act.followUp) : null,
     statusLine(a),
     actions(a, act),
   );

@@ -3,9 +3,10 @@
 // and what staff did about its alert. "Load more" fetches the next page after the last one
 // shown (the API's cursor), so comments arriving meanwhile never push one off or show one twice.
 import { CommentsReply, PlacesReply, type FeedComment } from '../../../shared/staff-api.ts';
-import { getJson } from './api.ts';
+import { followUpDraft, getJson, sendFollowUp } from './api.ts';
 import { filterForm, filterParams } from './comment-filters.ts';
 import { el, sentence } from './dom.ts';
+import { followUpButton, followUpLog, type FollowUpActions } from './follow-up.ts';
 import { pageHeader } from './page-header.ts';
 import type { PageEnv } from './routes.ts';
 
@@ -23,6 +24,11 @@ function localWhen(localTime: string): string {
   const [, y, m, d, hm] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(localTime) ?? [];
   return y ? `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}, ${hm}` : localTime;
 }
+
+const FEED_FOLLOW_UP: FollowUpActions = {
+  draft: (target) => followUpDraft(target),
+  send: async (body) => (await sendFollowUp(body)).followUp,
+};
 
 function commentCard(c: FeedComment): HTMLElement {
   const scores = [
@@ -59,6 +65,8 @@ function commentCard(c: FeedComment): HTMLElement {
           ...c.reasons.map((r) => el('li', {}, r.label)),
         )
       : null,
+    followUpLog(c.followUps),
+    c.contactable ? followUpButton({ answerId: c.answerId }, FEED_FOLLOW_UP) : null,
   );
 }
 
