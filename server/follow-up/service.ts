@@ -157,6 +157,24 @@ export class FollowUpService {
     target: FollowUpTarget,
     at: Date,
   ): Promise<void> {
+    if (this.deps.storage.engine === 'postgres') {
+      // Two sends at once would each count only what is committed and both pass. Each waits for
+      // the other on the answer's row, then the account's (one order for every sender, so no
+      // deadlock); read committed then counts the row the first one wrote. SQLite's single
+      // writer already runs them one after the other.
+      await trx
+        .selectFrom('answers')
+        .select('id')
+        .where('id', '=', target.answerId)
+        .forUpdate()
+        .execute();
+      await trx
+        .selectFrom('staff_users')
+        .select('id')
+        .where('id', '=', user.id)
+        .forUpdate()
+        .execute();
+    }
     if (user.role === 'staff') {
       const last = await trx
         .selectFrom('follow_ups')

@@ -189,6 +189,21 @@ for (const engine of await staffEngines()) {
       expect(smtp.mails.filter((m) => m.to.includes(`once-${tag}@example.test`))).toHaveLength(2);
     });
 
+    it('lets one of several sends to one customer at the same moment through', async () => {
+      const a = await c.seedAlert('main', {
+        answer: { contact: contact(tag, { email: `race-${tag}@example.test` }) },
+      });
+      // Five clicks of two colleagues at once on one customer: one follow-up.
+      const once = await Promise.all(
+        [staff.dana, staff.lea, staff.dana, staff.lea, staff.dana].map((who) =>
+          send(who, email(a.id)),
+        ),
+      );
+      expect(once.map((r) => r.status).sort()).toEqual([202, 429, 429, 429, 429]);
+      await idle();
+      expect(smtp.mails.filter((m) => m.to.includes(`race-${tag}@example.test`))).toHaveLength(1);
+    });
+
     it('texts through the SMS gateway, retrying after a 503, and logs a 400 as failed', async () => {
       const a = await c.seedAlert('main', {
         answer: { contact: contact(tag, { phone: `+372 5123 4${tag.length}67` }) },
