@@ -58,12 +58,29 @@ export async function refreshRollup(storage: Storage): Promise<void> {
     }
     for (const [locationId, utcDays] of byLocation) {
       const zone = zones.get(locationId);
-      if (zone) await rollUp(trx, locationId, zone, utcDays.sort());
+      if (zone) for (const run of runsOf(utcDays.sort())) await rollUp(trx, locationId, zone, run);
     }
   });
 }
 
-/** Rebuilds the local days that the UTC days touch (and any between), from their answers. */
+/**
+ * Sorted UTC days cut where a day is missing: each run is rolled up on its own. One range from
+ * the first to the last would span from a kiosk clock's year 1 to another's year 9999, and
+ * walking ten thousand years of time-zone offsets blocked the collector for tens of seconds.
+ */
+function runsOf(days: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  let previous = Number.NaN;
+  for (const day of days) {
+    const t = Date.parse(`${day}T00:00:00Z`);
+    if (t - previous === DAY_MS) runs.at(-1)!.push(day);
+    else runs.push([day]);
+    previous = t;
+  }
+  return runs;
+}
+
+/** Rebuilds the local days that a run of UTC days touches, from their answers. */
 async function rollUp(trx: CollectorDb, locationId: number, zone: string, utcDays: string[]) {
   const firstDay = localDay(Date.parse(`${utcDays[0]}T00:00:00Z`), zone);
   const lastDay = localDay(
