@@ -1,9 +1,10 @@
 // A low score on the demo's staff board: a newcomer who opens the staff page sees what an alert
-// looks like (where, what went wrong, the comment, Acknowledge and Resolve) before tapping a sad
-// face on the kiosk. A second demo kiosk, "Service desk 2", sends a real low score with reasons
-// and a comment through the collector's own API, as a kiosk does (the alert at once, the answer
-// after), so the card, its routing and the live feed are the real ones. Sent only while that desk has no open card, so restarts do
-// not pile cards up; its answers keep their own seq run, apart from the demo kiosk's.
+// looks like (where, what went wrong, the comment, Acknowledge, Resolve, and a follow-up to the
+// customer, who left a contact) before tapping a sad face on the kiosk. A second demo kiosk,
+// "Service desk 2", sends a real low score with reasons, a comment and a contact through the
+// collector's own API, as a kiosk does (the alert at once, the answer after), so the card, its
+// routing and the live feed are the real ones. Sent only while that desk has no open card, so
+// restarts do not pile cards up; its answers keep their own seq run, apart from the demo kiosk's.
 import { v7 as uuidv7 } from 'uuid';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
@@ -14,7 +15,7 @@ const DESK_2 = { kioskId: 'demo-kiosk-2', touchpoint: 'Service desk 2' } as cons
 
 interface DemoConfig {
   location: string;
-  survey: { version: string };
+  survey: { version: string; contact?: { consentVersion: string } };
 }
 
 /** Puts one low score on the staff board unless Service desk 2 already has an open card. */
@@ -84,6 +85,14 @@ export async function seedDemoAlert(
         nps: 2,
         ces: 2,
         comment: 'Waited twenty minutes and nobody could tell me when my order would be ready.',
+        // The customer agreed to be contacted, so the card offers a follow-up; it is mailed to
+        // the demo's own mailbox (.demo-data/mail), never out.
+        contact: {
+          consentVersion: config.survey.contact?.consentVersion ?? 'demo',
+          name: 'Ada Demo',
+          email: 'ada@demo.example',
+          phone: '+372 5555 0100',
+        },
         talkNow: false,
         possibleRepeat: false,
       },

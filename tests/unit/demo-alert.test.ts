@@ -1,9 +1,11 @@
 // The demo's staff board is not empty: `npm start` puts one low score from Service desk 2 on it
-// through the collector's real API, once, and again only after staff resolved that card.
+// through the collector's real API, once, and again only after staff resolved that card. Its
+// customer left a contact with consent, so the card shows the follow-up too.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAlert } from '../../scripts/tasks/demo-alert.ts';
+import { Contact } from '../../shared/answer.ts';
 import { startCollector, type RunningCollector } from '../support/collector.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -38,10 +40,17 @@ describe('demo staff board', () => {
       .toEqual([{ kind: 'low_score', status: 'open', touchpoint: 'Service desk 2', smiley: 1 }]);
     const answer = await collector.storage.db
       .selectFrom('answers')
-      .select(['comment', 'reasons'])
+      .select(['comment', 'reasons', 'contact'])
       .where('kiosk_id', '=', 'demo-kiosk-2')
       .executeTakeFirstOrThrow();
     expect(answer.comment).toMatch(/Waited twenty minutes/);
+    // A contact given with the demo survey's consent, so the card offers a follow-up.
+    const consent = (config as unknown as { survey: { contact: { consentVersion: string } } })
+      .survey.contact;
+    expect(Contact.parse(JSON.parse(String(answer.contact)))).toMatchObject({
+      consentVersion: consent.consentVersion,
+      email: expect.stringMatching(/@demo\.example$/),
+    });
     // Reasons the demo survey has, so the card shows their labels, not raw ids.
     const survey = config as unknown as { survey: { reasons: { low: { id: string }[] } } };
     const known = survey.survey.reasons.low.map((r) => r.id);
