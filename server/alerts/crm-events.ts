@@ -14,7 +14,7 @@ import type { Contact } from '../../shared/answer.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { fromJson, toIso } from '../db/values.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import type { RetryPolicy } from './dispatcher.ts';
+import { retryAt, type RetryPolicy } from './dispatcher.ts';
 import { getRouting, routingFromBody } from './routing-store.ts';
 import type { CrmEventType, EventEndpoint, Routing } from './rules.ts';
 import { sendErrorWords, signStandardWebhook, webhookResult } from './senders.ts';
@@ -145,17 +145,12 @@ export class CrmEvents {
     if (result.ok) log?.info(fields, 'CRM event delivered');
     else log?.warn(fields, again ? 'CRM event failed; will retry' : 'CRM event failed');
     if (!again) return;
-    const { retry } = this.deps;
-    const delay = Math.min(
-      retry.maxDelayMs,
-      Math.max(retry.baseDelayMs * 2 ** (job.attempt - 1), (result.retryAfterSeconds ?? 0) * 1000),
-    );
     await writeTransaction(storage, (trx) =>
       this.deps.jobs.send(
         trx,
         CRM_EVENT_QUEUE,
         { ...job, attempt: job.attempt + 1 },
-        new Date(Date.now() + delay),
+        retryAt(this.deps.retry, job.attempt, result.retryAfterSeconds),
       ),
     );
   }

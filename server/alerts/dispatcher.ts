@@ -34,6 +34,17 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 5 * 60_000,
 };
 
+/**
+ * When to try again: capped exponential backoff, or longer when the receiver asked for it
+ * (Retry-After). On the queue's clock (real time on both engines), not the collector's
+ * injectable one. Alert deliveries, follow-ups and CRM events all retry this way.
+ */
+export function retryAt(retry: RetryPolicy, attempt: number, retryAfterSeconds = 0): Date {
+  const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  const delay = Math.min(retry.maxDelayMs, Math.max(backoff, retryAfterSeconds * 1000));
+  return new Date(Date.now() + delay);
+}
+
 /** New messages (not retries) per channel per minute; a storm beyond it stays off the channel. */
 export const DEFAULT_PER_CHANNEL_PER_MINUTE = 20;
 
@@ -135,7 +146,7 @@ export class Dispatcher {
           trx,
           DELIVERY_QUEUE,
           { ...job, attempt: job.attempt + 1 },
-          this.retryAt(job.attempt, result.retryAfterSeconds ?? 0),
+          retryAt(this.deps.retry, job.attempt, result.retryAfterSeconds ?? 0),
         );
     });
     this.report(job, channel, result, again);
@@ -209,14 +220,5 @@ export class Dispatcher {
     };
     if (result.ok) log?.info(fields, 'alert delivered');
     else log?.warn(fields, again ? 'alert delivery failed; will retry' : 'alert delivery failed');
-  }
-
-  /** Capped exponential backoff, or longer when the receiver asked for it (Retry-After). */
-  private retryAt(attempt: number, retryAfterSeconds: number): Date {
-    const { retry } = this.deps;
-    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = Math.min(retry.maxDelayMs, Math.max(backoff, retryAfterSeconds * 1000));
-    // The queue's clock (real time on both engines), not the collector's injectable one.
-    return new Date(Date.now() + delay);
   }
 }

@@ -15,6 +15,7 @@ import type {
   SendFollowUpBody,
 } from '../../shared/follow-up-api.ts';
 import { recordAlertEvents } from '../alerts/alert-events.ts';
+import { retryAt } from '../alerts/dispatcher.ts';
 import type { AlertFeed } from '../alerts/feed.ts';
 import type { AttemptResult } from '../alerts/senders.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
@@ -265,7 +266,7 @@ export class FollowUpService {
           trx,
           FOLLOW_UP_QUEUE,
           { id: row.id, attempt: job.attempt + 1 },
-          this.retryAt(job.attempt, result.retryAfterSeconds ?? 0),
+          retryAt(this.retry, job.attempt, result.retryAfterSeconds ?? 0),
         );
       await this.announce(trx, row.alert_id, at);
     });
@@ -279,14 +280,5 @@ export class FollowUpService {
     };
     if (result.ok) log?.info(fields, 'follow-up sent');
     else log?.warn(fields, again ? 'follow-up failed; will retry' : 'follow-up failed');
-  }
-
-  /** Capped exponential backoff, or longer when the receiver asked for it (Retry-After). */
-  private retryAt(attempt: number, retryAfterSeconds: number): Date {
-    const { retry } = this;
-    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    const delay = Math.min(retry.maxDelayMs, Math.max(backoff, retryAfterSeconds * 1000));
-    // The queue's clock (real time on both engines), not the collector's injectable one.
-    return new Date(Date.now() + delay);
   }
 }
