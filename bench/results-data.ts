@@ -27,11 +27,16 @@ export const MANAGER = {
 } as never;
 
 /** Fills an empty, migrated collector database; answers end at `now`. */
-export async function generate(storage: Storage, now: Date): Promise<void> {
+export async function generate(
+  storage: Storage,
+  now: Date,
+  answers = ANSWERS,
+  locations = LOCATIONS,
+): Promise<void> {
   const start = Math.floor(now.getTime() / 1000) - SPAN_S;
   const db = storage.db;
   const at = new Date(start * 1000).toISOString();
-  for (let i = 1; i <= LOCATIONS; i++) {
+  for (let i = 1; i <= locations; i++) {
     await db
       .insertInto('locations')
       .values({
@@ -67,9 +72,9 @@ export async function generate(storage: Storage, now: Date): Promise<void> {
   }
   const pg = storage.engine === 'postgres';
   // Constants as SQL literals: a bound JS number is a REAL to SQLite, and seq is an INTEGER.
-  const L = sql.raw(String(LOCATIONS));
-  const last = sql.raw(String(ANSWERS - 1));
-  const step = sql.raw(String(SPAN_S / ANSWERS));
+  const L = sql.raw(String(locations));
+  const last = sql.raw(String(answers - 1));
+  const step = sql.raw(String(SPAN_S / answers));
   const from = sql.raw(String(start));
   // Row n: location 1 + n % LOCATIONS, spread evenly over the two years; scores from the row's
   // own hash, so the generator needs no per-row round trip.

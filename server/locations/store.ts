@@ -4,7 +4,7 @@
 import { canonicalTimeZone } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { fromJson, toIso, toJson } from '../db/values.ts';
-import { markDirty } from '../reports/rollup.ts';
+import { forgetRollup, markDirty } from '../reports/rollup.ts';
 import type { OpeningHours } from './hours.ts';
 
 export class LocationError extends Error {}
@@ -117,7 +117,8 @@ export async function updateLocation(
 }
 
 /**
- * A new zone moves every answer to other local days and hours: the location's rolled-up days go
+ * A new zone moves every answer to other local days and hours: the location's rolled-up days and
+ * months go
  * and all its answers' days are marked for rolling up again (server/reports/rollup.ts).
  */
 async function rebucketLocation(trx: CollectorDb, name: string): Promise<void> {
@@ -126,7 +127,7 @@ async function rebucketLocation(trx: CollectorDb, name: string): Promise<void> {
     .select('id')
     .where('name', '=', name)
     .executeTakeFirstOrThrow();
-  await trx.deleteFrom('results_days').where('location_id', '=', id).execute();
+  await forgetRollup(trx, id);
   const answers = await trx
     .selectFrom('answers')
     .select('finalized_at')

@@ -54,15 +54,16 @@ export function hoursText(hours: Int32Array): string {
 }
 
 /**
- * Reads hoursText's JSON back by scanning its digits in order: JSON.parse would build 25 arrays
- * per row for a year's 70,000 rows, and the collector's own writes are the only input.
+ * Reads a stored list of counts (hoursText's JSON, or a month row's flat arrays) back by scanning
+ * its digits in order: JSON.parse would build 25 arrays per row for a year's 70,000 rows, and the
+ * collector's own writes are the only input.
  */
-export function hoursOf(text: string): Int32Array {
-  const out = new Int32Array(HOUR_COUNTS);
+export function countsOf(text: string, length: number): Int32Array {
+  const out = new Int32Array(length);
   let i = 0;
   let n = 0;
   let inNumber = false;
-  for (let p = 0; p < text.length && i < HOUR_COUNTS; p++) {
+  for (let p = 0; p < text.length && i < length; p++) {
     const c = text.charCodeAt(p);
     if (c >= 48 && c <= 57) {
       n = n * 10 + c - 48;
@@ -75,6 +76,8 @@ export function hoursOf(text: string): Int32Array {
   }
   return out;
 }
+
+export const hoursOf = (text: string) => countsOf(text, HOUR_COUNTS);
 
 export function emptyDayRow(locationId: number, touchpointId: number, day: string): DayRow {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

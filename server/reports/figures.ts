@@ -1,9 +1,21 @@
-// The results page's figures, summed from day rows (day-rows.ts) whichever path read them: tiles
-// with their change against the previous equal period, the trend, the ranking, the heat map and
-// the reasons Pareto. Pure, so the hand-computed fixture tests check the arithmetic itself.
+// The results page's figures, summed from day rows (day-rows.ts) and month rows (month-rows.ts)
+// whichever path read them: tiles with their change against the previous equal period, the
+// trend, the ranking and the reasons Pareto (the heat map is heat-map.ts). Pure, so the fixture
+// tests check the arithmetic itself.
 import type { ResultsFigures, Tile } from '../../shared/results-api.ts';
-import { WEEKDAYS, type OpeningHours } from '../locations/hours.ts';
 import type { DayRow } from './day-rows.ts';
+import type { DayCounts, MonthRow } from './month-rows.ts';
+
+/** What a view is summed from: day rows, month rows, and the closed days inside those months. */
+export interface View {
+  days: readonly DayRow[];
+  months: readonly MonthRow[];
+  /** Day rows of closed days that `months` hold: the heat map takes them out again. */
+  closed: readonly DayRow[];
+}
+
+/** A row's counts, the same for a day and a month. */
+type Counted = Omit<DayRow, 'day' | 'weekday' | 'hours'>;
 
 /** Below this many answers a figure says how few it rests on instead of pretending. */
 export const FEW_ANSWERS = 30;
@@ -29,7 +41,7 @@ export const noSums = (): Sums => ({
   ces_n: 0,
 });
 
-export function sum(rows: readonly DayRow[]): Sums {
+export function sum(rows: Iterable<Sums>): Sums {
   const s = noSums();
   for (const r of rows) {
     s.answers += r.answers;
@@ -44,10 +56,11 @@ export function sum(rows: readonly DayRow[]): Sums {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const npsN = (s: Sums) => s.promoters + s.passives + s.detractors;
+type NpsCounts = Pick<Sums, 'promoters' | 'passives' | 'detractors'>;
+const npsN = (s: NpsCounts) => s.promoters + s.passives + s.detractors;
 export const happyPct = (s: Pick<Sums, 'answers' | 'happy'>) =>
   s.answers ? round1((100 * s.happy) / s.answers) : null;
-export const npsOf = (s: Sums) => {
+export const npsOf = (s: NpsCounts) => {
   const n = npsN(s);
   return n ? round1((100 * (s.promoters - s.detractors)) / n) : null;
 };
@@ -78,7 +91,7 @@ function tile(value: number | null, previous: number | null, n: number): Tile {
 }
 
 /** The period's tiles; `p`: the previous equal period's sums, for each tile's change. */
-export function tiles(rows: readonly DayRow[], p: Sums): ResultsFigures['tiles'] {
+export function tiles(rows: Iterable<Counted>, p: Sums): ResultsFigures['tiles'] {
   const s = sum(rows);
   return {
     answers: tile(s.answers, p.answers, s.answers),
@@ -104,12 +117,12 @@ export function mondayOf(day: string): string {
 
 /** Day or week buckets from `from` to `to` (local dates), empty ones included. */
 export function trend(
-  rows: readonly DayRow[],
+  points: Iterable<DayCounts>,
   bucket: 'day' | 'week',
   from: string,
   to: string,
 ): ResultsFigures['trend'] {
-  // A year's rows name some 365 days: each day's week is worked out once, not once per row.
+  // A year's points name some 365 days: each day's week is worked out once, not once per point.
   const weeks = new Map<string, string>();
   const keyOf = (day: string) => {
     if (bucket === 'day') return day;
@@ -117,15 +130,26 @@ export function trend(
     if (week === undefined) weeks.set(day, (week = mondayOf(day)));
     return week;
   };
-  const groups = new Map<string, DayRow[]>();
-  for (let day = from; day <= to; day = nextDate(day)) groups.set(keyOf(day), []);
-  for (const r of rows) groups.get(keyOf(r.day))?.push(r);
+  const groups = new Map<string, Omit<DayCounts, 'day'>>();
+  for (let day = from; day <= to; day = nextDate(day))
+    groups.set(keyOf(day), { answers: 0, happy: 0, promoters: 0, passives: 0, detractors: 0 });
+  for (const p of points) {
+    const g = groups.get(keyOf(p.day));
+    if (!g) continue;
+    g.answers += p.answers;
+    g.happy += p.happy;
+    g.promoters += p.promoters;
+    g.passives += p.passives;
+    g.detractors += p.detractors;
+  }
   return {
     bucket,
-    points: [...groups].map(([start, rs]) => {
-      const s = sum(rs);
-      return { start, answers: s.answers, happy: happyPct(s), nps: npsOf(s) };
-    }),
+    points: [...groups].map(([start, g]) => ({
+      start,
+      answers: g.answers,
+      happy: happyPct(g),
+      nps: npsOf(g),
+    })),
   };
 }
 
@@ -140,8 +164,8 @@ interface Named {
   name: string;
 }
 
-function rank<K extends number>(rows: readonly DayRow[], keyOf: (r: DayRow) => K) {
-  const groups = new Map<K, DayRow[]>();
+function rank<K extends number>(rows: Iterable<Counted>, keyOf: (r: Counted) => K) {
+  const groups = new Map<K, Counted[]>();
   for (const r of rows) {
     const group = groups.get(keyOf(r));
     if (group) group.push(r);
@@ -165,7 +189,7 @@ function rank<K extends number>(rows: readonly DayRow[], keyOf: (r: DayRow) => K
 }
 
 export function ranking(
-  rows: readonly DayRow[],
+  rows: readonly Counted[],
   locations: readonly Named[],
   touchpoints: readonly (Named & { locationId: number })[],
 ): ResultsFigures['ranking'] {
@@ -186,76 +210,9 @@ export function ranking(
   };
 }
 
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-
-/** Whether the hour [h:00, h+1:00) on the ISO weekday overlaps the opening hours (null: always open). */
-export function openDuring(hours: OpeningHours | null, weekday: number, hour: number): boolean {
-  if (!hours) return true;
-  return (hours[WEEKDAYS[weekday - 1]!] ?? []).some(
-    ([open, close]) => toMinutes(open) < (hour + 1) * 60 && hour * 60 < toMinutes(close),
-  );
-}
-
-export interface HeatPlace {
-  id: number;
-  hours: OpeningHours | null;
-  closedDays: readonly string[];
-}
-
-/**
- * Hour of day × weekday in local time, only the hours a chosen location is open (a cell no
- * location opens in is left out, and so are answers given outside their location's hours or on
- * a closed day).
- */
-export function heatMap(
-  rows: readonly DayRow[],
-  places: readonly HeatPlace[],
-): ResultsFigures['heatMap'] {
-  // Per place, [weekday][hour] open or not, worked out once rather than per row and hour.
-  const byId = new Map(
-    places.map((p) => [
-      p.id,
-      {
-        closed: new Set(p.closedDays),
-        open: [0, 1, 2, 3, 4, 5, 6, 7].map((weekday) =>
-          Array.from(
-            { length: 24 },
-            (_, hour) => weekday > 0 && openDuring(p.hours, weekday, hour),
-          ),
-        ),
-      },
-    ]),
-  );
-  const cells = new Map<
-    string,
-    { weekday: number; hour: number; answers: number; happy: number }
-  >();
-  for (let weekday = 1; weekday <= 7; weekday++)
-    for (let hour = 0; hour < 24; hour++)
-      if (places.some((p) => openDuring(p.hours, weekday, hour)))
-        cells.set(`${weekday} ${hour}`, { weekday, hour, answers: 0, happy: 0 });
-  for (const r of rows) {
-    const place = byId.get(r.location_id);
-    if (!place || place.closed.has(r.day)) continue;
-    const open = place.open[r.weekday]!;
-    for (let hour = 0; hour < 24; hour++) {
-      const answers = r.hours[2 * hour]!;
-      if (!answers || !open[hour]) continue;
-      const cell = cells.get(`${r.weekday} ${hour}`)!;
-      cell.answers += answers;
-      cell.happy += r.hours[2 * hour + 1]!;
-    }
-  }
-  return [...cells.values()].map((c) => ({
-    ...c,
-    happyPct: happyPct(c),
-    few: c.answers < FEW_ANSWERS,
-  }));
-}
-
 /** What unhappy and happy customers chose, most often first, each with its running share. */
 export function reasons(
-  rows: readonly DayRow[],
+  rows: Iterable<Counted>,
   labels: ReadonlyMap<string, string>,
 ): ResultsFigures['reasons'] {
   const counts = new Map<string, [number, number]>();

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { LoopRow } from '../../shared/results-api.ts';
 import { endOfLocalDay, instantOf } from '../../shared/local-time.ts';
 import type { Storage } from '../db/open.ts';
-import type { LocationWindow } from './rollup.ts';
+import type { LocationWindow } from './view-rows.ts';
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;

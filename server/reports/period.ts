@@ -4,7 +4,7 @@
 import { PERIOD_DAYS } from '../../shared/report-filter.ts';
 import type { Period } from '../../shared/results-api.ts';
 import { localDay, nextDay } from '../../shared/local-time.ts';
-import type { LocationWindow } from './rollup.ts';
+import type { LocationWindow } from './view-rows.ts';
 
 export interface Windows {
   current: LocationWindow[];

@@ -1,18 +1,18 @@
-// The results rollup (results_days, migration 013): what the results page sums instead of reading
-// every answer of a year. Kept by marking, not by counting at ingest: the ingest transaction only
-// notes (location, UTC day) in results_dirty (markDirty, one small insert per batch), and the next
-// reader rolls those days up again from the answers themselves (refreshRollup). A day rebuilt from
+// The results rollup (results_days, migration 013, and results_months, 023): what the results page
+// sums instead of reading every answer of a year. Kept by marking, not by counting at ingest: the
+// ingest transaction only notes (location, UTC day) in results_dirty (markDirty, one small insert
+// per batch), and the next reader rolls those days up again from the answers themselves
+// (refreshRollup), then sums the months whose days changed from their day rows. A day rebuilt from
 // its answers is right whatever happened to them (a late queued answer, a partial answer replaced,
 // a location's zone changed), which counters bumped at ingest would have to get right case by case.
 // Concurrency: a reader takes the dirty marks it rebuilds in its own transaction; a mark written by
-// an ingest that commits later stays, and is rebuilt by the next read.
-import { sql } from 'kysely';
+// an ingest that commits later stays, and is rebuilt by the next read. view-rows.ts reads it.
 import { endOfLocalDay, instantOf, localDay } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
-import { fromJson, toNumber } from '../db/values.ts';
-import { reportAnswers, type AnswerFilter } from './answers.ts';
-import { dayRowsOf, hoursOf, hoursText, type DayRow } from './day-rows.ts';
-import { noSums, type Sums } from './figures.ts';
+import { reportAnswers } from './answers.ts';
+import { dayRowsOf, hoursText, type DayRow } from './day-rows.ts';
+import { countsText, monthRowsOf, type MonthRow } from './month-rows.ts';
+import { dayRowsFrom } from './view-rows.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -35,9 +35,14 @@ export async function markDirty(
     .execute();
 }
 
-/** Rolls up every dirty day; cheap (one read) when none is. */
+/** Rolls up every dirty day, then every month whose days changed; cheap when none did. */
 export async function refreshRollup(storage: Storage): Promise<void> {
-  const any = await storage.db.selectFrom('results_dirty').select('location_id').limit(1).execute();
+  const any = await storage.db
+    .selectFrom('results_dirty')
+    .select('location_id')
+    .union(storage.db.selectFrom('results_months_dirty').select('location_id'))
+    .limit(1)
+    .execute();
   if (!any.length) return;
   await writeTransaction(storage, async (trx) => {
     const dirty = await trx
@@ -60,7 +65,18 @@ export async function refreshRollup(storage: Storage): Promise<void> {
       const zone = zones.get(locationId);
       if (zone) for (const run of runsOf(utcDays.sort())) await rollUp(trx, locationId, zone, run);
     }
+    const months = await trx
+      .deleteFrom('results_months_dirty')
+      .returning(['location_id', 'month'])
+      .execute();
+    for (const { location_id, month } of months) await sumMonth(trx, location_id, month);
   });
+}
+
+/** A location's rollup goes (its zone changed); the caller marks its answers dirty again. */
+export async function forgetRollup(trx: CollectorDb, locationId: number): Promise<void> {
+  await trx.deleteFrom('results_days').where('location_id', '=', locationId).execute();
+  await trx.deleteFrom('results_months').where('location_id', '=', locationId).execute();
 }
 
 /**
@@ -119,132 +135,53 @@ async function rollUp(trx: CollectorDb, locationId: number, zone: string, utcDay
         })),
       )
       .execute();
+  const months = new Set<string>();
+  // Walked to an equal month, not while "<=": the month after 9999-12 sorts before it as text.
+  for (let m = firstDay.slice(0, 7); ; m = nextMonth(m)) {
+    months.add(m);
+    if (m >= lastDay.slice(0, 7)) break;
+  }
+  await trx
+    .insertInto('results_months_dirty')
+    .values([...months].map((month) => ({ location_id: locationId, month })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12
+    ? `${String(y + 1).padStart(4, '0')}-01`
+    : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Sums a location's month again from its day rows (none left: the month rows go). */
+async function sumMonth(trx: CollectorDb, locationId: number, month: string): Promise<void> {
+  const days = await dayRowsFrom(
+    trx
+      .selectFrom('results_days')
+      .where('location_id', '=', locationId)
+      .where('day', '>=', `${month}-01`)
+      .where('day', '<=', `${month}-31`),
+  );
+  await trx
+    .deleteFrom('results_months')
+    .where('location_id', '=', locationId)
+    .where('month', '=', month)
+    .execute();
+  const rows = monthRowsOf(days);
+  if (rows.length) await trx.insertInto('results_months').values(rows.map(storedMonth)).execute();
+}
+
+const storedMonth = (row: MonthRow) => ({
+  ...row,
+  hours: countsText(row.hours),
+  days: countsText(row.days),
+  reasons: JSON.stringify(row.reasons),
+});
 
 const stored = (row: DayRow) => ({
   ...row,
   hours: hoursText(row.hours),
   reasons: JSON.stringify(row.reasons),
 });
-
-/** A location and the local days to read there, both included. */
-export interface LocationWindow {
-  id: number;
-  timeZone: string;
-  from: string;
-  to: string;
-}
-
-/** The rollup's rows of these windows (and touchpoints); callers choose the columns. */
-function windowRows(
-  storage: Storage,
-  windows: readonly LocationWindow[],
-  touchpointIds: readonly number[] | undefined,
-) {
-  // Locations sharing a window (most do: they share today) are one condition.
-  const groups = new Map<string, number[]>();
-  for (const w of windows)
-    groups.set(`${w.from} ${w.to}`, [...(groups.get(`${w.from} ${w.to}`) ?? []), w.id]);
-  return storage.db
-    .selectFrom('results_days')
-    .where((eb) =>
-      eb.or(
-        [...groups].map(([range, ids]) => {
-          const [from, to] = range.split(' ') as [string, string];
-          return eb.and([
-            sql<boolean>`location_id in (${sql.join(ids)})`,
-            eb('day', '>=', from),
-            eb('day', '<=', to),
-          ]);
-        }),
-      ),
-    )
-    .$if(touchpointIds !== undefined, (q) =>
-      q.where(
-        touchpointIds!.length
-          ? sql<boolean>`touchpoint_id in (${sql.join(touchpointIds!)})`
-          : sql<boolean>`1 = 0`,
-      ),
-    );
-}
-
-/**
- * The windows' counts summed in the database (the previous period's tiles need nothing else):
- * one row back instead of a row per location, touchpoint and day.
- */
-export async function rolledUpSums(
-  storage: Storage,
-  windows: readonly LocationWindow[],
-  touchpointIds: readonly number[] | undefined,
-): Promise<Sums> {
-  const zero = noSums();
-  if (!windows.length) return zero;
-  const total = (column: keyof Sums) =>
-    sql<number | string | null>`sum(${sql.ref(column)})`.as(column);
-  const row = await windowRows(storage, windows, touchpointIds)
-    .select([
-      total('answers'),
-      total('happy'),
-      total('promoters'),
-      total('passives'),
-      total('detractors'),
-      total('ces_sum'),
-      total('ces_n'),
-    ])
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(
-    Object.keys(zero).map((k) => [k, toNumber(row[k as keyof Sums]) ?? 0]),
-  ) as unknown as Sums;
-}
-
-/** Day rows from the rollup (answers without repeats, every language and status). */
-export async function rolledUpRows(
-  storage: Storage,
-  windows: readonly LocationWindow[],
-  touchpointIds: readonly number[] | undefined,
-): Promise<DayRow[]> {
-  if (!windows.length) return [];
-  const rows = await windowRows(storage, windows, touchpointIds)
-    .select([
-      'location_id',
-      'touchpoint_id',
-      'day',
-      'weekday',
-      'answers',
-      'happy',
-      'unhappy',
-      'promoters',
-      'passives',
-      'detractors',
-      'ces_sum',
-      'ces_n',
-      'hours',
-      'reasons',
-    ])
-    .execute();
-  // Filled in place: a copy of each of a year's rows is garbage the next moment.
-  for (const r of rows) {
-    const d = r as unknown as { hours: unknown; reasons: unknown };
-    d.hours = hoursOf(d.hours as string);
-    d.reasons = fromJson<Record<string, [number, number]>>(d.reasons);
-  }
-  return rows as unknown as DayRow[];
-}
-
-/** Day rows straight from the answers, for a filter the rollup does not cover. */
-export async function answerRows(
-  storage: Storage,
-  windows: readonly LocationWindow[],
-  filter: Omit<AnswerFilter, 'locationIds' | 'from' | 'to'>,
-): Promise<DayRow[]> {
-  const out: DayRow[] = [];
-  for (const w of windows) {
-    const from = instantOf(w.from, w.timeZone);
-    const to = endOfLocalDay(w.to, w.timeZone);
-    const answers = await reportAnswers(storage.db, { ...filter, locationIds: [w.id], from, to })
-      .select(['touchpoint_id', 'finalized_at', 'smiley', 'nps', 'ces', 'reasons'])
-      .execute();
-    out.push(...dayRowsOf(w.id, w.timeZone, answers, from.getTime(), to.getTime()));
-  }
-  return out;
-}

@@ -1,4 +1,4 @@
-// The results rollup's tables (migration 013) as Kysely sees them; rollup.ts keeps them.
+// The results rollup's tables (migrations 013 and 023) as Kysely sees them; rollup.ts keeps them.
 export interface ResultsDayTable {
   location_id: number;
   /** 0 for answers given at no touchpoint. */
@@ -28,7 +28,37 @@ export interface ResultsDirtyTable {
   utc_day: string;
 }
 
+/** Migration 023: a month's day rows summed (month-rows.ts). */
+export interface ResultsMonthTable {
+  location_id: number;
+  touchpoint_id: number;
+  /** Local "YYYY-MM" at the location. */
+  month: string;
+  answers: number;
+  happy: number;
+  unhappy: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  ces_sum: number;
+  ces_n: number;
+  /** JSON text: [answers, happy] × 24 hours × 7 weekdays, Monday first, flat. */
+  hours: string;
+  /** JSON text: [answers, happy, promoters, passives, detractors] × 31 days, flat. */
+  days: string;
+  /** JSON text: {"reason id": [unhappy, happy]}. */
+  reasons: string;
+}
+
+export interface ResultsMonthDirtyTable {
+  location_id: number;
+  /** Local "YYYY-MM" whose day rows changed since the month was summed. */
+  month: string;
+}
+
 export interface ResultsTables {
   results_days: ResultsDayTable;
   results_dirty: ResultsDirtyTable;
+  results_months: ResultsMonthTable;
+  results_months_dirty: ResultsMonthDirtyTable;
 }
