@@ -1,7 +1,10 @@
-// Shared by the start and recovery benches: start the kiosk host process, wait for the faces.
+// Shared by the start, recovery and endurance benches: start the kiosk as a thin client runs it
+// (`npm run kiosk -- serve`, browser-kiosk mode, on the example config in a fresh data folder),
+// wait for the faces.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
+import { exampleConfig, writeConfig } from '../tests/support/config.ts';
 
 export interface HostProcess {
   child: ChildProcess;
@@ -9,15 +12,19 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+/** `url` is the launch address serve prints for Chromium (the last word of its command line). */
 export function startHostProcess(dataDir: string): HostProcess {
-  const child = spawn(process.execPath, ['bench/kiosk-process.ts', dataDir], {
+  writeConfig(dataDir, exampleConfig());
+  const child = spawn(process.execPath, ['scripts/tasks/kiosk.ts', 'serve', '--port', '0'], {
+    env: { ...process.env, LASTWORD_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const url = new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`kiosk host exited (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (line) =>
-      resolve((JSON.parse(line) as { url: string }).url),
-    );
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('chromium: ')) resolve(line.split(' ').at(-1)!);
+    });
   });
   return {
     child,

@@ -16,7 +16,11 @@ import { serveStatic } from './static-files.ts';
 const MAX_BODY = 64 * 1024;
 
 export interface BridgeServerOptions {
-  host: KioskHost;
+  /**
+   * A promise while the host is still starting (cold start serves the page meanwhile): bridge
+   * calls wait for it, the page's own files do not.
+   */
+  host: KioskHost | Promise<KioskHost>;
   /** The built renderer (dist/renderer); served at / with the renderer CSP. */
   rendererDir: string;
   port?: number;
@@ -97,7 +101,8 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
     } catch {
       return send(res, 400, fail('invalid_request', 'request body is not valid JSON'));
     }
-    send(res, 200, await opts.host.handle(channel, payload));
+    const host = await opts.host;
+    send(res, 200, await host.handle(channel, payload));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@
 // painted: focus() forces a style and layout pass (and focus events), which inside the tap's own
 // task would hold back the frame that shows the new screen.
 import { useEffect, useRef, type RefObject } from 'react';
+import { afterPaint } from '../after-paint.ts';
 
 /** Returns the ref for the live region, which the caller renders. */
 export function useScreenAnnouncer(
@@ -14,21 +15,13 @@ export function useScreenAnnouncer(
   useEffect(() => {
     // The first screen after start is not a change: nothing to announce, no focus to steal.
     if (visit === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A task queued from the next animation frame runs after that frame is painted.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        const heading = stage.current?.querySelector<HTMLElement>('h1');
-        if (!heading) return;
-        heading.tabIndex = -1;
-        heading.focus({ preventScroll: true });
-        if (live.current) live.current.textContent = heading.textContent;
-      }, 0);
+    return afterPaint(() => {
+      const heading = stage.current?.querySelector<HTMLElement>('h1');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      if (live.current) live.current.textContent = heading.textContent;
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
   }, [stage, visit]);
   return live;
 }

@@ -1,10 +1,14 @@
 // One customer's answer on its way to the kiosk host. The screen moves on at once (a tap must
 // feel instant) while the writes go out strictly one after another: over the localhost
 // transport each call is its own HTTP request, and "finish" must never overtake an update.
+// Each write is queued in memory at the tap and leaves right after the frame that shows the next
+// screen: a fetch (or IPC call) started inside the tap's task delayed that frame by its
+// serialisation and request set-up.
 // While the answer is open the session tells the host it is still on screen: the host finishes
 // a draft nobody touches for longer than the idle timeout (its screen crashed or was closed), and
 // a customer typing a long comment sends nothing else for a while.
 import type { AnswerStep, FinalStatus } from '../../shared/answer.ts';
+import { painted } from '../after-paint.ts';
 import type { BridgeClient } from '../bridge/client.ts';
 
 export interface AnswerSession {
@@ -26,7 +30,7 @@ export function openAnswer(
   /** Settles once the previous customer's finish reached the host; the start waits for it. */
   after: Promise<void> = Promise.resolve(),
 ): AnswerSession {
-  const started = after
+  const started = Promise.all([after, painted()])
     .then(() => client.startAnswer(first))
     .then(
       (r) => r.answerId,
@@ -48,7 +52,9 @@ export function openAnswer(
     stage: SessionFailure['stage'],
     call: (answerId: string) => Promise<T>,
   ): Promise<T> => {
-    const run = tail.then(async () => {
+    // The frame is waited for from the tap on, not after the previous write: a write queued
+    // behind a slow one goes as soon as that one is done.
+    const run = Promise.all([tail, painted()]).then(async () => {
       const answerId = await started;
       // Without a draft there is nothing to change; the start failure was reported already.
       if (!answerId) throw new Error('the answer was never started');

@@ -11,11 +11,10 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadKioskConfig } from '../../electron/core/config-file.ts';
-import { createKioskHost } from '../../electron/core/host.ts';
+import type { KioskHost } from '../../electron/core/host.ts';
 import { startBridgeServer } from '../../electron/core/http-transport.ts';
-import { fileLogger } from '../../electron/core/log.ts';
-import { kioskPaths, resolveDataDir } from '../../electron/core/paths.ts';
+import { fileLogger, type Logger } from '../../electron/core/log.ts';
+import { kioskPaths, resolveDataDir, type KioskPaths } from '../../electron/core/paths.ts';
 import { makePrivateDir } from '../../electron/core/private-files.ts';
 import { chromiumArgs, findChromium, shellLine } from '../chromium.ts';
 import { ROOT } from '../electron-binary.ts';
@@ -37,29 +36,16 @@ export async function serve(argv: string[]): Promise<void> {
   const dataDir = resolveDataDir(process.env, process.platform, homedir());
   const paths = kioskPaths(dataDir, process.env);
   makePrivateDir(dataDir);
-  const config = loadKioskConfig(paths.config);
-  say(
-    config.ok
-      ? `config: ${paths.config} (kiosk ${config.config.kioskId}, survey ${config.config.survey.version})`
-      : `config: ${paths.config}: ${config.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')} (the kiosk shows this on screen)`,
-  );
 
-  const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+  // Cold start: the address is served and Chromium started before the kiosk host is loaded
+  // (its modules, the config, the database: most of this process's start), so the browser's
+  // own start runs beside it. The page's files need no host; bridge calls wait for it.
   let browser: ReturnType<typeof keepOpen> | null = null;
   const log = fileLogger(paths.logs);
-  const host = createKioskHost({
-    configPath: paths.config,
-    databasePath: paths.database,
-    appVersion: version,
-    log,
-    actions: {
-      // Reloading the kiosk from its admin screen: a fresh Chromium where serve runs it.
-      reload: () => browser?.restart(),
-      exit: () => shutdown(),
-    },
-  });
+  let hostStarted: (host: KioskHost) => void = () => undefined;
+  const hostReady = new Promise<KioskHost>((resolve) => (hostStarted = resolve));
   const server = await startBridgeServer({
-    host,
+    host: hostReady,
     rendererDir,
     port: Number(values.port ?? process.env.LASTWORD_KIOSK_PORT ?? 4310),
   });
@@ -76,6 +62,13 @@ export async function serve(argv: string[]): Promise<void> {
     say('(the launch address opens the kiosk once; --open runs Chromium and reopens it)');
   }
 
+  const host = await startHost(paths, log, say, {
+    // Reloading the kiosk from its admin screen: a fresh Chromium where serve runs it.
+    reload: () => browser?.restart(),
+    exit: () => shutdown(),
+  });
+  hostStarted(host);
+
   function shutdown(): void {
     browser?.stop();
     void server.close().then(() => {
@@ -87,11 +80,38 @@ export async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
+/** The kiosk host on the data folder's config, loaded only now (see serve). */
+async function startHost(
+  paths: KioskPaths,
+  log: Logger,
+  say: (line: string) => void,
+  actions: { reload(): void; exit(): void },
+): Promise<KioskHost> {
+  const [{ loadKioskConfig }, { createKioskHost }, pkg] = await Promise.all([
+    import('../../electron/core/config-file.ts'),
+    import('../../electron/core/host.ts'),
+    import('../../package.json', { with: { type: 'json' } }),
+  ]);
+  const config = loadKioskConfig(paths.config);
+  say(
+    config.ok
+      ? `config: ${paths.config} (kiosk ${config.config.kioskId}, survey ${config.config.survey.version})`
+      : `config: ${paths.config}: ${config.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')} (the kiosk shows this on screen)`,
+  );
+  return createKioskHost({
+    configPath: paths.config,
+    databasePath: paths.database,
+    appVersion: pkg.default.version,
+    log,
+    actions,
+  });
+}
+
 /** Runs Chromium and opens it again, each time with a new launch address, whenever it exits. */
 function keepOpen(
   nextCommand: () => string[],
   say: (line: string) => void,
-  log: ReturnType<typeof fileLogger>,
+  log: Logger,
 ): { restart(): void; stop(): void } {
   let child: ChildProcess | null = null;
   let stopping = false;

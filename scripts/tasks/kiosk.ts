@@ -5,14 +5,16 @@
 //   enrol --collector URL --code CODE
 //                       trades an enrolment code for the device token and config, written to
 //                       the kiosk's config file; the admin PIN it is to have comes on stdin
+// Each command loads what it needs: serve must not wait for the schemas (zod) before it listens.
 import { readFileSync } from 'node:fs';
-import { loadKioskConfig } from '../../electron/core/config-file.ts';
-import { hashPin } from '../../electron/core/pin.ts';
-import { AdminPin } from '../../shared/bridge.ts';
 
 const [command, arg] = process.argv.slice(2);
 
 if (command === 'hash-pin') {
+  const [{ hashPin }, { AdminPin }] = await Promise.all([
+    import('../../electron/core/pin.ts'),
+    import('../../shared/bridge.ts'),
+  ]);
   const pin = readFileSync(0, 'utf8').trim();
   const checked = AdminPin.safeParse(pin);
   if (!checked.success) {
@@ -23,6 +25,7 @@ if (command === 'hash-pin') {
   }
   console.log(hashPin(pin));
 } else if (command === 'check-config' && arg) {
+  const { loadKioskConfig } = await import('../../electron/core/config-file.ts');
   const result = loadKioskConfig(arg);
   if (result.ok) {
     console.log(
@@ -33,7 +36,6 @@ if (command === 'hash-pin') {
     process.exit(1);
   }
 } else if (command === 'serve') {
-  // Loaded only here: the kiosk host and its database driver would slow down the small tools.
   const { serve } = await import('./kiosk-serve.ts');
   await serve(process.argv.slice(3));
 } else if (command === 'enrol') {

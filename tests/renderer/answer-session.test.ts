@@ -24,8 +24,9 @@ describe('an open answer', () => {
     const session = openAnswer(fake.client, { smiley: 4, language: 'en' }, () => {});
     await vi.advanceTimersByTimeAsync(2.5 * KEEP_ALIVE_MS);
     expect(touches(fake)).toEqual([{ answerId }, { answerId }]);
-    await session.finish('complete');
+    const finished = session.finish('complete');
     await vi.advanceTimersByTimeAsync(10 * KEEP_ALIVE_MS);
+    await finished;
     expect(touches(fake)).toHaveLength(2);
   });
 

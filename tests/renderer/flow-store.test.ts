@@ -1,10 +1,12 @@
 // The flow store on its own: the rules that are awkward to reach through the screen.
 import { describe, expect, it } from 'vitest';
+import { painted } from '../../renderer/after-paint.ts';
 import { createFlowStore } from '../../renderer/state/flow.ts';
 import { exampleConfig } from './support/config.ts';
 import { createFakeBridge } from './support/fake-bridge.ts';
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
+// Writes leave after the frame that shows the next screen, then their replies settle.
+const settle = () => painted().then(() => new Promise((r) => setTimeout(r, 0)));
 
 function setup(fake = createFakeBridge()) {
   const config = exampleConfig();

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { exampleConfig } from './support/config.ts';
 import { createFakeBridge } from './support/fake-bridge.ts';
@@ -21,7 +21,9 @@ describe('a survey with four faces and no optional questions', () => {
 
     await user.click(screen.getByRole('button', { name: 'Bad' }));
     // "Bad" is the second of four faces: still in the low band (smileyAtMost 2).
-    expect(answerCalls()[0]).toEqual(['startAnswer', { smiley: 2, language: 'en' }]);
+    await waitFor(() =>
+      expect(answerCalls()[0]).toEqual(['startAnswer', { smiley: 2, language: 'en' }]),
+    );
     await user.click(await screen.findByRole('button', { name: 'Done' }));
     await user.click(await screen.findByRole('button', { name: '4' }));
     expect(await screen.findByRole('heading', { name: 'Thank you for telling us' })).toBeTruthy();

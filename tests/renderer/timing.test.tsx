@@ -157,6 +157,6 @@ describe('a kiosk configured with a "tap anywhere" screen', () => {
     await user.click(screen.getByRole('button', { name: /Tap anywhere to start/ }));
     expect(answerCalls()).toEqual([]);
     await user.click(await screen.findByRole('button', { name: 'Good' }));
-    expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer']);
+    await waitFor(() => expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer']));
   });
 });

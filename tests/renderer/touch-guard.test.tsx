@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderKiosk } from './support/render.tsx';
 
@@ -25,7 +25,7 @@ describe('touches', () => {
     expect(
       await screen.findByRole('heading', { name: 'What influenced your rating?' }),
     ).toBeTruthy();
-    expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer']);
+    await waitFor(() => expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer']));
   });
 
   it('open no long-press menu', async () => {

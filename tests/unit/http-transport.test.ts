@@ -143,6 +143,52 @@ describe('localhost bridge transport', () => {
     expect(answerCount()).toBe(1);
   });
 
+  it('serves the page while the host is still starting, and holds bridge calls until it is up', async () => {
+    let started: (h: KioskHost) => void = () => undefined;
+    const starting = await startBridgeServer({
+      host: new Promise<KioskHost>((resolve) => (started = resolve)),
+      rendererDir: dir.path,
+    });
+    try {
+      const at = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+        new Promise<Reply>((resolve, reject) => {
+          const req = request(
+            { host: '127.0.0.1', port: new URL(starting.origin).port, path, method, headers },
+            (res) => {
+              let body = '';
+              res.on('data', (c: Buffer) => (body += c.toString()));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(method === 'POST' ? '{}' : undefined);
+        });
+      expect((await at('/')).status).toBe(200);
+      const launched = await at(new URL(starting.launchUrl()).pathname);
+      const call = at(
+        '/bridge/getConfig',
+        {
+          origin: starting.origin,
+          cookie: String(launched.headers['set-cookie']).split(';')[0]!,
+          'content-type': 'application/json',
+        },
+        'POST',
+      );
+      let answered = false;
+      void call.then(() => (answered = true));
+      // The page's files still come while the call waits for the host.
+      expect((await at('/')).status).toBe(200);
+      expect(answered).toBe(false);
+      started(host);
+      const reply = await call;
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
+    } finally {
+      await starting.close();
+    }
+  });
+
   const token = () => cookie.split('=')[1]!;
   it.each<[string, () => Record<string, string>, number]>([
     ['no cookie', () => ({ cookie: '' }), 401],
