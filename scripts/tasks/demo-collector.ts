@@ -69,6 +69,7 @@ export async function startDemoCollector(
   );
   // Stand-in kiosks heartbeating beside the real one: one of each status on the Kiosks page.
   const fleet = await startDemoFleet(storage, url, config.location);
+  await app.fleet.tick();
   return {
     url,
     mailDir: mailbox.dir,

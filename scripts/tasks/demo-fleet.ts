@@ -3,7 +3,8 @@
 // Four send real heartbeats over HTTP every minute while the demo runs: one healthy, one silent
 // (its last tap three days ago, where the history says taps usually come), one whose clock is
 // 11 minutes fast, one whose disk is failing. The fifth stopped two hours ago: offline. Each
-// gets a day of hourly history, so its history view has something to show.
+// gets a day of hourly history and an OK status a day old, so the fleet tick's first changes
+// (and the offline one's "since 2 h ago") show in its history view.
 import type { HeartbeatRequest } from '../../shared/protocol.ts';
 import type { Storage } from '../../server/db/open.ts';
 import { readClock } from '../../server/kiosk-api/device-clock.ts';
@@ -110,14 +111,43 @@ export async function startDemoFleet(
       new Date(now - 30 * 86_400_000),
     );
     tokens.set(s.kioskId, enrolled.token);
-    // A day of heartbeats, three an hour (the hour rows count them), up to when it stopped.
+    // A day of heartbeats, a full hour row each (60), up to when it stopped, and its status OK
+    // from then on: the fleet tick records what changed since (the offline kiosk: 2 h ago).
     await storage.db.deleteFrom('kiosk_hours').where('kiosk_id', '=', s.kioskId).execute();
+    await storage.db.deleteFrom('kiosk_status_events').where('kiosk_id', '=', s.kioskId).execute();
     const last = now - s.stoppedHoursAgo * HOUR - (s.stoppedHoursAgo ? 0 : 2 * MIN);
-    for (let t = now - 24 * HOUR; t <= last; t += 20 * MIN) {
-      const hb = heartbeatOf(s, t);
-      const received = new Date(t);
-      await recordHeartbeat(storage, s.kioskId, hb, received, readClock(hb.deviceTime, received));
+    const first = Math.ceil((now - 24 * HOUR) / HOUR) * HOUR;
+    for (let hour = first; hour + HOUR <= last; hour += HOUR) {
+      const hb = heartbeatOf(s, hour);
+      await storage.db
+        .insertInto('kiosk_hours')
+        .values({
+          kiosk_id: s.kioskId,
+          hour: iso(hour),
+          heartbeats: 60,
+          restarts: 0,
+          max_queue_depth: hb.queueDepth,
+          max_abs_skew_ms: Math.abs(Date.parse(hb.deviceTime) - hour),
+          storage_failing: hb.storageError ? 60 : 0,
+          dead_letters: hb.deadLetters ?? null,
+          storage_errors: hb.storageErrors ?? null,
+          taps_today: hb.tapsToday ?? null,
+          last_at: iso(hour + HOUR - 30_000),
+        })
+        .execute();
     }
+    const hb = heartbeatOf(s, last);
+    const received = new Date(last);
+    await recordHeartbeat(storage, s.kioskId, hb, received, readClock(hb.deviceTime, received));
+    await storage.db
+      .updateTable('kiosks')
+      .set({ fleet_status: 'ok', fleet_status_since: iso(first) })
+      .where('id', '=', s.kioskId)
+      .execute();
+    await storage.db
+      .insertInto('kiosk_status_events')
+      .values({ kiosk_id: s.kioskId, at: iso(first), status: 'ok', previous: null })
+      .execute();
   }
   const send = () => {
     for (const s of stands(store)) {
