@@ -87,6 +87,8 @@ export type FleetHour = z.infer<typeof FleetHour>;
 
 /** GET /staff/api/kiosks/:id/history: 30 days, newest first. */
 export const FleetHistoryReply = z.strictObject({
+  /** The collector's clock, which "since 3 min ago" is read by. */
+  now: Instant,
   kiosk: FleetKiosk,
   events: z.array(FleetEvent),
   hours: z.array(FleetHour),

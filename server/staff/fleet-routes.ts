@@ -45,6 +45,7 @@ export function fleetRoutes(app: FastifyInstance, ctx: StaffContext): void {
     if (!kiosk) throw new HttpError(404, 'not_found', 'no such kiosk (or it was revoked)');
     const from = new Date(now.getTime() - FLEET_HISTORY_DAYS * DAY_MS);
     return {
+      now: now.toISOString(),
       kiosk: publicKiosk(kiosk),
       events: await kioskEvents(ctx.storage.db, id, from),
       hours: await kioskHours(ctx.storage.db, id, from),

@@ -47,7 +47,7 @@ export function renderKioskHistory(env: PageEnv, kioskId: string): () => void {
   );
   let stopped = false;
   getJson(FleetHistoryReply, `kiosks/${encodeURIComponent(kioskId)}/history`)
-    .then(({ kiosk, events, hours }) => {
+    .then(({ now, kiosk, events, hours }) => {
       if (stopped) return;
       status.textContent = '';
       body.replaceChildren(
@@ -55,7 +55,7 @@ export function renderKioskHistory(env: PageEnv, kioskId: string): () => void {
           'p',
           { class: 'fleet-now' },
           `${kiosk.location} / ${kiosk.touchpoint}, version ${kiosk.appVersion ?? 'unknown'}: `,
-          statusBadge(kiosk, Date.now()),
+          statusBadge(kiosk, Date.parse(now)),
         ),
         el('h2', {}, 'Status changes (30 days)'),
         events.length

@@ -55,6 +55,8 @@ export function renderKiosks(env: PageEnv): () => void {
   let reply: FleetReply | null = null;
   let etag: string | null = null;
   let showAll = false;
+  /** The collector's clock less this browser's: "3 min ago" is by the collector's clock. */
+  let clockOffset = 0;
 
   const status = el('p', { class: 'page-status', role: 'status' }, 'Loading kiosks…');
   const counts = el('p', { class: 'fleet-summary', 'aria-live': 'polite' });
@@ -95,7 +97,7 @@ export function renderKiosks(env: PageEnv): () => void {
     const rows = showAll ? shown : shown.slice(0, FIRST_ROWS);
     tableBox.replaceChildren(
       shown.length
-        ? kioskTable(rows, sort, Date.now(), (column) => {
+        ? kioskTable(rows, sort, Date.now() + clockOffset, (column) => {
             sort.descending = sort.column === column ? !sort.descending : false;
             sort.column = column;
             draw();
@@ -134,7 +136,10 @@ export function renderKiosks(env: PageEnv): () => void {
       try {
         const fresh = await getIfChanged(FleetReply, 'kiosks', etag);
         if (stopped) return;
-        if (fresh) ({ data: reply, etag } = fresh);
+        if (fresh) {
+          ({ data: reply, etag } = fresh);
+          clockOffset = Date.parse(fresh.data.now) - Date.now();
+        }
         status.textContent = '';
         status.classList.remove('results-error');
         status.removeAttribute('role');
