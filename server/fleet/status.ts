@@ -96,7 +96,9 @@ export function silentSince(
   place: Place,
   rules: FleetRules = DEFAULT_FLEET_RULES,
 ): number | null {
-  if (lastTapAt === null || usualTaps === null || lastTapAt >= now) return null;
+  // Too soon to be silent whatever the pattern: no walk (most kiosks, most of the time).
+  if (lastTapAt === null || usualTaps === null || now - lastTapAt < rules.silentMinOpenMs)
+    return null;
   const end = Math.min(now, lastTapAt + rules.silentLookbackMs);
   let expected = 0;
   let openMs = 0;
