@@ -13,6 +13,7 @@ import type { CollectorContext } from './kiosk-api/context.ts';
 import type { Storage } from './db/open.ts';
 import { readApi } from './api/routes.ts';
 import { installDigests, type DigestOptions } from './digest/plugin.ts';
+import { installFleet, type FleetOptions } from './fleet/plugin.ts';
 import { DEFAULT_TARGET_POLICY } from './alerts/targets.ts';
 import { FollowUpService } from './follow-up/service.ts';
 import type { FollowUpOptions } from './follow-up/settings.ts';
@@ -73,6 +74,8 @@ export interface CollectorOptions {
   updatesDir?: string;
   /** The weekly digest: when it goes out, the SMTP relay, the public address for its links. */
   digest?: DigestOptions;
+  /** The fleet view: its status rules (offline after…) and how often the fleet tick runs. */
+  fleet?: FleetOptions;
 }
 
 declare module 'fastify' {
@@ -124,6 +127,11 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     { storage: opts.storage, jobs, now, log: opts.logger ?? null },
     opts.digest,
   );
+  const fleet = installFleet(
+    app,
+    { storage: opts.storage, jobs, now, log: opts.logger ?? null },
+    opts.fleet,
+  );
   const followUps = new FollowUpService(
     { storage: opts.storage, jobs, feed, now, log: opts.logger ?? null },
     {
@@ -138,10 +146,11 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     .catch((error: unknown) =>
       opts.logger?.error({ errorMessage: messageOf(error) }, 'follow-up sends did not start'),
     );
-  // The digest ticker stops first; the alert service stops the job queue that alerts, digests
-  // and follow-ups all feed; the feed stops after it.
+  // The digest and fleet tickers stop first; the alert service stops the job queue that alerts,
+  // digests, the fleet and follow-ups all feed; the feed stops after it.
   app.addHook('onClose', async () => {
     await digests.close();
+    await fleet.close();
     await alerts.close();
     followUps.close();
     await feed.close();

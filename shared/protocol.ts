@@ -165,6 +165,20 @@ export const HeartbeatRequest = z.strictObject({
   oldestUnsentAt: IsoDateTime.nullable(),
   lastError: z.string().max(500).nullable(),
   deviceTime: IsoDateTime,
+  // What the fleet view shows beside the above. Optional: a kiosk built before them leaves them
+  // out, and its heartbeats are taken as before.
+  /** Items the collector refused, kept on the kiosk for someone to look at. */
+  deadLetters: z.int().min(0).max(2_147_483_647).optional(),
+  /** The storage failure in force now (disk full, read-only…); null while writes land. */
+  storageError: z.string().max(500).nullable().optional(),
+  /** Writes that failed on the disk since this kiosk process started. */
+  storageErrors: z.int().min(0).max(2_147_483_647).optional(),
+  /** When this kiosk process started, by the device clock: a new value is a restart. */
+  startedAt: IsoDateTime.optional(),
+  /** When the latest customer started an answer, by the device clock; null before the first. */
+  lastTapAt: IsoDateTime.nullable().optional(),
+  /** Answers started since midnight, the device's local day. */
+  tapsToday: z.int().min(0).max(2_147_483_647).optional(),
 });
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequest>;
 

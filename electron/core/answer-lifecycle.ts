@@ -38,6 +38,8 @@ export class AnswerLifecycle {
   private store: AnswerStore | null = null;
   private movedAside: string | null = null;
   private storageError: string | null = null;
+  /** Storage failures since this process started (each failed try of a write counts). */
+  private storageFailures = 0;
   private lastStart: number | null = null;
   private readonly drafts = new Map<string, OpenDraft>();
   private readonly writer: DurableWriter;
@@ -48,13 +50,13 @@ export class AnswerLifecycle {
     this.writer = new DurableWriter({
       transaction: (fn) => () => this.commit(fn),
       ...(opts.retryMs !== undefined && { retryMs: opts.retryMs }),
-      onStorageError: (message) => (this.storageError = message),
+      onStorageError: (message) => this.noteStorage(message),
     });
     try {
       this.open();
     } catch (error) {
       // The kiosk still starts: taps are held in memory until the database can be opened.
-      this.storageError = `cannot open the database: ${(error as Error).message}`;
+      this.noteStorage(`cannot open the database: ${(error as Error).message}`);
     }
   }
 
@@ -216,6 +218,16 @@ export class AnswerLifecycle {
     } catch {
       return this.writer.pendingCount;
     }
+  }
+
+  private noteStorage(message: string | null): void {
+    this.storageError = message;
+    if (message !== null) this.storageFailures += 1;
+  }
+
+  /** The storage error in force and the failures so far, for the fleet view's heartbeat. */
+  storageHealth(): { error: string | null; failures: number } {
+    return { error: this.storageError, failures: this.storageFailures };
   }
 
   storageStatus() {

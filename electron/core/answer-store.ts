@@ -52,7 +52,6 @@ function statements(db: Database) {
       p(`INSERT INTO alerts (id, answer_id, kind, created_at, detail) VALUES (@id, @answerId, @kind, @createdAt, @detail)
                     ON CONFLICT DO NOTHING`),
     drafts: p(`SELECT id FROM answers WHERE status = 'draft' ORDER BY seq`),
-    lastStart: p(`SELECT started_at AS startedAt FROM answers ORDER BY seq DESC LIMIT 1`),
   };
 }
 
@@ -136,7 +135,7 @@ export class AnswerStore {
   }
 
   lastStartedAt(): string | null {
-    return (this.q.lastStart.get() as { startedAt: string } | undefined)?.startedAt ?? null;
+    return this.shared.lastStartedAt();
   }
 
   queueDepth(): number {

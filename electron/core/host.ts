@@ -60,6 +60,8 @@ export interface KioskHost {
 
 export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const now = opts.now ?? (() => new Date());
+  // This process's start as the fleet view counts restarts (the host starts with the process).
+  const startedAt = now();
   const log: Logger =
     opts.log ??
     ((level, message, fields) => console.error(`[kiosk-host] ${level}: ${message}`, fields ?? ''));
@@ -75,7 +77,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   const configs = openConfigSource(opts.configPath, lifecycle, log);
   logStart(log, opts, configs.problems, lifecycle.storageStatus());
   configs.applyRemote();
-  sync = startSync(opts, configs.file, lifecycle, log, now);
+  sync = startSync(opts, configs.file, lifecycle, log, now, startedAt);
 
   const timers = opts.timers ?? backgroundTimers;
   const abandoned = watchAbandonedDrafts({
@@ -116,7 +118,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
       configPath: opts.configPath,
       startSync() {
         if (ctx.sync) return;
-        sync = startSync(opts, configs.file, lifecycle, log, now);
+        sync = startSync(opts, configs.file, lifecycle, log, now, startedAt);
         ctx.sync = sync;
         log('info', 'kiosk enrolled', { kioskId: configs.file?.kioskId ?? null });
       },
@@ -151,6 +153,7 @@ function startSync(
   lifecycle: AnswerLifecycle,
   log: Logger,
   now: () => Date,
+  startedAt: Date,
 ): SyncEngine | null {
   if (!file?.collector || opts.sync === false) return null;
   const engine = new SyncEngine({
@@ -161,6 +164,8 @@ function startSync(
     now,
     log,
     otherError: () => lifecycle.storageStatus().error ?? opts.startupProblem ?? null,
+    storage: () => lifecycle.storageHealth(),
+    startedAt,
     ...(opts.sync || {}),
   });
   engine.start();

@@ -1,7 +1,8 @@
 // The demo's collector: the real collector app on an embedded SQLite file in the demo's data
 // folder, with the demo kiosk enrolled and its fresh device token written into the kiosk config,
 // and the kiosk's survey attached, so answers tapped in the demo sync for real; on first start,
-// ninety days of history for the results page (demo-history.ts).
+// ninety days of history for the results page (demo-history.ts), and a small fleet of stand-in
+// kiosks for the Kiosks page (demo-fleet.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -9,6 +10,7 @@ import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
+import { startDemoFleet } from './demo-fleet.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { startDemoMailbox, subscribeDemoTeam } from './demo-mail.ts';
 import { seedDemoTeam } from './demo-team.ts';
@@ -65,10 +67,14 @@ export async function startDemoCollector(
     kioskConfigPath,
     `${JSON.stringify({ ...config, collector: { url, token } }, null, 2)}\n`,
   );
+  // Stand-in kiosks heartbeating beside the real one: one of each status on the Kiosks page.
+  const fleet = await startDemoFleet(storage, url, config.location);
+  await app.fleet.tick();
   return {
     url,
     mailDir: mailbox.dir,
     async close() {
+      fleet.stop();
       await app.close();
       await storage.close();
       await mailbox.close();

@@ -3,6 +3,7 @@
 import type { AlertTables } from '../alerts/tables.ts';
 import type { ApiTables } from '../api/tables.ts';
 import type { DigestTables } from '../digest/tables.ts';
+import type { FleetTables } from '../fleet/tables.ts';
 import type { FollowUpTables } from '../follow-up/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { KioskApiTables } from '../kiosk-api/tables.ts';
@@ -22,4 +23,5 @@ export interface CollectorTables
     ResultsTables,
     ApiTables,
     DigestTables,
-    FollowUpTables {}
+    FollowUpTables,
+    FleetTables {}

@@ -1,6 +1,7 @@
-// The kiosk API's tables (migrations 001, 011 and 015) as Kysely sees them; the column conventions for the two
+// The kiosk API's tables (migrations 001, 011, 015 and 020) as Kysely sees them; the column conventions for the two
 // engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
+import type { FleetStatus } from '../../shared/fleet-api.ts';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import type {
   BigNumber,
@@ -31,6 +32,22 @@ export interface KioskTable {
   last_error: string | null;
   last_heartbeat_at: NullableInstant;
   last_heartbeat_device_time: NullableInstant;
+  // Migration 020, from the heartbeat fields newer kiosks send (null from older ones), and the
+  // fleet tick's judgement (server/fleet/).
+  dead_letters: number | null;
+  storage_error: string | null;
+  storage_errors: number | null;
+  /** Since when the kiosk's heartbeats report a storage error; null while they report none. */
+  storage_failing_since: NullableInstant;
+  /** The kiosk process's start, by the collector's clock (device time less its skew). */
+  started_at: NullableInstant;
+  /** JSON text: the collector-clock instants of the restarts seen in the last day. */
+  recent_restarts: string | null;
+  /** The latest tap, by the collector's clock. */
+  last_tap_at: NullableInstant;
+  taps_today: number | null;
+  fleet_status: FleetStatus | null;
+  fleet_status_since: NullableInstant;
 }
 
 export interface AnswerTable {

@@ -3,13 +3,15 @@
 // the demo store's Service desk 2, comments in every language of the survey and handled alerts;
 // an answer tapped live on the demo kiosk shows in today's figures; and colleagues are on duty
 // at the demo's desks, for the recognition page; and last week's digest of each location lands in
-// the demo's own mailbox.
+// the demo's own mailbox; and stand-in kiosks show one of each fleet status on the Kiosks page.
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCollector, type DemoCollector } from '../../scripts/tasks/demo-collector.ts';
 import { DEMO_DIGEST_ADDRESS } from '../../scripts/tasks/demo-mail.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
+import { listFleet } from '../../server/fleet/fleet-list.ts';
+import { refreshUsualTaps } from '../../server/fleet/usual-taps.ts';
 import { placesInScope } from '../../server/reports/places.ts';
 import { recognition } from '../../server/reports/recognition.ts';
 import { resultsOf } from '../../server/reports/results.ts';
@@ -119,6 +121,19 @@ describe('the demo’s results history', () => {
     expect((await results({ period: 'today' })).tiles.answers.value).toBe(before + 1);
   });
 
+  it('has a fleet with one kiosk of each status for the Kiosks page', async () => {
+    await refreshUsualTaps(storage, new Date());
+    const fleet = await listFleet(storage, new Date());
+    const status = Object.fromEntries(fleet.map((k) => [k.id, k.status]));
+    expect(status).toMatchObject({
+      'demo-fleet-entrance': 'ok',
+      'demo-fleet-checkout': 'silent',
+      'demo-fleet-singapore': 'clock_off',
+      'demo-fleet-returns': 'storage_failing',
+      'demo-fleet-desk-2': 'offline',
+    });
+  });
+
   it('has colleagues on duty at its desks for the recognition page, written once', async () => {
     const team = (await recognition(storage, { userId: 'm', ...last30(), team: true })).team!;
     const named = team.people.map((p) => p.name).sort();
@@ -141,7 +156,11 @@ describe('the demo’s results history', () => {
         return /^Subject: (.*)$/m.exec(raw)![1];
       });
     expect(subjects.length).toBe(3);
-    const sends = await storage.db.selectFrom('digest_deliveries').select('status').execute();
-    expect(sends.map((s) => s.status)).toEqual(['sent', 'sent', 'sent']);
+    // The file lands a moment before its delivery row says sent (more so beside the fleet jobs).
+    const sends = async () =>
+      (await storage.db.selectFrom('digest_deliveries').select('status').execute()).map(
+        (s) => s.status,
+      );
+    await expect.poll(sends, { timeout: 10_000 }).toEqual(['sent', 'sent', 'sent']);
   });
 });

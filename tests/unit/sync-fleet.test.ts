@@ -26,7 +26,7 @@ afterAll(async () => {
 const T = Date.parse('2026-11-23T09:00:00Z');
 
 describe('sync engine: heartbeat', () => {
-  it('reports app version, queue depth, oldest unsent answer, last error and the device clock', async () => {
+  it('reports app version, queue, dead letters, disk, start, last tap, taps today and the device clock', async () => {
     const databasePath = join(dir.path, 'hb.sqlite');
     let clock = T;
     const writer = kioskWriter(databasePath, { at: () => new Date(clock) });
@@ -43,6 +43,11 @@ describe('sync engine: heartbeat', () => {
       now: () => new Date(T + 90_000),
       fetch: rec.fetch,
       otherError: () => 'storage failed (SQLITE_FULL): database or disk is full',
+      storage: () => ({
+        error: 'storage failed (SQLITE_FULL): database or disk is full',
+        failures: 3,
+      }),
+      startedAt: new Date(T - 3_600_000),
     });
     try {
       expect(await engine.fleet.heartbeat()).toBe(true);
@@ -55,6 +60,12 @@ describe('sync engine: heartbeat', () => {
         oldestUnsentAt: new Date(T).toISOString(),
         lastError: 'storage failed (SQLITE_FULL): database or disk is full',
         deviceTime: new Date(T + 90_000).toISOString(),
+        deadLetters: 0,
+        storageError: 'storage failed (SQLITE_FULL): database or disk is full',
+        storageErrors: 3,
+        startedAt: new Date(T - 3_600_000).toISOString(),
+        lastTapAt: new Date(T + 60_000).toISOString(),
+        tapsToday: 5,
       });
       const seen = (await listKiosks(collector.storage)).find((k) => k.id === collector.kioskId)!;
       expect(seen).toMatchObject({

@@ -99,6 +99,23 @@ describe('kiosk host with sync', () => {
     });
   });
 
+  it("fills the heartbeat's fleet fields from the host: its start, its disk and the last tap", async () => {
+    const { config } = await enrolled();
+    const before = Date.now();
+    const { host } = open(config);
+    await call(host, 'startAnswer', { smiley: 4, language: 'en' });
+    const body = host.sync!.fleet.heartbeatBody();
+    expect(body).toMatchObject({
+      storageError: null,
+      storageErrors: 0,
+      deadLetters: 0,
+      tapsToday: 1,
+      lastTapAt: expect.any(String),
+    });
+    expect(Date.parse(body.startedAt!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(body.lastTapAt!)).toBeGreaterThanOrEqual(Date.parse(body.startedAt!));
+  });
+
   it('wakes sync after a step that queued something to send, and not after one that did not', async () => {
     const { config } = await enrolled();
     const { host } = open(config);

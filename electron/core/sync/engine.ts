@@ -27,6 +27,10 @@ export interface SyncEngineOptions {
   tuning?: Partial<SyncTuning>;
   /** Problems outside sync the fleet view should see too (the host passes its storage error). */
   otherError?: () => string | null;
+  /** The kiosk's disk, for the heartbeat (the host passes the answer lifecycle's). */
+  storage?: () => { error: string | null; failures: number };
+  /** When this kiosk process started, for the heartbeat: the fleet view counts restarts. */
+  startedAt?: Date;
 }
 
 export interface SyncStatus {
@@ -95,6 +99,8 @@ export class SyncEngine {
       store: () => this.openStore(),
       lastError: () => opts.otherError?.() ?? this.lastError,
       outcome: (failure) => this.noteFleet(failure),
+      ...(opts.storage && { storage: opts.storage }),
+      ...(opts.startedAt && { startedAt: opts.startedAt }),
       ...(opts.log && { log: opts.log }),
     });
   }

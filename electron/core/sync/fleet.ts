@@ -1,5 +1,6 @@
 // The kiosk's fleet duties: a heartbeat every minute (so the fleet view sees a queue that is not
-// draining, a clock that is off, an error nobody reported) and the config pull. A config is only
+// draining, a clock that is off, a disk that fails, a process that keeps restarting, a kiosk
+// nobody taps, an error nobody reported) and the config pull. A config is only
 // fetched when the heartbeat names a version we do not hold (and once at start), with
 // If-None-Match, and stored in kiosk_state; the host applies it at the next attract screen.
 import type { HeartbeatRequest } from '../../../shared/protocol.ts';
@@ -17,6 +18,10 @@ export interface FleetOptions {
   now: () => Date;
   store: () => SyncStore;
   lastError: () => string | null;
+  /** The kiosk's disk as the answer lifecycle sees it; left out, the heartbeat omits it. */
+  storage?: () => { error: string | null; failures: number };
+  /** When this kiosk process started; left out, the heartbeat omits it. */
+  startedAt?: Date;
   /** Each request's outcome, for the engine's online flag and last error (null: it worked). */
   outcome: (failure: Failure | null) => void;
   log?: Logger;
@@ -57,22 +62,36 @@ export class Fleet {
   }
 
   heartbeatBody(): HeartbeatRequest {
-    let queueDepth = 0;
-    let oldestUnsentAt: string | null = null;
+    const now = this.opts.now();
+    let fromDb: Partial<HeartbeatRequest> = { queueDepth: 0, oldestUnsentAt: null };
     try {
       const store = this.opts.store();
-      queueDepth = store.queueDepth();
-      oldestUnsentAt = store.oldestUnsentAnswerAt();
+      const midnight = new Date(now);
+      midnight.setHours(0, 0, 0, 0);
+      fromDb = {
+        queueDepth: store.queueDepth(),
+        oldestUnsentAt: store.oldestUnsentAnswerAt(),
+        deadLetters: store.deadLetterCount(),
+        lastTapAt: store.lastStartedAt(),
+        tapsToday: store.startedSince(midnight.toISOString()),
+      };
     } catch {
       // The database cannot be read: the heartbeat still goes, and lastError says why.
     }
+    const storage = this.opts.storage?.();
     return {
       kioskId: this.opts.kioskId,
       appVersion: this.opts.appVersion,
-      queueDepth,
-      oldestUnsentAt,
+      queueDepth: 0,
+      oldestUnsentAt: null,
+      ...fromDb,
       lastError: this.opts.lastError()?.slice(0, 500) ?? null,
-      deviceTime: this.opts.now().toISOString(),
+      deviceTime: now.toISOString(),
+      ...(storage && {
+        storageError: storage.error?.slice(0, 500) ?? null,
+        storageErrors: storage.failures,
+      }),
+      ...(this.opts.startedAt && { startedAt: this.opts.startedAt.toISOString() }),
     };
   }
 

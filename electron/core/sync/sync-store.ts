@@ -161,6 +161,14 @@ export class SyncStore {
     return (this.q.deadLetters.get() as { n: number }).n;
   }
 
+  lastStartedAt(): string | null {
+    return this.shared.lastStartedAt();
+  }
+
+  startedSince(iso: string): number {
+    return this.shared.startedSince(iso);
+  }
+
   getState(key: string): string | null {
     return this.shared.getState(key);
   }

@@ -88,12 +88,15 @@ async function call<T>(
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const reply: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    if (res.status === 401 && path !== 'login') sessionEnded();
-    const error = StaffErrorReply.safeParse(reply);
-    throw new ApiError(res.status, error.data?.message ?? `request failed (${res.status})`);
-  }
+  if (!res.ok) throw refusal(res.status, reply, path !== 'login');
   return readReply(schema, reply, `${method} ${path}`);
+}
+
+/** The collector's refusal as an ApiError; a 401 outside login means the session has ended. */
+function refusal(status: number, reply: unknown, sessionGone: boolean): ApiError {
+  if (status === 401 && sessionGone) sessionEnded();
+  const error = StaffErrorReply.safeParse(reply);
+  return new ApiError(status, error.data?.message ?? `request failed (${status})`);
 }
 
 export async function me(): Promise<SignedIn | null> {
@@ -112,6 +115,26 @@ export async function login(username: string, password: string): Promise<SignedI
 /** A GET of the staff API (`path` after /staff/api/, with its query string), parsed with `schema`. */
 export const getJson = <T>(schema: z.ZodType<T>, path: string): Promise<T> =>
   call(schema, 'GET', path);
+
+/**
+ * A GET for a page that polls: sends the ETag of what it holds, and resolves to null when the
+ * collector says it is unchanged (304), else to the new reply and its ETag.
+ */
+export async function getIfChanged<T>(
+  schema: z.ZodType<T>,
+  path: string,
+  etag: string | null,
+): Promise<{ data: T; etag: string | null } | null> {
+  const res = await fetch(`/staff/api/${path}`, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: etag ? { 'if-none-match': etag } : {},
+  });
+  if (res.status === 304) return null;
+  const reply: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw refusal(res.status, reply, true);
+  return { data: readReply(schema, reply, `GET ${path}`), etag: res.headers.get('etag') };
+}
 
 /** A state-changing call of the staff API (with the CSRF token), its reply parsed with `schema`. */
 export const sendJson = <T>(

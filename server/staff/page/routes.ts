@@ -8,6 +8,7 @@ import { renderBoard } from './board.ts';
 import { renderComments } from './comments.ts';
 import { renderDigest } from './digest.ts';
 import { renderEnrolKiosks } from './enrol-kiosks.ts';
+import { renderKiosks } from './kiosks.ts';
 import { renderRecognition } from './recognition.ts';
 import { renderResults } from './results.ts';
 
@@ -40,6 +41,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/staff/recognition', title: 'Recognition', page: renderRecognition },
   { path: '/staff/users', title: 'Accounts', roles: ['admin'], page: renderAccounts },
   { path: '/staff/audit', title: 'Audit log', roles: ['admin'], page: renderAuditLog },
+  { path: '/staff/kiosks', title: 'Kiosks', roles: ['admin'], page: renderKiosks },
   {
     path: '/staff/kiosks/enrol',
     title: 'Enrol kiosks',

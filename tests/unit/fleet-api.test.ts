@@ -1,0 +1,294 @@
+// The fleet view through real HTTP on SQLite and PostgreSQL, on the collector's injected clock:
+// heartbeats (old and new kiosks) become the Kiosks list, statuses change as time passes and are
+// recorded once as events, hours are summed, the list's ETag saves a poll, the history endpoint
+// answers "when did it go offline", only admins may look, and the daily prune keeps 30 days.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { instantOf } from '../../shared/local-time.ts';
+import { FleetHistoryReply, FleetReply, type FleetKiosk } from '../../shared/fleet-api.ts';
+import type { HeartbeatRequest } from '../../shared/protocol.ts';
+import { pruneFleetHistory } from '../../server/fleet/prune.ts';
+import { updateLocation } from '../../server/locations/store.ts';
+import { call, heartbeat } from '../support/collector.ts';
+import { LOCATIONS, staffEngines } from '../support/staff.ts';
+import { useStaffCollector } from '../support/staff-suite.ts';
+
+const ZONE = 'Europe/Berlin';
+const MIN = 60_000;
+// Monday 2026-11-23, 11:00 in Berlin; each engine's block starts there.
+const START = instantOf('2026-11-23', ZONE, 11, 0).getTime();
+let t = START;
+const now = () => new Date(t);
+const iso = (ms = t) => new Date(ms).toISOString();
+const MAIN = LOCATIONS.main.kioskId;
+const OUTLET = LOCATIONS.outlet.kioskId;
+
+for (const engine of await staffEngines()) {
+  describe.skipIf(engine.skip)(`fleet API on ${engine.name}`, () => {
+    const { c, staff } = useStaffCollector(
+      { now, postgresUrl: engine.postgresUrl },
+      { ada: 'admin', mo: 'manager', sam: ['staff', ['Main store']] },
+      ['ada', 'mo', 'sam'],
+    );
+    beforeAll(() => void (t = START));
+    const beat = (kioskId: string, over: Partial<HeartbeatRequest> = {}) =>
+      call({ url: c.url, token: c.tokens[kioskId]! }, 'POST', '/v1/heartbeat', {
+        ...heartbeat(kioskId, now()),
+        ...over,
+      });
+    const list = async () => {
+      const r = await staff.ada.call('GET', '/staff/api/kiosks');
+      expect(r.status).toBe(200);
+      return FleetReply.parse(r.body);
+    };
+    const kiosk = async (id: string): Promise<FleetKiosk> =>
+      (await list()).kiosks.find((k) => k.id === id)!;
+    /** Moves the clock on in steps the admin's session survives (it ends after 30 idle minutes). */
+    const advanceTo = async (to: number) => {
+      while (t < to) {
+        t = Math.min(to, t + 20 * MIN);
+        await list();
+      }
+    };
+
+    it('lists enrolled kiosks that never sent a heartbeat as offline', async () => {
+      const { kiosks, offlineAfterMinutes } = await list();
+      expect(offlineAfterMinutes).toBe(5);
+      expect(kiosks.map((k) => [k.id, k.location, k.touchpoint, k.status, k.online])).toEqual([
+        [MAIN, 'Main store', 'Checkout 1', 'offline', false],
+        [OUTLET, 'Outlet', 'Door', 'offline', false],
+      ]);
+    });
+
+    it("shows what a new kiosk's heartbeat says, and takes an old kiosk's without the new fields", async () => {
+      const started = t - 3 * 3_600_000;
+      expect(
+        (
+          await beat(MAIN, {
+            appVersion: '2.1.0',
+            queueDepth: 3,
+            oldestUnsentAt: iso(t - 2 * MIN),
+            deadLetters: 1,
+            storageError: null,
+            storageErrors: 2,
+            startedAt: iso(started + 90_000),
+            lastTapAt: iso(t + 90_000 - MIN),
+            tapsToday: 14,
+            deviceTime: iso(t + 90_000),
+          })
+        ).status,
+      ).toBe(200);
+      expect((await beat(OUTLET)).status).toBe(200);
+      const main = await kiosk(MAIN);
+      expect(main).toMatchObject({
+        status: 'ok',
+        online: true,
+        openNow: true,
+        appVersion: '2.1.0',
+        lastHeartbeatAt: iso(),
+        queueDepth: 3,
+        oldestUnsentAt: iso(t - 2 * MIN),
+        deadLetters: 1,
+        storageError: null,
+        storageErrors: 2,
+        clockSkewMs: 90_000,
+        // Device times shown on the collector's clock.
+        startedAt: iso(started),
+        lastTapAt: iso(t - MIN),
+        tapsToday: 14,
+        restarts24h: 0,
+      });
+      expect(await kiosk(OUTLET)).toMatchObject({
+        status: 'ok',
+        deadLetters: null,
+        storageErrors: null,
+        tapsToday: null,
+        startedAt: null,
+      });
+    });
+
+    it('answers a poll with 304 while the list is unchanged', async () => {
+      const first = await staff.ada.call('GET', '/staff/api/kiosks');
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await staff.ada.call('GET', '/staff/api/kiosks', undefined, {
+        'if-none-match': etag,
+      });
+      expect(again.status).toBe(304);
+      await beat(OUTLET, { queueDepth: 7 });
+      const changed = await staff.ada.call('GET', '/staff/api/kiosks', undefined, {
+        'if-none-match': etag,
+      });
+      expect(changed.status).toBe(200);
+    });
+
+    it('lets only admins see the fleet, and refuses a query it does not know', async () => {
+      for (const who of [staff.mo, staff.sam]) {
+        expect((await who.call('GET', '/staff/api/kiosks')).status).toBe(403);
+        expect((await who.call('GET', `/staff/api/kiosks/${MAIN}/history`)).status).toBe(403);
+      }
+      const anonymous = await fetch(`${c.url}/staff/api/kiosks`);
+      expect(anonymous.status).toBe(401);
+      expect((await staff.ada.call('GET', '/staff/api/kiosks?status=ok')).status).toBe(400);
+      expect((await staff.ada.call('GET', '/staff/api/kiosks/no%20such/history')).status).toBe(400);
+      expect((await staff.ada.call('GET', '/staff/api/kiosks/nobody-here/history')).status).toBe(
+        404,
+      );
+    });
+
+    it('turns a kiosk offline when its heartbeats stop, and records when once', async () => {
+      await c.app.fleet.tick();
+      const lastBeat = t;
+      t += 5 * MIN;
+      await beat(MAIN, { tapsToday: 15, lastTapAt: iso() });
+      t += MIN;
+      expect(await kiosk(OUTLET)).toMatchObject({
+        status: 'offline',
+        online: false,
+        statusSince: iso(lastBeat),
+      });
+      const changes = await Promise.all([c.app.fleet.tick(), c.app.fleet.tick()]);
+      expect(changes.flat()).toEqual([
+        { kioskId: OUTLET, status: 'offline', previous: 'ok', at: iso(lastBeat) },
+      ]);
+      const r = await staff.ada.call('GET', `/staff/api/kiosks/${OUTLET}/history`);
+      const history = FleetHistoryReply.parse(r.body);
+      // Offline from enrolment (the first tick), ok at its first heartbeat, offline again.
+      // (The test's kiosks were enrolled on the real clock, after this fake one: order aside.)
+      const events = history.events.map((e) => [e.status, e.previous, e.at]);
+      expect(events).toHaveLength(3);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          ['offline', 'ok', iso(lastBeat)],
+          ['ok', 'offline', expect.any(String)],
+          ['offline', null, expect.any(String)],
+        ]),
+      );
+      expect(history.hours).toEqual([
+        expect.objectContaining({
+          hour: '2026-11-23T10:00:00.000Z',
+          heartbeats: 2,
+          maxQueueDepth: 7,
+        }),
+      ]);
+    });
+
+    it('sees restarts, a crash loop and a failing disk in the heartbeats and the hours', async () => {
+      let lastStart = '';
+      for (let i = 1; i <= 2; i++) {
+        t += MIN;
+        lastStart = iso();
+        await beat(MAIN, { startedAt: lastStart, storageError: null, lastTapAt: iso() });
+      }
+      expect(await kiosk(MAIN)).toMatchObject({ status: 'crash_looping', restarts24h: 2 });
+      t += MIN;
+      const error = 'storage failed (SQLITE_FULL): database or disk is full';
+      await beat(MAIN, { startedAt: lastStart, storageError: error, storageErrors: 5 });
+      const main = await kiosk(MAIN);
+      expect(main).toMatchObject({
+        status: 'crash_looping',
+        problems: ['crash_looping', 'storage_failing'],
+        storageError: error,
+        storageErrors: 5,
+      });
+      const { hours } = FleetHistoryReply.parse(
+        (await staff.ada.call('GET', `/staff/api/kiosks/${MAIN}/history`)).body,
+      );
+      expect(hours[0]).toMatchObject({ restarts: 2, storageFailing: 1, storageErrors: 5 });
+      // An hour later the restarts are old news; the disk came back.
+      await advanceTo(t + 61 * MIN);
+      await beat(MAIN, { startedAt: lastStart, storageError: null, lastTapAt: iso() });
+      expect(await kiosk(MAIN)).toMatchObject({ status: 'ok', restarts24h: 2 });
+    });
+
+    it('calls a kiosk silent when the usual Monday rush brings no taps, only while open', async () => {
+      await updateLocation(c.storage, 'Main store', {
+        timeZone: ZONE,
+        hours: { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']] },
+      });
+      // Four Mondays of history, each with 12 taps at 13:00 and 1 in every other hour.
+      const { location_id, touchpoint_id } = await c.storage.db
+        .selectFrom('kiosks')
+        .innerJoin('touchpoints', 'touchpoints.id', 'kiosks.touchpoint_id')
+        .select(['touchpoints.location_id', 'kiosks.touchpoint_id'])
+        .where('kiosks.id', '=', MAIN)
+        .executeTakeFirstOrThrow();
+      const hours = Array.from({ length: 24 }, (_, h) => `[${h === 13 ? 12 : 1},0]`).join(',');
+      for (const day of ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'])
+        await c.storage.db
+          .insertInto('results_days')
+          .values({
+            location_id,
+            touchpoint_id: touchpoint_id!,
+            day,
+            weekday: 1,
+            answers: 35,
+            happy: 0,
+            unhappy: 0,
+            promoters: 0,
+            passives: 0,
+            detractors: 0,
+            ces_sum: 0,
+            ces_n: 0,
+            hours: `[${hours}]`,
+            reasons: '{}',
+          })
+          .execute();
+      expect(await c.app.fleet.refreshUsual()).toBe(1);
+      // The last tap at 13:00 with heartbeats on: 8 usual taps would have come by 13:40.
+      await advanceTo(instantOf('2026-11-23', ZONE, 13, 0).getTime());
+      const lastTap = iso();
+      await advanceTo(t + 35 * MIN);
+      await beat(MAIN, { lastTapAt: lastTap, startedAt: iso(t - 5 * 3_600_000) });
+      expect((await kiosk(MAIN)).status).toBe('ok');
+      await advanceTo(t + 10 * MIN);
+      await beat(MAIN, { lastTapAt: lastTap, startedAt: iso(t - 5 * 3_600_000) });
+      expect(await kiosk(MAIN)).toMatchObject({
+        status: 'silent',
+        statusSince: instantOf('2026-11-23', ZONE, 13, 40).toISOString(),
+        openNow: true,
+      });
+    });
+
+    it('claims the daily jobs once a day and prunes history older than 30 days', async () => {
+      await c.app.fleet.tick();
+      await c.app.fleet.tick();
+      const claims = await c.storage.db
+        .selectFrom('fleet_claims')
+        .select(['task', 'day'])
+        .where('day', '=', iso().slice(0, 10))
+        .orderBy('task')
+        .execute();
+      expect(claims).toEqual([
+        { task: 'fleet.prune', day: iso().slice(0, 10) },
+        { task: 'fleet.usual', day: iso().slice(0, 10) },
+      ]);
+      const old = new Date(t - 31 * 86_400_000);
+      await c.storage.db
+        .insertInto('kiosk_hours')
+        .values({
+          kiosk_id: MAIN,
+          hour: old.toISOString(),
+          heartbeats: 60,
+          restarts: 0,
+          max_queue_depth: 0,
+          max_abs_skew_ms: 0,
+          storage_failing: 0,
+          dead_letters: null,
+          storage_errors: null,
+          taps_today: null,
+          last_at: old.toISOString(),
+        })
+        .execute();
+      await c.storage.db
+        .insertInto('kiosk_status_events')
+        .values({ kiosk_id: MAIN, at: old.toISOString(), status: 'offline', previous: 'ok' })
+        .execute();
+      const count = async () =>
+        (await c.storage.db.selectFrom('kiosk_hours').select('hour').execute()).length +
+        (await c.storage.db.selectFrom('kiosk_status_events').select('at').execute()).length;
+      const before = await count();
+      expect(await pruneFleetHistory(c.storage, new Date(t - 30 * 86_400_000))).toBe(2);
+      expect(await count()).toBe(before - 2);
+    });
+  });
+}
