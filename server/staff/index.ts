@@ -11,6 +11,7 @@ import { digestRoutes } from './digest-routes.ts';
 import { dutyRoutes } from './duty-routes.ts';
 import { enrolmentRoutes } from './enrolment-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { kioskActionRoutes } from './kiosk-action-routes.ts';
 import { followUpRoutes } from './follow-up-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
 import { staffGuard } from './guard.ts';
@@ -41,6 +42,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   alertRoutes(app, ctx);
   exportRoutes(app, ctx);
   enrolmentRoutes(app, ctx);
+  kioskActionRoutes(app, ctx);
   resultsRoutes(app, ctx);
   commentRoutes(app, ctx);
   streamRoute(app, ctx, screens);
