@@ -23,6 +23,7 @@ import { kioskStatus, statusHandlers } from './host/status.ts';
 import type { Logger } from './log.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import { backgroundTimers, type Timers } from './timers.ts';
+import type { TokenVault } from './token-vault.ts';
 
 export interface KioskHostOptions {
   configPath: string;
@@ -44,6 +45,8 @@ export interface KioskHostOptions {
   sync?: false | Pick<SyncEngineOptions, 'fetch' | 'random' | 'tuning'>;
   /** A problem found before the host started (a crash loop after an update), for the fleet view. */
   startupProblem?: string | null;
+  /** The OS keystore for the device token (Electron safeStorage); without one, the 0600 file. */
+  vault?: TokenVault | null;
 }
 
 export interface KioskHost {
@@ -72,7 +75,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     // A final answer or an alert is waiting: send it within a second, not at the next heartbeat.
     onOutboxWrite: () => sync?.nudge(),
   });
-  const configs = openConfigSource(opts.configPath, lifecycle, log);
+  const configs = openConfigSource(opts.configPath, lifecycle, log, opts.vault ?? null);
   logStart(log, opts, configs.problems, lifecycle.storageStatus());
   configs.applyRemote();
   sync = startSync(opts, configs.file, lifecycle, log, now);
@@ -114,6 +117,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     ...adminHandlers(ctx),
     ...enrolHandlers(ctx, {
       configPath: opts.configPath,
+      vault: opts.vault ?? null,
       startSync() {
         if (ctx.sync) return;
         sync = startSync(opts, configs.file, lifecycle, log, now);
