@@ -92,6 +92,7 @@ function start(): void {
         appVersion: app.getVersion(),
         actions: { reload: () => win?.reload(), exit: () => app.quit() },
         log: logger,
+        logsDir: paths.logs,
         vault: safeStorageVault(process.platform),
         startupProblem,
       });

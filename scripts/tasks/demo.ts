@@ -57,6 +57,7 @@ if (electron && !process.argv.includes('--browser')) {
     databasePath: paths.database,
     appVersion: version,
     log: fileLogger(paths.logs, undefined, false),
+    logsDir: paths.logs,
     actions: { reload: () => {}, exit: () => shutdown() },
   });
   const port = Number(process.env.LASTWORD_KIOSK_PORT ?? 4310);

@@ -52,6 +52,7 @@ export async function serve(argv: string[]): Promise<void> {
     databasePath: paths.database,
     appVersion: version,
     log,
+    logsDir: paths.logs,
     actions: {
       // Reloading the kiosk from its admin screen: a fresh Chromium where serve runs it.
       reload: () => browser?.restart(),

@@ -11,6 +11,7 @@ import {
   HeartbeatReply,
   type HeartbeatRequest,
 } from '../../../shared/protocol.ts';
+import { CommandResultReply, type CommandResult } from '../../../shared/kiosk-commands.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export type Failure = {
@@ -39,10 +40,21 @@ export interface CollectorClientOptions {
 export class CollectorClient {
   private readonly opts: CollectorClientOptions;
   private readonly base: string;
+  private currentToken: string;
 
   constructor(opts: CollectorClientOptions) {
     this.opts = opts;
     this.base = opts.url.replace(/\/+$/, '');
+    this.currentToken = opts.token;
+  }
+
+  /** The device token every request carries; a rotation order switches it (commands/). */
+  get token(): string {
+    return this.currentToken;
+  }
+
+  set token(token: string) {
+    this.currentToken = token;
   }
 
   postBatch(path: '/v1/answers' | '/v1/alerts', body: object): Promise<Reply<BatchReply>> {
@@ -51,6 +63,10 @@ export class CollectorClient {
 
   heartbeat(body: HeartbeatRequest): Promise<Reply<HeartbeatReply>> {
     return this.request('POST', '/v1/heartbeat', HeartbeatReply, { body });
+  }
+
+  postCommandResult(id: number, body: CommandResult): Promise<Reply<CommandResultReply>> {
+    return this.request('POST', `/v1/commands/${id}/result`, CommandResultReply, { body });
   }
 
   /** 304 comes back as ok with a null body. */
@@ -65,7 +81,7 @@ export class CollectorClient {
     o: { body?: object; ifNoneMatch?: string | null },
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.opts.token}`,
+      authorization: `Bearer ${this.currentToken}`,
       accept: 'application/json',
     };
     if (o.body) headers['content-type'] = 'application/json';

@@ -4,6 +4,7 @@
 // `duplicate`: exactly once on the collector, at least once on the wire. Any failed request
 // (refused, reset, timed out, 5xx) is the offline signal; the next try waits a capped,
 // jittered, exponential delay, never less than the collector's Retry-After.
+import type { KioskCommand } from '../../../shared/kiosk-commands.ts';
 import type { Logger } from '../log.ts';
 import { nextDelay } from './backoff.ts';
 import { BatchSender, RequestFailed, type Sent } from './batch-sender.ts';
@@ -27,6 +28,8 @@ export interface SyncEngineOptions {
   tuning?: Partial<SyncTuning>;
   /** Problems outside sync the fleet view should see too (the host passes its storage error). */
   otherError?: () => string | null;
+  /** An admin's orders from a heartbeat reply (the host's commands/runner.ts). */
+  onCommands?: (commands: KioskCommand[]) => Promise<void>;
 }
 
 export interface SyncStatus {
@@ -96,6 +99,7 @@ export class SyncEngine {
       lastError: () => opts.otherError?.() ?? this.lastError,
       outcome: (failure) => this.noteFleet(failure),
       ...(opts.log && { log: opts.log }),
+      ...(opts.onCommands && { onCommands: opts.onCommands }),
     });
   }
 
@@ -114,6 +118,18 @@ export class SyncEngine {
     if (this.stopped) return;
     if (this.running) this.again = true;
     else if (this.failures === 0 && !this.timer) this.schedule(this.tuning.nudgeDebounceMs);
+  }
+
+  /** An admin's order: the dead letters go back into the queue, and out soon. */
+  resendDeadLetters(): { requeued: number; kept: number } {
+    const outcome = this.openStore().requeueDeadLetters(this.now().toISOString());
+    this.nudge();
+    return outcome;
+  }
+
+  /** The comments and contact details held here, which no log line may carry away. */
+  customerText(): string[] {
+    return this.openStore().customerText();
   }
 
   status(): SyncStatus {

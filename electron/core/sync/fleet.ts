@@ -1,7 +1,9 @@
 // The kiosk's fleet duties: a heartbeat every minute (so the fleet view sees a queue that is not
 // draining, a clock that is off, an error nobody reported) and the config pull. A config is only
 // fetched when the heartbeat names a version we do not hold (and once at start), with
-// If-None-Match, and stored in kiosk_state; the host applies it at the next attract screen.
+// If-None-Match, and stored in kiosk_state; the host applies it at the next attract screen. An
+// admin's orders ride the same reply and are handed on (commands/runner.ts).
+import type { KioskCommand } from '../../../shared/kiosk-commands.ts';
 import type { HeartbeatRequest } from '../../../shared/protocol.ts';
 import type { Logger } from '../log.ts';
 import type { CollectorClient, Failure } from './collector-client.ts';
@@ -19,6 +21,8 @@ export interface FleetOptions {
   lastError: () => string | null;
   /** Each request's outcome, for the engine's online flag and last error (null: it worked). */
   outcome: (failure: Failure | null) => void;
+  /** An admin's orders from the heartbeat reply (commands/runner.ts), before the next beat. */
+  onCommands?: (commands: KioskCommand[]) => Promise<void>;
   log?: Logger;
 }
 
@@ -87,6 +91,7 @@ export class Fleet {
     const held = versionOf(this.state(REMOTE_CONFIG_ETAG));
     if (reply.body.configVersion !== null && reply.body.configVersion !== held)
       await this.pullConfig();
+    if (reply.body.commands?.length) await this.opts.onCommands?.(reply.body.commands);
     return true;
   }
 
