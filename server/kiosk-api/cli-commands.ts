@@ -66,7 +66,7 @@ export async function createEnrolmentCodeCommand(
 }
 
 export async function revokeCommand(storage: Storage, id: string, out: Out): Promise<void> {
-  const result = await revokeKiosk(storage, id, new Date());
+  const result = await revokeKiosk(storage, id, new Date(), COMMAND_LINE);
   if (result === 'unknown') throw new KioskError(`no kiosk "${id}"`);
   out(
     result === 'already'

@@ -7,7 +7,7 @@ import { placeAt } from '../locations/store.ts';
 import { toFlag, toIso, toNumber } from '../db/values.ts';
 import { KioskId } from '../../shared/protocol.ts';
 import { hashToken, newDeviceToken } from '../tokens.ts';
-import { COMMAND_LINE, recordAudit, type AuditActor } from '../staff/audit.ts';
+import { recordAudit, type AuditActor } from '../staff/audit.ts';
 import { cancelOpenCommands } from './commands.ts';
 
 export class KioskError extends Error {}
@@ -96,7 +96,8 @@ export async function revokeKiosk(
   storage: Storage,
   kioskId: string,
   now: Date,
-  by: AuditActor = COMMAND_LINE,
+  /** Who retires it, for the audit log; null for set-up work (the demo, tests) that is no one's act. */
+  by: AuditActor | null = null,
 ): Promise<'revoked' | 'already' | 'unknown'> {
   return writeTransaction(storage, async (trx) => {
     const existing = await trx
@@ -112,7 +113,7 @@ export async function revokeKiosk(
       .where('id', '=', kioskId)
       .execute();
     await cancelOpenCommands(trx, kioskId, 'the kiosk was retired', now);
-    await recordAudit(trx, by, { action: 'kiosk.retire', target: kioskId }, now);
+    if (by) await recordAudit(trx, by, { action: 'kiosk.retire', target: kioskId }, now);
     return 'revoked';
   });
 }
