@@ -38,6 +38,14 @@ export const KioskCommand = z.discriminatedUnion('kind', [
 ]);
 export type KioskCommand = z.infer<typeof KioskCommand>;
 
+/**
+ * The heartbeat header a kiosk that carries out orders sends (`commands`). A kiosk built before
+ * them parses the reply strictly and would take a `commands` field for a broken reply, so the
+ * collector sends orders only to a kiosk that says it takes them; HeartbeatRequest is unchanged.
+ */
+export const FEATURES_HEADER = 'x-lastword-features';
+export const COMMANDS_FEATURE = 'commands';
+
 /** At most this many orders ride one heartbeat reply; the rest follow with the next. */
 export const MAX_COMMANDS_PER_REPLY = 10;
 

@@ -49,7 +49,9 @@ describe('the web admin: one kiosk', { timeout: PASSWORD_WORK_MS }, () => {
     await page.locator('.badge.status-pending').waitFor();
 
     // The kiosk's next heartbeat carries the order; it answers with its lines.
-    const beat = await call(device(), 'POST', '/v1/heartbeat', heartbeat(KIOSK));
+    const beat = await call(device(), 'POST', '/v1/heartbeat', heartbeat(KIOSK), {
+      'x-lastword-features': 'commands',
+    });
     const [order] = HeartbeatReply.parse(beat.body).commands!;
     expect(order).toMatchObject({ kind: 'fetch_logs', lines: 50 });
     const result = await call(device(), 'POST', `/v1/commands/${order!.id}/result`, {

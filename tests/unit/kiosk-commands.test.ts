@@ -127,6 +127,21 @@ for (const engine of await collectorEngines('remote kiosk actions')) {
       expect(k.reloads).toEqual(['reload']);
     });
 
+    it('sends orders only to a kiosk that says it takes them', async () => {
+      // The collector's own test kiosk runs no host: it heartbeats here, as an older kiosk would.
+      const old = { url: collector.url, token: collector.token };
+      await order(collector.kioskId, { action: 'reload' });
+      const plain = await call(old, 'POST', '/v1/heartbeat', heartbeat(collector.kioskId));
+      expect(plain.status).toBe(200);
+      expect(plain.body).not.toHaveProperty('commands');
+      expect((await statusOf(collector.kioskId)).status).toBe('pending');
+      const told = await call(old, 'POST', '/v1/heartbeat', heartbeat(collector.kioskId), {
+        'x-lastword-features': 'commands',
+      });
+      expect(told.body).toMatchObject({ commands: [{ kind: 'reload' }] });
+      expect((await statusOf(collector.kioskId)).status).toBe('sent');
+    });
+
     it('reloads an idle kiosk at once', async () => {
       const k = await kiosk();
       await order(k.kioskId, { action: 'reload' });

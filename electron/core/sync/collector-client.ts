@@ -11,7 +11,12 @@ import {
   HeartbeatReply,
   type HeartbeatRequest,
 } from '../../../shared/protocol.ts';
-import { CommandResultReply, type CommandResult } from '../../../shared/kiosk-commands.ts';
+import {
+  COMMANDS_FEATURE,
+  CommandResultReply,
+  FEATURES_HEADER,
+  type CommandResult,
+} from '../../../shared/kiosk-commands.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export type Failure = {
@@ -61,8 +66,12 @@ export class CollectorClient {
     return this.request('POST', path, BatchReply, { body });
   }
 
+  /** Says it takes orders (kiosk-commands.ts), so the collector may send them in the reply. */
   heartbeat(body: HeartbeatRequest): Promise<Reply<HeartbeatReply>> {
-    return this.request('POST', '/v1/heartbeat', HeartbeatReply, { body });
+    return this.request('POST', '/v1/heartbeat', HeartbeatReply, {
+      body,
+      headers: { [FEATURES_HEADER]: COMMANDS_FEATURE },
+    });
   }
 
   postCommandResult(id: number, body: CommandResult): Promise<Reply<CommandResultReply>> {
@@ -78,11 +87,12 @@ export class CollectorClient {
     method: string,
     path: string,
     schema: z.ZodType<T>,
-    o: { body?: object; ifNoneMatch?: string | null },
+    o: { body?: object; ifNoneMatch?: string | null; headers?: Record<string, string> },
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.currentToken}`,
       accept: 'application/json',
+      ...o.headers,
     };
     if (o.body) headers['content-type'] = 'application/json';
     if (o.ifNoneMatch) headers['if-none-match'] = o.ifNoneMatch;
