@@ -23,6 +23,7 @@ import { withoutQueries } from './log.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
 import type { PgBossQueueOptions } from './jobs/pg-boss-queue.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './token-buckets.ts';
+import { commandResultRoute } from './kiosk-api/command-route.ts';
 import { configRoute } from './kiosk-api/config-route.ts';
 import { enrolRoute } from './kiosk-api/enrol-route.ts';
 import { heartbeatRoute } from './kiosk-api/heartbeat-route.ts';
@@ -165,6 +166,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
     ingestRoutes(v1, ctx, alerts);
     heartbeatRoute(v1, ctx);
     configRoute(v1, ctx);
+    commandResultRoute(v1, ctx);
     if (opts.updatesDir) updateFeedRoute(v1, ctx, opts.updatesDir);
   });
   // Outside the device-token gate above: enrolling is how a kiosk gets its token.

@@ -14,6 +14,8 @@ import {
   createEnrolmentCodeCommand,
   enrolCommand,
   listCommand,
+  kioskActionCommand,
+  kioskOrdersCommand,
   revokeCommand,
   setConfigCommand,
   type KioskFlags,
@@ -52,6 +54,10 @@ const USAGE = `usage: node server/cli.ts <command>
                                                           kiosk stands at that touchpoint (made if new)
   list [--json]                                           every kiosk: status, last contact, clock
   revoke <kioskId>                                        its token gets 401 from now on
+  kiosk-action <kioskId> <reload|resend-dead-letters|rotate-token|fetch-logs|retire|replace>
+                                                          [--lines <1-200>] for fetch-logs, [--valid-hours]
+                                                          for replace (prints the new device's code)
+  kiosk-orders <kioskId> [--json]                         the orders given to a kiosk and their results
   create-enrolment-code --location <name> --touchpoint <name> [--valid-hours <1-168>]
                                                           prints a single-use code (24 h by default)
                                                           a new kiosk trades for its token and config
@@ -170,6 +176,14 @@ const COMMANDS: Record<string, Command> = {
   },
   list: { args: 0, run: (storage, _args, f, out) => listCommand(storage, f.json === true, out) },
   revoke: { args: 1, run: (storage, [id], _f, out) => revokeCommand(storage, id!, out) },
+  'kiosk-action': {
+    args: 2,
+    run: (storage, [id, action], f, out) => kioskActionCommand(storage, id!, action!, f, out),
+  },
+  'kiosk-orders': {
+    args: 1,
+    run: (storage, [id], f, out) => kioskOrdersCommand(storage, id!, f.json === true, out),
+  },
   'set-config': {
     args: 2,
     run: (storage, [id, file], _f, out) => setConfigCommand(storage, id!, file!, out),
@@ -194,6 +208,7 @@ async function run(argv: string[], out: (line: string) => void): Promise<void> {
       channel: { type: 'string' },
       percent: { type: 'string' },
       'valid-hours': { type: 'string' },
+      lines: { type: 'string' },
       json: { type: 'boolean' },
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },

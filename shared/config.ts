@@ -30,13 +30,24 @@ export function isLoopback(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/**
+ * A device token the kiosk keeps sealed with the OS keystore (Electron safeStorage,
+ * electron/core/token-vault.ts) is written as this prefix and the sealed bytes in base64; a
+ * hand-written plain token never contains a colon.
+ */
+export const SEALED_TOKEN_PREFIX = 'sealed:';
+
 const Collector = z
   .strictObject({
     url: z.url({ protocol: /^https?$/ }),
     token: z
       .string()
       .min(22, 'must be the device token printed at enrolment (at least 128 bits)')
-      .max(200),
+      .max(4096)
+      .refine(
+        (t) => t.startsWith(SEALED_TOKEN_PREFIX) || t.length <= 200,
+        'must be the device token printed at enrolment (at most 200 characters)',
+      ),
     /** Lets a lab collector speak plain http: the device token and answers then cross in clear. */
     allowInsecureHttp: z.boolean().optional(),
   })

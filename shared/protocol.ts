@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AlertKind, AnswerId, Contact, FinalStatus } from './answer.ts';
 import { KioskConfig, RemoteKioskConfig } from './config.ts';
+import { KioskCommand, MAX_COMMANDS_PER_REPLY } from './kiosk-commands.ts';
 import { LanguageCode } from './survey.ts';
 
 /** Items per batch; a kiosk with a longer queue sends several batches. */
@@ -186,6 +187,8 @@ export const HeartbeatReply = z.strictObject({
   serverTime: IsoDateTime,
   /** The version GET /v1/config would return now; null while no config is attached. */
   configVersion: z.string().nullable(),
+  /** Orders from an admin (shared/kiosk-commands.ts); left out when there are none. */
+  commands: z.array(KioskCommand).max(MAX_COMMANDS_PER_REPLY).optional(),
 });
 export type HeartbeatReply = z.infer<typeof HeartbeatReply>;
 

@@ -75,6 +75,12 @@ export const AuditAction = z.enum([
   'user.end_sessions',
   'enrolment_code.create',
   'enrolment_code.revoke',
+  'kiosk.reload',
+  'kiosk.resend_dead_letters',
+  'kiosk.rotate_token',
+  'kiosk.fetch_logs',
+  'kiosk.retire',
+  'kiosk.replace',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,12 +1,15 @@
 // Reads the kiosk config file. Never throws: a missing, unreadable or invalid file becomes a
-// list of "field: reason" problems that the kiosk shows on its error screen for IT to fix.
+// list of "field: reason" problems that the kiosk shows on its error screen for IT to fix. A
+// device token sealed with the OS keystore (token-vault.ts) is opened here, so everything after
+// sees the plain token, exactly as from a hand-written file.
 import { readFileSync } from 'node:fs';
 import { KioskConfig, describeIssues, type FieldProblem } from '../../shared/config.ts';
+import { plainToken, type TokenVault } from './token-vault.ts';
 
 export type ConfigLoad =
   { ok: true; config: KioskConfig } | { ok: false; problems: FieldProblem[] };
 
-export function loadKioskConfig(path: string): ConfigLoad {
+export function loadKioskConfig(path: string, vault?: TokenVault | null): ConfigLoad {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -28,7 +31,11 @@ export function loadKioskConfig(path: string): ConfigLoad {
     };
   }
   const parsed = KioskConfig.safeParse(json);
-  return parsed.success
-    ? { ok: true, config: parsed.data }
-    : { ok: false, problems: describeIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
+  const { collector } = parsed.data;
+  if (!collector) return { ok: true, config: parsed.data };
+  const token = plainToken(collector.token, vault);
+  if (!token.ok)
+    return { ok: false, problems: [{ field: 'collector.token', reason: token.reason }] };
+  return { ok: true, config: { ...parsed.data, collector: { ...collector, token: token.token } } };
 }

@@ -1,9 +1,9 @@
 // A kiosk enrols itself: it trades an enrolment code at the collector (POST /v1/enrol) for its
 // device token and config, and writes them as its config file, readable by the kiosk's user only
 // (the same file IT could write by hand, so nothing else in the kiosk changes). The admin PIN is
-// the kiosk's own, typed at enrolment: a collector never sets one (shared/config.ts). Never
+// the kiosk's own, typed at enrolment: a collector never sets one (shared/config.ts). The token is
+// sealed with the OS keystore where there is one (token-vault.ts). Never
 // throws: every failure is a reason the setup screen translates and a sentence for the log.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KioskConfig, isLoopback } from '../../shared/config.ts';
 import {
@@ -16,7 +16,9 @@ import {
 import { ErrorReply } from '../../shared/protocol.ts';
 import { loadKioskConfig } from './config-file.ts';
 import { hashPin } from './pin.ts';
-import { PRIVATE_FILE_MODE, makePrivateDir } from './private-files.ts';
+import { writePrivateJson } from './config-write.ts';
+import { makePrivateDir } from './private-files.ts';
+import { storedToken, type TokenVault } from './token-vault.ts';
 
 export interface EnrolInput {
   /** As typed: "collector.example.com" means https://collector.example.com. */
@@ -27,6 +29,8 @@ export interface EnrolInput {
   fetch?: typeof fetch;
   /** How long to wait for the collector's answer. */
   timeoutMs?: number;
+  /** Seals the token with the OS keystore where there is one (token-vault.ts). */
+  vault?: TokenVault | null;
 }
 
 const failed = (
@@ -57,7 +61,7 @@ export function collectorUrl(typed: string): string | null {
 }
 
 export async function enrolWithCode(input: EnrolInput): Promise<EnrolOutcome> {
-  if (loadKioskConfig(input.configPath).ok)
+  if (loadKioskConfig(input.configPath, input.vault).ok)
     return failed('already_enrolled', `this kiosk has a config already (${input.configPath})`);
   const url = collectorUrl(input.collector);
   if (!url) return failed('bad_address', `"${input.collector}" is not a collector address`);
@@ -101,18 +105,10 @@ export async function enrolWithCode(input: EnrolInput): Promise<EnrolOutcome> {
       'bad_reply',
       config.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     );
-  writePrivateJson(input.configPath, config.data);
-  return { ok: true, kioskId: reply.data.kioskId };
-}
-
-/** Written whole or not at all: a kiosk that loses power mid-write keeps no half a config. */
-function writePrivateJson(path: string, value: unknown): void {
-  makePrivateDir(dirname(path));
-  const temp = `${path}.enrolling`;
-  rmSync(temp, { force: true });
-  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, {
-    mode: PRIVATE_FILE_MODE,
-    flag: 'wx',
+  const sealed = storedToken(reply.data.token, input.vault);
+  writePrivateJson(input.configPath, {
+    ...config.data,
+    collector: { ...config.data.collector, token: sealed },
   });
-  renameSync(temp, path);
+  return { ok: true, kioskId: reply.data.kioskId };
 }

@@ -19,10 +19,24 @@ import { openConfigSource } from './host/config-source.ts';
 import { scheduleRetention } from './host/retention-schedule.ts';
 import type { HostActions, HostContext } from './host/context.ts';
 import { dispatch, type Handlers } from './host/dispatch.ts';
+import { reloadGate } from './host/reload-gate.ts';
+import { remoteCommands } from './host/remote-commands.ts';
 import { kioskStatus, statusHandlers } from './host/status.ts';
 import type { Logger } from './log.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import { backgroundTimers, type Timers } from './timers.ts';
+import type { TokenVault } from './token-vault.ts';
+
+/** A customer at the panel: an ordered reload waits until none of these came for a while. */
+const CUSTOMER_CHANNELS: ReadonlySet<Channel> = new Set([
+  'startAnswer',
+  'updateAnswer',
+  'requestHelp',
+  'finishAnswer',
+  'touchAnswer',
+]);
+/** Quiet means this long after the thank-you screen's lock ended, the goodbye gone too. */
+const QUIET_AFTER_THANKS_S = 5;
 
 export interface KioskHostOptions {
   configPath: string;
@@ -44,6 +58,10 @@ export interface KioskHostOptions {
   sync?: false | Pick<SyncEngineOptions, 'fetch' | 'random' | 'tuning'>;
   /** A problem found before the host started (a crash loop after an update), for the fleet view. */
   startupProblem?: string | null;
+  /** The OS keystore for the device token (Electron safeStorage); without one, the 0600 file. */
+  vault?: TokenVault | null;
+  /** The kiosk log's folder, for an admin's log fetch. */
+  logsDir?: string;
 }
 
 export interface KioskHost {
@@ -74,12 +92,31 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     // A final answer or an alert is waiting: send it within a second, not at the next heartbeat.
     onOutboxWrite: () => sync?.nudge(),
   });
-  const configs = openConfigSource(opts.configPath, lifecycle, log);
+  const configs = openConfigSource(opts.configPath, lifecycle, log, opts.vault ?? null);
   logStart(log, opts, configs.problems, lifecycle.storageStatus());
   configs.applyRemote();
-  sync = startSync(opts, configs.file, lifecycle, log, now, startedAt);
-
   const timers = opts.timers ?? backgroundTimers;
+  let lastCustomerAt = 0;
+  const reloads = reloadGate({
+    openDrafts: () => lifecycle.openDrafts,
+    lastCustomerAt: () => lastCustomerAt,
+    quietMs: () => ((configs.current()?.thankYouLockSeconds ?? 0) + QUIET_AFTER_THANKS_S) * 1000,
+    now,
+    timers,
+    reload: () => opts.actions.reload(),
+  });
+  const onCommands = remoteCommands({
+    engine: () => sync,
+    lifecycle,
+    gate: reloads,
+    configPath: opts.configPath,
+    vault: opts.vault ?? null,
+    logsDir: opts.logsDir ?? null,
+    log,
+  });
+  const begin = () => startSync(opts, configs.file, lifecycle, log, now, startedAt, onCommands);
+  sync = begin();
+
   const abandoned = watchAbandonedDrafts({
     lifecycle,
     idleTimeoutMs: () => (configs.current()?.idleTimeoutSeconds ?? 0) * 1000,
@@ -110,15 +147,16 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     outOfService: null,
   };
   const handlers: Handlers = {
-    ...configHandlers(ctx),
+    ...configHandlers(ctx, reloads),
     ...statusHandlers(ctx),
     ...answerHandlers(ctx),
     ...adminHandlers(ctx),
     ...enrolHandlers(ctx, {
       configPath: opts.configPath,
+      vault: opts.vault ?? null,
       startSync() {
         if (ctx.sync) return;
-        sync = startSync(opts, configs.file, lifecycle, log, now, startedAt);
+        sync = begin();
         ctx.sync = sync;
         log('info', 'kiosk enrolled', { kioskId: configs.file?.kioskId ?? null });
       },
@@ -127,8 +165,10 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
   };
 
   return {
-    handle: (channel, payload) =>
-      dispatch(handlers, channel, payload, { log, configProblems: configs.problems }),
+    handle(channel, payload) {
+      if (CUSTOMER_CHANNELS.has(channel)) lastCustomerAt = now().getTime();
+      return dispatch(handlers, channel, payload, { log, configProblems: configs.problems });
+    },
     status: () => kioskStatus(ctx),
     setOutOfService(on, reason) {
       ctx.outOfService = on ? (reason ?? 'too many failures') : null;
@@ -139,6 +179,7 @@ export function createKioskHost(opts: KioskHostOptions): KioskHost {
     },
     close() {
       abandoned.stop();
+      reloads.stop();
       retention.stop();
       void sync?.stop();
       lifecycle.close();
@@ -154,6 +195,7 @@ function startSync(
   log: Logger,
   now: () => Date,
   startedAt: Date,
+  onCommands: SyncEngineOptions['onCommands'],
 ): SyncEngine | null {
   if (!file?.collector || opts.sync === false) return null;
   const engine = new SyncEngine({
@@ -166,6 +208,7 @@ function startSync(
     otherError: () => lifecycle.storageStatus().error ?? opts.startupProblem ?? null,
     storage: () => lifecycle.storageHealth(),
     startedAt,
+    onCommands,
     ...(opts.sync || {}),
   });
   engine.start();

@@ -10,6 +10,7 @@ import { kioskPaths } from '../core/paths.ts';
 import { makePrivateDir } from '../core/private-files.ts';
 import { noteBoot } from '../core/updates/boot-history.ts';
 import { registerKioskIpc } from './ipc.ts';
+import { safeStorageVault } from './token-vault.ts';
 import { lockDownAllContents, lockDownSession } from './lockdown.ts';
 import { electronLogger } from './policy/kiosk-log.ts';
 import { loginItemPlan } from './policy/login-item.ts';
@@ -91,6 +92,8 @@ function start(): void {
         appVersion: app.getVersion(),
         actions: { reload: () => win?.reload(), exit: () => app.quit() },
         log: logger,
+        logsDir: paths.logs,
+        vault: safeStorageVault(process.platform),
         startupProblem,
       });
       host = kioskHost;

@@ -12,6 +12,7 @@ import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 import { startDemoFleet } from './demo-fleet.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoOrders } from './demo-orders.ts';
 import { startDemoMailbox, subscribeDemoTeam } from './demo-mail.ts';
 import { seedDemoTeam } from './demo-team.ts';
 
@@ -44,6 +45,8 @@ export async function startDemoCollector(
   );
   // The survey is served to the kiosk from here (GET /v1/config), and names reasons on staff cards.
   await attachConfig(storage, config.kioskId, config, new Date());
+  // Yesterday's remote actions on the demo kiosk, once, for its page in the web admin.
+  await seedDemoOrders(storage, config.kioskId, new Date());
   // Ninety days of answers at three locations, once, for the results page.
   await seedDemoHistory(storage, config.location, config.survey.version);
   // Colleagues on duty at those desks, for the recognition page.

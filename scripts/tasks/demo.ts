@@ -40,6 +40,8 @@ await seedDemoAlert(
   JSON.parse(readFileSync(paths.config, 'utf8')),
 );
 say('staff board: one demo low score from Service desk 2; tap a sad face on the kiosk for more');
+const { kioskId } = JSON.parse(readFileSync(paths.config, 'utf8')) as { kioskId: string };
+say(`kiosk page: ${collector.url}/staff/kiosks/${kioskId} (remote actions and their history)`);
 
 const electron = findElectronBinary();
 if (electron && !process.argv.includes('--browser')) {
@@ -57,7 +59,11 @@ if (electron && !process.argv.includes('--browser')) {
     databasePath: paths.database,
     appVersion: version,
     log: fileLogger(paths.logs, undefined, false),
+    logsDir: paths.logs,
+    // The host cannot reload a browser it did not open: the kiosk page's admin reload does that.
     actions: { reload: () => {}, exit: () => shutdown() },
+    // A heartbeat every 10 s, so an order from the kiosk page is carried out while you watch.
+    sync: { tuning: { heartbeatMs: 10_000 } },
   });
   const port = Number(process.env.LASTWORD_KIOSK_PORT ?? 4310);
   const server = await startBridgeServer({

@@ -103,6 +103,7 @@ async function startHost(
     databasePath: paths.database,
     appVersion: pkg.default.version,
     log,
+    logsDir: paths.logs,
     actions,
   });
 }

@@ -1,5 +1,6 @@
 // The kiosk commands of server/cli.ts: enrol (token printed once), enrolment codes, the kiosk
-// list, revoke and set-config. Each prints one plain line per fact, for people and scripts alike.
+// list, revoke, set-config, and the remote actions of the web admin's kiosk page (kiosk-action,
+// kiosk-orders). Each prints one plain line per fact, for people and scripts alike.
 import type { Storage } from '../db/open.ts';
 import { readJsonFile } from '../json-file.ts';
 import { COMMAND_LINE } from '../staff/audit.ts';
@@ -7,6 +8,10 @@ import { formatSkew } from './device-clock.ts';
 import { createEnrolmentCode } from './enrolment-codes.ts';
 import { attachConfig } from './kiosk-configs.ts';
 import { KioskError, enrolKiosk, listKiosks, revokeKiosk } from './kiosks.ts';
+import { KioskActionBody } from '../../shared/staff-kiosk-api.ts';
+import { describeIssues } from '../../shared/config.ts';
+import { listCommands } from './commands.ts';
+import { takeAction } from './kiosk-actions.ts';
 
 type Out = (line: string) => void;
 
@@ -14,6 +19,7 @@ export interface KioskFlags {
   location?: string;
   touchpoint?: string;
   'valid-hours'?: string;
+  lines?: string;
 }
 
 export async function enrolCommand(
@@ -60,7 +66,7 @@ export async function createEnrolmentCodeCommand(
 }
 
 export async function revokeCommand(storage: Storage, id: string, out: Out): Promise<void> {
-  const result = await revokeKiosk(storage, id, new Date());
+  const result = await revokeKiosk(storage, id, new Date(), COMMAND_LINE);
   if (result === 'unknown') throw new KioskError(`no kiosk "${id}"`);
   out(
     result === 'already'
@@ -114,4 +120,48 @@ export async function listCommand(storage: Storage, json: boolean, out: Out): Pr
         .join('  ')
         .trimEnd(),
     );
+}
+
+/** kiosk-action <kioskId> <action>: what the kiosk page's buttons do, audited as the command line. */
+export async function kioskActionCommand(
+  storage: Storage,
+  id: string,
+  action: string,
+  flags: KioskFlags,
+  out: Out,
+): Promise<void> {
+  const body = KioskActionBody.safeParse({
+    action: action.replaceAll('-', '_'),
+    ...(flags.lines !== undefined && { lines: Number(flags.lines) }),
+    ...(flags['valid-hours'] !== undefined && { validHours: Number(flags['valid-hours']) }),
+  });
+  if (!body.success)
+    throw new KioskError(
+      describeIssues(body.error)
+        .map((p) => `${p.field}: ${p.reason}`)
+        .join('; '),
+    );
+  const { code } = await takeAction(storage, id, body.data, COMMAND_LINE, new Date());
+  if (code) {
+    out(
+      `kiosk "${id}" is retired; the device that replaces it enrols with this code, valid until ${code.expiresAt}:`,
+    );
+    out(code.code);
+  } else if (body.data.action === 'retire')
+    out(`retired kiosk "${id}": its token is refused from now on`);
+  else
+    out(
+      `ordered ${body.data.action} for kiosk "${id}": it goes out with the kiosk's next heartbeat`,
+    );
+}
+
+/** kiosk-orders <kioskId>: the orders given to a kiosk, newest first, and what became of them. */
+export async function kioskOrdersCommand(storage: Storage, id: string, json: boolean, out: Out) {
+  const orders = await listCommands(storage, id, new Date());
+  if (json) return out(JSON.stringify(orders, null, 2));
+  if (!orders.length) return out(`no orders for kiosk "${id}"`);
+  for (const o of orders) {
+    out(`${o.id}\t${o.kind}\t${o.status}\t${o.orderedAt}\t${o.orderedBy}\t${o.message ?? ''}`);
+    for (const line of o.logLines ?? []) out(`  ${line}`);
+  }
 }

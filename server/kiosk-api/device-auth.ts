@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { Storage } from '../db/open.ts';
 import { storedBuckets, type RateLimit } from '../token-buckets.ts';
-import { kioskForToken } from './kiosks.ts';
+import { kioskForToken } from './device-tokens.ts';
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="lastword"' };
 
@@ -22,14 +22,19 @@ export function kioskGate(storage: Storage, limit: RateLimit, nowMs: () => numbe
     }
     // Looked up on every request, never cached: a revoked token stops working at once, even
     // when the revocation came from the CLI in another process.
-    const kioskId = await kioskForToken(storage, match[1]!);
-    if (!kioskId)
+    const found = await kioskForToken(storage, match[1]!, new Date(nowMs()));
+    if (!found)
+      throw new HttpError(401, 'unauthorized', 'the device token is not valid (unknown)', {
+        headers: CHALLENGE,
+      });
+    if (found.kind === 'retired')
       throw new HttpError(
         401,
-        'unauthorized',
-        'the device token is not valid (unknown or revoked)',
+        'kiosk_retired',
+        `kiosk "${found.kioskId}" was retired at ${found.retiredAt}: its token is refused; enrol this device again with a new code`,
         { headers: CHALLENGE },
       );
+    const kioskId = found.kioskId;
     request.kioskId = kioskId;
     const taken = await buckets.take(kioskId);
     if (!taken.ok) {

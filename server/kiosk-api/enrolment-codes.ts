@@ -67,16 +67,22 @@ async function findPlace(db: CollectorDb, location: string, touchpoint: string):
 }
 
 /**
- * The config a kiosk enrolled at this place starts with: the newest one attached to a kiosk at
- * the same touchpoint, else at the same location, else anywhere. IT sets up one kiosk (or attaches
- * a config with set-config) and the rest of a rollout copies it.
+ * The config a kiosk enrolled at this place starts with: the one of the kiosk it replaces, else
+ * the newest one attached to a kiosk at the same touchpoint, else at the same location, else
+ * anywhere. IT sets up one kiosk (or attaches a config with set-config) and the rest of a
+ * rollout copies it.
  */
-async function templateConfig(db: CollectorDb, place: Place): Promise<ServedConfig | null> {
+async function templateConfig(
+  db: CollectorDb,
+  place: Place,
+  replaces: string | null = null,
+): Promise<ServedConfig | null> {
   const row = await db
     .selectFrom('kiosk_configs')
     .innerJoin('kiosks', 'kiosks.id', 'kiosk_configs.kiosk_id')
     .innerJoin('touchpoints', 'touchpoints.id', 'kiosks.touchpoint_id')
     .select('kiosk_configs.body')
+    .orderBy(sql`case when kiosks.id = ${replaces ?? ''} then 0 else 1 end`)
     .orderBy(sql`case when touchpoints.id = ${place.touchpointId} then 0 else 1 end`)
     .orderBy(sql`case when touchpoints.location_id = ${place.locationId} then 0 else 1 end`)
     .orderBy('kiosk_configs.updated_at', 'desc')
@@ -95,11 +101,19 @@ const NO_CONFIG =
 /** Made and revoked codes go to the admin audit log (server/staff/audit.ts), never the code. */
 export async function createEnrolmentCode(
   storage: Storage,
-  o: { location: string; touchpoint: string; hours?: number | undefined; by: AuditActor },
+  o: {
+    location: string;
+    touchpoint: string;
+    hours?: number | undefined;
+    by: AuditActor;
+    /** The retired kiosk whose place, config and history the enrolled device takes over. */
+    replaces?: string;
+  },
   now: Date,
 ): Promise<OpenEnrolmentCode & { code: string }> {
   const place = await findPlace(storage.db, o.location, o.touchpoint);
-  if (!(await templateConfig(storage.db, place))) throw new EnrolmentCodeError(NO_CONFIG);
+  if (!(await templateConfig(storage.db, place, o.replaces)))
+    throw new EnrolmentCodeError(NO_CONFIG);
   const plain = randomText(CODE_LENGTH);
   const row = {
     id: randomText(10).toLowerCase(),
@@ -108,6 +122,7 @@ export async function createEnrolmentCode(
     created_by: o.by.id ?? 'cli',
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + (o.hours ?? DEFAULT_CODE_HOURS) * 3_600_000).toISOString(),
+    replaces_kiosk: o.replaces ?? null,
   };
   await writeTransaction(storage, async (trx) => {
     await trx.insertInto('enrolment_codes').values(row).execute();
@@ -117,7 +132,11 @@ export async function createEnrolmentCode(
       {
         action: 'enrolment_code.create',
         target: `${place.location} / ${place.touchpoint}`,
-        details: { code: row.id, expiresAt: row.expires_at },
+        details: {
+          code: row.id,
+          expiresAt: row.expires_at,
+          ...(o.replaces && { replaces: o.replaces }),
+        },
       },
       now,
     );
@@ -257,7 +276,7 @@ export async function redeemCode(storage: Storage, plain: string, now: Date): Pr
       .where('used_at', 'is', null)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', at)
-      .returning('touchpoint_id')
+      .returning(['touchpoint_id', 'replaces_kiosk'])
       .executeTakeFirst();
     if (!spent) throw await whyNot(trx, hash, now);
     const place = await trx
@@ -271,7 +290,7 @@ export async function redeemCode(storage: Storage, plain: string, now: Date): Pr
       ])
       .where('touchpoints.id', '=', spent.touchpoint_id)
       .executeTakeFirstOrThrow();
-    const template = await templateConfig(trx, place);
+    const template = await templateConfig(trx, place, spent.replaces_kiosk);
     // Thrown inside the transaction: the code stays unspent for when a config is attached.
     if (!template) throw new RedeemError('no_config', NO_CONFIG);
     const config = { ...template, kioskId };
@@ -285,6 +304,13 @@ export async function redeemCode(storage: Storage, plain: string, now: Date): Pr
       })
       .execute();
     const stored = await storeConfig(trx, kioskId, config, now);
+    // A replacement: the kiosk it replaces stays retired, whatever happened since the order.
+    if (spent.replaces_kiosk)
+      await trx
+        .updateTable('kiosks')
+        .set({ revoked_at: sql`coalesce(revoked_at, ${at})` })
+        .where('id', '=', spent.replaces_kiosk)
+        .execute();
     return { kioskId, token, configVersion: stored.version, config };
   });
 }

@@ -7,6 +7,8 @@ import { placeAt } from '../locations/store.ts';
 import { toFlag, toIso, toNumber } from '../db/values.ts';
 import { KioskId } from '../../shared/protocol.ts';
 import { hashToken, newDeviceToken } from '../tokens.ts';
+import { recordAudit, type AuditActor } from '../staff/audit.ts';
+import { cancelOpenCommands } from './commands.ts';
 
 export class KioskError extends Error {}
 
@@ -73,7 +75,7 @@ export async function enrolKiosk(
     if (existing) {
       await trx
         .updateTable('kiosks')
-        .set({ ...row, revoked_at: null })
+        .set({ ...row, revoked_at: null, next_token_hash: null, old_token_hash: null })
         .where('id', '=', e.kioskId)
         .execute();
     } else {
@@ -86,36 +88,34 @@ export async function enrolKiosk(
   });
 }
 
-/** Takes effect on the kiosk's next request: tokens are checked against the table every time. */
+/**
+ * Retires a kiosk: takes effect on its next request (tokens are checked against the table every
+ * time), its open orders fail, and its answers, alerts and orders stay for the reports.
+ */
 export async function revokeKiosk(
   storage: Storage,
   kioskId: string,
   now: Date,
+  /** Who retires it, for the audit log; null for set-up work (the demo, tests) that is no one's act. */
+  by: AuditActor | null = null,
 ): Promise<'revoked' | 'already' | 'unknown'> {
-  const existing = await storage.db
-    .selectFrom('kiosks')
-    .select(['revoked_at'])
-    .where('id', '=', kioskId)
-    .executeTakeFirst();
-  if (!existing) return 'unknown';
-  if (existing.revoked_at !== null) return 'already';
-  await storage.db
-    .updateTable('kiosks')
-    .set({ revoked_at: now.toISOString() })
-    .where('id', '=', kioskId)
-    .execute();
-  return 'revoked';
-}
-
-/** The kiosk a bearer token belongs to, or null when it is unknown or revoked. */
-export async function kioskForToken(storage: Storage, token: string): Promise<string | null> {
-  const row = await storage.db
-    .selectFrom('kiosks')
-    .select('id')
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return writeTransaction(storage, async (trx) => {
+    const existing = await trx
+      .selectFrom('kiosks')
+      .select(['revoked_at'])
+      .where('id', '=', kioskId)
+      .executeTakeFirst();
+    if (!existing) return 'unknown';
+    if (existing.revoked_at !== null) return 'already';
+    await trx
+      .updateTable('kiosks')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', kioskId)
+      .execute();
+    await cancelOpenCommands(trx, kioskId, 'the kiosk was retired', now);
+    if (by) await recordAudit(trx, by, { action: 'kiosk.retire', target: kioskId }, now);
+    return 'revoked';
+  });
 }
 
 export async function listKiosks(storage: Storage): Promise<KioskInfo[]> {

@@ -1,7 +1,8 @@
-// The kiosk API's tables (migrations 001, 011, 015 and 020) as Kysely sees them; the column conventions for the two
-// engines are in server/db/columns.ts.
+// The kiosk API's tables (migrations 001, 011, 015, 020 and 021) as Kysely sees them; the column
+// conventions for the two engines are in server/db/columns.ts.
 import type { Generated } from 'kysely';
 import type { FleetStatus } from '../../shared/fleet-api.ts';
+import type { CommandKind } from '../../shared/kiosk-commands.ts';
 import type { AlertUpload, AnswerUpload } from '../../shared/protocol.ts';
 import type {
   BigNumber,
@@ -48,6 +49,11 @@ export interface KioskTable {
   taps_today: number | null;
   fleet_status: FleetStatus | null;
   fleet_status_since: NullableInstant;
+  /** Migration 021: a rotated token not yet used by the kiosk; its first use makes it the token. */
+  next_token_hash: string | null;
+  /** Migration 021: the token before the last rotation, accepted until old_token_until. */
+  old_token_hash: string | null;
+  old_token_until: NullableInstant;
 }
 
 export interface AnswerTable {
@@ -133,6 +139,28 @@ export interface EnrolmentCodeTable {
   used_at: NullableInstant;
   used_by_kiosk: string | null;
   revoked_at: NullableInstant;
+  /** Migration 021: the retired kiosk whose place and history the enrolled device takes over. */
+  replaces_kiosk: string | null;
+}
+
+/** Migration 021: an admin's order to one kiosk, delivered with its heartbeats (commands.ts). */
+export interface KioskCommandTable {
+  id: Generated<number | string>;
+  kiosk_id: string;
+  kind: CommandKind;
+  status: 'pending' | 'sent' | 'done' | 'failed';
+  /** How many log lines a fetch_logs asks for. */
+  lines: number | null;
+  /** The admin's name then, or "command line". */
+  ordered_by: string;
+  ordered_at: Instant;
+  expires_at: Instant;
+  sent_at: NullableInstant;
+  finished_at: NullableInstant;
+  /** What the kiosk said (or why the collector gave up): words, never customer text. */
+  message: string | null;
+  /** A fetch_logs result: the lines the kiosk sent, as a JSON array of strings. */
+  log_lines: NullableJson;
 }
 
 export interface KioskApiTables {
@@ -143,4 +171,5 @@ export interface KioskApiTables {
   surveys: SurveyTable;
   kiosk_surveys: KioskSurveyTable;
   enrolment_codes: EnrolmentCodeTable;
+  kiosk_commands: KioskCommandTable;
 }

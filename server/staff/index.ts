@@ -12,6 +12,7 @@ import { dutyRoutes } from './duty-routes.ts';
 import { enrolmentRoutes } from './enrolment-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { fleetRoutes } from './fleet-routes.ts';
+import { kioskActionRoutes } from './kiosk-action-routes.ts';
 import { followUpRoutes } from './follow-up-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
 import { staffGuard } from './guard.ts';
@@ -43,6 +44,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   exportRoutes(app, ctx);
   enrolmentRoutes(app, ctx);
   fleetRoutes(app, ctx);
+  kioskActionRoutes(app, ctx);
   resultsRoutes(app, ctx);
   commentRoutes(app, ctx);
   streamRoute(app, ctx, screens);

@@ -3,7 +3,8 @@
 // the demo store's Service desk 2, comments in every language of the survey and handled alerts;
 // an answer tapped live on the demo kiosk shows in today's figures; and colleagues are on duty
 // at the demo's desks, for the recognition page; and last week's digest of each location lands in
-// the demo's own mailbox; and stand-in kiosks show one of each fleet status on the Kiosks page.
+// the demo's own mailbox; stand-in kiosks show one of each fleet status on the Kiosks page; and
+// the demo kiosk's page in the web admin opens on an order history.
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { DEMO_DIGEST_ADDRESS } from '../../scripts/tasks/demo-mail.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { listFleet } from '../../server/fleet/fleet-list.ts';
 import { refreshUsualTaps } from '../../server/fleet/usual-taps.ts';
+import { listCommands } from '../../server/kiosk-api/commands.ts';
 import { placesInScope } from '../../server/reports/places.ts';
 import { recognition } from '../../server/reports/recognition.ts';
 import { resultsOf } from '../../server/reports/results.ts';
@@ -72,6 +74,17 @@ describe('the demo’s results history', () => {
     await demo.close();
     demo = await startDemoCollector(dir.path, configPath);
     expect(await count()).toBe(before);
+  });
+
+  it('opens the demo kiosk’s page on its order history: a log fetch and a reload, once', async () => {
+    const { kioskId } = JSON.parse(readFileSync(configPath, 'utf8')) as { kioskId: string };
+    // The first test restarted the demo: still two orders.
+    const orders = await listCommands(storage, kioskId, new Date());
+    expect(orders.map((o) => [o.kind, o.status])).toEqual([
+      ['reload', 'done'],
+      ['fetch_logs', 'done'],
+    ]);
+    expect(orders[1]!.logLines!.join('\n')).toContain('kiosk host started');
   });
 
   it('shows the lunchtime queue at Service desk 2, and comments in every language', async () => {

@@ -7,6 +7,7 @@ import type { AnswerLifecycle } from '../answer-lifecycle.ts';
 import { loadKioskConfig } from '../config-file.ts';
 import type { Logger } from '../log.ts';
 import { tightenFile } from '../private-files.ts';
+import type { TokenVault } from '../token-vault.ts';
 import { pendingRemoteConfig } from '../sync/remote-config.ts';
 
 export interface ConfigSource {
@@ -28,9 +29,10 @@ export function openConfigSource(
   configPath: string,
   lifecycle: AnswerLifecycle,
   log: Logger,
+  vault: TokenVault | null = null,
 ): ConfigSource {
   protectConfigFile(configPath, log);
-  let loaded = loadKioskConfig(configPath);
+  let loaded = loadKioskConfig(configPath, vault);
   let file = loaded.ok ? loaded.config : null;
   let current = file;
   let appliedEtag: string | null = null;
@@ -46,7 +48,7 @@ export function openConfigSource(
     },
     reload() {
       protectConfigFile(configPath, log);
-      loaded = loadKioskConfig(configPath);
+      loaded = loadKioskConfig(configPath, vault);
       file = loaded.ok ? loaded.config : null;
       current = file;
       appliedEtag = null;

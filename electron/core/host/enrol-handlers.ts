@@ -2,6 +2,7 @@
 // (electron/core/enrolment.ts), and the kiosk then runs with it at once, sync included: no
 // restart, nobody at the panel with a keyboard.
 import { enrolWithCode } from '../enrolment.ts';
+import type { TokenVault } from '../token-vault.ts';
 import type { HostContext } from './context.ts';
 import type { Handlers } from './dispatch.ts';
 
@@ -10,6 +11,8 @@ export interface EnrolDeps {
   /** Starts sync for the config just written (the host's startSync). */
   startSync(): void;
   fetch?: typeof fetch;
+  /** Seals the token with the OS keystore where there is one. */
+  vault: TokenVault | null;
 }
 
 export function enrolHandlers(ctx: HostContext, deps: EnrolDeps) {
@@ -20,6 +23,7 @@ export function enrolHandlers(ctx: HostContext, deps: EnrolDeps) {
         code,
         pin,
         configPath: deps.configPath,
+        vault: deps.vault,
         ...(deps.fetch && { fetch: deps.fetch }),
       });
       if (outcome.ok) {

@@ -11,6 +11,12 @@ import {
   HeartbeatReply,
   type HeartbeatRequest,
 } from '../../../shared/protocol.ts';
+import {
+  COMMANDS_FEATURE,
+  CommandResultReply,
+  FEATURES_HEADER,
+  type CommandResult,
+} from '../../../shared/kiosk-commands.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export type Failure = {
@@ -39,18 +45,37 @@ export interface CollectorClientOptions {
 export class CollectorClient {
   private readonly opts: CollectorClientOptions;
   private readonly base: string;
+  private currentToken: string;
 
   constructor(opts: CollectorClientOptions) {
     this.opts = opts;
     this.base = opts.url.replace(/\/+$/, '');
+    this.currentToken = opts.token;
+  }
+
+  /** The device token every request carries; a rotation order switches it (commands/). */
+  get token(): string {
+    return this.currentToken;
+  }
+
+  set token(token: string) {
+    this.currentToken = token;
   }
 
   postBatch(path: '/v1/answers' | '/v1/alerts', body: object): Promise<Reply<BatchReply>> {
     return this.request('POST', path, BatchReply, { body });
   }
 
+  /** Says it takes orders (kiosk-commands.ts), so the collector may send them in the reply. */
   heartbeat(body: HeartbeatRequest): Promise<Reply<HeartbeatReply>> {
-    return this.request('POST', '/v1/heartbeat', HeartbeatReply, { body });
+    return this.request('POST', '/v1/heartbeat', HeartbeatReply, {
+      body,
+      headers: { [FEATURES_HEADER]: COMMANDS_FEATURE },
+    });
+  }
+
+  postCommandResult(id: number, body: CommandResult): Promise<Reply<CommandResultReply>> {
+    return this.request('POST', `/v1/commands/${id}/result`, CommandResultReply, { body });
   }
 
   /** 304 comes back as ok with a null body. */
@@ -62,11 +87,12 @@ export class CollectorClient {
     method: string,
     path: string,
     schema: z.ZodType<T>,
-    o: { body?: object; ifNoneMatch?: string | null },
+    o: { body?: object; ifNoneMatch?: string | null; headers?: Record<string, string> },
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.opts.token}`,
+      authorization: `Bearer ${this.currentToken}`,
       accept: 'application/json',
+      ...o.headers,
     };
     if (o.body) headers['content-type'] = 'application/json';
     if (o.ifNoneMatch) headers['if-none-match'] = o.ifNoneMatch;

@@ -4,6 +4,7 @@
 // `duplicate`: exactly once on the collector, at least once on the wire. Any failed request
 // (refused, reset, timed out, 5xx) is the offline signal; the next try waits a capped,
 // jittered, exponential delay, never less than the collector's Retry-After.
+import type { KioskCommand } from '../../../shared/kiosk-commands.ts';
 import type { Logger } from '../log.ts';
 import { nextDelay } from './backoff.ts';
 import { BatchSender, RequestFailed, type Sent } from './batch-sender.ts';
@@ -31,6 +32,8 @@ export interface SyncEngineOptions {
   storage?: () => { error: string | null; failures: number };
   /** When this kiosk process started, for the heartbeat: the fleet view counts restarts. */
   startedAt?: Date;
+  /** An admin's orders from a heartbeat reply (the host's commands/runner.ts). */
+  onCommands?: (commands: KioskCommand[]) => Promise<void>;
 }
 
 export interface SyncStatus {
@@ -102,6 +105,7 @@ export class SyncEngine {
       ...(opts.storage && { storage: opts.storage }),
       ...(opts.startedAt && { startedAt: opts.startedAt }),
       ...(opts.log && { log: opts.log }),
+      ...(opts.onCommands && { onCommands: opts.onCommands }),
     });
   }
 
@@ -120,6 +124,18 @@ export class SyncEngine {
     if (this.stopped) return;
     if (this.running) this.again = true;
     else if (this.failures === 0 && !this.timer) this.schedule(this.tuning.nudgeDebounceMs);
+  }
+
+  /** An admin's order: the dead letters go back into the queue, and out soon. */
+  resendDeadLetters(): { requeued: number; kept: number } {
+    const outcome = this.openStore().requeueDeadLetters(this.now().toISOString());
+    this.nudge();
+    return outcome;
+  }
+
+  /** The comments and contact details held here, which no log line may carry away. */
+  customerText(): string[] {
+    return this.openStore().customerText();
   }
 
   status(): SyncStatus {

@@ -2,7 +2,9 @@
 // draining, a clock that is off, a disk that fails, a process that keeps restarting, a kiosk
 // nobody taps, an error nobody reported) and the config pull. A config is only
 // fetched when the heartbeat names a version we do not hold (and once at start), with
-// If-None-Match, and stored in kiosk_state; the host applies it at the next attract screen.
+// If-None-Match, and stored in kiosk_state; the host applies it at the next attract screen. An
+// admin's orders ride the same reply and are handed on (commands/runner.ts).
+import type { KioskCommand } from '../../../shared/kiosk-commands.ts';
 import type { HeartbeatRequest } from '../../../shared/protocol.ts';
 import type { Logger } from '../log.ts';
 import type { CollectorClient, Failure } from './collector-client.ts';
@@ -24,6 +26,8 @@ export interface FleetOptions {
   startedAt?: Date;
   /** Each request's outcome, for the engine's online flag and last error (null: it worked). */
   outcome: (failure: Failure | null) => void;
+  /** An admin's orders from the heartbeat reply (commands/runner.ts), before the next beat. */
+  onCommands?: (commands: KioskCommand[]) => Promise<void>;
   log?: Logger;
 }
 
@@ -106,6 +110,7 @@ export class Fleet {
     const held = versionOf(this.state(REMOTE_CONFIG_ETAG));
     if (reply.body.configVersion !== null && reply.body.configVersion !== held)
       await this.pullConfig();
+    if (reply.body.commands?.length) await this.opts.onCommands?.(reply.body.commands);
     return true;
   }
 

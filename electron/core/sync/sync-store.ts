@@ -55,6 +55,18 @@ function statements(db: Database.Database) {
       `SELECT created_at AS at FROM outbox WHERE lane = 1 AND sent_at IS NULL ORDER BY id LIMIT 1`,
     ),
     deadLetters: p(`SELECT count(*) AS n FROM dead_letters`),
+    // Dead letters whose item is still held, back into the queue in its lane (alerts first).
+    requeue: p(`INSERT INTO outbox (lane, kind, ref_id, created_at)
+                SELECT CASE d.kind WHEN 'alert' THEN 0 ELSE 1 END, d.kind, d.ref_id, ?
+                FROM dead_letters d
+                WHERE (d.kind = 'answer' AND EXISTS (SELECT 1 FROM answers a WHERE a.id = d.ref_id))
+                   OR (d.kind = 'alert' AND EXISTS (SELECT 1 FROM alerts l WHERE l.id = d.ref_id))
+                ON CONFLICT (kind, ref_id) DO UPDATE SET sent_at = NULL, attempts = 0, last_error = NULL`),
+    requeued: p(`DELETE FROM dead_letters WHERE EXISTS (SELECT 1 FROM outbox o
+                 WHERE o.kind = dead_letters.kind AND o.ref_id = dead_letters.ref_id AND o.sent_at IS NULL)`),
+    customerText: p(
+      `SELECT comment, contact FROM answers WHERE comment IS NOT NULL OR contact IS NOT NULL`,
+    ),
   };
 }
 
@@ -169,6 +181,32 @@ export class SyncStore {
     return this.shared.startedSince(iso);
   }
 
+  /**
+   * Sends the dead letters again (an admin's order, after the collector was fixed): each one
+   * whose answer or alert is still held goes back into the queue, in one transaction.
+   */
+  requeueDeadLetters(at: string): { requeued: number; kept: number } {
+    return this.db
+      .transaction(() => {
+        this.q.requeue.run(at);
+        const requeued = this.q.requeued.run().changes;
+        return { requeued, kept: this.deadLetterCount() };
+      })
+      .immediate();
+  }
+
+  /**
+   * Every comment and contact detail the kiosk holds, so that a log line that would carry one
+   * to the collector is withheld (commands/log-filter.ts).
+   */
+  customerText(): string[] {
+    const rows = this.q.customerText.all() as { comment: string | null; contact: string | null }[];
+    return rows.flatMap((r) => [
+      ...(r.comment ? [r.comment] : []),
+      ...(r.contact ? stringsIn(JSON.parse(r.contact)) : []),
+    ]);
+  }
+
   getState(key: string): string | null {
     return this.shared.getState(key);
   }
@@ -180,4 +218,13 @@ export class SyncStore {
   close(): void {
     this.db.close();
   }
+}
+
+/** The customer's own words in a contact: every string but the consent version it names. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === 'consentVersion' ? [] : stringsIn(v),
+  );
 }

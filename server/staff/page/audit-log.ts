@@ -13,6 +13,12 @@ const ACTION: Record<AuditEntry['action'], string> = {
   'user.end_sessions': 'signed out everywhere:',
   'enrolment_code.create': 'made an enrolment code for',
   'enrolment_code.revoke': 'revoked an enrolment code for',
+  'kiosk.reload': 'ordered a UI reload of',
+  'kiosk.resend_dead_letters': 'ordered a re-send of the dead letters of',
+  'kiosk.rotate_token': 'ordered a new device token for',
+  'kiosk.fetch_logs': 'fetched the log of',
+  'kiosk.retire': 'retired',
+  'kiosk.replace': 'ordered a replacement for',
 };
 
 const FIELD: Record<string, string> = { displayName: 'name', ended: 'sessions ended' };

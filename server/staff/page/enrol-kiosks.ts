@@ -25,7 +25,7 @@ export function enrolLink(code: string): string {
   return `lastword://enrol?${query.toString()}`;
 }
 
-function shownCode(made: CreatedEnrolmentCode['code']): HTMLElement {
+export function shownCode(made: CreatedEnrolmentCode['code']): HTMLElement {
   return el(
     'section',
     { class: 'enrol-code', 'aria-label': 'New enrolment code' },

@@ -9,6 +9,7 @@ import { renderComments } from './comments.ts';
 import { renderDigest } from './digest.ts';
 import { renderEnrolKiosks } from './enrol-kiosks.ts';
 import { renderKiosks } from './kiosks.ts';
+import { renderKiosk } from './kiosk.ts';
 import { renderRecognition } from './recognition.ts';
 import { renderResults } from './results.ts';
 
@@ -31,6 +32,8 @@ export interface Route {
   title: string;
   roles?: readonly StaffRole[];
   page: Page;
+  /** A page reached by its links, not the navigation (one kiosk): the paths it answers. */
+  match?: (path: string) => boolean;
 }
 
 export const ROUTES: readonly Route[] = [
@@ -48,6 +51,13 @@ export const ROUTES: readonly Route[] = [
     roles: ['admin'],
     page: renderEnrolKiosks,
   },
+  {
+    path: '/staff/kiosks/:id',
+    title: 'Kiosk',
+    roles: ['admin'],
+    page: renderKiosk,
+    match: (path) => /^\/staff\/kiosks\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(path),
+  },
 ];
 
 export function mayOpen(route: Route, who: SignedIn): boolean {
@@ -57,6 +67,8 @@ export function mayOpen(route: Route, who: SignedIn): boolean {
 /** The route for a path, or the live board for anything unknown or not allowed (as the server
  * answers any unknown path under /staff/ with the app). */
 export function routeFor(path: string, who: SignedIn): Route {
-  const wanted = ROUTES.find((r) => r.path === path || r.path === `${path}/`);
+  const wanted = ROUTES.find(
+    (r) => r.path === path || r.path === `${path}/` || (r.match?.(path) ?? false),
+  );
   return wanted && mayOpen(wanted, who) ? wanted : ROUTES[0]!;
 }
