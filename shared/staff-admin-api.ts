@@ -75,6 +75,9 @@ export const AuditAction = z.enum([
   'user.end_sessions',
   'enrolment_code.create',
   'enrolment_code.revoke',
+  'survey.create',
+  'survey.assign',
+  'survey.unassign',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

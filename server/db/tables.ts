@@ -9,6 +9,7 @@ import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
 import type { ResultsTables } from '../reports/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
+import type { SurveyVersionTables } from '../survey-versions/tables.ts';
 import type { UpdateTables } from '../updates/tables.ts';
 
 export interface CollectorTables
@@ -22,4 +23,5 @@ export interface CollectorTables
     ResultsTables,
     ApiTables,
     DigestTables,
-    FollowUpTables {}
+    FollowUpTables,
+    SurveyVersionTables {}

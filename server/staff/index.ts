@@ -18,6 +18,7 @@ import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
 import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
 import type { SequencedEvent } from '../alerts/hub.ts';
 import { HEARTBEAT_MS, streamRoute } from './stream.ts';
+import { surveyRoutes } from './survey-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
 export type { StaffContext, StaffOptions } from './context.ts';
@@ -48,5 +49,6 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   dutyRoutes(app, ctx);
   digestRoutes(app, ctx);
   followUpRoutes(app, ctx);
+  surveyRoutes(app, ctx);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

@@ -22,6 +22,7 @@ import * as m016 from './016-admin-audit.ts';
 import * as m017 from './017-duty-shifts.ts';
 import * as m018 from './018-digests.ts';
 import * as m019 from './019-follow-ups.ts';
+import * as m022 from './022-survey-versions.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -48,4 +49,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '017-duty-shifts', up: m017.up },
   { name: '018-digests', up: m018.up },
   { name: '019-follow-ups', up: m019.up },
+  { name: '022-survey-versions', up: m022.up },
 ];

@@ -13,6 +13,9 @@ const ACTION: Record<AuditEntry['action'], string> = {
   'user.end_sessions': 'signed out everywhere:',
   'enrolment_code.create': 'made an enrolment code for',
   'enrolment_code.revoke': 'revoked an enrolment code for',
+  'survey.create': 'saved the survey version',
+  'survey.assign': 'assigned a survey version to',
+  'survey.unassign': 'removed the survey assignment of',
 };
 
 const FIELD: Record<string, string> = { displayName: 'name', ended: 'sessions ended' };
