@@ -22,9 +22,12 @@ import { sentence } from './dom.ts';
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The field problems of a refusal, for a form to show next to its fields. */
+  readonly problems: { field: string; reason: string }[];
+  constructor(status: number, message: string, problems: ApiError['problems'] = []) {
     super(message);
     this.status = status;
+    this.problems = problems;
   }
 }
 
@@ -91,7 +94,11 @@ async function call<T>(
   if (!res.ok) {
     if (res.status === 401 && path !== 'login') sessionEnded();
     const error = StaffErrorReply.safeParse(reply);
-    throw new ApiError(res.status, error.data?.message ?? `request failed (${res.status})`);
+    throw new ApiError(
+      res.status,
+      error.data?.message ?? `request failed (${res.status})`,
+      error.data?.problems,
+    );
   }
   return readReply(schema, reply, `${method} ${path}`);
 }

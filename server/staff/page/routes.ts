@@ -10,6 +10,8 @@ import { renderDigest } from './digest.ts';
 import { renderEnrolKiosks } from './enrol-kiosks.ts';
 import { renderRecognition } from './recognition.ts';
 import { renderResults } from './results.ts';
+import { renderSurveyEditor } from './survey-editor.ts';
+import { renderSurveys } from './surveys.ts';
 
 export interface PageEnv {
   /** Where the page goes: below the navigation, emptied for each page. */
@@ -29,6 +31,8 @@ export interface Route {
   /** The link's text and the document title. */
   title: string;
   roles?: readonly StaffRole[];
+  /** False: a page reached from another (the survey editor), not listed in the navigation. */
+  nav?: boolean;
   page: Page;
 }
 
@@ -45,6 +49,14 @@ export const ROUTES: readonly Route[] = [
     title: 'Enrol kiosks',
     roles: ['admin'],
     page: renderEnrolKiosks,
+  },
+  { path: '/staff/surveys', title: 'Surveys', roles: ['admin'], page: renderSurveys },
+  {
+    path: '/staff/surveys/edit',
+    title: 'Edit survey',
+    roles: ['admin'],
+    nav: false,
+    page: renderSurveyEditor,
   },
 ];
 
