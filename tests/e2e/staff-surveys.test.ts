@@ -128,11 +128,9 @@ describe('the web admin: survey versions reach a kiosk', { timeout: PASSWORD_WOR
     await kioskPage.getByRole('heading', { name: 'What stood out?' }).waitFor();
 
     const form = page.getByRole('form', { name: 'Assign a version' });
-    await form
-      .getByLabel('Where')
-      .selectOption({
-        label: `Touchpoint: ${LOCATIONS.main.location} / ${LOCATIONS.main.touchpoint}`,
-      });
+    await form.getByLabel('Where').selectOption({
+      label: `Touchpoint: ${LOCATIONS.main.location} / ${LOCATIONS.main.touchpoint}`,
+    });
     await form.getByLabel('Version').selectOption({ label: '#2 spring-2' });
     await form.getByRole('button', { name: 'Assign' }).click();
     await page.getByText(/one kiosk switches after the current customer/).waitFor();

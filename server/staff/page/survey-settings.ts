@@ -7,7 +7,8 @@ import { LOGO_MAX_BYTES, LOGO_TYPES, checkLogo } from '../../../shared/brand-log
 import { TEXT_CONTRAST, contrast } from '../../../shared/contrast.ts';
 import { el } from './dom.ts';
 import { field } from './form.ts';
-import { FieldErrors, setAt, valueAt, type Path } from './survey-fields.ts';
+import type { FieldErrors } from './survey-fields.ts';
+import { setAt, valueAt, type Path } from './survey-fields.ts';
 import type { Draft } from './survey-texts.ts';
 
 type Bind = (label: string, path: Path, input: HTMLInputElement, hint?: string) => HTMLElement;

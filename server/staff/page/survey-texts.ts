@@ -4,7 +4,8 @@
 // the draft at its path and has its error line under it (survey-fields.ts).
 import { localizedTexts, type SurveyDefinition } from '../../../shared/survey.ts';
 import { el } from './dom.ts';
-import { FieldErrors, setAt, valueAt, type Path } from './survey-fields.ts';
+import type { FieldErrors } from './survey-fields.ts';
+import { setAt, valueAt, type Path } from './survey-fields.ts';
 
 export interface Draft {
   languages: { default: string; available: string[] };
