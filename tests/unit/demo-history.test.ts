@@ -141,7 +141,11 @@ describe('the demo’s results history', () => {
         return /^Subject: (.*)$/m.exec(raw)![1];
       });
     expect(subjects.length).toBe(3);
-    const sends = await storage.db.selectFrom('digest_deliveries').select('status').execute();
-    expect(sends.map((s) => s.status)).toEqual(['sent', 'sent', 'sent']);
+    // A message is in the mailbox before its sender records it sent.
+    const sends = async () =>
+      (await storage.db.selectFrom('digest_deliveries').select('status').execute()).map(
+        (s) => s.status,
+      );
+    await expect.poll(sends, { timeout: 10_000 }).toEqual(['sent', 'sent', 'sent']);
   });
 });
