@@ -1,5 +1,5 @@
 // The kiosk renderer build: a static bundle under dist/renderer that both the Electron app://
-// protocol and the localhost transport serve under the strict CSP (electron/core/csp.ts).
+// protocol and the localhost transport serve under the strict CSP (shared/renderer-csp.ts).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 

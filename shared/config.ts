@@ -10,12 +10,16 @@ const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#
 
 export const Branding = z.strictObject({
   name: z.string().min(1).max(80),
-  /** A data: URL (PNG/SVG/WebP) so the strict CSP can stay closed to remote images. */
+  /**
+   * A data: URL so the strict CSP can stay closed to remote images. The kiosk shows it in an
+   * <img>, where an SVG runs no script; the web admin takes PNG, WebP or JPEG only
+   * (shared/brand-logo.ts).
+   */
   logo: z
     .string()
     .regex(
-      /^data:image\/(png|svg\+xml|webp);base64,[A-Za-z0-9+/=]+$/,
-      'must be a base64 data: URL of a PNG, SVG or WebP image',
+      /^data:image\/(png|svg\+xml|webp|jpeg);base64,[A-Za-z0-9+/=]+$/,
+      'must be a base64 data: URL of a PNG, SVG, WebP or JPEG image',
     )
     .max(512 * 1024)
     .optional(),
@@ -66,11 +70,13 @@ const Collector = z
       });
   });
 
+export const KioskId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
+
 /** The fields of a kiosk config; the checks across fields are in checkTexts below. */
 const KioskFields = z.strictObject({
-  kioskId: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
+  kioskId: KioskId,
   location: z.string().min(1).max(120),
   touchpoint: z.string().min(1).max(120),
   collector: Collector.optional(),
@@ -148,6 +154,18 @@ function checkTexts(c: ConfigTexts, ctx: z.RefinementCtx): void {
 }
 
 export const KioskConfig = KioskFields.superRefine(checkTexts);
+
+/**
+ * The part of a kiosk config the web admin versions and assigns (server/survey-versions/): the
+ * languages, the branding and the survey, checked by the same fields and text rule as a whole
+ * config, so a version that passes here is one every kiosk it is assigned to accepts.
+ */
+export const SurveyContent = KioskFields.pick({
+  languages: true,
+  branding: true,
+  survey: true,
+}).superRefine(checkTexts);
+export type SurveyContent = z.infer<typeof SurveyContent>;
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
 /**

@@ -81,6 +81,9 @@ export const AuditAction = z.enum([
   'kiosk.fetch_logs',
   'kiosk.retire',
   'kiosk.replace',
+  'survey.create',
+  'survey.assign',
+  'survey.unassign',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

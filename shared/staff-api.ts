@@ -135,7 +135,9 @@ export type AlertReply = z.infer<typeof AlertReply>;
 export const StaffErrorReply = z.object({
   error: z.string(),
   message: z.string(),
-}) satisfies z.ZodType<Pick<ErrorReply, 'error' | 'message'>>;
+  /** A 400's field problems, for a form to show each next to its field. */
+  problems: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+}) satisfies z.ZodType<Pick<ErrorReply, 'error' | 'message' | 'problems'>>;
 
 /** POST /staff/api/enrolment-codes (admins): a code for an existing touchpoint. */
 export const CreateEnrolmentCodeBody = z.strictObject({

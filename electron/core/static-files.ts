@@ -3,7 +3,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { RENDERER_SECURITY_HEADERS } from './csp.ts';
+import { RENDERER_SECURITY_HEADERS } from '../../shared/renderer-csp.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,7 +4,7 @@
 //
 // What is scanned: electron/main and electron/preload (TypeScript; the tool parses it), the
 // project's package.json (Electron version and arguments), and one generated HTML page that
-// carries the renderer's CSP (electron/core/csp.ts) as a <meta> tag. The real CSP is a
+// carries the renderer's CSP (shared/renderer-csp.ts) as a <meta> tag. The real CSP is a
 // response header set by the app:// handler, a form the tool cannot see; without the page it
 // would report "no CSP" and never evaluate the policy we actually send.
 //
@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { RENDERER_CSP } from '../../electron/core/csp.ts';
+import { RENDERER_CSP } from '../../shared/renderer-csp.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const verbose = process.argv.includes('--verbose');

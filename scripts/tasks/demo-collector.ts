@@ -1,8 +1,9 @@
 // The demo's collector: the real collector app on an embedded SQLite file in the demo's data
 // folder, with the demo kiosk enrolled and its fresh device token written into the kiosk config,
 // and the kiosk's survey attached, so answers tapped in the demo sync for real; on first start,
-// ninety days of history for the results page (demo-history.ts), and a small fleet of stand-in
-// kiosks for the Kiosks page (demo-fleet.ts).
+// ninety days of history for the results page (demo-history.ts), a small fleet of stand-in
+// kiosks for the Kiosks page (demo-fleet.ts) and two survey versions for the Surveys page
+// (demo-surveys.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -10,9 +11,11 @@ import { buildCollector } from '../../server/app.ts';
 import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
+import type { KioskConfig } from '../../shared/config.ts';
 import { startDemoFleet } from './demo-fleet.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoOrders } from './demo-orders.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 import { startDemoMailbox, subscribeDemoTeam } from './demo-mail.ts';
 import { seedDemoTeam } from './demo-team.ts';
 
@@ -33,8 +36,7 @@ export async function startDemoCollector(
     location: string;
     touchpoint: string;
     collector?: unknown;
-    survey: { version: string };
-  };
+  } & Pick<KioskConfig, 'languages' | 'branding' | 'survey'>;
   // A fresh token on every run: the demo keeps its data between runs but no token, so the kiosk
   // enrolled by the last run is revoked first (enrolKiosk refuses a kiosk that is enrolled).
   await revokeKiosk(storage, config.kioskId, new Date());
@@ -43,7 +45,10 @@ export async function startDemoCollector(
     { kioskId: config.kioskId, location: config.location, touchpoint: config.touchpoint },
     new Date(),
   );
-  // The survey is served to the kiosk from here (GET /v1/config), and names reasons on staff cards.
+  // Two survey versions for the Surveys page, the newer assigned to this kiosk's touchpoint.
+  await seedDemoSurveys(storage, config);
+  // The survey is served to the kiosk from here (GET /v1/config), and names reasons on staff
+  // cards; the version assigned in the web admin takes the place of the file's.
   await attachConfig(storage, config.kioskId, config, new Date());
   // Yesterday's remote actions on the demo kiosk, once, for its page in the web admin.
   await seedDemoOrders(storage, config.kioskId, new Date());

@@ -10,6 +10,7 @@ import type { KioskApiTables } from '../kiosk-api/tables.ts';
 import type { LocationTables } from '../locations/tables.ts';
 import type { ResultsTables } from '../reports/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
+import type { SurveyVersionTables } from '../survey-versions/tables.ts';
 import type { UpdateTables } from '../updates/tables.ts';
 
 export interface CollectorTables
@@ -24,4 +25,5 @@ export interface CollectorTables
     ApiTables,
     DigestTables,
     FollowUpTables,
-    FleetTables {}
+    FleetTables,
+    SurveyVersionTables {}

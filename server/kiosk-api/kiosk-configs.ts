@@ -6,6 +6,7 @@ import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts'
 import { KioskConfig } from '../../shared/config.ts';
 import { KioskError } from './kiosks.ts';
 import { keepSurvey, reasonLabels } from './surveys.ts';
+import { assignedContent } from '../survey-versions/effective.ts';
 
 export interface StoredConfig {
   version: string;
@@ -45,13 +46,20 @@ export async function attachConfig(
 /** A checked config without collector block or PIN hash, as the collector keeps and serves it. */
 export type ServedConfig = Omit<KioskConfig, 'collector' | 'adminPinHash'>;
 
-/** Attaches a checked config inside the caller's transaction (attachConfig, enrolment). */
+/**
+ * Attaches a checked config inside the caller's transaction (attachConfig, enrolment, a survey
+ * assignment). A survey version assigned in the web admin to the kiosk, its touchpoint or its
+ * location replaces the config's languages, branding and survey: the assignment wins over what
+ * the file or the copied config said, whichever way the config arrives.
+ */
 export async function storeConfig(
   trx: CollectorDb,
   kioskId: string,
-  config: ServedConfig,
+  given: ServedConfig,
   now: Date,
 ): Promise<StoredConfig> {
+  const assigned = await assignedContent(trx, kioskId);
+  const config = assigned ? { ...given, ...assigned } : given;
   const body = JSON.stringify(config);
   const version = createHash('sha256').update(body).digest('hex').slice(0, 32);
   const row = { version, body, updated_at: now.toISOString() };

@@ -13,12 +13,26 @@ export async function keepSurvey(
   survey: SurveyDefinition,
   now: Date,
 ): Promise<void> {
-  const body = JSON.stringify(survey);
-  const hash = createHash('sha256').update(body).digest('hex');
   const at = now.toISOString();
+  const id = await keptSurveyId(trx, survey, now);
+  await trx
+    .insertInto('kiosk_surveys')
+    .values({ kiosk_id: kioskId, survey_id: id, attached_at: at })
+    .onConflict((oc) => oc.columns(['kiosk_id', 'survey_id']).doUpdateSet({ attached_at: at }))
+    .execute();
+}
+
+/** The kept row of `survey`, added if this content is new (web admin versions point at it). */
+export async function keptSurveyId(
+  trx: CollectorDb,
+  survey: SurveyDefinition,
+  now: Date,
+): Promise<number> {
+  const body = JSON.stringify(survey);
+  const hash = surveyHash(body);
   await trx
     .insertInto('surveys')
-    .values({ hash, version: survey.version, body, first_seen_at: at })
+    .values({ hash, version: survey.version, body, first_seen_at: now.toISOString() })
     .onConflict((oc) => oc.column('hash').doNothing())
     .execute();
   const { id } = await trx
@@ -26,11 +40,12 @@ export async function keepSurvey(
     .select('id')
     .where('hash', '=', hash)
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('kiosk_surveys')
-    .values({ kiosk_id: kioskId, survey_id: id, attached_at: at })
-    .onConflict((oc) => oc.columns(['kiosk_id', 'survey_id']).doUpdateSet({ attached_at: at }))
-    .execute();
+  return id;
+}
+
+/** A kept survey's key: SHA-256 of its exact JSON text. */
+export function surveyHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 /**

@@ -26,6 +26,8 @@ export interface StaffOptions {
   secureCookies?: boolean | undefined;
   /** The built staff page (dist/staff by default). */
   webDir?: string | undefined;
+  /** The built kiosk renderer the survey preview frames (dist/renderer by default). */
+  rendererDir?: string | undefined;
   /** Heartbeat comment interval on the live stream. */
   heartbeatMs?: number | undefined;
   /** Password checks in flight; the process's own gate unless a test brings one to count them. */

@@ -9,6 +9,8 @@ export const STAFF_CSP = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  // Only the survey preview (/staff/preview/, the kiosk renderer) is framed, sandboxed.
+  "frame-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",

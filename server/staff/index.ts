@@ -17,9 +17,16 @@ import { followUpRoutes } from './follow-up-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
 import { staffGuard } from './guard.ts';
 import { DEFAULT_WEB_DIR, pageRoutes } from './pages.ts';
+import {
+  DEFAULT_RENDERER_DIR,
+  PREVIEW_SECURITY_HEADERS,
+  isPreview,
+  previewRoutes,
+} from './preview.ts';
 import { DEFAULT_STREAM_LIMITS, LiveScreens } from './live-screens.ts';
 import type { SequencedEvent } from '../alerts/hub.ts';
 import { HEARTBEAT_MS, streamRoute } from './stream.ts';
+import { surveyRoutes } from './survey-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
 export type { StaffContext, StaffOptions } from './context.ts';
@@ -28,8 +35,8 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   await app.register(cookie);
   app.decorateRequest('staff', null);
   app.addHook('onRequest', staffGuard(ctx.storage, ctx.now));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.headers(STAFF_SECURITY_HEADERS);
+  app.addHook('onSend', async (request, reply) => {
+    reply.headers(isPreview(request.url) ? PREVIEW_SECURITY_HEADERS : STAFF_SECURITY_HEADERS);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   const screens = new LiveScreens<SequencedEvent>({
@@ -52,5 +59,7 @@ export async function staffPlugin(app: FastifyInstance, ctx: StaffContext): Prom
   dutyRoutes(app, ctx);
   digestRoutes(app, ctx);
   followUpRoutes(app, ctx);
+  surveyRoutes(app, ctx);
+  previewRoutes(app, ctx.rendererDir ?? DEFAULT_RENDERER_DIR);
   pageRoutes(app, ctx.webDir ?? DEFAULT_WEB_DIR);
 }

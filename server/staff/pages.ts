@@ -19,7 +19,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-async function sendFile(reply: FastifyReply, root: string, path: string): Promise<FastifyReply> {
+/** A file of a built page under `root`; `unbuilt` is what a missing index.html answers (503). */
+export async function sendFile(
+  reply: FastifyReply,
+  root: string,
+  path: string,
+  unbuilt = 'the staff page is not built: run `npm run build`',
+): Promise<FastifyReply> {
   const file = normalize(join(root, path));
   if (!file.startsWith(root + sep)) return reply.code(404).type('text/plain').send('not found');
   try {
@@ -30,11 +36,7 @@ async function sendFile(reply: FastifyReply, root: string, path: string): Promis
       .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
       .send(body);
   } catch {
-    if (path === 'index.html')
-      return reply
-        .code(503)
-        .type('text/plain')
-        .send('the staff page is not built: run `npm run build`');
+    if (path === 'index.html') return reply.code(503).type('text/plain').send(unbuilt);
     return reply.code(404).type('text/plain').send('not found');
   }
 }

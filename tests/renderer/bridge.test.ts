@@ -97,10 +97,19 @@ describe('the app-facing client', () => {
     });
   });
 
-  it('uses the localhost transport on a page the kiosk host serves, and none elsewhere', () => {
-    const page = (protocol: string) =>
-      ({ location: { protocol }, fetch: () => undefined }) as unknown as Window;
+  it('uses the localhost transport on a page the kiosk host serves, the preview bridge in the editor frame, and none elsewhere', () => {
+    const asked: unknown[] = [];
+    const page = (protocol: string, pathname = '/') =>
+      ({
+        location: { protocol, pathname, origin: `${protocol}//127.0.0.1:4320` },
+        fetch: () => undefined,
+        addEventListener: () => undefined,
+        parent: { postMessage: (message: unknown) => asked.push(message) },
+      }) as unknown as Window;
     expect(pickTransport(page('http:')).kind).toBe('http');
+    expect(pickTransport(page('https:', '/staff/preview/index.html')).kind).toBe('preview');
+    // The framed kiosk page asks its parent (the survey editor) for the draft.
+    expect(asked).toEqual([{ type: 'lastword-preview', ready: true }]);
     expect(pickTransport(page('file:')).kind).toBe('none');
   });
 });

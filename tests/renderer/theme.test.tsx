@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrast, themeColours } from '../../renderer/theme.ts';
+import { contrast } from '../../shared/contrast.ts';
+import { themeColours } from '../../renderer/theme.ts';
 import { exampleConfig } from './support/config.ts';
 import { createFakeBridge } from './support/fake-bridge.ts';
 import { renderKiosk } from './support/render.tsx';

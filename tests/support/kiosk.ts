@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
 import { startBridgeServer } from '../../electron/core/http-transport.ts';
+import type { SyncTuning } from '../../electron/core/sync/tuning.ts';
 import { exampleConfig, writeConfig } from './config.ts';
 import { tempDir } from './tmp.ts';
 
@@ -22,7 +23,13 @@ export interface RunningKiosk {
 }
 
 export async function startKiosk(
-  opts: { config?: unknown; dataDir?: string; now?: () => Date } = {},
+  opts: {
+    config?: unknown;
+    dataDir?: string;
+    now?: () => Date;
+    /** Sync knobs (a short heartbeat, so a config from the collector arrives in a test's time). */
+    sync?: { tuning: Partial<SyncTuning> };
+  } = {},
 ): Promise<RunningKiosk> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(
@@ -39,6 +46,7 @@ export async function startKiosk(
     appVersion: 'test',
     actions: { reload: () => {}, exit: () => {} },
     ...(opts.now && { now: opts.now }),
+    ...(opts.sync && { sync: opts.sync }),
   });
   const server = await startBridgeServer({ host, rendererDir: RENDERER_DIR });
   return {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_CSP, RENDERER_SECURITY_HEADERS } from '../../electron/core/csp.ts';
+import { RENDERER_CSP, RENDERER_SECURITY_HEADERS } from '../../shared/renderer-csp.ts';
 import { createAppRequestHandler } from '../../electron/main/policy/app-request.ts';
 import { resolveAppPath } from '../../electron/main/policy/app-path.ts';
 import { OUT_OF_SERVICE_PATH } from '../../electron/main/policy/out-of-service.ts';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_CSP } from '../../electron/core/csp.ts';
+import { RENDERER_CSP } from '../../shared/renderer-csp.ts';
 import { createKioskHost, type KioskHost } from '../../electron/core/host.ts';
 import { startBridgeServer, type BridgeServer } from '../../electron/core/http-transport.ts';
 import { smallConfig, writeConfig } from '../support/config.ts';

@@ -3,7 +3,7 @@
 // the Fetch API's Request/Response (global in Node and in Electron's main process) so it is
 // tested in plain Node and handed to protocol.handle unchanged.
 import { extname } from 'node:path';
-import { RENDERER_SECURITY_HEADERS } from '../../core/csp.ts';
+import { RENDERER_SECURITY_HEADERS } from '../../../shared/renderer-csp.ts';
 import { CONTENT_TYPES } from '../../core/static-files.ts';
 import { resolveAppPath } from './app-path.ts';
 import { APP_ORIGIN } from './origin.ts';

@@ -24,6 +24,7 @@ import * as m018 from './018-digests.ts';
 import * as m019 from './019-follow-ups.ts';
 import * as m020 from './020-fleet.ts';
 import * as m021 from './021-kiosk-commands.ts';
+import * as m022 from './022-survey-versions.ts';
 import * as m023 from './023-results-months.ts';
 
 export interface CollectorMigration {
@@ -53,5 +54,6 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '019-follow-ups', up: m019.up },
   { name: '020-fleet', up: m020.up },
   { name: '021-kiosk-commands', up: m021.up },
+  { name: '022-survey-versions', up: m022.up },
   { name: '023-results-months', up: m023.up },
 ];

@@ -22,9 +22,12 @@ import { sentence } from './dom.ts';
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The field problems of a refusal, for a form to show next to its fields. */
+  readonly problems: { field: string; reason: string }[];
+  constructor(status: number, message: string, problems: ApiError['problems'] = []) {
     super(message);
     this.status = status;
+    this.problems = problems;
   }
 }
 
@@ -96,7 +99,11 @@ async function call<T>(
 function refusal(status: number, reply: unknown, sessionGone: boolean): ApiError {
   if (status === 401 && sessionGone) sessionEnded();
   const error = StaffErrorReply.safeParse(reply);
-  return new ApiError(status, error.data?.message ?? `request failed (${status})`);
+  return new ApiError(
+    status,
+    error.data?.message ?? `request failed (${status})`,
+    error.data?.problems,
+  );
 }
 
 export async function me(): Promise<SignedIn | null> {

@@ -19,6 +19,9 @@ const ACTION: Record<AuditEntry['action'], string> = {
   'kiosk.fetch_logs': 'fetched the log of',
   'kiosk.retire': 'retired',
   'kiosk.replace': 'ordered a replacement for',
+  'survey.create': 'saved the survey version',
+  'survey.assign': 'assigned a survey version to',
+  'survey.unassign': 'removed the survey assignment of',
 };
 
 const FIELD: Record<string, string> = { displayName: 'name', ended: 'sessions ended' };

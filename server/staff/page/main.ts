@@ -6,6 +6,7 @@ import './header.css';
 import './cards.css';
 import './admin.css';
 import './comments.css';
+import './surveys.css';
 import type { SignedIn } from '../../../shared/staff-api.ts';
 import { MalformedReply, me } from './api.ts';
 import { el } from './dom.ts';

@@ -6,7 +6,7 @@ import { staffLink } from './link.ts';
 import { mayOpen, ROUTES } from './routes.ts';
 
 export function siteNav(who: SignedIn, currentPath: string): HTMLElement {
-  const links = ROUTES.filter((route) => !route.match && mayOpen(route, who)).map((route) =>
+  const links = ROUTES.filter((route) => route.nav !== false && mayOpen(route, who)).map((route) =>
     staffLink(
       route.path,
       route.title,

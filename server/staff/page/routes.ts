@@ -12,6 +12,8 @@ import { renderKiosks } from './kiosks.ts';
 import { renderKiosk } from './kiosk.ts';
 import { renderRecognition } from './recognition.ts';
 import { renderResults } from './results.ts';
+import { renderSurveyEditor } from './survey-editor.ts';
+import { renderSurveys } from './surveys.ts';
 
 export interface PageEnv {
   /** Where the page goes: below the navigation, emptied for each page. */
@@ -31,8 +33,10 @@ export interface Route {
   /** The link's text and the document title. */
   title: string;
   roles?: readonly StaffRole[];
+  /** False: a page reached from another (the survey editor, one kiosk), not in the navigation. */
+  nav?: boolean;
   page: Page;
-  /** A page reached by its links, not the navigation (one kiosk): the paths it answers. */
+  /** A page whose path holds an id (one kiosk): the paths it answers. */
   match?: (path: string) => boolean;
 }
 
@@ -55,8 +59,17 @@ export const ROUTES: readonly Route[] = [
     path: '/staff/kiosks/:id',
     title: 'Kiosk',
     roles: ['admin'],
+    nav: false,
     page: renderKiosk,
     match: (path) => /^\/staff\/kiosks\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(path),
+  },
+  { path: '/staff/surveys', title: 'Surveys', roles: ['admin'], page: renderSurveys },
+  {
+    path: '/staff/surveys/edit',
+    title: 'Edit survey',
+    roles: ['admin'],
+    nav: false,
+    page: renderSurveyEditor,
   },
 ];
 
