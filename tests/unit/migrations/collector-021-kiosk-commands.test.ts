@@ -53,7 +53,7 @@ for (const engine of await collectorEngines('collector migration 021')) {
       await s.migrateTo('010-window-counts');
       await seedV1(s);
       await seedV2(s);
-      await s.migrateTo('019-follow-ups');
+      await s.migrateTo('020-fleet');
       before = await s.rows(await s.tables());
       await s.migrateTo('021-kiosk-commands');
     });

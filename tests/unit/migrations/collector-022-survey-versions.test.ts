@@ -44,7 +44,7 @@ for (const engine of await collectorEngines('collector migration 022')) {
       await s.migrateTo('010-window-counts');
       await seedV1(s);
       await seedV2(s);
-      await s.migrateTo('019-follow-ups');
+      await s.migrateTo('021-kiosk-commands');
       await s.insert('surveys', { hash: 'h1', version: 's1', body: '{}', first_seen_at: AT });
       before = await s.rows(await s.tables());
       await s.migrateTo('022-survey-versions');

@@ -29,7 +29,7 @@ for (const engine of await collectorEngines('collector migration 023')) {
     let before: Record<string, unknown[]>;
     beforeAll(async () => {
       s = await schemaUnderTest(engine);
-      await s.migrateTo('019-follow-ups');
+      await s.migrateTo('022-survey-versions');
       for (const [day, tp] of [
         ['2026-10-31', 1],
         ['2026-11-02', 1],
