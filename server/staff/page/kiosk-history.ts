@@ -39,6 +39,9 @@ export function renderKioskHistory(env: PageEnv, kioskId: string): () => void {
         'div',
         { class: 'fleet-title' },
         el('h1', {}, kioskId),
+        staffLink(`/staff/kiosks/${encodeURIComponent(kioskId)}`, 'Remote actions', {
+          class: 'button-link',
+        }),
         staffLink('/staff/kiosks', 'All kiosks', { class: 'button-link' }),
       ),
       status,

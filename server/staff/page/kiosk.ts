@@ -216,7 +216,21 @@ export function renderKiosk({ root, who, logout }: PageEnv): () => void {
 
   root.replaceChildren(
     pageHeader(who, 'Kiosk', logout),
-    el('main', { class: 'admin-page kiosk-page' }, el('h1', {}, `Kiosk ${id}`), status, made, body),
+    el(
+      'main',
+      { class: 'admin-page kiosk-page' },
+      el('h1', {}, `Kiosk ${id}`),
+      el(
+        'p',
+        {},
+        staffLink(`/staff/kiosks?kiosk=${encodeURIComponent(id)}`, 'Its 30-day history'),
+        ' · ',
+        staffLink('/staff/kiosks', 'All kiosks'),
+      ),
+      status,
+      made,
+      body,
+    ),
   );
   void load();
   return () => {
