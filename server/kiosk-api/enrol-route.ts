@@ -6,7 +6,7 @@ import { EnrolRequest, type EnrolReply } from '../../shared/enrolment.ts';
 import { HttpError, parseBody } from '../errors.ts';
 import type { CollectorContext } from './context.ts';
 import { reserveEnrolAttempt } from './enrol-throttle.ts';
-import { RedeemError, redeemCode } from './enrolment-codes.ts';
+import { RedeemError, redeemCode } from './enrolment-redeem.ts';
 
 const STATUS: Record<RedeemError['code'], number> = {
   invalid_request: 400,

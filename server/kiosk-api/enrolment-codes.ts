@@ -1,47 +1,37 @@
-// Enrolment codes: an admin makes one for a touchpoint (staff API or CLI), and a new kiosk
-// trades it once for its device token and config (POST /v1/enrol, enrol-route.ts). The code is
-// spent in the transaction that creates the kiosk: of two kiosks sending it at once, the second
-// finds it used, and a failure after spending it (no config to give) leaves it unspent.
+// Enrolment codes: an admin makes one for a touchpoint (staff API or CLI), lists the open ones
+// and revokes one; a new kiosk trades it once for its device token and config
+// (enrolment-redeem.ts). Only a hash of a code is stored.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
 import { toIso } from '../db/values.ts';
 import { CODE_ALPHABET, CODE_LENGTH, formatCode } from '../../shared/enrolment.ts';
-import type { EnrolError } from '../../shared/enrolment.ts';
 import { RemoteKioskConfig } from '../../shared/config.ts';
 import type { OpenEnrolmentCode } from '../../shared/staff-api.ts';
-import { hashToken, newDeviceToken } from '../tokens.ts';
+import { hashToken } from '../tokens.ts';
 import { recordAudit, type AuditActor } from '../staff/audit.ts';
-import { storeConfig, type ServedConfig } from './kiosk-configs.ts';
+import type { ServedConfig } from './kiosk-configs.ts';
 
 export const DEFAULT_CODE_HOURS = 24;
 
 /** A code that cannot be made (unknown place, nothing to configure the kiosk with). */
 export class EnrolmentCodeError extends Error {}
 
-/** A code that cannot be spent, with the code the kiosk translates. */
-export class RedeemError extends Error {
-  readonly code: EnrolError;
-  constructor(code: EnrolError, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
 /** `length` characters of the code alphabet; 32 divides 256, so each byte maps without bias. */
-function randomText(length: number): string {
+export function randomText(length: number): string {
   return [...randomBytes(length)].map((b) => CODE_ALPHABET[b % 32]).join('');
 }
 
-interface Place {
+export interface Place {
   touchpointId: number;
   locationId: number;
   location: string;
   touchpoint: string;
 }
 
-async function findPlace(db: CollectorDb, location: string, touchpoint: string): Promise<Place> {
-  const row = await db
+/** Touchpoints with their location, as a Place. */
+export function placeQuery(db: CollectorDb) {
+  return db
     .selectFrom('touchpoints')
     .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
     .select([
@@ -49,7 +39,11 @@ async function findPlace(db: CollectorDb, location: string, touchpoint: string):
       'locations.id as locationId',
       'locations.name as location',
       'touchpoints.name as touchpoint',
-    ])
+    ]);
+}
+
+async function findPlace(db: CollectorDb, location: string, touchpoint: string): Promise<Place> {
+  const row = await placeQuery(db)
     .where('locations.name', '=', location)
     .where('touchpoints.name', '=', touchpoint)
     .executeTakeFirst();
@@ -72,7 +66,7 @@ async function findPlace(db: CollectorDb, location: string, touchpoint: string):
  * anywhere. IT sets up one kiosk (or attaches a config with set-config) and the rest of a
  * rollout copies it.
  */
-async function templateConfig(
+export async function templateConfig(
   db: CollectorDb,
   place: Place,
   replaces: string | null = null,
@@ -95,7 +89,7 @@ async function templateConfig(
   return { ...config, location: place.location, touchpoint: place.touchpoint };
 }
 
-const NO_CONFIG =
+export const NO_CONFIG =
   'no kiosk has a config to copy yet: attach one to a kiosk with `set-config` first';
 
 /** Made and revoked codes go to the admin audit log (server/staff/audit.ts), never the code. */
@@ -234,83 +228,4 @@ export async function revokeCode(
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? 'gone' : 'unknown';
-}
-
-async function whyNot(db: CollectorDb, hash: string, now: Date): Promise<RedeemError> {
-  const row = await db
-    .selectFrom('enrolment_codes')
-    .select(['used_at', 'revoked_at', 'expires_at'])
-    .where('code_hash', '=', hash)
-    .executeTakeFirst();
-  if (!row) return new RedeemError('enrolment_code_unknown', 'no such enrolment code');
-  if (row.used_at !== null)
-    return new RedeemError('enrolment_code_used', 'this enrolment code was used already');
-  if (row.revoked_at !== null)
-    return new RedeemError('enrolment_code_expired', 'this enrolment code was revoked');
-  const at = toIso(row.expires_at)!;
-  return new RedeemError(
-    'enrolment_code_expired',
-    `this enrolment code expired at ${at} (now ${now.toISOString()})`,
-  );
-}
-
-export interface Redeemed {
-  kioskId: string;
-  token: string;
-  configVersion: string;
-  config: ServedConfig;
-}
-
-/** Spends a (normalised) code: a new kiosk at its touchpoint, with its token and config. */
-export async function redeemCode(storage: Storage, plain: string, now: Date): Promise<Redeemed> {
-  const hash = hashToken(plain);
-  const kioskId = `kiosk-${randomText(8).toLowerCase()}`;
-  const token = newDeviceToken();
-  const at = now.toISOString();
-  return writeTransaction(storage, async (trx) => {
-    // One statement decides who spends it: a concurrent second one finds used_at set.
-    const spent = await trx
-      .updateTable('enrolment_codes')
-      .set({ used_at: at, used_by_kiosk: kioskId })
-      .where('code_hash', '=', hash)
-      .where('used_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', at)
-      .returning(['touchpoint_id', 'replaces_kiosk'])
-      .executeTakeFirst();
-    if (!spent) throw await whyNot(trx, hash, now);
-    const place = await trx
-      .selectFrom('touchpoints')
-      .innerJoin('locations', 'locations.id', 'touchpoints.location_id')
-      .select([
-        'touchpoints.id as touchpointId',
-        'locations.id as locationId',
-        'locations.name as location',
-        'touchpoints.name as touchpoint',
-      ])
-      .where('touchpoints.id', '=', spent.touchpoint_id)
-      .executeTakeFirstOrThrow();
-    const template = await templateConfig(trx, place, spent.replaces_kiosk);
-    // Thrown inside the transaction: the code stays unspent for when a config is attached.
-    if (!template) throw new RedeemError('no_config', NO_CONFIG);
-    const config = { ...template, kioskId };
-    await trx
-      .insertInto('kiosks')
-      .values({
-        id: kioskId,
-        token_hash: hashToken(token),
-        touchpoint_id: place.touchpointId,
-        enrolled_at: at,
-      })
-      .execute();
-    const stored = await storeConfig(trx, kioskId, config, now);
-    // A replacement: the kiosk it replaces stays retired, whatever happened since the order.
-    if (spent.replaces_kiosk)
-      await trx
-        .updateTable('kiosks')
-        .set({ revoked_at: sql`coalesce(revoked_at, ${at})` })
-        .where('id', '=', spent.replaces_kiosk)
-        .execute();
-    return { kioskId, token, configVersion: stored.version, config };
-  });
 }
