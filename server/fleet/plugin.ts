@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { writeTransaction, type Storage } from '../db/open.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { chainedTicker } from '../jobs/ticker.ts';
 import { messageOf } from '../log.ts';
 import { recordStatusChanges, type StatusChange } from './events.ts';
 import { listFleet } from './fleet-list.ts';
@@ -60,11 +61,7 @@ export function installFleet(
 ): { close(): Promise<void> } {
   const rules = { ...DEFAULT_FLEET_RULES, ...opts.rules };
   const { storage, jobs, now, log } = deps;
-  let closed = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
   const once = async (): Promise<StatusChange[]> => {
-    if (closed) return [];
     try {
       const at = now();
       const changes = await recordStatusChanges(storage, await listFleet(storage, at, rules), at);
@@ -80,13 +77,10 @@ export function installFleet(
       return [];
     }
   };
+  const timed = chainedTicker(once, []);
   const ticker: FleetTicker = {
     rules,
-    tick: () => {
-      const next = running.then(once);
-      running = next;
-      return next;
-    },
+    tick: timed.tick,
     refreshUsual: () => refreshUsualTaps(storage, now()),
   };
   app.decorate('fleet', ticker);
@@ -102,15 +96,7 @@ export function installFleet(
     await jobs.work<DailyJob>(USUAL_QUEUE, async () => {
       await refreshUsualTaps(storage, now());
     });
-    void ticker.tick();
-    timer = setInterval(() => void ticker.tick(), opts.everyMs ?? 60_000);
-    timer.unref();
+    timed.start(opts.everyMs ?? 60_000);
   });
-  return {
-    close: async () => {
-      closed = true;
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return { close: timed.close };
 }
