@@ -82,10 +82,10 @@ export async function startDemoCollector(
   );
   // Stand-in kiosks heartbeating beside the real one: one of each status on the Kiosks page.
   const fleet = await startDemoFleet(storage, url, config.location);
-  await app.fleet.tick();
-  // After that first tick, so the demo kiosk (heartbeating within seconds) is not paged as
-  // never heard from: the next tick, a minute on, tells IT about the stand-ins.
+  // This tick tells IT about the stand-ins at once; an offline one (and the demo kiosk, if it
+  // has not reached the collector by then) only after the collector's first five minutes.
   const itAlerts = await routeDemoItAlerts(storage);
+  await app.fleet.tick();
   return {
     url,
     mailDir: mailbox.dir,

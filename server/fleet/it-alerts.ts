@@ -5,7 +5,8 @@
 // it is then (still down: one alert; back meanwhile: nothing, or a recovery if IT had been told
 // it was down). A kiosk switched off at closing never pages anyone at night. Statuses the routing
 // leaves out count as ok. With remindEveryMinutes, a kiosk still down is told again, in open
-// hours only.
+// hours only. For its first offlineAfterMs a collector calls no kiosk offline to IT: after its
+// own downtime every kiosk looks offline until its next heartbeat.
 //
 // State, not events: each telling is claimed by a conditional update of the kiosk row (it names
 // the told status and time it replaces) in the transaction that queues its deliveries, so of
@@ -43,10 +44,16 @@ function decide(
   return null;
 }
 
+/**
+ * Tells IT what changed. `offlineFrom`: no kiosk is called offline before then (epoch ms): a
+ * collector that was down has heard no heartbeat for as long, so until its kiosks had time to
+ * send one (offlineAfterMs after it started) offline may be its own absence.
+ */
 export async function tellIt(
   deps: { storage: Storage; jobs: JobQueue; log: Logger | null },
   entries: readonly FleetEntry[],
   now: Date,
+  offlineFrom: number,
 ): Promise<void> {
   const { storage, jobs, log } = deps;
   const open = new Map(entries.filter((e) => e.openNow).map((e) => [e.id, e]));
@@ -77,7 +84,7 @@ export async function tellIt(
       toldAt === null ? null : Date.parse(toldAt),
       now.getTime(),
     );
-    if (!next) continue;
+    if (!next || (next.status === 'offline' && now.getTime() < offlineFrom)) continue;
     const channels = next.reason === 'recovered' && !routing.it.recovered ? [] : routing.it.notify;
     const at = now.toISOString();
     const claimed = await writeTransaction(storage, async (trx) => {

@@ -75,13 +75,15 @@ export function installFleet(
   const rules = { ...DEFAULT_FLEET_RULES, ...opts.rules };
   const { storage, jobs, now, log } = deps;
   const publicUrl = opts.publicUrl?.replace(/\/+$/, '') ?? null;
+  // IT hears of no kiosk offline until its kiosks had time to reach this collector (it-alerts.ts).
+  const offlineFrom = now().getTime() + rules.offlineAfterMs;
   const once = async (): Promise<StatusChange[]> => {
     try {
       const at = now();
       const entries = await listFleet(storage, at, rules);
       const changes = await recordStatusChanges(storage, entries, at);
       for (const c of changes) log?.info(c, `kiosk ${c.kioskId} is ${c.status}`);
-      await tellIt({ storage, jobs, log }, entries, at);
+      await tellIt({ storage, jobs, log }, entries, at, offlineFrom);
       await claimDaily(storage, jobs, PRUNE_QUEUE, at);
       await claimDaily(storage, jobs, USUAL_QUEUE, at);
       return changes;

@@ -2,8 +2,9 @@
 // on the collector's injected clock: a kiosk that goes offline in opening hours is one signed
 // webhook to IT's channel (and nothing on the staff channel), its recovery one more; a change
 // while the store is closed waits for opening and is told then once, or not at all when the kiosk
-// is back by then; two collectors on one PostgreSQL tell a change once; and a bad IT routing is
-// refused with its field errors, nothing stored.
+// is back by then; two collectors on one PostgreSQL tell a change once; a collector just started
+// calls no kiosk offline for five minutes; and a bad IT routing is refused with its field
+// errors, nothing stored.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +264,36 @@ describe('IT alerts: two collectors on one PostgreSQL', () => {
       await a.close();
       await b.close();
       await schema.drop();
+      await sink.close();
+    }
+  });
+});
+
+describe('IT alerts: a collector just started', () => {
+  it('calls no kiosk offline to IT until its kiosks had five minutes to reach it', async () => {
+    const sink = await startWebhookSink();
+    const c = await startAlertCollector({
+      start: START.toISOString(),
+      fleet: { everyMs: 3_600_000 },
+    });
+    try {
+      await openStore(c);
+      await setItDefault(c.storage, itRouting(sink), c.clock.now);
+      // Never heard from since the start, as after the collector's own downtime.
+      for (const minutes of [1, 3]) {
+        c.clock.advance(minutes);
+        await c.app.fleet.tick();
+        await c.settle();
+      }
+      expect(sink.received).toEqual([]);
+      c.clock.advance(1);
+      await c.app.fleet.tick();
+      await c.settle();
+      expect(sink.received.map((r) => (JSON.parse(r.body) as KioskNews).status)).toEqual([
+        'offline',
+      ]);
+    } finally {
+      await c.close();
       await sink.close();
     }
   });
