@@ -130,7 +130,7 @@ export function buildCollector(opts: CollectorOptions): FastifyInstance {
   );
   const fleet = installFleet(
     app,
-    { storage: opts.storage, jobs, now, log: opts.logger ?? null },
+    { storage: opts.storage, jobs, dispatcher: alerts.dispatcher, now, log: opts.logger ?? null },
     opts.fleet,
   );
   const followUps = new FollowUpService(

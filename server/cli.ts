@@ -8,7 +8,12 @@ import {
   listApiTokensCommand,
   revokeApiTokenCommand,
 } from './api/cli-commands.ts';
-import { setRoutingCommand, showRoutingCommand } from './alerts/cli-commands.ts';
+import {
+  setItRoutingCommand,
+  setRoutingCommand,
+  showItRoutingCommand,
+  showRoutingCommand,
+} from './alerts/cli-commands.ts';
 import { openStorage, type Storage } from './db/open.ts';
 import {
   createEnrolmentCodeCommand,
@@ -64,6 +69,10 @@ const USAGE = `usage: node server/cli.ts <command>
   set-config <kioskId> <kiosk.json>                       the config GET /v1/config serves it
   set-routing <location> <routing.json>                   alert rules and channels (server/alerts/routing.example.json)
   show-routing <location>                                 the routing in effect (secrets masked)
+  set-it-routing <it-routing.json>                        IT alerts about kiosks, for every location
+                                                          whose routing has no "it" section
+                                                          (server/alerts/it-routing.example.json)
+  show-it-routing [--location <name>]                     the IT routing in force there (or the default)
   create-admin <username> [--name <text>]                 the first admin; password from stdin
   add-staff <username> --role staff|manager|admin [--locations "Main store,Outlet"] [--name <text>]
   set-staff <username> [--role …] [--locations …] [--name …] [--disable|--enable] [--password]
@@ -129,6 +138,14 @@ const COMMANDS: Record<string, Command> = {
   'show-routing': {
     args: 1,
     run: (storage, [location], _f, out) => showRoutingCommand(storage, location!, out),
+  },
+  'set-it-routing': {
+    args: 1,
+    run: (storage, [file], _f, out) => setItRoutingCommand(storage, file!, out),
+  },
+  'show-it-routing': {
+    args: 0,
+    run: (storage, _args, f, out) => showItRoutingCommand(storage, f.location, out),
   },
   'create-admin': {
     args: 1,

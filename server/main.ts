@@ -18,6 +18,7 @@
 //   LASTWORD_DIGEST_AT        when the weekly digest is e-mailed, local time at each location
 //                             ("mon 08:00", the default; "off": not e-mailed, the page stays)
 //   LASTWORD_PUBLIC_URL       the address people reach the collector at, for links in e-mails
+//                             and IT alerts
 import { alertSettingsFromEnv } from './alerts/settings.ts';
 import { buildCollector } from './app.ts';
 import { openStorage } from './db/open.ts';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     retention: { afterDays: settings.redactAfterDays },
     updatesDir: settings.updatesDir,
     digest: { schedule: settings.digestSchedule, smtp: alerts.smtp, publicUrl: settings.publicUrl },
+    fleet: { publicUrl: settings.publicUrl },
   });
   const url = await app.listen({ port: settings.port, host: settings.host });
   log.info({ url }, `collector listening on ${url}`);

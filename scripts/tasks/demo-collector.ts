@@ -2,7 +2,8 @@
 // folder, with the demo kiosk enrolled and its fresh device token written into the kiosk config,
 // and the kiosk's survey attached, so answers tapped in the demo sync for real; on first start,
 // ninety days of history for the results page (demo-history.ts), a small fleet of stand-in
-// kiosks for the Kiosks page (demo-fleet.ts) and two survey versions for the Surveys page
+// kiosks for the Kiosks page (demo-fleet.ts, which also routes IT alerts about them to the demo's
+// mailbox) and two survey versions for the Surveys page
 // (demo-surveys.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { openStorage } from '../../server/db/open.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 import type { KioskConfig } from '../../shared/config.ts';
-import { startDemoFleet } from './demo-fleet.ts';
+import { routeDemoItAlerts, startDemoFleet } from './demo-fleet.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoOrders } from './demo-orders.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
@@ -23,6 +24,8 @@ export interface DemoCollector {
   url: string;
   /** Where the demo's e-mails (alerts, the weekly digest) are saved as .eml files. */
   mailDir: string;
+  /** Where IT alerts about the fleet go, for the demo's terminal. */
+  itAlerts: string;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,8 @@ export async function startDemoCollector(
     alerts: { smtp: mailbox.smtp },
     // Links in the digest point at the port asked for (the fallback port is rarely needed).
     digest: { smtp: mailbox.smtp, publicUrl: `http://127.0.0.1:${port}` },
+    // …and the link to a kiosk's history in IT alerts.
+    fleet: { publicUrl: `http://127.0.0.1:${port}` },
   });
   const url = await app
     .listen({ port, host: '127.0.0.1' })
@@ -77,10 +82,14 @@ export async function startDemoCollector(
   );
   // Stand-in kiosks heartbeating beside the real one: one of each status on the Kiosks page.
   const fleet = await startDemoFleet(storage, url, config.location);
+  // This tick tells IT about the stand-ins at once; an offline one (and the demo kiosk, if it
+  // has not reached the collector by then) only after the collector's first five minutes.
+  const itAlerts = await routeDemoItAlerts(storage);
   await app.fleet.tick();
   return {
     url,
     mailDir: mailbox.dir,
+    itAlerts,
     async close() {
       fleet.stop();
       await app.close();

@@ -4,8 +4,11 @@
 // (its last tap three days ago, where the history says taps usually come), one whose clock is
 // 11 minutes fast, one whose disk is failing. The fifth stopped two hours ago: offline. Each
 // gets a day of hourly history and an OK status a day old, so the fleet tick's first changes
-// (and the offline one's "since 2 h ago") show in its history view.
+// (and the offline one's "since 2 h ago") show in its history view. IT alerts about the fleet go
+// to the demo's mailbox (routeDemoItAlerts); what IT was told is kept between runs, so a restart
+// tells only what changed.
 import type { HeartbeatRequest } from '../../shared/protocol.ts';
+import { setItDefault } from '../../server/alerts/it-routing-store.ts';
 import type { Storage } from '../../server/db/open.ts';
 import { readClock } from '../../server/kiosk-api/device-clock.ts';
 import { recordHeartbeat } from '../../server/kiosk-api/heartbeats.ts';
@@ -13,6 +16,8 @@ import { enrolKiosk, revokeKiosk } from '../../server/kiosk-api/kiosks.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+
+export const DEMO_IT_ADDRESS = 'it@demo.example';
 
 interface Stand {
   kioskId: string;
@@ -166,4 +171,21 @@ export async function startDemoFleet(
   const timer = setInterval(send, MIN);
   timer.unref();
   return { stop: () => clearInterval(timer) };
+}
+
+/**
+ * IT alerts for every demo location (the IT default, as one IT team would set it), e-mailed to
+ * the demo's mailbox: a kiosk offline, silent, with a failing disk or a clock off is told while
+ * its store is open, and again when it recovers.
+ */
+export async function routeDemoItAlerts(storage: Storage): Promise<string> {
+  await setItDefault(
+    storage,
+    {
+      channels: [{ name: 'it-desk', kind: 'email', to: [DEMO_IT_ADDRESS] }],
+      it: { notify: ['it-desk'] },
+    },
+    new Date(),
+  );
+  return `IT alerts: kiosk problems are e-mailed to ${DEMO_IT_ADDRESS} (in the mailbox above) while each store is open; an offline one after five minutes`;
 }

@@ -33,6 +33,7 @@ say(`config: ${paths.config} (admin PIN of the example config: 246810)`);
 const collector = await startDemoCollector(dataDir, paths.config);
 say(`collector: ${collector.url}`);
 say(`e-mail: alert and weekly digest e-mails are saved in ${collector.mailDir} (.eml files)`);
+say(collector.itAlerts);
 say(await demoStaff(dataDir, collector.url));
 await seedDemoAlert(
   join(dataDir, 'collector.sqlite'),

@@ -9,13 +9,21 @@
 // is sent, so a comment removed meanwhile is not sent and a channel taken out of the routing is
 // not called. Each channel gets at most `perChannelPerMinute` new messages a minute (a token
 // bucket shared by all instances, server/token-buckets.ts): the rest are `refused` rows
-// ("rate limited …") with one warning a minute.
+// ("rate limited …") with one warning a minute. Staff alerts are one kind of delivery; other
+// kinds (IT alerts about kiosks, server/fleet/it-delivery.ts) bring their own queue, message and
+// delivery log (a DeliveryKind) and share everything else here.
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
-import type { JobQueue } from '../jobs/queue.ts';
+import type { JobData, JobQueue } from '../jobs/queue.ts';
 import { storedBuckets, type TakeResult } from '../token-buckets.ts';
-import { personalPart, type AlertMessage, type MessageReason } from './messages.ts';
+import {
+  personalPart,
+  staffMessage,
+  type AlertMessage,
+  type ChannelMessage,
+  type MessageReason,
+} from './messages.ts';
 import { getRouting } from './routing-store.ts';
 import type { Channel } from './rules.ts';
 import type { AttemptResult, Senders } from './senders.ts';
@@ -57,14 +65,45 @@ export type Note = {
   more?: { count: number; minutes: number };
 };
 
-/** One attempt at one channel, as a job. */
-type DeliveryJob = Note & {
-  location: string;
+/** What every delivery job holds: one attempt at one channel. */
+export interface DeliveryAttempt extends JobData {
   channel: string;
   attempt: number;
-  /** One id per alert, reason and channel, the same on every attempt. */
+  /** One id per message and channel, the same on every attempt. */
   messageId: string;
-};
+}
+
+/** One attempt at one channel about a staff alert, as a job. */
+type DeliveryJob = Note & DeliveryAttempt & { location: string };
+
+/** A job's channel and message as they stand when it runs. */
+export interface Prepared {
+  channel: Channel;
+  message: ChannelMessage;
+  /** The message carries comment or contact (logged as such, for erasure). */
+  personalData: boolean;
+}
+
+/** What one attempt came to, for the delivery log. */
+export interface AttemptRecord {
+  channel: Channel;
+  result: AttemptResult;
+  status: DeliveryStatus;
+  at: string;
+  personalData: boolean;
+}
+
+/** One kind of news told to channels: its queue, how a job finds its message, its delivery log. */
+export interface DeliveryKind<J extends DeliveryAttempt> {
+  queue: string;
+  /** The channel and message now; null drops the job (the channel or its subject is gone). */
+  prepare(job: J): Promise<Prepared | null>;
+  /** This attempt is in the log already: it ran on an instance that died before the queue heard. */
+  recorded(job: J): Promise<boolean>;
+  record(trx: CollectorDb, job: J, attempt: AttemptRecord): Promise<void>;
+  /** Ids for the collector log (never message text). */
+  logFields(job: J): Record<string, unknown>;
+}
 
 export interface DispatcherDeps {
   storage: Storage;
@@ -96,9 +135,14 @@ export class Dispatcher {
     );
   }
 
-  /** Starts running this instance's share of the deliveries. */
+  /** Starts running this instance's share of the staff alert deliveries. */
   start(): Promise<void> {
-    return this.deps.jobs.work<DeliveryJob>(DELIVERY_QUEUE, (job) => this.run(job));
+    return this.serve(this.staffAlerts);
+  }
+
+  /** Runs this instance's share of another kind's deliveries. */
+  serve<J extends DeliveryAttempt>(kind: DeliveryKind<J>): Promise<void> {
+    return this.deps.jobs.work<J>(kind.queue, (job) => this.run(kind, job));
   }
 
   /** In the caller's transaction: one delivery job per channel. */
@@ -111,56 +155,83 @@ export class Dispatcher {
     }
   }
 
-  private async run(job: DeliveryJob): Promise<void> {
-    const { storage, senders, log } = this.deps;
-    if (await this.recorded(job)) return;
-    const routing = await getRouting(storage, job.location);
-    const channel = routing.channels.find((c) => c.name === job.channel);
-    const alert = await readStaffAlert(storage, job.alertId);
-    if (!channel || !alert) {
+  private readonly staffAlerts: DeliveryKind<DeliveryJob> = {
+    queue: DELIVERY_QUEUE,
+    prepare: async (job) => {
+      const { storage } = this.deps;
+      const routing = await getRouting(storage, job.location);
+      const channel = routing.channels.find((c) => c.name === job.channel);
+      const alert = await readStaffAlert(storage, job.alertId);
       // The routing lost the channel, or the alert was erased, since the job was added.
-      log?.warn({ alertId: job.alertId, channel: job.channel }, 'alert delivery dropped');
+      if (!channel || !alert) return null;
+      const m: AlertMessage = { alert, reason: job.reason, ...(job.more && { more: job.more }) };
+      const personal = personalPart(m, channel.kind, routing.personalDataInChannels);
+      return {
+        channel,
+        message: staffMessage(m, personal),
+        personalData: Object.keys(personal).length > 0,
+      };
+    },
+    recorded: async (job) =>
+      (await this.deps.storage.db
+        .selectFrom('alert_deliveries')
+        .select('id')
+        .where('message_id', '=', job.messageId)
+        .where('attempt', '=', job.attempt)
+        .executeTakeFirst()) !== undefined,
+    record: async (trx, job, a) => {
+      await trx
+        .insertInto('alert_deliveries')
+        .values({
+          id: uuidv7(),
+          staff_alert_id: job.alertId,
+          channel: a.channel.name,
+          channel_kind: a.channel.kind,
+          reason: job.reason,
+          attempt: job.attempt,
+          status: a.status,
+          http_status: a.result.httpStatus ?? null,
+          error: a.result.error ?? null,
+          at: a.at,
+          personal_data: a.personalData ? 1 : 0,
+          message_id: job.messageId,
+        })
+        .execute();
+    },
+    logFields: (job) => ({ alertId: job.alertId, channel: job.channel }),
+  };
+
+  private async run<J extends DeliveryAttempt>(kind: DeliveryKind<J>, job: J): Promise<void> {
+    const { storage, senders, log } = this.deps;
+    if (await kind.recorded(job)) return;
+    const prepared = await kind.prepare(job);
+    if (!prepared) {
+      log?.warn(kind.logFields(job), 'alert delivery dropped');
       return;
     }
-    const message: AlertMessage = {
-      alert,
-      reason: job.reason,
-      ...(job.more && { more: job.more }),
-    };
-    const personalData = routing.personalDataInChannels;
+    const { channel, message, personalData } = prepared;
+    const at = () => this.deps.now().toISOString();
     if (job.attempt === 1 && !(await this.withinLimit(channel))) {
       const error = `rate limited: more than ${this.deps.perChannelPerMinute} messages a minute to this channel`;
-      const refused = { ok: false, retry: false, refused: true, error };
-      await writeTransaction(storage, (trx) =>
-        this.record(trx, job, channel, refused, 'refused', message, personalData),
-      );
+      const result = { ok: false, retry: false, refused: true, error };
+      const attempt = { channel, result, status: 'refused' as const, at: at(), personalData };
+      await writeTransaction(storage, (trx) => kind.record(trx, job, attempt));
       return;
     }
-    const result = await senders.send(channel, message, job.messageId, personalData);
+    const result = await senders.send(channel, message, job.messageId);
     const again = !result.ok && result.retry && job.attempt < this.deps.retry.maxAttempts;
     const status = deliveryStatus(result, again);
     await writeTransaction(storage, async (trx) => {
-      await this.record(trx, job, channel, result, status, message, personalData);
+      await kind.record(trx, job, { channel, result, status, at: at(), personalData });
       if (again)
         await this.deps.jobs.send(
           trx,
-          DELIVERY_QUEUE,
+          kind.queue,
           { ...job, attempt: job.attempt + 1 },
           retryAt(this.deps.retry, job.attempt, result.retryAfterSeconds ?? 0),
         );
     });
-    this.report(job, channel, result, again);
-  }
-
-  /** This attempt ran before, on an instance that died before the queue heard it was done. */
-  private async recorded(job: DeliveryJob): Promise<boolean> {
-    const row = await this.deps.storage.db
-      .selectFrom('alert_deliveries')
-      .select('id')
-      .where('message_id', '=', job.messageId)
-      .where('attempt', '=', job.attempt)
-      .executeTakeFirst();
-    return row !== undefined;
+    this.report(kind.logFields(job), job, channel, result, again);
   }
 
   /** Takes a new message from its channel's bucket; false when the channel had its share. */
@@ -178,40 +249,16 @@ export class Dispatcher {
     return false;
   }
 
-  /** A row in alert_deliveries, and whether the message (sent or not) held personal data. */
-  private async record(
-    trx: CollectorDb,
-    job: DeliveryJob,
+  private report(
+    ids: Record<string, unknown>,
+    job: DeliveryAttempt,
     channel: Channel,
     result: AttemptResult,
-    status: DeliveryStatus,
-    message: AlertMessage,
-    personalData: boolean,
-  ): Promise<void> {
-    const carried = Object.keys(personalPart(message, channel.kind, personalData)).length > 0;
-    await trx
-      .insertInto('alert_deliveries')
-      .values({
-        id: uuidv7(),
-        staff_alert_id: job.alertId,
-        channel: channel.name,
-        channel_kind: channel.kind,
-        reason: job.reason,
-        attempt: job.attempt,
-        status,
-        http_status: result.httpStatus ?? null,
-        error: result.error ?? null,
-        at: this.deps.now().toISOString(),
-        personal_data: carried ? 1 : 0,
-        message_id: job.messageId,
-      })
-      .execute();
-  }
-
-  private report(job: DeliveryJob, channel: Channel, result: AttemptResult, again: boolean) {
+    again: boolean,
+  ) {
     const { log } = this.deps;
     const fields = {
-      alertId: job.alertId,
+      ...ids,
       channel: channel.name,
       kind: channel.kind,
       attempt: job.attempt,

@@ -1,7 +1,8 @@
 // What each channel says. Slack and Teams get the facts staff act on (where, what, scores, how
 // late) and never customer text or contact details: those workspaces keep messages beyond the
 // store's control. The generic signed webhook and e-mail carry comment and contact only when
-// the location's routing sets personalDataInChannels.
+// the location's routing sets personalDataInChannels. Each message becomes a ChannelMessage,
+// which slackBody, teamsBody and emailText word for their channel; IT alerts use them too.
 import type { StaffAlert } from '../../shared/staff-api.ts';
 import type { Channel } from './rules.ts';
 
@@ -54,15 +55,49 @@ export function factLines(m: AlertMessage): string[] {
   ];
 }
 
-export function slackBody(m: AlertMessage): unknown {
-  const text = `${m.alert.priority === 'urgent' ? ':rotating_light: ' : ''}${slackText(headline(m))}`;
+/**
+ * A message as every channel kind words it: staff alerts (staffMessage below) and IT alerts
+ * (server/fleet/it-messages.ts) are both built into one, and the senders only carry it.
+ */
+export interface ChannelMessage {
+  /** The first, bold line; the e-mail's subject. */
+  headline: string;
+  /** One fact a line. */
+  lines: string[];
+  urgent: boolean;
+  /** The generic webhook's JSON body. */
+  generic: unknown;
+  /** The e-mail's last line (what the message is about, by id). */
+  footer: string;
+}
+
+/** A staff alert's message for one channel: `personal` is what personalPart allows it. */
+export function staffMessage(m: AlertMessage, personal: PersonalPart): ChannelMessage {
+  const { comment, contact } = personal;
+  return {
+    headline: headline(m),
+    lines: [
+      ...factLines(m),
+      ...(comment ? [`Comment: ${comment}`] : []),
+      ...(contact
+        ? [`Contact: ${[contact.name, contact.phone, contact.email].filter(Boolean).join(', ')}`]
+        : []),
+    ],
+    urgent: m.alert.priority === 'urgent',
+    generic: genericBody(m, personal),
+    footer: `Alert ${m.alert.id}`,
+  };
+}
+
+export function slackBody(m: ChannelMessage): unknown {
+  const text = `${m.urgent ? ':rotating_light: ' : ''}${slackText(m.headline)}`;
   // verbatim: no auto-linked URLs, channel names or mentions in what we write.
   const mrkdwn = (t: string) => ({ type: 'mrkdwn', text: t, verbatim: true });
   return {
     text,
     blocks: [
       { type: 'section', text: mrkdwn(`*${text}*`) },
-      { type: 'section', text: mrkdwn(factLines(m).map(slackText).join('\n')) },
+      { type: 'section', text: mrkdwn(m.lines.map(slackText).join('\n')) },
     ],
   };
 }
@@ -85,7 +120,7 @@ function slackText(s: string): string {
  * Teams incoming webhook (Workflows) with an Adaptive Card attachment. Every line is a TextRun,
  * which Adaptive Cards never read as markdown: a label like [x](http://evil) stays text.
  */
-export function teamsBody(m: AlertMessage): unknown {
+export function teamsBody(m: ChannelMessage): unknown {
   const line = (text: string, run: Record<string, unknown> = {}) => ({
     type: 'RichTextBlock',
     spacing: 'Small',
@@ -101,12 +136,12 @@ export function teamsBody(m: AlertMessage): unknown {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            line(headline(m), {
+            line(m.headline, {
               weight: 'Bolder',
               size: 'Medium',
-              ...(m.alert.priority === 'urgent' && { color: 'Attention' }),
+              ...(m.urgent && { color: 'Attention' }),
             }),
-            ...factLines(m).map((text) => line(text)),
+            ...m.lines.map((text) => line(text)),
           ],
         },
       },
@@ -148,19 +183,9 @@ export function genericBody(m: AlertMessage, personal: PersonalPart): unknown {
   };
 }
 
-export function emailText(
-  m: AlertMessage,
-  { comment, contact }: PersonalPart,
-): { subject: string; text: string } {
-  const a = m.alert;
-  const personal = [
-    ...(comment ? [`Comment: ${comment}`] : []),
-    ...(contact
-      ? [`Contact: ${[contact.name, contact.phone, contact.email].filter(Boolean).join(', ')}`]
-      : []),
-  ];
+export function emailText(m: ChannelMessage): { subject: string; text: string } {
   return {
-    subject: `[Lastword] ${headline(m)}`,
-    text: [headline(m), '', ...factLines(m), ...personal, '', `Alert ${a.id}`].join('\n'),
+    subject: `[Lastword] ${m.headline}`,
+    text: [m.headline, '', ...m.lines, '', m.footer].join('\n'),
   };
 }

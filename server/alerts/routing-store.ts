@@ -1,17 +1,23 @@
 // Routing per location in the alert_routing table, kept as the exact JSON text given (like
 // kiosk configs), parsed on every read so a bad row fails loudly rather than routing oddly.
+import type { z } from 'zod';
 import type { Storage } from '../db/open.ts';
 import { DEFAULT_ROUTING, Routing } from './rules.ts';
 
 export class RoutingError extends Error {}
 
-export function parseRouting(json: unknown): Routing {
-  const parsed = Routing.safeParse(json);
+/** The routing as the schema reads it, or a RoutingError with one `field: reason` line each. */
+export function parseWith<T>(schema: z.ZodType<T>, json: unknown): T {
+  const parsed = schema.safeParse(json);
   if (!parsed.success)
     throw new RoutingError(
       parsed.error.issues.map((i) => `${i.path.join('.') || '(routing)'}: ${i.message}`).join('\n'),
     );
   return parsed.data;
+}
+
+export function parseRouting(json: unknown): Routing {
+  return parseWith(Routing, json);
 }
 
 export async function setRouting(

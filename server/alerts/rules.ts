@@ -1,17 +1,19 @@
 // A location's alert routing: which answers alert, when channels stay quiet, where alerts go and
 // who is next when nobody acknowledges. Parsed strictly (an unknown key is a typo that would
 // otherwise silently disable a rule). Set per location with `node server/cli.ts set-routing`;
-// a location without one gets DEFAULT_ROUTING: staff page only, no outside channels.
+// a location without one gets DEFAULT_ROUTING: staff page only, no outside channels. Its `it`
+// section (it-rules.ts) routes IT alerts about its kiosks, apart from the staff rules.
 import { z } from 'zod';
 import { ClockTime } from '../../shared/config.ts';
 import { atOrBelow, type Scores } from '../../shared/low-score.ts';
 import type { StaffAlertPriority } from '../../shared/staff-api.ts';
+import { ItRules } from './it-rules.ts';
 
 const Minutes = z
   .number()
   .positive()
   .max(24 * 60);
-const ChannelName = z
+export const ChannelName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');
 
@@ -103,25 +105,21 @@ export const Routing = z
      * Teams never get them (their workspaces keep messages beyond our control).
      */
     personalDataInChannels: z.boolean().default(false),
+    /** IT alerts about this location's kiosks (it-rules.ts); without it, the IT default's. */
+    it: ItRules.optional(),
   })
   .superRefine((r, ctx) => {
-    const names = new Set(r.channels.map((c) => c.name));
-    if (names.size !== r.channels.length)
-      ctx.addIssue({ code: 'custom', path: ['channels'], message: 'channel names must be unique' });
+    checkChannelNames(ctx, r.channels, [
+      ...r.notify.map((n) => ['notify', n] as const),
+      ...r.escalation.flatMap((s, i) => s.notify.map((n) => [`escalation.${i}`, n] as const)),
+      ...(r.it?.notify ?? []).map((n) => ['it.notify', n] as const),
+    ]);
     if (new Set(r.events.map((e) => e.url)).size !== r.events.length)
       ctx.addIssue({
         code: 'custom',
         path: ['events'],
         message: 'event endpoint URLs must be unique',
       });
-    const refs = [
-      ...r.notify.map((n) => ['notify', n] as const),
-      ...r.escalation.flatMap((s, i) => s.notify.map((n) => [`escalation.${i}`, n] as const)),
-    ];
-    for (const [where, name] of refs) {
-      if (!names.has(name))
-        ctx.addIssue({ code: 'custom', path: [where], message: `no channel named "${name}"` });
-    }
     const after = r.escalation.map((s) => s.afterMinutes);
     if (after.some((m, i) => i > 0 && m <= after[i - 1]!))
       ctx.addIssue({
@@ -131,6 +129,21 @@ export const Routing = z
       });
   });
 export type Routing = z.infer<typeof Routing>;
+
+/** Channel names unique, and every name a rule tells ([field, name]) one of them. */
+export function checkChannelNames(
+  ctx: z.RefinementCtx,
+  channels: readonly Channel[],
+  refs: readonly (readonly [string, string])[],
+): void {
+  const names = new Set(channels.map((c) => c.name));
+  if (names.size !== channels.length)
+    ctx.addIssue({ code: 'custom', path: ['channels'], message: 'channel names must be unique' });
+  for (const [where, name] of refs) {
+    if (!names.has(name))
+      ctx.addIssue({ code: 'custom', path: [where], message: `no channel named "${name}"` });
+  }
+}
 
 export const DEFAULT_ROUTING: Routing = Routing.parse({ thresholds: {} });
 

@@ -4,14 +4,7 @@
 import { createHmac } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import type { Channel } from './rules.ts';
-import {
-  emailText,
-  genericBody,
-  personalPart,
-  slackBody,
-  teamsBody,
-  type AlertMessage,
-} from './messages.ts';
+import { emailText, slackBody, teamsBody, type ChannelMessage } from './messages.ts';
 import { smtpTransport, type SmtpSettings } from './smtp.ts';
 import { checkTarget, TargetError, type CheckedTarget, type TargetPolicy } from './targets.ts';
 import { postWebhook, type WebhookReply } from './webhook-post.ts';
@@ -53,14 +46,9 @@ export class Senders {
     this.deps = deps;
   }
 
-  async send(
-    channel: Channel,
-    message: AlertMessage,
-    messageId: string,
-    personalData: boolean,
-  ): Promise<AttemptResult> {
-    if (channel.kind === 'email')
-      return this.sendMail(channel.to, message, messageId, personalData);
+  /** One attempt at `channel` with a message already made for its kind (and its personal data). */
+  async send(channel: Channel, message: ChannelMessage, messageId: string): Promise<AttemptResult> {
+    if (channel.kind === 'email') return this.sendMail(channel.to, message, messageId);
     let target: CheckedTarget;
     try {
       target = await checkTarget(channel.url, this.deps.policy);
@@ -69,7 +57,7 @@ export class Senders {
         error instanceof TargetError ? `target refused: ${error.message}` : 'target check failed',
       );
     }
-    const { body, headers } = this.webhookRequest(channel, message, messageId, personalData);
+    const { body, headers } = this.webhookRequest(channel, message, messageId);
     try {
       return webhookResult(await postWebhook(target, headers, body, this.deps.timeoutMs));
     } catch (error) {
@@ -80,16 +68,15 @@ export class Senders {
   /** The JSON each kind of webhook expects; the generic one signed as Standard Webhooks asks. */
   private webhookRequest(
     channel: Exclude<Channel, { kind: 'email' }>,
-    message: AlertMessage,
+    message: ChannelMessage,
     messageId: string,
-    personalData: boolean,
   ): { body: string; headers: Record<string, string> } {
     const body = JSON.stringify(
       channel.kind === 'slack'
         ? slackBody(message)
         : channel.kind === 'teams'
           ? teamsBody(message)
-          : genericBody(message, personalPart(message, channel.kind, personalData)),
+          : message.generic,
     );
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -108,14 +95,13 @@ export class Senders {
 
   private async sendMail(
     to: string[],
-    message: AlertMessage,
+    message: ChannelMessage,
     messageId: string,
-    personalData: boolean,
   ): Promise<AttemptResult> {
     const smtp = this.deps.smtp;
     if (!smtp) return refused('no SMTP server configured on the collector');
     this.transport ??= smtpTransport(smtp, this.deps.timeoutMs);
-    const { subject, text } = emailText(message, personalPart(message, 'email', personalData));
+    const { subject, text } = emailText(message);
     try {
       // The same Message-ID on a retry lets a mail server or client drop the duplicate.
       await this.transport.sendMail({

@@ -53,7 +53,8 @@ export class AlertService {
   private readonly storage: Storage;
   private readonly notifier: Notifier;
   private routingQueued = false;
-  private readonly dispatcher: Dispatcher;
+  /** Outside channels; other kinds of news (IT alerts) are served through it too. */
+  readonly dispatcher: Dispatcher;
   private readonly escalator: Escalator;
   private readonly senders: Senders;
   /** Signed answer.finalized and alert.resolved events for CRMs (crm-events.ts). */

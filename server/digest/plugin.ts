@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { SmtpSettings } from '../alerts/smtp.ts';
 import type { Storage } from '../db/open.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { chainedTicker } from '../jobs/ticker.ts';
 import { claimDueDigests, DELIVER_QUEUE, type DeliverJob } from './claim.ts';
 import { DigestDeliverer } from './deliver.ts';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from './schedule.ts';
@@ -43,11 +44,8 @@ export function installDigests(
 ): { close(): Promise<void> } {
   const schedule = opts.schedule === undefined ? DEFAULT_DIGEST_SCHEDULE : opts.schedule;
   unsubscribeRoutes(app, deps.storage);
-  let closed = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
   const tick = async () => {
-    if (closed || !schedule) return [];
+    if (!schedule) return [];
     try {
       const claimed = await claimDueDigests(deps.storage, deps.jobs, schedule, deps.now());
       for (const c of claimed) deps.log?.info(c, `weekly digest of the week from ${c.week} is due`);
@@ -60,13 +58,8 @@ export function installDigests(
       return [];
     }
   };
-  const ticker: DigestTicker = {
-    tick: () => {
-      const next = running.then(tick);
-      running = next;
-      return next;
-    },
-  };
+  const timed = chainedTicker(tick, []);
+  const ticker: DigestTicker = { tick: timed.tick };
   app.decorate('digests', ticker);
   const deliverer = schedule
     ? new DigestDeliverer({
@@ -83,15 +76,11 @@ export function installDigests(
     if (!deliverer) return;
     await deps.jobs.started;
     await deps.jobs.work<DeliverJob>(DELIVER_QUEUE, deliverer.deliver);
-    void ticker.tick();
-    timer = setInterval(() => void ticker.tick(), opts.everyMs ?? 60_000);
-    timer.unref();
+    timed.start(opts.everyMs ?? 60_000);
   });
   return {
     close: async () => {
-      closed = true;
-      if (timer) clearInterval(timer);
-      await running;
+      await timed.close();
       deliverer?.close();
     },
   };

@@ -3,14 +3,20 @@
 // once a day claims the fleet.prune (history older than 30 days) and fleet.usual (usual taps per
 // touchpoint) jobs on the durable queue: one instance wins each day's claim (fleet_claims), the
 // queue runs the job once and retries it if it fails. `app.fleet.tick()` lets tests run a tick
-// on their own clock; closing the app stops the timer and waits for the tick in progress.
+// on their own clock; closing the app stops the timer and waits for the tick in progress. After
+// recording, each tick tells IT (it-alerts.ts) through the alert dispatcher's channels, with
+// its own delivery kind (it-delivery.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { writeTransaction, type Storage } from '../db/open.ts';
+import type { Dispatcher } from '../alerts/dispatcher.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { chainedTicker } from '../jobs/ticker.ts';
 import { messageOf } from '../log.ts';
 import { recordStatusChanges, type StatusChange } from './events.ts';
 import { listFleet } from './fleet-list.ts';
+import { tellIt } from './it-alerts.ts';
+import { itDeliveries } from './it-delivery.ts';
 import { FLEET_HISTORY_DAYS, pruneFleetHistory } from './prune.ts';
 import { DEFAULT_FLEET_RULES, type FleetRules } from './status.ts';
 import { refreshUsualTaps } from './usual-taps.ts';
@@ -24,6 +30,8 @@ export interface FleetOptions {
   rules?: Partial<FleetRules>;
   /** Between ticks (default a minute). */
   everyMs?: number;
+  /** The collector's public address (LASTWORD_PUBLIC_URL), for the link in IT alerts. */
+  publicUrl?: string | null;
 }
 
 export interface FleetTicker {
@@ -55,20 +63,27 @@ async function claimDaily(storage: Storage, jobs: JobQueue, queue: string, now: 
 
 export function installFleet(
   app: FastifyInstance,
-  deps: { storage: Storage; jobs: JobQueue; now: () => Date; log: Logger | null },
+  deps: {
+    storage: Storage;
+    jobs: JobQueue;
+    dispatcher: Dispatcher;
+    now: () => Date;
+    log: Logger | null;
+  },
   opts: FleetOptions = {},
 ): { close(): Promise<void> } {
   const rules = { ...DEFAULT_FLEET_RULES, ...opts.rules };
   const { storage, jobs, now, log } = deps;
-  let closed = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
+  const publicUrl = opts.publicUrl?.replace(/\/+$/, '') ?? null;
+  // IT hears of no kiosk offline until its kiosks had time to reach this collector (it-alerts.ts).
+  const offlineFrom = now().getTime() + rules.offlineAfterMs;
   const once = async (): Promise<StatusChange[]> => {
-    if (closed) return [];
     try {
       const at = now();
-      const changes = await recordStatusChanges(storage, await listFleet(storage, at, rules), at);
+      const entries = await listFleet(storage, at, rules);
+      const changes = await recordStatusChanges(storage, entries, at);
       for (const c of changes) log?.info(c, `kiosk ${c.kioskId} is ${c.status}`);
+      await tellIt({ storage, jobs, log }, entries, at, offlineFrom);
       await claimDaily(storage, jobs, PRUNE_QUEUE, at);
       await claimDaily(storage, jobs, USUAL_QUEUE, at);
       return changes;
@@ -80,13 +95,10 @@ export function installFleet(
       return [];
     }
   };
+  const timed = chainedTicker(once, []);
   const ticker: FleetTicker = {
     rules,
-    tick: () => {
-      const next = running.then(once);
-      running = next;
-      return next;
-    },
+    tick: timed.tick,
     refreshUsual: () => refreshUsualTaps(storage, now()),
   };
   app.decorate('fleet', ticker);
@@ -102,15 +114,8 @@ export function installFleet(
     await jobs.work<DailyJob>(USUAL_QUEUE, async () => {
       await refreshUsualTaps(storage, now());
     });
-    void ticker.tick();
-    timer = setInterval(() => void ticker.tick(), opts.everyMs ?? 60_000);
-    timer.unref();
+    await deps.dispatcher.serve(itDeliveries({ storage, rules, now, publicUrl }));
+    timed.start(opts.everyMs ?? 60_000);
   });
-  return {
-    close: async () => {
-      closed = true;
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return { close: timed.close };
 }

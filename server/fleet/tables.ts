@@ -1,7 +1,8 @@
-// The fleet view's tables (migration 020) as Kysely sees them; the kiosk row's fleet columns are in
+// The fleet view's tables (migrations 020 and 024) as Kysely sees them; the kiosk row's fleet columns are in
 // server/kiosk-api/tables.ts with the rest of the row.
 import type { Generated } from 'kysely';
 import type { FleetStatus } from '../../shared/fleet-api.ts';
+import type { DeliveryStatus } from '../alerts/tables.ts';
 import type { BigNumber, Instant } from '../db/columns.ts';
 
 /** One row per change of a kiosk's status, as the fleet tick judged it. */
@@ -42,7 +43,34 @@ export interface FleetClaimTable {
   claimed_at: Instant;
 }
 
+/** Migration 024: one row per attempt at one channel of an IT alert (it-delivery.ts). */
+export interface ItAlertDeliveryTable {
+  id: string;
+  kiosk_id: string;
+  /** The status the message told of; ok for a recovery. */
+  kiosk_status: FleetStatus;
+  channel: string;
+  channel_kind: string;
+  reason: 'alert' | 'recovered' | 'reminder';
+  attempt: number;
+  status: DeliveryStatus;
+  http_status: number | null;
+  error: string | null;
+  at: Instant;
+  /** The id every attempt of the message shares (webhook-id, Message-ID). */
+  message_id: string;
+}
+
+/** Migration 024: the IT routing of locations without their own `it` section. */
+export interface ItDefaultRoutingTable {
+  scope: 'default';
+  body: string;
+  updated_at: Instant;
+}
+
 export interface FleetTables {
+  it_alert_deliveries: ItAlertDeliveryTable;
+  it_default_routing: ItDefaultRoutingTable;
   kiosk_status_events: KioskStatusEventTable;
   kiosk_hours: KioskHourTable;
   touchpoint_usual_taps: TouchpointUsualTapsTable;

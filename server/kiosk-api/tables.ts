@@ -49,6 +49,9 @@ export interface KioskTable {
   taps_today: number | null;
   fleet_status: FleetStatus | null;
   fleet_status_since: NullableInstant;
+  /** Migration 024: the status IT was last told about (null: none yet) and when. */
+  it_alert_status: FleetStatus | null;
+  it_alerted_at: NullableInstant;
   /** Migration 021: a rotated token not yet used by the kiosk; its first use makes it the token. */
   next_token_hash: string | null;
   /** Migration 021: the token before the last rotation, accepted until old_token_until. */

@@ -7,6 +7,7 @@ import { buildCollector } from '../../server/app.ts';
 import type { AlertEvent } from '../../shared/staff-api.ts';
 import { setRouting } from '../../server/alerts/routing-store.ts';
 import type { SmtpSettings } from '../../server/alerts/smtp.ts';
+import type { FleetOptions } from '../../server/fleet/plugin.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { enrolKiosk } from '../../server/kiosk-api/kiosks.ts';
 import type { RetentionOptions } from '../../server/privacy/schedule.ts';
@@ -38,6 +39,10 @@ export async function startAlertCollector(opts: {
   perChannelPerMinute?: number;
   /** The retention period and its timer; none by default. */
   retention?: RetentionOptions;
+  /** The fleet tick's options (tests call app.fleet.tick() on their clock). */
+  fleet?: FleetOptions;
+  /** Enrol the test kiosk (default); a second instance on one database does not. */
+  enrol?: boolean;
 }): Promise<AlertCollector> {
   const dir = opts.databaseUrl ? null : tempDir('lastword-alerts-');
   const storage = await openStorage({
@@ -52,17 +57,17 @@ export async function startAlertCollector(opts: {
   };
   const now = () => clock.now;
   const kioskId = 'desk-2';
-  const { token } = await enrolKiosk(
-    storage,
-    { kioskId, location: LOCATION, touchpoint: 'Desk 2' },
-    now(),
-  );
+  const { token } =
+    opts.enrol === false
+      ? { token: '' }
+      : await enrolKiosk(storage, { kioskId, location: LOCATION, touchpoint: 'Desk 2' }, now());
   const app = buildCollector({
     storage,
     now,
     rateLimit: { perSecond: 10_000, burst: 10_000 },
     ...(opts.logger && { logger: opts.logger }),
     ...(opts.retention && { retention: opts.retention }),
+    ...(opts.fleet && { fleet: opts.fleet }),
     alerts: {
       targets: { allowHosts: ['127.0.0.1'] },
       smtp: opts.smtp ?? null,

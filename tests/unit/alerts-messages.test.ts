@@ -2,7 +2,12 @@
 // pings a whole channel, mrkdwn formatting, markdown and Slack links, bare URLs. Each channel's
 // body must carry them as plain text in its own syntax.
 import { describe, expect, it } from 'vitest';
-import { slackBody, teamsBody, type AlertMessage } from '../../server/alerts/messages.ts';
+import {
+  slackBody,
+  staffMessage,
+  teamsBody,
+  type AlertMessage,
+} from '../../server/alerts/messages.ts';
 import { staffAlert } from '../support/staff-alert.ts';
 
 const HOSTILE = ['<!channel>', '*bold*', '[x](http://evil)', '<http://evil|click>'];
@@ -16,7 +21,7 @@ const message: AlertMessage = { alert, reason: 'initial' };
 
 describe('alerts: hostile labels in channel messages', () => {
   it('Slack: no mention, link, bare URL or formatting survives; verbatim text only', () => {
-    const body = slackBody(message) as {
+    const body = slackBody(staffMessage(message, {})) as {
       text: string;
       blocks: { text: { type: string; text: string; verbatim: boolean } }[];
     };
@@ -32,7 +37,7 @@ describe('alerts: hostile labels in channel messages', () => {
   });
 
   it('Teams: every line is a TextRun, which Adaptive Cards never read as markdown', () => {
-    const body = teamsBody(message) as {
+    const body = teamsBody(staffMessage(message, {})) as {
       attachments: { content: { body: { type: string; inlines: { text: string }[] }[] } }[];
     };
     const blocks = body.attachments[0]!.content.body;

@@ -6,7 +6,7 @@ import type { LookupAddress } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertMessage } from '../../server/alerts/messages.ts';
+import { staffMessage } from '../../server/alerts/messages.ts';
 import { Senders } from '../../server/alerts/senders.ts';
 import type { Resolver } from '../../server/alerts/targets.ts';
 import { staffAlert } from '../support/staff-alert.ts';
@@ -15,7 +15,7 @@ import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url), 'utf8');
 
-const message: AlertMessage = { alert: staffAlert(), reason: 'initial' };
+const message = staffMessage({ alert: staffAlert(), reason: 'initial' }, {});
 
 /** A DNS server that gives each name's answers in turn (the last one from then on) and counts questions. */
 function scriptedDns(answers: Record<string, string[]>): { resolve: Resolver; asked: string[] } {
@@ -60,7 +60,6 @@ describe('alerts: webhook connections go to the checked address', () => {
       slack(`https://hooks.example.test:${sink.port}/hook`),
       message,
       'msg_1',
-      false,
     );
     expect(sink.connections - before).toBe(0);
     expect(result.ok).toBe(false);
@@ -74,7 +73,6 @@ describe('alerts: webhook connections go to the checked address', () => {
       slack(`https://hooks.example.test:${sink.port}/hook`),
       message,
       'msg_2',
-      false,
     );
     expect(result).toMatchObject({ ok: false, refused: true });
     expect(result.error).toMatch(/loopback/);
@@ -87,7 +85,6 @@ describe('alerts: webhook connections go to the checked address', () => {
       slack(`http://relay.example.test:${sink.port}/hook`),
       message,
       'msg_3',
-      false,
     );
     expect(result).toMatchObject({ ok: true, httpStatus: 200 });
     expect(dns.asked).toEqual(['relay.example.test']);
@@ -119,10 +116,10 @@ describe('alerts: over https the certificate is checked against the host name, n
     });
     const send = senders(dns.resolve, ['hooks.example.test', 'other.example.test']);
     expect(
-      await send.send(slack(`https://hooks.example.test:${sink.port}/ok`), message, 'm1', false),
+      await send.send(slack(`https://hooks.example.test:${sink.port}/ok`), message, 'm1'),
     ).toMatchObject({ ok: true, httpStatus: 200 });
     expect(
-      await send.send(slack(`https://other.example.test:${sink.port}/no`), message, 'm2', false),
+      await send.send(slack(`https://other.example.test:${sink.port}/no`), message, 'm2'),
     ).toMatchObject({ ok: false, error: 'ERR_TLS_CERT_ALTNAME_INVALID' });
     expect(sink.received.map((r) => r.path)).toEqual(['/ok']);
   });

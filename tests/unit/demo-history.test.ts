@@ -9,7 +9,9 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCollector, type DemoCollector } from '../../scripts/tasks/demo-collector.ts';
+import { DEMO_IT_ADDRESS } from '../../scripts/tasks/demo-fleet.ts';
 import { DEMO_DIGEST_ADDRESS } from '../../scripts/tasks/demo-mail.ts';
+import { getItDefault } from '../../server/alerts/it-routing-store.ts';
 import { openStorage, type Storage } from '../../server/db/open.ts';
 import { listFleet } from '../../server/fleet/fleet-list.ts';
 import { refreshUsualTaps } from '../../server/fleet/usual-taps.ts';
@@ -160,7 +162,11 @@ describe('the demo’s results history', () => {
   });
 
   it("mails last week's digest of each location to the demo team, into the demo's mailbox", async () => {
-    const mails = () => readdirSync(demo.mailDir).filter((f) => f.endsWith('.eml'));
+    // The team's mail only: IT alerts about the demo fleet may land beside it (it-desk below).
+    const mails = () =>
+      readdirSync(demo.mailDir).filter(
+        (f) => f.endsWith('.eml') && f.includes(DEMO_DIGEST_ADDRESS),
+      );
     await expect.poll(() => mails().length, { timeout: 30_000 }).toBe(3);
     const subjects = mails()
       .map((f) => readFileSync(join(demo.mailDir, f), 'utf8'))
@@ -175,5 +181,13 @@ describe('the demo’s results history', () => {
         (s) => s.status,
       );
     await expect.poll(sends, { timeout: 10_000 }).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('routes IT alerts about the demo fleet to the mailbox too', async () => {
+    expect(await getItDefault(storage.db)).toMatchObject({
+      channels: [{ name: 'it-desk', kind: 'email', to: [DEMO_IT_ADDRESS] }],
+      it: { notify: ['it-desk'] },
+    });
+    expect(demo.itAlerts).toContain(DEMO_IT_ADDRESS);
   });
 });
