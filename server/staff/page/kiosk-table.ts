@@ -16,7 +16,11 @@ interface Column {
 const time = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 const severity = (k: FleetKiosk) => STATUS_ORDER.indexOf(k.status);
 
-export function statusBadge(k: FleetKiosk, nowMs: number): HTMLElement {
+/** The status as a badge, with since when and the other problems: the list's and a kiosk's page. */
+export function statusBadge(
+  k: Pick<FleetKiosk, 'status' | 'statusSince' | 'problems'>,
+  nowMs: number,
+): HTMLElement {
   const words = STATUS_WORDS[k.status];
   const badge = el('span', { class: `badge fleet-${k.status}` }, words.label);
   badge.title = words.meaning;
