@@ -4,6 +4,7 @@
 // a retired kiosk's token is refused at once and its history stays; `replace` retires it and
 // makes an enrolment code for the new device, which takes over its touchpoint and config.
 import { z } from 'zod';
+import { FleetStatus } from './fleet-api.ts';
 import { COMMAND_KINDS, MAX_LOG_LINES } from './kiosk-commands.ts';
 import { KioskId } from './protocol.ts';
 import { CreatedEnrolmentCode } from './staff-api.ts';
@@ -70,9 +71,21 @@ export const KioskDetail = z.strictObject({
 });
 export type KioskDetail = z.infer<typeof KioskDetail>;
 
-/** GET /staff/api/kiosks/:id: the kiosk and its orders, newest first. */
+/** The status the Kiosks list shows for an active kiosk (server/fleet/status.ts), judged now. */
+export const KioskFleetStatus = z.strictObject({
+  status: FleetStatus,
+  /** When that status began; null when nothing says. */
+  since: Instant.nullable(),
+  /** Every status but ok that holds now, worst first. */
+  problems: z.array(FleetStatus),
+});
+export type KioskFleetStatus = z.infer<typeof KioskFleetStatus>;
+
+/** GET /staff/api/kiosks/:id: the kiosk, its fleet status and its orders, newest first. */
 export const KioskDetailReply = z.strictObject({
   kiosk: KioskDetail,
+  /** Null once retired: a retired kiosk is out of the fleet and is not judged. */
+  fleet: KioskFleetStatus.nullable(),
   commands: z.array(KioskCommandView),
 });
 export type KioskDetailReply = z.infer<typeof KioskDetailReply>;

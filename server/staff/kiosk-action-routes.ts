@@ -1,6 +1,7 @@
 // One kiosk over the staff API, for admins only (as accounts are): GET /staff/api/kiosks/:id
-// shows it with its orders and their results, POST …/actions orders a reload, a re-send of dead
-// letters, a new token or a log fetch, or retires or replaces it. Each action is audited in the
+// shows it with its fleet status (judged as the Kiosks list judges it), its orders and their
+// results; POST …/actions orders a reload, a re-send of dead letters, a new token or a log
+// fetch, or retires or replaces it. Each action is audited in the
 // transaction that records it (server/kiosk-api/commands.ts, kiosk-actions.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -13,6 +14,7 @@ import { CommandError, listCommands } from '../kiosk-api/commands.ts';
 import { EnrolmentCodeError } from '../kiosk-api/enrolment-codes.ts';
 import { kioskDetail, takeAction } from '../kiosk-api/kiosk-actions.ts';
 import { HttpError, parseBody } from '../errors.ts';
+import { listFleet } from '../fleet/fleet-list.ts';
 import type { StaffContext } from './context.ts';
 import type { AuditActor } from './audit.ts';
 import { requireAdmin } from './guard.ts';
@@ -26,7 +28,16 @@ export function kioskActionRoutes(app: FastifyInstance, ctx: StaffContext): void
   const detail = async (id: string): Promise<KioskDetailReply> => {
     const kiosk = await kioskDetail(ctx.storage, id);
     if (!kiosk) throw new HttpError(404, 'not_found', `no kiosk "${id}"`);
-    return { kiosk, commands: await listCommands(ctx.storage, id, ctx.now()) };
+    const now = ctx.now();
+    // Judged as the Kiosks list judges it (listFleet leaves a retired kiosk out: null).
+    const [judged] = await listFleet(ctx.storage, now, app.fleet.rules, id);
+    return {
+      kiosk,
+      fleet: judged
+        ? { status: judged.status, since: judged.statusSince, problems: judged.problems }
+        : null,
+      commands: await listCommands(ctx.storage, id, now),
+    };
   };
 
   app.get('/staff/api/kiosks/:id', async (request): Promise<KioskDetailReply> => {

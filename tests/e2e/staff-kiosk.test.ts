@@ -1,7 +1,8 @@
-// One kiosk's page in the web admin, in real Chromium against a real collector: an admin orders
-// a log fetch, a kiosk (scripted over the real /v1 API) picks the order up with its heartbeat
-// and sends lines, and the page shows the order done with the lines as text; retiring asks to be
-// confirmed, then the kiosk's token is refused. It fits a monitor and a phone; screenshots go to
+// One kiosk's page in the web admin, in real Chromium against a real collector: it shows the
+// fleet status the Kiosks list shows (offline, then OK after a heartbeat; "Retired" once
+// retired); an admin orders a log fetch, a kiosk (scripted over the real /v1 API) picks the
+// order up with its heartbeat and sends lines, and the page shows the order done with the lines
+// as text; retiring asks to be confirmed, then the kiosk's token is refused. It fits a monitor and a phone; screenshots go to
 // /tmp/kiosk-page-desktop.png, -phone.png and -confirm.png.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,10 @@ describe('the web admin: one kiosk', { timeout: PASSWORD_WORK_MS }, () => {
     await page.goto(`${c.url}/staff/kiosks/${KIOSK}`);
     await page.getByRole('heading', { name: `Kiosk ${KIOSK}`, level: 1 }).waitFor();
     await page.getByText(`${LOCATIONS.main.location} / ${LOCATIONS.main.touchpoint}`).waitFor();
+    // The status the Kiosks list shows (never heard from: offline), under its own name.
+    const fleetStatus = page.locator('.kiosk-facts div').filter({ hasText: 'Fleet status' });
+    await fleetStatus.locator('.badge.fleet-offline', { hasText: 'Offline' }).waitFor();
+    expect(await page.getByText('Active', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Fetch log lines' }).click();
     await page.getByRole('status').filter({ hasText: 'Ordered: Fetch log lines.' }).waitFor();
     await page.locator('.badge.status-pending').waitFor();
@@ -62,6 +67,8 @@ describe('the web admin: one kiosk', { timeout: PASSWORD_WORK_MS }, () => {
     expect(result.status).toBe(200);
 
     await page.locator('.badge.status-done').waitFor();
+    // The page read again after the heartbeat: online now, as the list would say.
+    await fleetStatus.locator('.badge.fleet-ok', { hasText: 'OK' }).waitFor();
     await page.getByText('2 log lines').click();
     await expect
       .poll(() => page.locator('.log-lines').textContent())
@@ -86,7 +93,11 @@ describe('the web admin: one kiosk', { timeout: PASSWORD_WORK_MS }, () => {
     await page.screenshot({ path: '/tmp/kiosk-page-confirm.png' });
     expect((await call(device(), 'POST', '/v1/heartbeat', heartbeat(KIOSK))).status).toBe(200);
     await ask.getByRole('button', { name: 'Yes: Retire' }).click();
-    await page.getByText(/^Retired /).waitFor();
+    await page
+      .locator('.kiosk-facts div')
+      .filter({ hasText: 'Fleet status' })
+      .getByText(/^Retired /)
+      .waitFor();
     const refused = await call(device(), 'POST', '/v1/heartbeat', heartbeat(KIOSK));
     expect(refused).toMatchObject({ status: 401, body: { error: 'kiosk_retired' } });
     await page.getByRole('button', { name: 'Replace with a new device' }).waitFor();

@@ -3,15 +3,17 @@
 // shown next to its field and nothing is saved, the draft is previewed on the real kiosk page in
 // a kiosk-sized frame in each language, and saved as a new version; assigned to the kiosk's
 // touchpoint while a customer is mid-survey, it reaches the kiosk, which finishes that customer
-// on the old survey and shows the new one to the next. The pages fit a phone. Screenshots go to
-// /tmp/surveys-*.png. Needs `npm run build` first (staff page and kiosk page).
+// on the old survey and shows the new one to the next. The pages fit a phone. A survey JSON
+// uploaded through the editor's file input: one with problems is shown with each problem at its
+// field and saves nothing (one the form cannot show replaces nothing); a good one is saved.
+// Screenshots go to /tmp/surveys-*.png. Needs `npm run build` first (staff page and kiosk page).
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SurveyContent } from '../../shared/config.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { assignVersion } from '../../server/survey-versions/assignments.ts';
-import { createVersion, listVersions } from '../../server/survey-versions/versions.ts';
+import { createVersion, getVersion, listVersions } from '../../server/survey-versions/versions.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { smallConfig } from '../support/config.ts';
 import { startKiosk, type RunningKiosk } from '../support/kiosk.ts';
@@ -173,5 +175,81 @@ describe('the web admin: survey versions reach a kiosk', { timeout: PASSWORD_WOR
     expect(await layoutProblems(page, true)).toEqual(NO_PROBLEMS);
     await page.screenshot({ path: '/tmp/surveys-editor-390.png', fullPage: true });
     await page.locator('.survey-preview').screenshot({ path: '/tmp/surveys-preview-390.png' });
+  });
+
+  it('uploads survey JSON: problems shown at their fields and nothing saved; a good file saved', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${c.url}/staff/surveys/edit`);
+    await page.getByText(/^Editing a copy of #2/).waitFor();
+    const kept = (await getVersion(c.storage, 2))!.content;
+    type Text = Record<string, string>;
+    type Editable = {
+      survey: { version: string; smiley: { prompt: Text }; thankYou: { happy: Text } };
+    };
+    const edited = (change: (c: Editable) => void) => {
+      const copy = structuredClone(kept) as unknown as Editable;
+      change(copy);
+      return copy;
+    };
+    const upload = (name: string, content: unknown) =>
+      page.locator('input[type="file"][accept*="json"]').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(content, null, 2)),
+      });
+    const problems = page.getByRole('alert', { name: 'Problems' });
+
+    // A file the form cannot show at all: refused whole, the draft as it was.
+    await upload('broken.json', { languages: 'en' });
+    await problems.getByText('broken.json was not loaded; the draft is unchanged.').waitFor();
+    expect(await page.getByLabel('Survey version').inputValue()).toBe('spring-2');
+
+    // A file with two problems: loaded, each marked at its field, and not saved.
+    await upload(
+      'two-problems.json',
+      edited((d) => {
+        d.survey.version = 'upload-3';
+        delete d.survey.smiley.prompt.et;
+        delete d.survey.thankYou.happy.et;
+      }),
+    );
+    await page.getByText('Loaded two-problems.json, not saved: fix the problems first.').waitFor();
+    const et = page.getByLabel('Smiley question (et)');
+    expect(await et.getAttribute('aria-invalid')).toBe('true');
+    await page
+      .locator(`#${(await et.getAttribute('aria-describedby'))!}`)
+      .getByText('Missing the "et" text.')
+      .waitFor();
+    expect(await page.getByLabel('Thank you (et)').getAttribute('aria-invalid')).toBe('true');
+    // The list names each with its line in the file, for fixing it in a text editor.
+    await problems
+      .getByText(/^line \d+: survey\.smiley\.prompt\.et: missing the "et" text$/)
+      .waitFor();
+    await page.screenshot({ path: '/tmp/surveys-upload-problems.png', fullPage: true });
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await problems.getByText(/problems: see the marked fields/).waitFor();
+    expect(await listVersions(c.storage)).toHaveLength(2);
+
+    // A good file: loaded, and saved as the newest version.
+    const prompt = 'Uploaded: how was your visit?';
+    await upload(
+      'good.json',
+      edited((d) => {
+        d.survey.version = 'upload-3';
+        d.survey.smiley.prompt.en = prompt;
+      }),
+    );
+    await page.getByText('Loaded good.json.').waitFor();
+    expect(await page.locator('.problem-list li').count()).toBe(0);
+    expect(await page.getByLabel('Smiley question (en)').inputValue()).toBe(prompt);
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await page.getByText('Saved version #3.', { exact: false }).waitFor();
+    await page.getByRole('table').getByText('#3 upload-3').waitFor();
+    expect((await listVersions(c.storage))[0]).toMatchObject({
+      surveyVersion: 'upload-3',
+      author: 'ada',
+    });
+    expect((await getVersion(c.storage, 3))!.content.survey.smiley.prompt.en).toBe(prompt);
+    expect(await admin.problems()).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // The web admin's kiosk actions over HTTP (/staff/api/kiosks/:id): admins only, every bad input
-// a 400 that names the field and orders nothing, each action in the audit log, a second token
-// rotation while one is under way and any order to a retired kiosk refused, and a replacement
-// code shown once. What the kiosk then does with an order is tests/unit/kiosk-commands.test.ts.
+// a 400 that names the field and orders nothing, its fleet status as the Kiosks list judges it
+// (none once retired), each action in the audit log, a second token rotation while one is under
+// way and any order to a retired kiosk refused, and a replacement code shown once. What the kiosk then does with an order is tests/unit/kiosk-commands.test.ts.
 import { describe, expect, it } from 'vitest';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
+import { FleetReply } from '../../shared/fleet-api.ts';
 import { AuditReply } from '../../shared/staff-admin-api.ts';
 import { KioskActionReply, KioskDetailReply } from '../../shared/staff-kiosk-api.ts';
 import { smallConfig } from '../support/config.ts';
@@ -55,6 +56,15 @@ describe('kiosk actions in the web admin', { timeout: PASSWORD_WORK_MS }, () => 
     const reply = KioskActionReply.parse(reload.body);
     expect(reply.commands[0]).toMatchObject({ kind: 'reload', status: 'pending', sentAt: null });
     expect(reply.kiosk).toMatchObject({ id: MAIN, location: 'Main store', retiredAt: null });
+    // The status the Kiosks list shows for it (never heard from: offline), not "active".
+    const listed = FleetReply.parse((await staff.ada.call('GET', '/staff/api/kiosks')).body);
+    const inList = listed.kiosks.find((k) => k.id === MAIN)!;
+    expect(inList.status).toBe('offline');
+    expect(reply.fleet).toEqual({
+      status: inList.status,
+      since: inList.statusSince,
+      problems: inList.problems,
+    });
     expect((await act(MAIN, { action: 'fetch_logs', lines: 20 })).status).toBe(201);
     const audit = AuditReply.parse((await staff.ada.call('GET', '/staff/api/audit')).body);
     expect(audit.entries.slice(0, 2)).toMatchObject([
@@ -75,6 +85,7 @@ describe('kiosk actions in the web admin', { timeout: PASSWORD_WORK_MS }, () => 
     expect(retired.commands).toHaveLength(1);
     const reply = KioskActionReply.parse((await act(OUTLET, { action: 'retire' })).body);
     expect(reply.kiosk.retiredAt).not.toBeNull();
+    expect(reply.fleet).toBeNull();
     expect(reply.commands[0]).toMatchObject({ status: 'failed', message: 'the kiosk was retired' });
     expect((await act(OUTLET, { action: 'reload' })).status).toBe(409);
     expect((await act(OUTLET, { action: 'retire' })).status).toBe(409);

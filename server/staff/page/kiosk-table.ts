@@ -1,12 +1,15 @@
 // The Kiosks page's table: one row per kiosk, its first column (the kiosk and its place) kept in
 // view while the rest scrolls sideways on a phone, every column sortable. Rows are drawn from
-// the last reply and the page's own clock, so "3 min ago" moves on between polls.
+// the last reply and the page's own clock, so "3 min ago" moves on between polls. The table is
+// made once and only its rows are redrawn, so a poll keeps where the reader scrolled to.
 import type { FleetKiosk } from '../../../shared/fleet-api.ts';
 import { el } from './dom.ts';
 import { STATUS_ORDER, STATUS_WORDS, ago, count, skew } from './fleet-words.ts';
 import { staffLink } from './link.ts';
 
 interface Column {
+  /** The column's name in the address (?sort=). */
+  id: string;
   label: string;
   /** What the column sorts by; null sorts last. */
   key(k: FleetKiosk): string | number | null;
@@ -16,7 +19,11 @@ interface Column {
 const time = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 const severity = (k: FleetKiosk) => STATUS_ORDER.indexOf(k.status);
 
-export function statusBadge(k: FleetKiosk, nowMs: number): HTMLElement {
+/** The status as a badge, with since when and the other problems: the list's and a kiosk's page. */
+export function statusBadge(
+  k: Pick<FleetKiosk, 'status' | 'statusSince' | 'problems'>,
+  nowMs: number,
+): HTMLElement {
   const words = STATUS_WORDS[k.status];
   const badge = el('span', { class: `badge fleet-${k.status}` }, words.label);
   badge.title = words.meaning;
@@ -32,8 +39,9 @@ export function statusBadge(k: FleetKiosk, nowMs: number): HTMLElement {
 
 export const COLUMNS: Column[] = [
   {
+    id: 'kiosk',
     label: 'Kiosk',
-    key: (k) => `${k.location} ${k.touchpoint} ${k.id}`.toLowerCase(),
+    key: (k) => `${k.location} ${k.touchpoint} ${k.id}`,
     cell: (k) =>
       el(
         'span',
@@ -42,8 +50,9 @@ export const COLUMNS: Column[] = [
         el('small', {}, `${k.location} / ${k.touchpoint}`),
       ),
   },
-  { label: 'Status', key: severity, cell: statusBadge },
+  { id: 'status', label: 'Status', key: severity, cell: statusBadge },
   {
+    id: 'online',
     label: 'Online',
     key: (k) => (k.online ? 1 : 0),
     cell: (k) =>
@@ -55,19 +64,27 @@ export const COLUMNS: Column[] = [
       ),
   },
   {
+    id: 'heartbeat',
     label: 'Last heartbeat',
     key: (k) => time(k.lastHeartbeatAt),
     cell: (k, now) => ago(k.lastHeartbeatAt, now),
   },
-  { label: 'Version', key: (k) => k.appVersion, cell: (k) => k.appVersion ?? '–' },
-  { label: 'Queue', key: (k) => k.queueDepth, cell: (k) => count(k.queueDepth) },
+  { id: 'version', label: 'Version', key: (k) => k.appVersion, cell: (k) => k.appVersion ?? '–' },
+  { id: 'queue', label: 'Queue', key: (k) => k.queueDepth, cell: (k) => count(k.queueDepth) },
   {
+    id: 'unsent',
     label: 'Oldest unsent',
     key: (k) => time(k.oldestUnsentAt),
     cell: (k, now) => ago(k.oldestUnsentAt, now),
   },
-  { label: 'Dead letters', key: (k) => k.deadLetters, cell: (k) => count(k.deadLetters) },
   {
+    id: 'dead-letters',
+    label: 'Dead letters',
+    key: (k) => k.deadLetters,
+    cell: (k) => count(k.deadLetters),
+  },
+  {
+    id: 'storage',
     label: 'Storage errors',
     key: (k) => k.storageErrors,
     cell: (k) => {
@@ -77,13 +94,29 @@ export const COLUMNS: Column[] = [
     },
   },
   {
+    id: 'skew',
     label: 'Clock skew',
     key: (k) => (k.clockSkewMs === null ? null : Math.abs(k.clockSkewMs)),
     cell: (k) => skew(k.clockSkewMs),
   },
-  { label: 'Restarts (24 h)', key: (k) => k.restarts24h, cell: (k) => String(k.restarts24h) },
-  { label: 'Answers today', key: (k) => k.tapsToday, cell: (k) => count(k.tapsToday) },
-  { label: 'Last answer', key: (k) => time(k.lastTapAt), cell: (k, now) => ago(k.lastTapAt, now) },
+  {
+    id: 'restarts',
+    label: 'Restarts (24 h)',
+    key: (k) => k.restarts24h,
+    cell: (k) => String(k.restarts24h),
+  },
+  {
+    id: 'answers',
+    label: 'Answers today',
+    key: (k) => k.tapsToday,
+    cell: (k) => count(k.tapsToday),
+  },
+  {
+    id: 'last-answer',
+    label: 'Last answer',
+    key: (k) => time(k.lastTapAt),
+    cell: (k, now) => ago(k.lastTapAt, now),
+  },
 ];
 
 export interface SortState {
@@ -91,53 +124,65 @@ export interface SortState {
   descending: boolean;
 }
 
+/** Text sorts by the reader's language, numbers in it by value ("Desk 9" before "Desk 10"). */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * The kiosks in `sort`'s order; ties by severity, then id. Each key is read once, not at every
+ * comparison: at 5,000 kiosks that is 5,000 keys instead of some 120,000.
+ */
 export function sortKiosks(kiosks: FleetKiosk[], sort: SortState): FleetKiosk[] {
   const key = COLUMNS[sort.column]!.key;
-  return [...kiosks].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === y) return severity(a) - severity(b) || a.id.localeCompare(b.id);
+  const keyed = kiosks.map((k) => ({ k, key: key(k), severity: severity(k) }));
+  const sign = sort.descending ? -1 : 1;
+  keyed.sort((a, b) => {
+    const x = a.key;
+    const y = b.key;
+    if (x === y) return a.severity - b.severity || collator.compare(a.k.id, b.k.id);
     if (x === null) return 1;
     if (y === null) return -1;
-    const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number);
-    return sort.descending ? -order : order;
+    return sign * (typeof x === 'string' ? collator.compare(x, String(y)) : x - (y as number));
   });
+  return keyed.map((e) => e.k);
 }
 
-/** The table of `kiosks` (already sorted); a header click calls `resort` with its column. */
-export function kioskTable(
-  kiosks: FleetKiosk[],
-  sort: SortState,
-  nowMs: number,
-  resort: (column: number) => void,
-): HTMLElement {
-  const head = COLUMNS.map((c, i) => {
+/** The table: `show` draws the given rows (already sorted) and marks the sorted column. */
+export function kioskTable(resort: (column: number) => void): {
+  node: HTMLElement;
+  show(kiosks: FleetKiosk[], sort: SortState, nowMs: number): void;
+} {
+  const heads = COLUMNS.map((c, i) => {
     const button = el('button', { type: 'button', class: 'sort' }, c.label);
     button.addEventListener('click', () => resort(i));
-    const th = el('th', { scope: 'col' }, button);
-    if (i === sort.column)
-      th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
-    return th;
+    return el('th', { scope: 'col' }, button);
   });
-  const rows = kiosks.map((k) =>
-    el(
-      'tr',
-      { class: k.status === 'ok' ? '' : 'fleet-problem', 'data-kiosk': k.id },
-      ...COLUMNS.map((c, i) =>
-        i === 0
-          ? el('th', { scope: 'row' }, c.cell(k, nowMs))
-          : el('td', { 'data-label': c.label }, c.cell(k, nowMs)),
-      ),
-    ),
-  );
-  return el(
+  const body = el('tbody', {});
+  const node = el(
     'div',
     { class: 'scroll fleet-scroll' },
-    el(
-      'table',
-      { class: 'data fleet-table' },
-      el('thead', {}, el('tr', {}, ...head)),
-      el('tbody', {}, ...rows),
-    ),
+    el('table', { class: 'data fleet-table' }, el('thead', {}, el('tr', {}, ...heads)), body),
   );
+  return {
+    node,
+    show(kiosks, sort, nowMs) {
+      heads.forEach((th, i) => {
+        if (i === sort.column)
+          th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
+        else th.removeAttribute('aria-sort');
+      });
+      body.replaceChildren(
+        ...kiosks.map((k) =>
+          el(
+            'tr',
+            { class: k.status === 'ok' ? '' : 'fleet-problem', 'data-kiosk': k.id },
+            ...COLUMNS.map((c, i) =>
+              i === 0
+                ? el('th', { scope: 'row' }, c.cell(k, nowMs))
+                : el('td', { 'data-label': c.label }, c.cell(k, nowMs)),
+            ),
+          ),
+        ),
+      );
+    },
+  };
 }

@@ -9,10 +9,12 @@ import {
   type KioskAction,
   type KioskCommandView,
   type KioskDetail,
+  type KioskFleetStatus,
 } from '../../../shared/staff-kiosk-api.ts';
 import { getJson, sendJson } from './api.ts';
 import { el, sentence } from './dom.ts';
 import { shownCode } from './enrol-kiosks.ts';
+import { statusBadge } from './kiosk-table.ts';
 import { staffLink } from './link.ts';
 import { pageHeader } from './page-header.ts';
 import type { PageEnv } from './routes.ts';
@@ -38,7 +40,7 @@ const CONFIRM: Partial<Record<KioskAction, string>> = {
     'It is retired now, and you get an enrolment code for the new device, which takes over its touchpoint and config.',
 };
 
-function facts(k: KioskDetail): HTMLElement {
+function facts(k: KioskDetail, fleet: KioskFleetStatus | null): HTMLElement {
   const row = (term: string, value: Node | string) =>
     el('div', {}, el('dt', {}, term), el('dd', {}, value));
   const lineage = (id: string | null) => (id ? staffLink(`/staff/kiosks/${id}`, id) : '—');
@@ -46,7 +48,15 @@ function facts(k: KioskDetail): HTMLElement {
     'dl',
     { class: 'kiosk-facts' },
     row('Place', `${k.location} / ${k.touchpoint}`),
-    row('Status', k.retiredAt ? `Retired ${when(k.retiredAt)}` : 'Active'),
+    // The Kiosks list's status, under the list's own name for it; a retired kiosk is not judged.
+    row(
+      'Fleet status',
+      k.retiredAt
+        ? `Retired ${when(k.retiredAt)}`
+        : fleet
+          ? statusBadge({ ...fleet, statusSince: fleet.since }, Date.now())
+          : '—',
+    ),
     row('Version', k.appVersion ?? '—'),
     row('Last heartbeat', when(k.lastHeartbeatAt)),
     row('Queue', k.queueDepth === null ? '—' : String(k.queueDepth)),
@@ -191,7 +201,7 @@ export function renderKiosk({ root, who, logout }: PageEnv): () => void {
   const show = (reply: KioskDetailReply, message = '') => {
     status.textContent = message;
     body.replaceChildren(
-      facts(reply.kiosk),
+      facts(reply.kiosk, reply.fleet),
       el('h2', {}, 'Actions'),
       el(
         'p',

@@ -1,8 +1,10 @@
 // The Kiosks page (/staff/kiosks, admins): every kiosk of the fleet with its status and health,
-// filtered by status, location and text, sorted by any column, and kept live by a poll every
-// 10 s that costs a 304 while nothing changed (and waits while the tab is hidden). The filter
-// is in the address, so a view can be bookmarked; ?kiosk=<id> shows one kiosk's history
-// (kiosk-history.ts). New kiosks are enrolled on /staff/kiosks/enrol, linked from here.
+// filtered by status, location and text, sorted by any column, a hundred rows a page, and kept
+// live by a poll every 10 s that costs a 304 while nothing changed (and waits while the tab is
+// hidden). Filter, sort and page are in the address, so a view can be bookmarked; ?kiosk=<id>
+// shows one kiosk's history (kiosk-history.ts). New kiosks are enrolled on /staff/kiosks/enrol,
+// linked from here. A fleet of thousands is filtered and sorted only when the list, the filter
+// or the order changed, and only the page's rows are drawn.
 import './kiosks.css';
 import { FLEET_STATUSES, FleetReply, type FleetKiosk } from '../../../shared/fleet-api.ts';
 import { getIfChanged, showLoadError } from './api.ts';
@@ -10,14 +12,16 @@ import { el } from './dom.ts';
 import { field, select } from './form.ts';
 import { STATUS_ORDER, STATUS_WORDS } from './fleet-words.ts';
 import { renderKioskHistory } from './kiosk-history.ts';
-import { kioskTable, sortKiosks, type SortState } from './kiosk-table.ts';
+import { COLUMNS, kioskTable, sortKiosks, type SortState } from './kiosk-table.ts';
 import { staffLink } from './link.ts';
 import { pageHeader } from './page-header.ts';
 import type { PageEnv } from './routes.ts';
 
 const POLL_MS = 10_000;
-/** Rows drawn at first: a phone need not lay out 5,000 rows to show the worst ones. */
-const FIRST_ROWS = 200;
+/** Rows a page: a phone need not lay out 5,000 rows to show the worst ones. */
+const PAGE_ROWS = 100;
+/** Worst first, as the page opens. */
+const DEFAULT_SORT: SortState = { column: 1, descending: false };
 
 interface Filter {
   status: string;
@@ -51,10 +55,14 @@ export function renderKiosks(env: PageEnv): () => void {
     location: query.get('location') ?? '',
     text: query.get('q') ?? '',
   };
-  const sort: SortState = { column: 1, descending: false };
+  const sorted = COLUMNS.findIndex((c) => c.id === query.get('sort'));
+  const sort: SortState =
+    sorted < 0 ? { ...DEFAULT_SORT } : { column: sorted, descending: query.get('desc') === '1' };
+  let pageNo = Math.max(1, Math.floor(Number(query.get('page'))) || 1);
   let reply: FleetReply | null = null;
   let etag: string | null = null;
-  let showAll = false;
+  /** The filtered kiosks in order; null when the list, the filter or the order changed since. */
+  let shown: FleetKiosk[] | null = null;
   /** The collector's clock less this browser's: "3 min ago" is by the collector's clock. */
   let clockOffset = 0;
 
@@ -78,54 +86,93 @@ export function renderKiosks(env: PageEnv): () => void {
     placeholder: 'Kiosk, touchpoint, version',
   });
   text.value = filter.text;
+  const table = kioskTable((column) => {
+    sort.descending = sort.column === column ? !sort.descending : false;
+    sort.column = column;
+    changed();
+  });
+  const none = el('p', { class: 'field-hint' }, 'No kiosk matches this filter.');
   const tableBox = el('div', {});
-  const more = el('button', { class: 'secondary', type: 'button', hidden: '' });
+  const pageNote = el('span', { class: 'field-hint' });
+  const previous = el('button', { class: 'secondary', type: 'button' }, 'Previous');
+  const next = el('button', { class: 'secondary', type: 'button' }, 'Next');
+  const pager = el(
+    'nav',
+    { class: 'fleet-pager', 'aria-label': 'Pages of kiosks', hidden: '' },
+    previous,
+    pageNote,
+    next,
+  );
+
+  /** The address says what is shown: filter, order (unless worst first) and page. */
+  const remember = () => {
+    const at = new URLSearchParams();
+    if (filter.status) at.set('status', filter.status);
+    if (filter.location) at.set('location', filter.location);
+    if (filter.text) at.set('q', filter.text);
+    if (sort.column !== DEFAULT_SORT.column || sort.descending) {
+      at.set('sort', COLUMNS[sort.column]!.id);
+      if (sort.descending) at.set('desc', '1');
+    }
+    if (pageNo > 1) at.set('page', String(pageNo));
+    const search = at.toString();
+    history.replaceState(null, '', `/staff/kiosks${search ? `?${search}` : ''}`);
+  };
 
   const draw = () => {
     if (!reply) return;
-    const places = [...new Set(reply.kiosks.map((k) => k.location))].sort();
+    shown ??= sortKiosks(
+      reply.kiosks.filter((k) => matches(k, filter)),
+      sort,
+    );
+    const pages = Math.max(1, Math.ceil(shown.length / PAGE_ROWS));
+    pageNo = Math.min(pageNo, pages);
+    const from = (pageNo - 1) * PAGE_ROWS;
+    const rows = shown.slice(from, from + PAGE_ROWS);
+    table.show(rows, sort, Date.now() + clockOffset);
+    // The same table stays put (put back, it would lose its sideways scroll).
+    const box = shown.length ? table.node : none;
+    if (tableBox.firstChild !== box) tableBox.replaceChildren(box);
+    pager.hidden = pages === 1;
+    pageNote.textContent = `${from + 1}–${from + rows.length} of ${shown.length}`;
+    previous.disabled = pageNo === 1;
+    next.disabled = pageNo === pages;
+    remember();
+  };
+  /** A new list: its places and counts, then the rows. */
+  const received = (fresh: FleetReply) => {
+    reply = fresh;
+    shown = null;
+    const places = [...new Set(fresh.kiosks.map((k) => k.location))].sort();
     placePick.replaceChildren(
       el('option', { value: '' }, 'Every location'),
       ...places.map((p) => el('option', { value: p }, p)),
     );
     placePick.value = places.includes(filter.location) ? filter.location : '';
-    counts.textContent = summary(reply.kiosks);
-    const shown = sortKiosks(
-      reply.kiosks.filter((k) => matches(k, filter)),
-      sort,
-    );
-    const rows = showAll ? shown : shown.slice(0, FIRST_ROWS);
-    tableBox.replaceChildren(
-      shown.length
-        ? kioskTable(rows, sort, Date.now() + clockOffset, (column) => {
-            sort.descending = sort.column === column ? !sort.descending : false;
-            sort.column = column;
-            draw();
-          })
-        : el('p', { class: 'field-hint' }, 'No kiosk matches this filter.'),
-    );
-    more.hidden = rows.length === shown.length;
-    more.textContent = `Show all ${shown.length}`;
+    counts.textContent = summary(fresh.kiosks);
+  };
+  /** The filter or the order changed: back to the first page. */
+  const changed = () => {
+    shown = null;
+    pageNo = 1;
+    draw();
   };
   const refilter = () => {
     filter.status = statusPick.value;
     filter.location = placePick.value;
     filter.text = text.value;
-    const next = new URLSearchParams();
-    if (filter.status) next.set('status', filter.status);
-    if (filter.location) next.set('location', filter.location);
-    if (filter.text) next.set('q', filter.text);
-    const search = next.toString();
-    history.replaceState(null, '', `/staff/kiosks${search ? `?${search}` : ''}`);
-    draw();
+    changed();
   };
   statusPick.addEventListener('change', refilter);
   placePick.addEventListener('change', refilter);
   text.addEventListener('input', refilter);
-  more.addEventListener('click', () => {
-    showAll = true;
+  const turn = (by: number) => {
+    pageNo += by;
     draw();
-  });
+    tableBox.scrollIntoView({ block: 'start' });
+  };
+  previous.addEventListener('click', () => turn(-1));
+  next.addEventListener('click', () => turn(1));
 
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -137,8 +184,9 @@ export function renderKiosks(env: PageEnv): () => void {
         const fresh = await getIfChanged(FleetReply, 'kiosks', etag);
         if (stopped) return;
         if (fresh) {
-          ({ data: reply, etag } = fresh);
+          etag = fresh.etag;
           clockOffset = Date.parse(fresh.data.now) - Date.now();
+          received(fresh.data);
         }
         status.textContent = '';
         status.classList.remove('results-error');
@@ -180,7 +228,7 @@ export function renderKiosks(env: PageEnv): () => void {
         field('Search', text),
       ),
       tableBox,
-      more,
+      pager,
     ),
   );
   void poll();

@@ -34,7 +34,11 @@ export function renderSurveyEditor({ root, who, logout, navigate }: PageEnv): ()
 
   const listProblems = (lines: string[]) =>
     problems.replaceChildren(...lines.map((line) => el('li', {}, line)));
-  const showProblems = (found: { field: string; reason: string }[]) => {
+  /**
+   * Marks `found` at their fields; the list above names those with no field on screen, or, for
+   * an uploaded file, every one as `lines` (with its line in the file).
+   */
+  const showProblems = (found: { field: string; reason: string }[], lines?: string[]) => {
     const orphans = errors.show(found);
     listProblems([
       ...(found.length
@@ -42,7 +46,7 @@ export function renderSurveyEditor({ root, who, logout, navigate }: PageEnv): ()
             `${found.length === 1 ? 'One problem' : `${found.length} problems`}: see the marked fields.`,
           ]
         : []),
-      ...orphans.map((p) => `${p.field}: ${p.reason}`),
+      ...(lines ?? orphans.map((p) => `${p.field}: ${p.reason}`)),
     ]);
     errors.firstInvalid()?.focus();
   };
@@ -103,15 +107,17 @@ export function renderSurveyEditor({ root, who, logout, navigate }: PageEnv): ()
     if (!file) return;
     void readUpload(file).then((read) => {
       upload.value = '';
-      if ('problems' in read) {
+      if ('refused' in read) {
         status.textContent = '';
-        listProblems([`${file.name} was not loaded; the draft is unchanged.`, ...read.problems]);
+        listProblems([`${file.name} was not loaded; the draft is unchanged.`, ...read.refused]);
         return;
       }
       draft = read.draft;
-      listProblems([]);
-      status.textContent = `Loaded ${file.name}.`;
       draw();
+      status.textContent = read.problems.length
+        ? `Loaded ${file.name}, not saved: fix the problems first.`
+        : `Loaded ${file.name}.`;
+      showProblems(read.problems, read.lines);
     });
   });
   const actions = el('div', { class: 'editor-actions' }, save, check, toJson, pick, upload);

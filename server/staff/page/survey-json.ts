@@ -1,8 +1,12 @@
 // JSON in and out of the survey editor: download the draft (or a kept version) as a file, and
 // upload one, checked with the same rules as the form. A problem in an uploaded file is named
-// by its field and the line it is on, so it can be fixed in any text editor; a file with a
-// problem replaces nothing. A whole kiosk config (kiosk.json) is taken for its languages,
-// branding and survey.
+// by its field and the line it is on, so it can be fixed in any text editor. A file the form
+// can show (its languages, branding, survey and reason lists where the form expects them) is
+// loaded with its problems, for the editor to mark at their fields; one it cannot show replaces
+// nothing. Nothing is saved either way until the problems are fixed. A whole kiosk config
+// (kiosk.json) is taken for its languages, branding and survey.
+import { z } from 'zod';
+import type { FieldProblem } from '../../../shared/config.ts';
 import { el } from './dom.ts';
 import { checkDraft, parentKey, pathKey, type Path } from './survey-fields.ts';
 import type { Draft } from './survey-texts.ts';
@@ -55,14 +59,31 @@ export function download(name: string, content: unknown): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 1_000);
 }
 
-/** Reads an uploaded file into a draft, or the problems that keep it out (with line numbers). */
-export async function readUpload(file: File): Promise<{ draft: Draft } | { problems: string[] }> {
+const Reasons = z.array(z.looseObject({ id: z.string() }));
+/** What the editor's form reads to draw a draft at all; what else is wrong shows at its field. */
+const Drawable = z.looseObject({
+  languages: z.looseObject({ available: z.array(z.string()) }),
+  branding: z.looseObject({
+    colors: z
+      .looseObject({ text: z.string().optional(), background: z.string().optional() })
+      .optional(),
+  }),
+  survey: z.looseObject({ reasons: z.looseObject({ low: Reasons, high: Reasons }) }),
+});
+
+/**
+ * An uploaded file as a draft with its problems (each also as a line "line N: field: reason"),
+ * or, when the form could not show it, only those lines: the draft then stays as it was.
+ */
+export async function readUpload(
+  file: File,
+): Promise<{ draft: Draft; problems: FieldProblem[]; lines: string[] } | { refused: string[] }> {
   const text = await file.text();
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { problems: [`${file.name} is not JSON: ${(e as Error).message}`] };
+    return { refused: [`${file.name} is not JSON: ${(e as Error).message}`] };
   }
   const whole = data && typeof data === 'object' && 'kioskId' in data;
   const picked = whole
@@ -73,14 +94,12 @@ export async function readUpload(file: File): Promise<{ draft: Draft } | { probl
       }))(data as Record<string, unknown>)
     : data;
   const problems = checkDraft(picked);
-  if (!problems.length) return { draft: picked as Draft };
-  const lines = jsonLines(text);
-  return {
-    problems: problems.map((p) => {
-      let key: string | null = p.field;
-      while (key && !lines.has(key)) key = parentKey(key);
-      const line = (key && lines.get(key)) || 1;
-      return `line ${line}: ${p.field}: ${p.reason}`;
-    }),
-  };
+  const at = problems.length ? jsonLines(text) : new Map<string, number>();
+  const lines = problems.map((p) => {
+    let key: string | null = p.field;
+    while (key && !at.has(key)) key = parentKey(key);
+    return `line ${(key && at.get(key)) || 1}: ${p.field}: ${p.reason}`;
+  });
+  if (problems.length && !Drawable.safeParse(picked).success) return { refused: lines };
+  return { draft: picked as Draft, problems, lines };
 }
