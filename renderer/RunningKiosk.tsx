@@ -6,7 +6,7 @@ import type { PublicKioskConfig } from '../shared/config.ts';
 import type { BridgeClient } from './bridge/client.ts';
 import { directionOf } from './i18n/languages.ts';
 import { createI18n } from './i18n/setup.ts';
-import { loadKeyboard } from './keyboard/index.ts';
+import { loadKeyboard, prepareCommentKeyboard } from './keyboard/index.ts';
 import { ScreenFrame, loadContact } from './ScreenFrame.tsx';
 import { counterOptions } from './state/counter-options.ts';
 import { FlowContext, KioskContext, type Kiosk } from './state/context.tsx';
@@ -49,13 +49,18 @@ export function RunningKiosk({ config, client, reloadPage, onAttract }: Props) {
   );
 
   useEffect(() => {
-    // Fetch the typing screens' code while the panel is idle, so the first comment is instant.
+    // Fetch the typing screens' code and build the keyboard while the panel is idle, so opening
+    // the comment screen is as quick as any other tap.
     const timer = setTimeout(() => {
-      void loadKeyboard();
+      const { comment } = config.survey;
+      const language = config.languages.default;
+      if (comment)
+        void prepareCommentKeyboard(language, comment.maxLength, i18n.getFixedT(language));
+      else void loadKeyboard();
       void loadContact();
     }, 1000);
     return () => clearTimeout(timer);
-  }, []);
+  }, [config, i18n]);
 
   return (
     <KioskContext.Provider value={kiosk}>

@@ -1,5 +1,6 @@
 // Kiosk hygiene for the whole page: a palm or a child's whole hand on the panel (more than two
-// contact points) does nothing; no long-press menu, no drag, no text selection.
+// contact points) does nothing; no long-press menu, no drag, no text selection; a touched button
+// takes no focus.
 import { useEffect } from 'react';
 
 const MAX_CONTACTS = 2;
@@ -18,6 +19,11 @@ export function useTouchGuard(target: Window = window): void {
     };
     const onDown = (e: PointerEvent) => {
       if (e.pointerType !== 'touch') return;
+      // A tapped button needs no focus and no emulated mouse events (its click still comes):
+      // they are six to eight more events through React's root listeners and a forced style
+      // pass inside the tap, before the frame that answers it. Focus moves to the new screen's
+      // heading once that frame is painted (useScreenAnnouncer).
+      if (e.target instanceof Element && e.target.closest('button')) e.preventDefault();
       contacts.add(e.pointerId);
       if (contacts.size > MAX_CONTACTS) suppressing = true;
       if (suppressing) swallow(e);

@@ -1,9 +1,9 @@
 // Typing a comment on the built-in keyboard, in the layouts the kiosk ships.
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { exampleConfig } from './support/config.ts';
 import { createFakeBridge } from './support/fake-bridge.ts';
-import { renderKiosk, startWith } from './support/render.tsx';
+import { idleScreen, renderKiosk, startWith } from './support/render.tsx';
 
 type User = Awaited<ReturnType<typeof renderKiosk>>['user'];
 
@@ -87,5 +87,31 @@ describe('the on-screen keyboard', () => {
     await tap(user, keyboard, ...'abcdefghijkl'.split(''));
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('abcdefghij');
     expect(screen.getByText('0 characters left')).toBeTruthy();
+  });
+
+  it('is built once: the next customer gets the same keys, cleared, typing into their box', async () => {
+    const { user, answerCalls } = await renderKiosk({ fakeTimers: true });
+    const first = await toComment(user);
+    await tap(user, first, 'a', 'b');
+    const key = within(first).getByRole('button', { name: 'a' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('heading', { name: 'Thank you!' });
+    act(() => vi.advanceTimersByTime(3_500)); // the thank-you lock ends: the faces are back
+    await idleScreen();
+
+    const second = await toComment(user);
+    expect(within(second).getByRole('button', { name: 'a' })).toBe(key);
+    const box = screen.getByRole('textbox') as HTMLTextAreaElement;
+    expect(box.value).toBe('');
+    await tap(user, second, 'c');
+    expect(box.value).toBe('c');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() =>
+      expect(
+        answerCalls()
+          .filter(([, r]) => 'step' in r && 'comment' in r.step)
+          .map(([, r]) => 'step' in r && r.step.comment),
+      ).toEqual(['ab', 'c']),
+    );
   });
 });

@@ -28,6 +28,15 @@ describe('touches', () => {
     await waitFor(() => expect(answerCalls().map(([c]) => c)).toEqual(['startAnswer']));
   });
 
+  it('on a button move no focus there and send no emulated mouse events; a mouse still does', async () => {
+    await renderKiosk();
+    const face = screen.getByRole('button', { name: 'Excellent' });
+    // dispatchEvent's result: false when a listener called preventDefault().
+    expect(touch('pointerDown', 1, face)).toBe(false);
+    touch('pointerUp', 1, face);
+    expect(fireEvent.pointerDown(face, { pointerId: 9, pointerType: 'mouse' })).toBe(true);
+  });
+
   it('open no long-press menu', async () => {
     await renderKiosk();
     const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
