@@ -17,18 +17,20 @@ import { fileLogger, type Logger } from '../../electron/core/log.ts';
 import { kioskPaths, resolveDataDir, type KioskPaths } from '../../electron/core/paths.ts';
 import { makePrivateDir } from '../../electron/core/private-files.ts';
 import { chromiumArgs, findChromium, shellLine } from '../chromium.ts';
-import { ROOT } from '../electron-binary.ts';
 
 /** Pause before Chromium is opened again, so a browser that cannot start does not spin a core. */
 const REOPEN_DELAY_MS = 1000;
 
-export async function serve(argv: string[]): Promise<void> {
+/**
+ * `rendererDir` is the built kiosk page (dist/renderer), named by the caller: this file also runs
+ * bundled from dist/kiosk (vite.serve.config.ts), so it cannot find the checkout from its own place.
+ */
+export async function serve(argv: string[], rendererDir: string): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: { port: { type: 'string' }, open: { type: 'boolean', default: false } },
   });
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const rendererDir = join(ROOT, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error(`no kiosk page in ${rendererDir}: run \`npm run build\` first`);
     process.exit(1);

@@ -20,9 +20,10 @@ function startServe(args: string[], env: NodeJS.ProcessEnv) {
   const data = tempDir('lastword-serve-');
   dirs.push(data);
   const configPath = writeConfig(data.path, smallConfig());
+  // The thin client's own command: run.mjs runs serve's build (dist/kiosk) in its process.
   const proc = spawn(
     process.execPath,
-    ['scripts/tasks/kiosk.ts', 'serve', '--port', '0', ...args],
+    ['scripts/run.mjs', 'kiosk', 'serve', '--port', '0', ...args],
     {
       cwd: ROOT,
       env: { ...process.env, LASTWORD_DATA_DIR: data.path, ...env },
