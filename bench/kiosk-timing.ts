@@ -47,7 +47,9 @@ export interface OpenKiosk {
   spawnedAt: number;
   /** Wall-clock ms when serve printed a line starting with each of these words. */
   printed: Map<string, number>;
-  /** The browser serve runs, reached over its DevTools port. */
+  /** The DevTools port of the browser serve runs. */
+  devtoolsPort: Promise<string>;
+  /** That browser, reached over the port. */
   browser: Promise<Browser>;
   stop(): Promise<void>;
 }
@@ -92,19 +94,24 @@ export async function startOpenKiosk(dataDir: string): Promise<OpenKiosk> {
     const word = line.split(':')[0]!;
     if (!printed.has(word)) printed.set(word, Date.now());
   });
-  const browser = (async () => {
+  const devtoolsPort = (async () => {
     while (!existsSync(portFile) || !readFileSync(portFile, 'utf8').includes('\n')) {
       if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode})`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    const port = readFileSync(portFile, 'utf8').split('\n')[0];
-    return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    return readFileSync(portFile, 'utf8').split('\n')[0]!;
   })();
+  // Connected only when asked for: a browser is not connected twice.
+  let browser: Promise<Browser> | null = null;
   return {
     child,
     spawnedAt,
     printed,
-    browser,
+    devtoolsPort,
+    get browser() {
+      browser ??= devtoolsPort.then((port) => chromium.connectOverCDP(`http://127.0.0.1:${port}`));
+      return browser;
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
