@@ -4,12 +4,13 @@
 // 1. if this Node is older than 22.12, install Node 22 from the npm registry into .toolchain/
 //    (git-ignored) and re-run itself with it;
 // 2. if node_modules is missing or older than package-lock.json, run `npm ci`;
-// 3. hand over to the TypeScript task in scripts/tasks/ (Node 22 strips types natively).
+// 3. hand over to the TypeScript task in scripts/tasks/ (Node 22 strips types natively), or for
+//    `kiosk serve`, to its build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const MIN = [22, 12];
@@ -97,6 +98,15 @@ if (!task || !(task in TASKS)) {
 }
 ensureNode();
 ensureDeps();
-process.exit(
-  run(process.execPath, [join(root, 'scripts', 'tasks', TASKS[task]), ...process.argv.slice(3)]),
-);
+// `kiosk serve` is what a thin client boots into (deploy/linux): it runs from its build
+// (vite.serve.config.ts, part of `npm run build`, which serve needs for the kiosk page anyway) in
+// this very process, without a second Node start or loading the TypeScript sources.
+const serveBundle = join(root, 'dist', 'kiosk', 'serve.mjs');
+if (task === 'kiosk' && process.argv[3] === 'serve' && existsSync(serveBundle)) {
+  const { serve } = await import(pathToFileURL(serveBundle).href);
+  await serve(process.argv.slice(4), join(root, 'dist', 'renderer'));
+} else {
+  process.exit(
+    run(process.execPath, [join(root, 'scripts', 'tasks', TASKS[task]), ...process.argv.slice(3)]),
+  );
+}

@@ -1,5 +1,6 @@
 // `npm run build`: the kiosk renderer (dist/renderer), the Electron main + preload
-// (dist/electron) and the staff live screen the collector serves (dist/staff).
+// (dist/electron), `npm run kiosk -- serve` (dist/kiosk) and the staff live screen the collector
+// serves (dist/staff).
 import { bin, heading, node } from './steps.ts';
 
 export async function build(): Promise<boolean> {
@@ -9,6 +10,9 @@ export async function build(): Promise<boolean> {
   if (
     (await node(bin.vite, ['build', '-c', 'vite.electron.config.ts', '--logLevel', 'warn'])) !== 0
   )
+    return false;
+  heading('build: kiosk serve (browser-kiosk mode)');
+  if ((await node(bin.vite, ['build', '-c', 'vite.serve.config.ts', '--logLevel', 'warn'])) !== 0)
     return false;
   heading('build: staff live screen');
   return (

@@ -3,13 +3,15 @@
 // names is the real one: no demo collector here), the localhost bridge and the built kiosk page.
 // It prints the exact Chromium command line that opens the kiosk. The launch address in it works
 // once, so with --open serve runs that Chromium itself and opens it again, with a new address,
-// whenever it exits: the browser half of "restart on crash" (systemd does the host's half).
+// whenever it exits, and loads the kiosk again in its tab when the page's renderer dies: the
+// browser half of "restart on crash" (systemd does the host's half).
 //   --port N   the loopback port (default LASTWORD_KIOSK_PORT or 4310; 0 picks a free one)
 //   --open     run Chromium full screen (CHROMIUM_PATH or the usual places) and keep it running
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { KioskHost } from '../../electron/core/host.ts';
 import { startBridgeServer } from '../../electron/core/http-transport.ts';
@@ -17,18 +19,21 @@ import { fileLogger, type Logger } from '../../electron/core/log.ts';
 import { kioskPaths, resolveDataDir, type KioskPaths } from '../../electron/core/paths.ts';
 import { makePrivateDir } from '../../electron/core/private-files.ts';
 import { chromiumArgs, findChromium, shellLine } from '../chromium.ts';
-import { ROOT } from '../electron-binary.ts';
+import { DEVTOOLS_PIPE_FLAG, recoverCrashedPages } from '../chromium-recovery.ts';
 
 /** Pause before Chromium is opened again, so a browser that cannot start does not spin a core. */
 const REOPEN_DELAY_MS = 1000;
 
-export async function serve(argv: string[]): Promise<void> {
+/**
+ * `rendererDir` is the built kiosk page (dist/renderer), named by the caller: this file also runs
+ * bundled from dist/kiosk (vite.serve.config.ts), so it cannot find the checkout from its own place.
+ */
+export async function serve(argv: string[], rendererDir: string): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: { port: { type: 'string' }, open: { type: 'boolean', default: false } },
   });
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const rendererDir = join(ROOT, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error(`no kiosk page in ${rendererDir}: run \`npm run build\` first`);
     process.exit(1);
@@ -55,7 +60,7 @@ export async function serve(argv: string[]): Promise<void> {
   const profile = join(dataDir, 'chromium-profile');
   const command = (url: string) => [chromium ?? 'chromium', ...chromiumArgs(url, profile, 'kiosk')];
   if (values.open && chromium) {
-    browser = keepOpen(() => command(server.launchUrl()), say, log);
+    browser = keepOpen(() => command(server.launchUrl()), `${server.origin}/`, say, log);
   } else {
     if (values.open) say('no Chromium found (set CHROMIUM_PATH); start it with the line below');
     say(`chromium: ${shellLine(command(server.launchUrl()))}`);
@@ -70,8 +75,8 @@ export async function serve(argv: string[]): Promise<void> {
   hostStarted(host);
 
   function shutdown(): void {
-    browser?.stop();
-    void server.close().then(() => {
+    // Chromium is let finish writing its profile before serve exits.
+    void Promise.all([browser?.stop(), server.close()]).then(() => {
       host.close();
       process.exit(0);
     });
@@ -108,19 +113,32 @@ async function startHost(
   });
 }
 
-/** Runs Chromium and opens it again, each time with a new launch address, whenever it exits. */
+/**
+ * Runs Chromium and opens it again, each time with a new launch address, whenever it exits; a
+ * page whose renderer dies is loaded again in the same browser (chromium-recovery.ts).
+ */
 function keepOpen(
   nextCommand: () => string[],
+  kioskUrl: string,
   say: (line: string) => void,
   log: Logger,
-): { restart(): void; stop(): void } {
+): { restart(): void; stop(): Promise<void> } {
   let child: ChildProcess | null = null;
   let stopping = false;
   const open = () => {
     const [file, ...args] = nextCommand();
     say(`chromium: ${shellLine([file!, ...args])} (started; opened again whenever it exits)`);
-    const started = spawn(file!, args, { stdio: 'ignore' });
+    const started = spawn(file!, [DEVTOOLS_PIPE_FLAG, ...args], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    });
     child = started;
+    const [, , , toBrowser, fromBrowser] = started.stdio;
+    recoverCrashedPages({
+      toBrowser: toBrowser as Writable,
+      fromBrowser: fromBrowser as Readable,
+      kioskUrl,
+      log,
+    });
     started.on('error', (error) =>
       log('error', 'could not start Chromium', { error: error.message }),
     );
@@ -135,7 +153,13 @@ function keepOpen(
     restart: () => child?.kill(),
     stop: () => {
       stopping = true;
-      child?.kill();
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null)
+        return Promise.resolve();
+      return new Promise((resolve) => {
+        running.once('exit', () => resolve());
+        running.kill();
+      });
     },
   };
 }

@@ -7,6 +7,8 @@
 //                       the kiosk's config file; the admin PIN it is to have comes on stdin
 // Each command loads what it needs: serve must not wait for the schemas (zod) before it listens.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../electron-binary.ts';
 
 const [command, arg] = process.argv.slice(2);
 
@@ -37,7 +39,7 @@ if (command === 'hash-pin') {
   }
 } else if (command === 'serve') {
   const { serve } = await import('./kiosk-serve.ts');
-  await serve(process.argv.slice(3));
+  await serve(process.argv.slice(3), join(ROOT, 'dist', 'renderer'));
 } else if (command === 'enrol') {
   const { enrolCommand } = await import('./kiosk-enrol.ts');
   process.exit(await enrolCommand(process.argv.slice(3)));

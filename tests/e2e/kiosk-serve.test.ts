@@ -4,9 +4,10 @@
 // it); with --open, serve runs the browser and opens it again with a new launch address when it
 // exits. Needs `npm run build` first (the kiosk page).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chromiumPath } from '../support/chromium.ts';
 import { smallConfig, writeConfig } from '../support/config.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -20,9 +21,10 @@ function startServe(args: string[], env: NodeJS.ProcessEnv) {
   const data = tempDir('lastword-serve-');
   dirs.push(data);
   const configPath = writeConfig(data.path, smallConfig());
+  // The thin client's own command: run.mjs runs serve's build (dist/kiosk) in its process.
   const proc = spawn(
     process.execPath,
-    ['scripts/tasks/kiosk.ts', 'serve', '--port', '0', ...args],
+    ['scripts/run.mjs', 'kiosk', 'serve', '--port', '0', ...args],
     {
       cwd: ROOT,
       env: { ...process.env, LASTWORD_DATA_DIR: data.path, ...env },
@@ -45,8 +47,52 @@ function startServe(args: string[], env: NodeJS.ProcessEnv) {
   return { proc, data, configPath, line };
 }
 
-afterEach(() => {
-  child?.kill();
+/**
+ * Evaluates `expression` in the kiosk's tab of a browser serve runs, over its DevTools port (a
+ * connection per call: a crashed tab's connection may end). Throws while there is no answer.
+ */
+async function inKioskTab(port: string, expression: string): Promise<unknown> {
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    type: string;
+    url: string;
+    webSocketDebuggerUrl: string;
+  }[];
+  const tab = targets.find((t) => t.type === 'page' && t.url.startsWith('http://127.0.0.1:'));
+  if (!tab) throw new Error('no kiosk tab yet');
+  const socket = new WebSocket(tab.webSocketDebuggerUrl);
+  try {
+    await new Promise((resolve, reject) => {
+      socket.onopen = resolve;
+      socket.onerror = reject;
+    });
+    const reply = await new Promise<{ result?: { result?: { value?: unknown } } }>(
+      (resolve, reject) => {
+        setTimeout(() => reject(new Error('no answer')), 2000);
+        socket.onmessage = (event) => resolve(JSON.parse(String(event.data)));
+        socket.send(
+          JSON.stringify({
+            id: 1,
+            method: 'Runtime.evaluate',
+            params: { expression, returnByValue: true },
+          }),
+        );
+      },
+    );
+    return reply.result?.result?.value;
+  } finally {
+    socket.close();
+  }
+}
+
+afterEach(async () => {
+  // serve stops its Chromium and waits for it: only then are the profile's files done with.
+  const running = child;
+  if (running && running.exitCode === null && running.signalCode === null) {
+    await new Promise((resolve) => {
+      running.once('exit', resolve);
+      running.kill();
+    });
+  }
   child = null;
   for (const d of dirs.splice(0)) d.remove();
 });
@@ -77,6 +123,54 @@ describe('npm run kiosk -- serve', () => {
     });
     expect(readFileSync(serve.configPath, 'utf8')).toBe(configBefore);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'with --open loads the kiosk again in the same browser when its page crashes',
+    async () => {
+      // The real Chromium, headless and with a DevTools port for the test to crash the page by.
+      const wrap = tempDir('lastword-chromium-wrapper-');
+      dirs.push(wrap);
+      const browser = join(wrap.path, 'chromium');
+      const flags = '--headless --no-sandbox --disable-gpu --remote-debugging-port=0';
+      writeFileSync(browser, `#!/bin/sh\nexec ${await chromiumPath()} ${flags} "$@"\n`);
+      chmodSync(browser, 0o755);
+      const serve = startServe(['--open'], { CHROMIUM_PATH: browser });
+      const portFile = join(serve.data.path, 'chromium-profile', 'DevToolsActivePort');
+      const port = await vi.waitFor(
+        () => {
+          if (!existsSync(portFile)) throw new Error('no DevTools port yet');
+          return readFileSync(portFile, 'utf8').split('\n')[0]!;
+        },
+        { timeout: 60_000, interval: 50 },
+      );
+      const FACES = `document.querySelector('.screen-smiley .face') !== null`;
+      await vi.waitFor(async () => expect(await inKioskTab(port, FACES)).toBe(true), {
+        timeout: 60_000,
+        interval: 100,
+      });
+
+      const crashedAt = Date.now();
+      const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+        type: string;
+        webSocketDebuggerUrl: string;
+      }[];
+      const crash = new WebSocket(targets.find((t) => t.type === 'page')!.webSocketDebuggerUrl);
+      await new Promise((resolve) => (crash.onopen = resolve));
+      crash.send(JSON.stringify({ id: 1, method: 'Page.crash' }));
+      // A new page (loaded after the crash) with the faces: serve's recovery, nobody else's.
+      await vi.waitFor(
+        async () =>
+          expect(await inKioskTab(port, `${FACES} && performance.timeOrigin > ${crashedAt}`)).toBe(
+            true,
+          ),
+        { timeout: 60_000, interval: 100 },
+      );
+      crash.close();
+      expect(readFileSync(join(serve.data.path, 'logs', 'kiosk.log'), 'utf8')).toContain(
+        'kiosk screen failed (renderer crashed); reloading',
+      );
+    },
+  );
 
   // The stand-in browser is a shell script.
   it.skipIf(process.platform === 'win32')(
