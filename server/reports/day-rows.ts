@@ -1,6 +1,6 @@
 // Answers to day rows: per location, touchpoint and local day, the counts every results figure
-// is summed from (shape of results_days, migration 013). One function for both paths, so the
-// rollup and a filter the rollup does not cover (language, status, repeats) count alike.
+// is summed from (shape of results_days, migration 013, and of each slice's rows, 025), for the
+// rollup and for the tests that check it against the answers.
 // Local time is read from each zone's offset spans (shared/local-time.ts), not a formatter call
 // per answer: rolling up a million answers must take seconds, not minutes.
 import { dateKey, offsetSpans, utcTime, type OffsetSpan } from '../../shared/local-time.ts';
@@ -107,7 +107,18 @@ export function dayRowsOf(
   from: number,
   to: number,
 ): DayRow[] {
-  const spans: OffsetSpan[] = offsetSpans(from, to + 1, timeZone);
+  return dayRowsIn(locationId, offsetSpans(from, to + 1, timeZone), answers);
+}
+
+/**
+ * Day rows of answers inside `spans` (the location's offset spans): for the rollup, which buckets
+ * the same stretch of answers once per slice and would read the zone's offsets each time.
+ */
+export function dayRowsIn(
+  locationId: number,
+  spans: readonly OffsetSpan[],
+  answers: Iterable<AnswerFacts>,
+): DayRow[] {
   const rows = new Map<string, DayRow>();
   let span = spans[0]!;
   for (const a of answers) {

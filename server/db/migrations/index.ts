@@ -26,6 +26,7 @@ import * as m020 from './020-fleet.ts';
 import * as m021 from './021-kiosk-commands.ts';
 import * as m022 from './022-survey-versions.ts';
 import * as m023 from './023-results-months.ts';
+import * as m025 from './025-results-slices.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -56,4 +57,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '021-kiosk-commands', up: m021.up },
   { name: '022-survey-versions', up: m022.up },
   { name: '023-results-months', up: m023.up },
+  { name: '025-results-slices', up: m025.up },
 ];
