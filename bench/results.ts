@@ -3,8 +3,9 @@
 // BENCH_ENGINE=postgres and LASTWORD_TEST_PG_URL, a fresh PostgreSQL schema), then the rollup
 // built once (timed: what the first read after a bulk load pays), then each results request
 // (`resultsOf`, what GET /staff/api/results runs) timed BENCH_RUNS (20) times for a 30-day and a
-// 1-year window over every location, and a 30-day window with a language filter (read from the
-// answers, not the rollup). Prints one JSON object; target p95 ≤ 300 ms.
+// 1-year window over every location, unfiltered and filtered by language, complete/partial and
+// "include repeats" (summed from the rollup's slices, migration 025). Prints one JSON object;
+// target p95 ≤ 300 ms.
 //
 //   node bench/results.ts
 import { join } from 'node:path';
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
       '30d': { period: '30d' },
       year: { period: 'year' },
       '30d_language_filter': { period: '30d', lang: ['en'] },
+      year_language_filter: { period: 'year', lang: ['en'] },
+      '30d_complete_only': { period: '30d', complete: '1' },
+      year_with_repeats: { period: 'year', repeats: 'include' },
     };
     const out: Record<string, { p50_ms: number; p95_ms: number; max_ms: number }> = {};
     for (const [name, query] of Object.entries(requests)) {
@@ -57,12 +61,17 @@ async function main(): Promise<void> {
         max_ms: Math.round(times.at(-1)!),
       };
     }
-    const rolled = await storage.db
-      .selectFrom('results_days')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
+    const count = async (table: 'results_days' | 'results_slice_days') =>
+      Number(
+        (
+          await storage.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     process.stdout.write(
-      `${JSON.stringify({ engine: ENGINE, answers: ANSWERS, locations: LOCATIONS, runs: RUNS, generate_s: Math.round(generateMs / 100) / 10, first_rollup_s: Math.round(rollupMs / 100) / 10, rollup_rows: Number(rolled.n), requests: out, target_p95_ms: 300 })}\n`,
+      `${JSON.stringify({ engine: ENGINE, answers: ANSWERS, locations: LOCATIONS, runs: RUNS, generate_s: Math.round(generateMs / 100) / 10, first_rollup_s: Math.round(rollupMs / 100) / 10, rollup_rows: await count('results_days'), slice_rows: await count('results_slice_days'), requests: out, target_p95_ms: 300 })}\n`,
     );
   } finally {
     await storage.close();

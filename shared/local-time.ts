@@ -9,6 +9,25 @@
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Epoch ms of a UTC calendar time (month 1-12; a day, hour or minute past its range rolls over).
+ * Not Date.UTC, which reads years 0-99 as 1900-1999: a kiosk clock set to year 50 would otherwise
+ * have its answers looked for in 1950.
+ */
+export function utcTime(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+) {
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  at.setUTCHours(hour, minute, second, 0);
+  return at.getTime();
+}
+
 export interface LocalParts {
   year: number;
   /** 1-12 */
@@ -69,13 +88,13 @@ export function localParts(at: Date | number, timeZone: string): LocalParts {
 
 /** ISO weekday of a calendar date: 1 Monday … 7 Sunday. */
 function isoWeekday(year: number, month: number, day: number): number {
-  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+  return ((new Date(utcTime(year, month, day)).getUTCDay() + 6) % 7) + 1;
 }
 
 /** Local time minus UTC at `at`, in ms (Berlin in summer: +7,200,000). */
 export function offsetMs(at: number, timeZone: string): number {
   const p = localParts(at, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const wall = utcTime(p.year, p.month, p.day, p.hour, p.minute, p.second);
   return wall - (at - (((at % 1000) + 1000) % 1000));
 }
 
@@ -95,17 +114,17 @@ export function localDay(at: Date | number, timeZone: string): string {
 /** The Monday that starts the ISO week `at` falls in, "YYYY-MM-DD" (local). */
 export function localWeekStart(at: Date | number, timeZone: string): string {
   const p = localParts(at, timeZone);
-  const monday = new Date(Date.UTC(p.year, p.month - 1, p.day - (p.weekday - 1)));
+  const monday = new Date(utcTime(p.year, p.month, p.day - (p.weekday - 1)));
   return dateKey(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate());
 }
 
 /** The ISO week `at` falls in, "YYYY-Www": its year is that of the week's Thursday. */
 export function isoWeek(at: Date | number, timeZone: string): string {
   const p = localParts(at, timeZone);
-  const thursday = new Date(Date.UTC(p.year, p.month - 1, p.day + (4 - p.weekday)));
+  const thursday = new Date(utcTime(p.year, p.month, p.day + (4 - p.weekday)));
   const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  return `${year}-W${pad(week)}`;
+  const week = Math.floor((thursday.getTime() - utcTime(year, 1, 1)) / DAY_MS / 7) + 1;
+  return `${pad(year, 4)}-W${pad(week)}`;
 }
 
 /** The local hour (0-23) and ISO weekday (1 Monday … 7 Sunday): a heat map's cell. */
@@ -124,7 +143,7 @@ export function localHourAndWeekday(
  */
 export function instantOf(date: string, timeZone: string, hour = 0, minute = 0): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const wall = utcTime(y, m, d, hour, minute);
   const before = offsetMs(wall - DAY_MS, timeZone);
   const after = offsetMs(wall + DAY_MS, timeZone);
   const candidates = [wall - before, wall - after].filter(
@@ -136,12 +155,12 @@ export function instantOf(date: string, timeZone: string, hour = 0, minute = 0):
 /** The day after a "YYYY-MM-DD" date (calendar arithmetic, no zone involved). */
 export function nextDay(date: string, days = 1): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + days));
+  const next = new Date(utcTime(y, m, d + days));
   return dateKey(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
 /** The last instant the databases store: PostgreSQL refuses a year past 9999 as text. */
-const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const LAST_INSTANT = utcTime(9999, 12, 31, 23, 59, 59) + 999;
 
 /**
  * When a local day ends (the next day's start), kept within year 9999: a kiosk may send an

@@ -1,9 +1,9 @@
 // Answers to day rows: per location, touchpoint and local day, the counts every results figure
-// is summed from (shape of results_days, migration 013). One function for both paths, so the
-// rollup and a filter the rollup does not cover (language, status, repeats) count alike.
+// is summed from (shape of results_days, migration 013, and of each slice's rows, 025), for the
+// rollup and for the tests that check it against the answers.
 // Local time is read from each zone's offset spans (shared/local-time.ts), not a formatter call
 // per answer: rolling up a million answers must take seconds, not minutes.
-import { offsetSpans, type OffsetSpan } from '../../shared/local-time.ts';
+import { dateKey, offsetSpans, utcTime, type OffsetSpan } from '../../shared/local-time.ts';
 import { fromJson } from '../db/values.ts';
 
 export interface DayRow {
@@ -41,8 +41,6 @@ export interface AnswerFacts {
 /** Smiley 4-5 is happy, 1-2 unhappy (3 is neither); NPS 9-10 promoter, 7-8 passive, 0-6 detractor. */
 export const isHappy = (smiley: number) => smiley >= 4;
 export const isUnhappy = (smiley: number) => smiley <= 2;
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export const HOUR_COUNTS = 48;
 
@@ -85,7 +83,7 @@ export function emptyDayRow(locationId: number, touchpointId: number, day: strin
     location_id: locationId,
     touchpoint_id: touchpointId,
     day,
-    weekday: ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1,
+    weekday: ((new Date(utcTime(y, m, d)).getUTCDay() + 6) % 7) + 1,
     answers: 0,
     happy: 0,
     unhappy: 0,
@@ -109,7 +107,18 @@ export function dayRowsOf(
   from: number,
   to: number,
 ): DayRow[] {
-  const spans: OffsetSpan[] = offsetSpans(from, to + 1, timeZone);
+  return dayRowsIn(locationId, offsetSpans(from, to + 1, timeZone), answers);
+}
+
+/**
+ * Day rows of answers inside `spans` (the location's offset spans): for the rollup, which buckets
+ * the same stretch of answers once per slice and would read the zone's offsets each time.
+ */
+export function dayRowsIn(
+  locationId: number,
+  spans: readonly OffsetSpan[],
+  answers: Iterable<AnswerFacts>,
+): DayRow[] {
   const rows = new Map<string, DayRow>();
   let span = spans[0]!;
   for (const a of answers) {
@@ -118,7 +127,7 @@ export function dayRowsOf(
     if (t < span.from || t >= span.to)
       span = spans.find((s) => s.from <= t && t < s.to) ?? spans[spans.length - 1]!;
     const wall = new Date(t + span.offsetMs);
-    const day = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+    const day = dateKey(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
     const touchpoint = a.touchpoint_id ?? 0;
     const key = `${touchpoint} ${day}`;
     let row = rows.get(key);

@@ -2,6 +2,7 @@
 // whichever path read them: tiles with their change against the previous equal period, the
 // trend, the ranking and the reasons Pareto (the heat map is heat-map.ts). Pure, so the fixture
 // tests check the arithmetic itself.
+import { utcTime } from '../../shared/local-time.ts';
 import type { ResultsFigures, Tile } from '../../shared/results-api.ts';
 import type { DayRow } from './day-rows.ts';
 import type { DayCounts, MonthRow } from './month-rows.ts';
@@ -110,7 +111,7 @@ export function tiles(rows: Iterable<Counted>, p: Sums): ResultsFigures['tiles']
 /** The Monday of a "YYYY-MM-DD" date's ISO week (calendar arithmetic: the date is local already). */
 export function mondayOf(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const at = new Date(Date.UTC(y, m - 1, d));
+  const at = new Date(utcTime(y, m, d));
   at.setUTCDate(at.getUTCDate() - ((at.getUTCDay() + 6) % 7));
   return at.toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@
 // enough for an export of a million rows: Intl's formatter costs microseconds a call, so each
 // zone's offsets are read once per fortnight around the instants asked for (offsetSpans, exact
 // to the millisecond at a change) and every instant inside a known span is plain arithmetic.
-import { offsetSpans, type OffsetSpan } from '../../shared/local-time.ts';
+import { dateKey, offsetSpans, type OffsetSpan } from '../../shared/local-time.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -17,7 +17,7 @@ export class LocalClock {
     const wall = new Date(t + offset);
     const minutes = Math.abs(offset) / 60_000;
     return (
-      `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+      dateKey(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()) +
       `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
       `${offset < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
     );

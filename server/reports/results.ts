@@ -1,7 +1,6 @@
-// The results page's reply: the view a filter names, read from the rollup when the filter is the
-// one the rollup holds (every language and status, repeats left out: the default view) and
-// straight from the answers otherwise (view-rows.ts), then summed by figures.ts. Also the
-// drill-down: the answers behind one reason, newest first.
+// The results page's reply: the view a filter names, read from the rollup (view-rows.ts: its
+// default rows, or the slices a filter by language, status or repeats names), then summed by
+// figures.ts. Also the drill-down: the answers behind one reason, newest first.
 import { sql } from 'kysely';
 import type { ResultAnswersReply, ResultsReply } from '../../shared/results-api.ts';
 import { endOfLocalDay, instantOf } from '../../shared/local-time.ts';
@@ -9,55 +8,20 @@ import type { SurveyDefinition } from '../../shared/survey.ts';
 import type { Storage } from '../db/open.ts';
 import { fromJson, toIso } from '../db/values.ts';
 import { reportAnswers } from './answers.ts';
-import { ranking, reasons, sum, tiles, trend, type View } from './figures.ts';
+import { ranking, reasons, tiles, trend, type View } from './figures.ts';
 import { heatMap } from './heat-map.ts';
 import type { ResultsQuery } from './filter.ts';
-import { statusesOf, type Place } from './places.ts';
+import { answerFilterOf, statusesOf, type Place } from './places.ts';
 import { LocalClock } from './local-clock.ts';
 import { closingTheLoop } from './loop.ts';
 import { windowsOf, type Windows } from './period.ts';
 import { dayCountsOf } from './month-rows.ts';
 import { refreshRollup } from './rollup.ts';
-import { answerView, rolledUpSums, rolledUpView, type LocationWindow } from './view-rows.ts';
+import { sourcesOf } from './slices.ts';
+import { rolledUpSums, rolledUpView } from './view-rows.ts';
 
 /** Views longer than this are drawn in weeks unless the filter asks for days. */
 const DAYS_IN_DAY_BUCKETS = 62;
-
-/** The rollup holds the default view: every language and status, repeats left out. */
-const rolledUp = (q: ResultsQuery) => !q.lang && !q.complete && !q.repeats;
-
-function viewOf(
-  storage: Storage,
-  q: ResultsQuery,
-  windows: LocationWindow[],
-  places: readonly Place[],
-): Promise<View> {
-  return rolledUp(q)
-    ? rolledUpView(
-        storage.db,
-        windows,
-        q.touchpoint,
-        new Map(places.map((p) => [p.id, p.closedDays])),
-      )
-    : answerView(storage, windows, {
-        ...(q.touchpoint && { touchpointIds: q.touchpoint }),
-        ...(q.lang && { languages: q.lang }),
-        ...(q.complete && { statuses: statusesOf(q.complete)! }),
-        includeRepeats: q.repeats === 'include',
-      });
-}
-
-/** The previous period's sums, for the tiles' changes: summed in the database when it can. */
-async function sumsFor(
-  storage: Storage,
-  q: ResultsQuery,
-  windows: LocationWindow[],
-  places: readonly Place[],
-) {
-  return rolledUp(q)
-    ? rolledUpSums(storage.db, windows, q.touchpoint)
-    : sum((await viewOf(storage, q, windows, places)).days);
-}
 
 /** A view's rows as trend points: day rows as they are, month rows day by day. */
 function* dayCounts(view: View) {
@@ -102,9 +66,16 @@ export async function resultsOf(
   await refreshRollup(storage);
   const period = q.period ?? (q.from ? 'custom' : '30d');
   const w: Windows = windowsOf(scope.places, period, now, q);
-  const view = await viewOf(storage, q, w.current, scope.places);
+  const sources = sourcesOf(answerFilterOf(q));
+  const view = await rolledUpView(
+    storage.db,
+    w.current,
+    q.touchpoint,
+    new Map(scope.places.map((p) => [p.id, p.closedDays])),
+    sources,
+  );
   const rows = [...view.days, ...view.months];
-  const previous = await sumsFor(storage, q, w.previous, scope.places);
+  const previous = await rolledUpSums(storage.db, w.previous, q.touchpoint, sources);
   const days = Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
   const chosen = new Set(scope.places.map((p) => p.id));
   const touchpoints = (

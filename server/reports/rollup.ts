@@ -1,5 +1,6 @@
-// The results rollup (results_days, migration 013, and results_months, 023): what the results page
-// sums instead of reading every answer of a year. Kept by marking, not by counting at ingest: the
+// The results rollup (results_days, migration 013, results_months, 023, and their slices per
+// language, status and repeat flag, 025): what the results page sums instead of reading every
+// answer of a year. Kept by marking, not by counting at ingest: the
 // ingest transaction only notes (location, UTC day) in results_dirty (markDirty, one small insert
 // per batch), and the next reader rolls those days up again from the answers themselves
 // (refreshRollup), then sums the months whose days changed from their day rows. A day rebuilt from
@@ -7,12 +8,15 @@
 // a location's zone changed), which counters bumped at ingest would have to get right case by case.
 // Concurrency: a reader takes the dirty marks it rebuilds in its own transaction; a mark written by
 // an ingest that commits later stays, and is rebuilt by the next read. view-rows.ts reads it.
-import { endOfLocalDay, instantOf, localDay } from '../../shared/local-time.ts';
+import { sql } from 'kysely';
+import { endOfLocalDay, instantOf, localDay, offsetSpans } from '../../shared/local-time.ts';
 import { writeTransaction, type CollectorDb, type Storage } from '../db/open.ts';
+import { toFlag } from '../db/values.ts';
 import { reportAnswers } from './answers.ts';
-import { dayRowsOf, hoursText, type DayRow } from './day-rows.ts';
+import { dayRowsIn, hoursText, type AnswerFacts, type DayRow } from './day-rows.ts';
 import { countsText, monthRowsOf, type MonthRow } from './month-rows.ts';
-import { dayRowsFrom } from './view-rows.ts';
+import { bySlice, slicesOfAnswer, type Slice } from './slices.ts';
+import { DAY_COLUMNS, decodedDays } from './view-rows.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -77,6 +81,8 @@ export async function refreshRollup(storage: Storage): Promise<void> {
 export async function forgetRollup(trx: CollectorDb, locationId: number): Promise<void> {
   await trx.deleteFrom('results_days').where('location_id', '=', locationId).execute();
   await trx.deleteFrom('results_months').where('location_id', '=', locationId).execute();
+  await trx.deleteFrom('results_slice_days').where('location_id', '=', locationId).execute();
+  await trx.deleteFrom('results_slice_months').where('location_id', '=', locationId).execute();
 }
 
 /**
@@ -96,7 +102,7 @@ function runsOf(days: readonly string[]): string[][] {
   return runs;
 }
 
-/** Rebuilds the local days that a run of UTC days touches, from their answers. */
+/** Rebuilds the local days that a run of UTC days touches, from their answers, slices too. */
 async function rollUp(trx: CollectorDb, locationId: number, zone: string, utcDays: string[]) {
   const firstDay = localDay(Date.parse(`${utcDays[0]}T00:00:00Z`), zone);
   const lastDay = localDay(
@@ -105,35 +111,47 @@ async function rollUp(trx: CollectorDb, locationId: number, zone: string, utcDay
   );
   const from = instantOf(firstDay, zone);
   const to = endOfLocalDay(lastDay, zone);
-  const answers = await reportAnswers(trx, { locationIds: [locationId], from, to })
-    .select(['touchpoint_id', 'finalized_at', 'smiley', 'nps', 'ces', 'reasons'])
+  const answers = await reportAnswers(trx, {
+    locationIds: [locationId],
+    from,
+    to,
+    includeRepeats: true,
+  })
+    .select([
+      'touchpoint_id',
+      'finalized_at',
+      'smiley',
+      'nps',
+      'ces',
+      'reasons',
+      'language',
+      'status',
+      'possible_repeat',
+    ])
     .execute();
-  const rows = dayRowsOf(locationId, zone, answers, from.getTime(), to.getTime());
-  await trx
-    .deleteFrom('results_days')
-    .where('location_id', '=', locationId)
-    .where('day', '>=', firstDay)
-    .where('day', '<=', lastDay)
-    .execute();
+  const spans = offsetSpans(from.getTime(), to.getTime() + 1, zone);
+  const daysOf = (group: Iterable<AnswerFacts>) => dayRowsIn(locationId, spans, group);
+  const rows = daysOf(answers.filter((a) => !toFlag(a.possible_repeat)));
+  const slices = bySlice(answers, slicesOfAnswer).flatMap(({ slice, items }) =>
+    daysOf(items).map((row) => ({ ...row, ...slice })),
+  );
+  for (const table of ['results_days', 'results_slice_days'] as const)
+    await trx
+      .deleteFrom(table)
+      .where('location_id', '=', locationId)
+      .where('day', '>=', firstDay)
+      .where('day', '<=', lastDay)
+      .execute();
   // Some 20 rows per statement: under SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < rows.length; i += 500)
     await trx
       .insertInto('results_days')
       .values(rows.slice(i, i + 500).map(stored))
-      .onConflict((oc) =>
-        oc.columns(['location_id', 'day', 'touchpoint_id']).doUpdateSet((eb) => ({
-          answers: eb.ref('excluded.answers'),
-          happy: eb.ref('excluded.happy'),
-          unhappy: eb.ref('excluded.unhappy'),
-          promoters: eb.ref('excluded.promoters'),
-          passives: eb.ref('excluded.passives'),
-          detractors: eb.ref('excluded.detractors'),
-          ces_sum: eb.ref('excluded.ces_sum'),
-          ces_n: eb.ref('excluded.ces_n'),
-          hours: eb.ref('excluded.hours'),
-          reasons: eb.ref('excluded.reasons'),
-        })),
-      )
+      .execute();
+  for (let i = 0; i < slices.length; i += 500)
+    await trx
+      .insertInto('results_slice_days')
+      .values(slices.slice(i, i + 500).map(stored))
       .execute();
   const months = new Set<string>();
   // Walked to an equal month, not while "<=": the month after 9999-12 sorts before it as text.
@@ -155,22 +173,40 @@ function nextMonth(month: string): string {
     : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
 }
 
-/** Sums a location's month again from its day rows (none left: the month rows go). */
+/** Sums a location's month again from its day rows, slices too (none left: the month rows go). */
 async function sumMonth(trx: CollectorDb, locationId: number, month: string): Promise<void> {
-  const days = await dayRowsFrom(
-    trx
-      .selectFrom('results_days')
-      .where('location_id', '=', locationId)
-      .where('day', '>=', `${month}-01`)
-      .where('day', '<=', `${month}-31`),
+  const inMonth = sql<boolean>`location_id = ${locationId} and day >= ${`${month}-01`} and day <= ${`${month}-31`}`;
+  const days = decodedDays(
+    await trx.selectFrom('results_days').where(inMonth).select(DAY_COLUMNS).execute(),
   );
-  await trx
-    .deleteFrom('results_months')
-    .where('location_id', '=', locationId)
-    .where('month', '=', month)
-    .execute();
+  const sliceDays = decodedDays(
+    await trx
+      .selectFrom('results_slice_days')
+      .where(inMonth)
+      .select([...DAY_COLUMNS, 'language', 'status', 'repeats'])
+      .execute(),
+  ) as (DayRow & Slice)[];
+  for (const table of ['results_months', 'results_slice_months'] as const)
+    await trx
+      .deleteFrom(table)
+      .where('location_id', '=', locationId)
+      .where('month', '=', month)
+      .execute();
   const rows = monthRowsOf(days);
   if (rows.length) await trx.insertInto('results_months').values(rows.map(storedMonth)).execute();
+  const slices = bySlice(sliceDays, (d) => [d]).flatMap(({ slice, items }) =>
+    monthRowsOf(items).map((row) => ({
+      ...storedMonth(row),
+      language: slice.language,
+      status: slice.status,
+      repeats: slice.repeats,
+    })),
+  );
+  for (let i = 0; i < slices.length; i += 500)
+    await trx
+      .insertInto('results_slice_months')
+      .values(slices.slice(i, i + 500))
+      .execute();
 }
 
 const storedMonth = (row: MonthRow) => ({
@@ -180,7 +216,7 @@ const storedMonth = (row: MonthRow) => ({
   reasons: JSON.stringify(row.reasons),
 });
 
-const stored = (row: DayRow) => ({
+const stored = <R extends DayRow>(row: R) => ({
   ...row,
   hours: hoursText(row.hours),
   reasons: JSON.stringify(row.reasons),

@@ -1,4 +1,5 @@
-// The results rollup's tables (migrations 013 and 023) as Kysely sees them; rollup.ts keeps them.
+// The results rollup's tables (migrations 013, 023 and 025) as Kysely sees them; rollup.ts keeps
+// them.
 export interface ResultsDayTable {
   location_id: number;
   /** 0 for answers given at no touchpoint. */
@@ -56,9 +57,21 @@ export interface ResultsMonthDirtyTable {
   month: string;
 }
 
+/** Migration 025: which answers a slice row counts (slices.ts). */
+export interface SliceColumns {
+  /** The survey's language the answers were given in. */
+  language: string;
+  /** "complete" or "partial". */
+  status: string;
+  /** 1: the answers flagged as possible repeats; 0: the others. */
+  repeats: number;
+}
+
 export interface ResultsTables {
   results_days: ResultsDayTable;
   results_dirty: ResultsDirtyTable;
   results_months: ResultsMonthTable;
   results_months_dirty: ResultsMonthDirtyTable;
+  results_slice_days: ResultsDayTable & SliceColumns;
+  results_slice_months: ResultsMonthTable & SliceColumns;
 }

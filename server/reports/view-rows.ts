@@ -1,17 +1,18 @@
-// The rows a results view is summed from (figures.ts's View). From the rollup: month rows for the
-// whole local months inside a window and day rows for the days at its edges, so a year of 200
-// locations is some 2,400 month rows and 6,000 day rows instead of 73,000 day rows. From the
-// answers, for a filter the rollup does not cover (language, status, repeats): day rows built
-// on the spot. Both give the same figures (tests/unit/results-months.test.ts).
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import { endOfLocalDay, instantOf, nextDay } from '../../shared/local-time.ts';
-import type { CollectorDb, Storage } from '../db/open.ts';
+// The rows a results view is summed from (figures.ts's View): month rows for the whole local
+// months inside a window and day rows for the days at its edges, so a year of 200 locations is
+// some 2,400 month rows and 6,000 day rows instead of 73,000 day rows; from the default rows, or
+// from the slices a filter by language, status or repeats names (slices.ts). Both give the
+// figures the answers give (tests/unit/results-months.test.ts).
+import { sql, type ExpressionBuilder } from 'kysely';
+import { nextDay } from '../../shared/local-time.ts';
+import type { CollectorDb } from '../db/open.ts';
 import type { CollectorTables } from '../db/tables.ts';
+import type { ResultsDayTable, ResultsMonthTable } from './tables.ts';
 import { fromJson, toNumber } from '../db/values.ts';
-import { reportAnswers, type AnswerFilter } from './answers.ts';
-import { countsOf, dayRowsOf, hoursOf, type DayRow } from './day-rows.ts';
+import { countsOf, hoursOf, type DayRow } from './day-rows.ts';
 import { noSums, type Sums, type View } from './figures.ts';
 import { MONTH_DAY_COUNTS, WEEK_HOUR_COUNTS, type MonthRow } from './month-rows.ts';
+import { DEFAULT_ROWS, type RowSource } from './slices.ts';
 
 /** A location and the local days to read there, both included. */
 export interface LocationWindow {
@@ -113,46 +114,57 @@ const COUNTS = [
   'reasons',
 ] as const;
 
-/** Day rows a query over results_days names, decoded. */
-export async function dayRowsFrom(
-  query: SelectQueryBuilder<CollectorTables, 'results_days', object>,
-): Promise<DayRow[]> {
-  const rows = await query.select([...COUNTS, 'day', 'weekday']).execute();
+/**
+ * results_days, or results_slice_days narrowed to a source's slices, read under the name
+ * results_days: the slice table holds every column of the other, and the queries below name no
+ * slice column but the source's own condition.
+ */
+function dayTable(db: CollectorDb, source: RowSource) {
+  return source.slices
+    ? db.selectFrom(sql<ResultsDayTable>`results_slice_days`.as('results_days')).where(source.where)
+    : db.selectFrom('results_days');
+}
+
+/** results_months, or results_slice_months narrowed, as dayTable does with days. */
+function monthTable(db: CollectorDb, source: RowSource) {
+  return source.slices
+    ? db
+        .selectFrom(sql<ResultsMonthTable>`results_slice_months`.as('results_months'))
+        .where(source.where)
+    : db.selectFrom('results_months');
+}
+
+export const DAY_COLUMNS = [...COUNTS, 'day', 'weekday'] as const;
+
+/** Day rows as read (hours and reasons as stored text), decoded in place. */
+export function decodedDays(rows: readonly unknown[]): DayRow[] {
   // Filled in place: a copy of each of a year's rows is garbage the next moment.
   for (const r of rows) {
-    const d = r as unknown as { hours: unknown; reasons: unknown };
+    const d = r as { hours: unknown; reasons: unknown };
     d.hours = hoursOf(d.hours as string);
     d.reasons = fromJson<Record<string, [number, number]>>(d.reasons);
   }
-  return rows as unknown as DayRow[];
+  return rows as DayRow[];
 }
 
 /**
- * The rollup's view of these windows (and touchpoints): answers without repeats, every language
- * and status. `closedDays`: each location's closed days, whose rows the heat map leaves out.
+ * The rollup's view of these windows (and touchpoints), from each of `sources` (the default rows:
+ * answers without repeats, every language and status). `closedDays`: each location's closed days,
+ * whose rows the heat map leaves out.
  */
 export async function rolledUpView(
   db: CollectorDb,
   windows: readonly LocationWindow[],
   touchpoints: readonly number[] | undefined,
   closedDays: ReadonlyMap<number, readonly string[]>,
+  sources: readonly RowSource[] = DEFAULT_ROWS,
 ): Promise<View> {
-  if (!windows.length) return { days: [], months: [], closed: [] };
-  const days = await dayRowsFrom(
-    db.selectFrom('results_days').where(dayRowsWhere(windows, touchpoints)),
-  );
-  const months = await db
-    .selectFrom('results_months')
-    .where(monthRowsWhere(windows, touchpoints))
-    .select([...COUNTS, 'month', 'days'])
-    .execute();
-  // Decoded in place, as day rows are.
-  for (const r of months) {
-    const m = r as unknown as { hours: unknown; days: unknown; reasons: unknown };
-    m.hours = countsOf(m.hours as string, WEEK_HOUR_COUNTS);
-    m.days = countsOf(m.days as string, MONTH_DAY_COUNTS);
-    m.reasons = fromJson<Record<string, [number, number]>>(m.reasons);
-  }
+  const view: { days: DayRow[]; months: MonthRow[]; closed: DayRow[] } = {
+    days: [],
+    months: [],
+    closed: [],
+  };
+  if (!windows.length) return view;
   const closedInMonths = windows.flatMap((w) => {
     const { months: span } = splitWindow(w.from, w.to);
     return span
@@ -161,70 +173,77 @@ export async function rolledUpView(
           .map((day) => ({ id: w.id, day }))
       : [];
   });
-  const closed = closedInMonths.length
-    ? await dayRowsFrom(
-        db
-          .selectFrom('results_days')
-          .where((eb) =>
-            eb.and([
-              eb.or(
-                closedInMonths.map((c) =>
-                  eb.and([eb('location_id', '=', c.id), eb('day', '=', c.day)]),
+  for (const source of sources) {
+    view.days.push(
+      ...decodedDays(
+        await dayTable(db, source)
+          .where(dayRowsWhere(windows, touchpoints))
+          .select(DAY_COLUMNS)
+          .execute(),
+      ),
+    );
+    const months = await monthTable(db, source)
+      .where(monthRowsWhere(windows, touchpoints))
+      .select([...COUNTS, 'month', 'days'])
+      .execute();
+    // Decoded in place, as day rows are.
+    for (const r of months) {
+      const m = r as unknown as { hours: unknown; days: unknown; reasons: unknown };
+      m.hours = countsOf(m.hours as string, WEEK_HOUR_COUNTS);
+      m.days = countsOf(m.days as string, MONTH_DAY_COUNTS);
+      m.reasons = fromJson<Record<string, [number, number]>>(m.reasons);
+      view.months.push(r as unknown as MonthRow);
+    }
+    if (closedInMonths.length)
+      view.closed.push(
+        ...decodedDays(
+          await dayTable(db, source)
+            .where((eb) =>
+              eb.and([
+                eb.or(
+                  closedInMonths.map((c) =>
+                    eb.and([eb('location_id', '=', c.id), eb('day', '=', c.day)]),
+                  ),
                 ),
-              ),
-              ...(touchpoints ? [inIds('touchpoint_id', touchpoints)] : []),
-            ]),
-          ),
-      )
-    : [];
-  return { days, months: months as unknown as MonthRow[], closed };
+                ...(touchpoints ? [inIds('touchpoint_id', touchpoints)] : []),
+              ]),
+            )
+            .select(DAY_COLUMNS)
+            .execute(),
+        ),
+      );
+  }
+  return view;
 }
 
 /**
  * The windows' counts summed in the database (the previous period's tiles need nothing else):
- * two rows back, one from the edge days and one from the whole months.
+ * two rows back per source, one from the edge days and one from the whole months.
  */
 export async function rolledUpSums(
   db: CollectorDb,
   windows: readonly LocationWindow[],
   touchpoints: readonly number[] | undefined,
+  sources: readonly RowSource[] = DEFAULT_ROWS,
 ): Promise<Sums> {
   const s = noSums();
   if (!windows.length) return s;
   const total = (column: keyof Sums) =>
     sql<number | string | null>`sum(${sql.ref(column)})`.as(column);
   const columns = Object.keys(s).map((k) => total(k as keyof Sums));
-  const rows = [
-    await db
-      .selectFrom('results_days')
-      .where(dayRowsWhere(windows, touchpoints))
-      .select(columns)
-      .executeTakeFirstOrThrow(),
-    await db
-      .selectFrom('results_months')
-      .where(monthRowsWhere(windows, touchpoints))
-      .select(columns)
-      .executeTakeFirstOrThrow(),
-  ];
-  for (const row of rows)
-    for (const k of Object.keys(s) as (keyof Sums)[]) s[k] += toNumber(row[k]) ?? 0;
-  return s;
-}
-
-/** Day rows straight from the answers, for a filter the rollup does not cover. */
-export async function answerView(
-  storage: Storage,
-  windows: readonly LocationWindow[],
-  filter: Omit<AnswerFilter, 'locationIds' | 'from' | 'to'>,
-): Promise<View> {
-  const days: DayRow[] = [];
-  for (const w of windows) {
-    const from = instantOf(w.from, w.timeZone);
-    const to = endOfLocalDay(w.to, w.timeZone);
-    const answers = await reportAnswers(storage.db, { ...filter, locationIds: [w.id], from, to })
-      .select(['touchpoint_id', 'finalized_at', 'smiley', 'nps', 'ces', 'reasons'])
-      .execute();
-    days.push(...dayRowsOf(w.id, w.timeZone, answers, from.getTime(), to.getTime()));
+  for (const source of sources) {
+    const rows = [
+      await dayTable(db, source)
+        .where(dayRowsWhere(windows, touchpoints))
+        .select(columns)
+        .executeTakeFirstOrThrow(),
+      await monthTable(db, source)
+        .where(monthRowsWhere(windows, touchpoints))
+        .select(columns)
+        .executeTakeFirstOrThrow(),
+    ];
+    for (const row of rows)
+      for (const k of Object.keys(s) as (keyof Sums)[]) s[k] += toNumber(row[k]) ?? 0;
   }
-  return { days, months: [], closed: [] };
+  return s;
 }

@@ -13,6 +13,7 @@ import {
   localHourAndWeekday,
   localWeekRange,
   localWeekStart,
+  nextDay,
   offsetSpans,
 } from '../../shared/local-time.ts';
 
@@ -150,5 +151,25 @@ describe('the end of a local day', () => {
     expect(endOfLocalDay('9999-12-31', 'Pacific/Kiritimati').toISOString()).toBe(
       '9999-12-31T10:00:00.000Z',
     );
+  });
+});
+
+describe('years 0 to 99', () => {
+  // Date.UTC reads a two-digit year as 19xx; a kiosk whose clock was reset can date an answer
+  // in year 50, and its day must be looked for in year 50, not in 1950.
+  it('keep their century in days, instants, weeks and offsets', () => {
+    expect(instantOf('0050-03-01', 'UTC').toISOString()).toBe('0050-03-01T00:00:00.000Z');
+    expect(nextDay('0099-12-31')).toBe('0100-01-01');
+    expect(endOfLocalDay('0050-03-01', 'UTC').toISOString()).toBe('0050-03-02T00:00:00.000Z');
+    expect(localWeekStart(at('0050-03-01T12:00:00Z'), 'UTC')).toBe('0050-02-28');
+    expect(isoWeek(at('0050-03-01T12:00:00Z'), 'UTC')).toBe('0050-W09');
+    const from = Date.parse('0050-03-01T00:00:00Z');
+    expect(offsetSpans(from, from + 86_400_000, 'UTC')).toEqual([
+      { from, to: from + 86_400_000, offsetMs: 0 },
+    ]);
+    expect(localHourAndWeekday(at('0050-03-01T12:00:00Z'), 'UTC')).toEqual({
+      hour: 12,
+      weekday: 2,
+    });
   });
 });

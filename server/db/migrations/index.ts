@@ -27,6 +27,7 @@ import * as m021 from './021-kiosk-commands.ts';
 import * as m022 from './022-survey-versions.ts';
 import * as m023 from './023-results-months.ts';
 import * as m024 from './024-it-alerts.ts';
+import * as m025 from './025-results-slices.ts';
 
 export interface CollectorMigration {
   name: string;
@@ -58,4 +59,5 @@ export const migrations: readonly CollectorMigration[] = [
   { name: '022-survey-versions', up: m022.up },
   { name: '023-results-months', up: m023.up },
   { name: '024-it-alerts', up: m024.up },
+  { name: '025-results-slices', up: m025.up },
 ];
