@@ -105,6 +105,24 @@ export interface DeliveryKind<J extends DeliveryAttempt> {
   logFields(job: J): Record<string, unknown>;
 }
 
+/**
+ * Whether this attempt of this message is in its kind's delivery log already: a job run again
+ * after a crash between logging and finishing must not send twice.
+ */
+export async function attemptRecorded(
+  db: CollectorDb,
+  log: 'alert_deliveries' | 'it_alert_deliveries',
+  job: DeliveryAttempt,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom(log)
+    .select('id')
+    .where('message_id', '=', job.messageId)
+    .where('attempt', '=', job.attempt)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface DispatcherDeps {
   storage: Storage;
   jobs: JobQueue;
@@ -172,13 +190,7 @@ export class Dispatcher {
         personalData: Object.keys(personal).length > 0,
       };
     },
-    recorded: async (job) =>
-      (await this.deps.storage.db
-        .selectFrom('alert_deliveries')
-        .select('id')
-        .where('message_id', '=', job.messageId)
-        .where('attempt', '=', job.attempt)
-        .executeTakeFirst()) !== undefined,
+    recorded: (job) => attemptRecorded(this.deps.storage.db, 'alert_deliveries', job),
     record: async (trx, job, a) => {
       await trx
         .insertInto('alert_deliveries')

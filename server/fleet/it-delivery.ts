@@ -6,7 +6,7 @@
 // place and last heartbeat are read then.
 import { v7 as uuidv7 } from 'uuid';
 import type { FleetStatus } from '../../shared/fleet-api.ts';
-import type { DeliveryAttempt, DeliveryKind } from '../alerts/dispatcher.ts';
+import { attemptRecorded, type DeliveryAttempt, type DeliveryKind } from '../alerts/dispatcher.ts';
 import { itRoutingFor } from '../alerts/it-routing-store.ts';
 import type { Storage } from '../db/open.ts';
 import { listFleet } from './fleet-list.ts';
@@ -45,13 +45,7 @@ export function itDeliveries(deps: {
         personalData: false,
       };
     },
-    recorded: async (job) =>
-      (await storage.db
-        .selectFrom('it_alert_deliveries')
-        .select('id')
-        .where('message_id', '=', job.messageId)
-        .where('attempt', '=', job.attempt)
-        .executeTakeFirst()) !== undefined,
+    recorded: (job) => attemptRecorded(storage.db, 'it_alert_deliveries', job),
     record: async (trx, job, a) => {
       await trx
         .insertInto('it_alert_deliveries')
