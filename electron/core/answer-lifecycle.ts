@@ -3,21 +3,20 @@
 // in memory so the kiosk can keep answering customers while the disk is failing, with when the
 // screen last touched each (the host finishes the ones a vanished screen left open).
 import type Database from 'better-sqlite3';
-import type { AlertKind, AnswerStep, FinalStatus } from '../../shared/answer.ts';
+import type { AnswerStep, FinalStatus } from '../../shared/answer.ts';
 import type { KioskConfig } from '../../shared/config.ts';
+import { alertDetail, newAlert, type AlertMemory } from './answer-alerts.ts';
 import { AnswerStore, StoreError, type NewAlert } from './answer-store.ts';
 import { openDatabase } from './db/open.ts';
 import { DurableWriter } from './durable-writer.ts';
 import { isLowScore } from '../../shared/low-score.ts';
 import { HostError, checkStep } from './step-rules.ts';
 
-interface OpenDraft {
+interface OpenDraft extends AlertMemory {
   /** When the screen last did anything with it (ms): a step, a keep-alive. */
   touchedAt: number;
   smiley: number;
   reasons: string[];
-  possibleRepeat: boolean;
-  alerts: Set<AlertKind>;
 }
 
 export interface LifecycleOptions {
@@ -103,7 +102,7 @@ export class AnswerLifecycle {
       alerts: new Set(),
     };
     const alert = isLowScore(config.survey, { smiley })
-      ? this.newAlert(config, draft, id, 'low_score', startedAt, { smiley })
+      ? newAlert(config, draft, this.opts.newId, id, 'low_score', startedAt, { smiley })
       : null;
     const durable = this.writeStep(draft, alert, (store) => {
       // One customer at a time: a draft still open belongs to a screen that lost it (a reload, a
@@ -129,7 +128,7 @@ export class AnswerLifecycle {
     checkStep(config, step, draft.smiley);
     const at = this.iso();
     const alert = isLowScore(config.survey, step)
-      ? this.newAlert(config, draft, answerId, 'low_score', at, step)
+      ? newAlert(config, draft, this.opts.newId, answerId, 'low_score', at, step)
       : null;
     const durable = this.writeStep(draft, alert, (store) => store.updateDraft(answerId, step, at));
     if (step.smiley !== undefined) draft.smiley = step.smiley;
@@ -141,7 +140,7 @@ export class AnswerLifecycle {
     const draft = this.touched(answerId);
     const at = this.iso();
     const scores = { smiley: draft.smiley, reasons: draft.reasons };
-    const alert = this.newAlert(config, draft, answerId, 'talk_now', at, scores);
+    const alert = newAlert(config, draft, this.opts.newId, answerId, 'talk_now', at, scores);
     const durable = this.writeStep(draft, alert, (store) =>
       store.updateDraft(answerId, {}, at, true),
     );
@@ -247,24 +246,6 @@ export class AnswerLifecycle {
     this.store = null;
   }
 
-  /**
-   * The alert this step raises, one of each kind per answer. A possible repeated press still
-   * raises its low score, marked so the collector can fold it into the kiosk's open alert; a
-   * request to talk to someone is never taken for a repeat.
-   */
-  private newAlert(
-    config: KioskConfig,
-    draft: OpenDraft,
-    answerId: string,
-    kind: AlertKind,
-    at: string,
-    step: AnswerStep,
-  ): NewAlert | null {
-    if (draft.alerts.has(kind)) return null;
-    const detail = alertDetail(config, step, kind === 'low_score' && draft.possibleRepeat);
-    return { id: this.opts.newId(), answerId, kind, createdAt: at, detail };
-  }
-
   /** Writes a step and its alert in one transaction; returns whether it reached the disk. */
   private writeStep(
     draft: OpenDraft,
@@ -299,22 +280,4 @@ export class AnswerLifecycle {
     if (row) throw new StoreError('conflict', `answer ${answerId} is already ${row.status}`);
     throw new HostError('not_found', `no open answer ${answerId}`);
   }
-}
-
-/** What staff need to act on an alert: where, the scores and reason ids so far. No customer text. */
-function alertDetail(
-  config: KioskConfig,
-  step: AnswerStep,
-  possibleRepeat = false,
-): Record<string, unknown> {
-  return {
-    kioskId: config.kioskId,
-    location: config.location,
-    touchpoint: config.touchpoint,
-    ...(step.smiley !== undefined && { smiley: step.smiley }),
-    ...(step.nps !== undefined && { nps: step.nps }),
-    ...(step.ces !== undefined && { ces: step.ces }),
-    ...(step.reasons?.length && { reasons: step.reasons }),
-    ...(possibleRepeat && { possibleRepeat }),
-  };
 }
