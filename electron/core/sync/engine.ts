@@ -4,52 +4,16 @@
 // `duplicate`: exactly once on the collector, at least once on the wire. Any failed request
 // (refused, reset, timed out, 5xx) is the offline signal; the next try waits a capped,
 // jittered, exponential delay, never less than the collector's Retry-After.
-import type { KioskCommand } from '../../../shared/kiosk-commands.ts';
-import type { Logger } from '../log.ts';
 import { nextDelay } from './backoff.ts';
 import { BatchSender, RequestFailed, type Sent } from './batch-sender.ts';
 import { CollectorClient, type Failure } from './collector-client.ts';
+import type { PassOutcome, SyncEngineOptions, SyncStatus } from './engine-options.ts';
 import { Fleet } from './fleet.ts';
 import { SyncStore } from './sync-store.ts';
 import { DEFAULT_TUNING, type SyncTuning } from './tuning.ts';
 import { prepareAlert, prepareAnswer, type AnswerRow } from './uploads.ts';
 
-export { DEFAULT_TUNING, type SyncTuning };
-
-export interface SyncEngineOptions {
-  databasePath: string;
-  kioskId: string;
-  collector: { url: string; token: string };
-  appVersion: string;
-  now?: () => Date;
-  random?: () => number;
-  fetch?: typeof fetch;
-  log?: Logger;
-  tuning?: Partial<SyncTuning>;
-  /** Problems outside sync the fleet view should see too (the host passes its storage error). */
-  otherError?: () => string | null;
-  /** The kiosk's disk, for the heartbeat (the host passes the answer lifecycle's). */
-  storage?: () => { error: string | null; failures: number };
-  /** When this kiosk process started, for the heartbeat: the fleet view counts restarts. */
-  startedAt?: Date;
-  /** An admin's orders from a heartbeat reply (the host's commands/runner.ts). */
-  onCommands?: (commands: KioskCommand[]) => Promise<void>;
-}
-
-export interface SyncStatus {
-  /** null until the first request has an outcome: unknown is not offline. */
-  online: boolean | null;
-  queueDepth: number;
-  deadLetters: number;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  /** When the next try is due after a failure, by the device clock. */
-  nextAttemptAt: string | null;
-}
-
-export type PassOutcome =
-  | { drained: true; sent: number; deadLettered: number }
-  | { drained: false; sent: number; deadLettered: number; error: string; retryInMs: number };
+export { DEFAULT_TUNING, type SyncEngineOptions, type SyncTuning };
 
 export class SyncEngine {
   private readonly opts: SyncEngineOptions;
