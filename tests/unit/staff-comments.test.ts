@@ -5,20 +5,14 @@
 // neither skip nor repeat while answers keep arriving; and a forgotten or expired comment gone
 // from the search (and, on SQLite, its words from the index itself).
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
+import { describe, expect, it } from 'vitest';
 import { CommentsReply, type FeedComment } from '../../shared/staff-api.ts';
-import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { updateLocation } from '../../server/locations/store.ts';
 import { forgetPerson } from '../../server/privacy/person.ts';
 import { redactExpired } from '../../server/privacy/retention.ts';
-import { alert, answer, call } from '../support/collector.ts';
-import { smallConfig } from '../support/config.ts';
+import { alert, call } from '../support/collector.ts';
+import { ago, HOUR, useCommentsFixture } from '../support/comments-fixture.ts';
 import { capturedLog, LOCATIONS, staffEngines, type StaffClient } from '../support/staff.ts';
 import { useStaffCollector } from '../support/staff-suite.ts';
-
-const HOUR = 3_600_000;
-const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(`comment feed on ${engine.name}`, () => {
@@ -28,32 +22,7 @@ for (const engine of await staffEngines()) {
       { dana: ['staff', [LOCATIONS.main.location]], mo: 'manager' },
       ['dana', 'mo'],
     );
-    const ids: Record<string, string> = {};
-    const seqs: Record<string, number> = {};
-    const place = { main: 0, outlet: 0, checkout: 0 };
-
-    /** Posts answers as the kiosk at `where` does; `name` keys each answer's id. */
-    const post = async (where: keyof typeof LOCATIONS, list: [string, Partial<AnswerUpload>][]) => {
-      const k = LOCATIONS[where];
-      const answers = list.map(([name, over]) => {
-        const seq = (seqs[k.kioskId] = (seqs[k.kioskId] ?? 0) + 1);
-        const a = answer(k.kioskId, seq, {
-          surveyVersion: smallConfig().survey.version,
-          startedAt: over.finalizedAt!,
-          ...over,
-        });
-        ids[name] = a.id;
-        return a;
-      });
-      const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
-        kioskId: k.kioskId,
-        sentAt: new Date().toISOString(),
-        answers,
-      });
-      expect(BatchReply.parse(reply.body).results.map((r) => r.status)).toEqual(
-        answers.map(() => 'stored'),
-      );
-    };
+    const { ids, post, place } = useCommentsFixture(c);
 
     const feed = async (who: StaffClient, query: string) => {
       const reply = await who.call('GET', `/staff/api/comments?${query}`);
@@ -64,56 +33,6 @@ for (const engine of await staffEngines()) {
       comments.map((x) => Object.keys(ids).find((k) => ids[k] === x.answerId));
     const found = async (query: string, who = staff.mo) =>
       names((await feed(who, `${query}&period=7d&limit=100`)).comments);
-
-    beforeAll(async () => {
-      await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
-      await updateLocation(c.storage, LOCATIONS.outlet.location, { timeZone: 'America/New_York' });
-      for (const k of Object.values(LOCATIONS))
-        await attachConfig(
-          c.storage,
-          k.kioskId,
-          { ...smallConfig(), kioskId: k.kioskId },
-          new Date(),
-        );
-      await post('main', [
-        [
-          'queue',
-          {
-            finalizedAt: ago(5),
-            smiley: 1,
-            nps: 2,
-            ces: 6,
-            reasons: ['wait', 'staff'],
-            comment: 'We were waiting forever at the till',
-          },
-        ],
-        [
-          'praise',
-          { finalizedAt: ago(4), smiley: 4, reasons: ['friendly'], comment: 'Lovely staff, quick' },
-        ],
-        ['partial', { finalizedAt: ago(3), status: 'partial', comment: 'Waited a bit' }],
-        ['repeat', { finalizedAt: ago(3), possibleRepeat: true, comment: 'Waiting again' }],
-        ['estonian', { finalizedAt: ago(2), language: 'et', comment: 'Järjekord oli pikk' }],
-        ['silent', { finalizedAt: ago(2) }],
-        ['old', { finalizedAt: ago(24 * 20), comment: 'Waiting last month' }],
-      ]);
-      await post('outlet', [
-        [
-          'door',
-          { finalizedAt: ago(1), smiley: 2, reasons: ['wait'], comment: 'Door queue waiting' },
-        ],
-      ]);
-      const locations = await c.storage.db.selectFrom('locations').select(['id', 'name']).execute();
-      place.main = locations.find((l) => l.name === LOCATIONS.main.location)!.id;
-      place.outlet = locations.find((l) => l.name === LOCATIONS.outlet.location)!.id;
-      place.checkout = (
-        await c.storage.db
-          .selectFrom('touchpoints')
-          .select('id')
-          .where('location_id', '=', place.main)
-          .executeTakeFirstOrThrow()
-      ).id;
-    });
 
     it('finds comments by stem and by prefix, every word required, newest first', async () => {
       expect(await found('q=waited')).toEqual(['door', 'partial', 'queue']);
@@ -197,7 +116,7 @@ for (const engine of await staffEngines()) {
 
     it('keeps staff to their own locations', async () => {
       expect(await found('q=waiting', staff.dana)).toEqual(['partial', 'queue']);
-      for (const query of [`location=${place.outlet}`, `touchpoint=${outletDoor()}`]) {
+      for (const query of [`location=${place.outlet}`, `touchpoint=${place.outletDoor}`]) {
         const refused = await staff.dana.call('GET', `/staff/api/comments?${query}`);
         expect(refused.status).toBe(403);
         expect((refused.body as { message: string }).message).toContain('"Outlet"');
@@ -213,18 +132,6 @@ for (const engine of await staffEngines()) {
         ],
       });
     });
-    let door = 0;
-    const outletDoor = () => door;
-    beforeAll(async () => {
-      door = (
-        await c.storage.db
-          .selectFrom('touchpoints')
-          .select('id')
-          .where('location_id', '=', place.outlet)
-          .executeTakeFirstOrThrow()
-      ).id;
-    });
-
     it('answers a bad filter with 400 naming it', async () => {
       for (const [query, field] of [
         ['period=week', 'period'],
