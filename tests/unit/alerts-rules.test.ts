@@ -2,51 +2,16 @@
 // question, repeated presses never alert (flag on the alert, or on the answer that arrives
 // after it), late alerts keep their time, quiet hours keep channels quiet, aggregation folds a
 // burst into "3 more low scores…", and the window rule fires once per window.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readStaffAlert } from '../../server/alerts/store.ts';
 import { acknowledgeAlert } from '../../server/alerts/workflow.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { smallConfig } from '../support/config.ts';
 import { alert, answer } from '../support/collector.ts';
-import { startAlertCollector, type AlertCollector } from '../support/alert-collector.ts';
-import { startWebhookSink, type WebhookSink } from '../support/webhook-sink.ts';
+import { useAlertRules } from '../support/alert-rules-suite.ts';
 
-let c: AlertCollector;
-let sink: WebhookSink;
+const { c, sink, base, texts, staffRows, nowIso } = useAlertRules();
 let seq = 0;
-
-const base = (extra: Record<string, unknown> = {}) => ({
-  thresholds: { smiley: 2, nps: 4 },
-  channels: [{ name: 'slack', kind: 'slack', url: `${sink.url}/slack` }],
-  notify: ['slack'],
-  ...extra,
-});
-const texts = () => sink.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
-const staffRows = () =>
-  c.storage.db
-    .selectFrom('staff_alerts')
-    .selectAll()
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute();
-const nowIso = () => c.clock.now.toISOString();
-
-beforeAll(async () => {
-  sink = await startWebhookSink();
-  c = await startAlertCollector({ start: '2026-11-23T09:00:30.000Z' });
-});
-afterAll(async () => {
-  await c.close();
-  await sink.close();
-});
-beforeEach(async () => {
-  c.clock.advance(120);
-  await c.setRouting(base());
-  sink.received.length = 0;
-  c.events.length = 0;
-  await c.storage.db.deleteFrom('alert_deliveries').execute();
-  await c.storage.db.deleteFrom('staff_alerts').execute();
-});
 
 describe('alerts: rules', () => {
   it('talk_now is urgent: "Customer waiting at Desk 2", published to the hub as waiting', async () => {
