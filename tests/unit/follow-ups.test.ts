@@ -3,7 +3,7 @@
 // other location's customer refused, the limits, the status logged sent and failed, a retry after
 // a gateway's 503, and the text out of the log and gone with the customer's contact.
 import { afterAll, describe, expect, it } from 'vitest';
-import { AlertListReply, CommentsReply } from '../../shared/staff-api.ts';
+import { CommentsReply } from '../../shared/staff-api.ts';
 import { FollowUpDraft, SendFollowUpReply } from '../../shared/follow-up-api.ts';
 import { writeTransaction } from '../../server/db/open.ts';
 import { forgetPerson, personRecord } from '../../server/privacy/person.ts';
@@ -11,74 +11,23 @@ import { redactAnswers } from '../../server/privacy/redact.ts';
 import { redactExpired } from '../../server/privacy/retention.ts';
 import { answer, call } from '../support/collector.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
-import { capturedLog, LOCATIONS, staffEngines, type StaffClient } from '../support/staff.ts';
-import { useStaffCollector } from '../support/staff-suite.ts';
+import { contact, SECRET, useFollowUpCollector } from '../support/follow-up-suite.ts';
+import { LOCATIONS, staffEngines } from '../support/staff.ts';
 import { startWebhookSink } from '../support/webhook-sink.ts';
 
 const smtp = await startSmtpSink();
 const gateway = await startWebhookSink();
-const SECRET = 'sms-gateway-secret-123';
 afterAll(async () => {
   await smtp.close();
   await gateway.close();
 });
 
-const contact = (tag: string, over: Record<string, string> = {}) => ({
-  consentVersion: 'v1',
-  name: 'Ada',
-  email: `ada-${tag}@example.test`,
-  phone: '+372 5555 0101',
-  ...over,
-});
-
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(`follow-ups on ${engine.name}`, () => {
-    const log = capturedLog('debug');
-    const { c, staff } = useStaffCollector(
-      {
-        postgresUrl: engine.postgresUrl,
-        logger: log.logger,
-        alerts: {
-          smtp: {
-            host: smtp.host,
-            port: smtp.port,
-            from: 'Lastword <lw@test>',
-            allowPlaintext: true,
-          },
-          targets: { allowHosts: ['127.0.0.1'] },
-        },
-        followUps: {
-          sms: { url: `${gateway.url}/sms`, secret: SECRET },
-          retry: { baseDelayMs: 20, maxDelayMs: 100 },
-          perAccountPerHour: 3,
-        },
-      },
-      {
-        dana: ['staff', [LOCATIONS.main.location]],
-        sami: ['staff', [LOCATIONS.main.location]],
-        ulla: ['staff', [LOCATIONS.main.location]],
-        otto: ['staff', [LOCATIONS.outlet.location]],
-        mo: 'manager',
-        lea: ['staff', [LOCATIONS.main.location]],
-      },
-      ['dana', 'sami', 'ulla', 'otto', 'mo', 'lea'],
+    const { c, staff, log, tag, idle, draft, send, email, followUpsOf } = useFollowUpCollector(
+      engine,
+      { smtp, gateway },
     );
-    const tag = engine.name.toLowerCase();
-    const idle = () => c.app.alerts.idle();
-    const draft = (who: StaffClient, alertId: string) =>
-      who.call('GET', `/staff/api/follow-ups/draft?alertId=${alertId}`);
-    const send = (who: StaffClient, body: Record<string, unknown>) =>
-      who.call('POST', '/staff/api/follow-ups', body);
-    const email = (alertId: string, text = 'Dear Ada, sorry about today.') => ({
-      alertId,
-      channel: 'email',
-      template: 'apology',
-      text,
-    });
-    const followUpsOf = async (who: StaffClient, id: string) =>
-      AlertListReply.parse((await who.call('GET', '/staff/api/alerts')).body).alerts.find(
-        (a) => a.id === id,
-      )?.followUps;
 
     it('e-mails a consenting customer once, in their language, and logs it as sent', async () => {
       const to = `ada-${tag}-1@example.test`;
