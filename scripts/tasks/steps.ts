@@ -26,6 +26,31 @@ export function node(
   });
 }
 
+/**
+ * Runs `node <script> ...args` in the repo with its output (stdout and stderr, in the order
+ * written) held back and handed over at the end, so several can run at once and each still
+ * prints as one block.
+ */
+export function nodeHeld(
+  script: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr.on('data', (d: Buffer) => chunks.push(d));
+    const done = (code: number) => resolve({ code, output: Buffer.concat(chunks).toString() });
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on('error', () => done(1));
+  });
+}
+
 export function nodeSync(script: string, args: string[] = []): number {
   return (
     spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit' }).status ?? 1
