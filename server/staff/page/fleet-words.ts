@@ -42,8 +42,10 @@ export function ago(at: number | null | undefined, nowMs: number): string {
 /** "+1 min 30 s" / "−4 s": device clock against the collector's. */
 export function skew(ms: number | null | undefined): string {
   if (ms == null) return '–';
-  const sign = ms < 0 ? '−' : '+';
   const s = Math.round(Math.abs(ms) / 1000);
+  // Under half a second either way rounds to none, which has no sign (not "−0 s").
+  if (s === 0) return '0 s';
+  const sign = ms < 0 ? '−' : '+';
   if (s < 60) return `${sign}${s} s`;
   return `${sign}${span(s * 1000)}`;
 }
