@@ -137,6 +137,30 @@ for (const engine of await staffEngines()) {
         expect(outlet).not.toHaveProperty(unknown);
     });
 
+    it('gives a list the page checks strictly, naming the row and field of a problem', async () => {
+      const r = await staff.ada.call('GET', '/staff/api/kiosks');
+      const good = r.body as { kiosks: Record<string, unknown>[] };
+      const spoilt = (change: (row: Record<string, unknown>) => void) => {
+        const copy = structuredClone(good);
+        change(copy.kiosks[1]!);
+        return FleetListReply.safeParse(copy).error?.issues.map((i) => [i.path, i.message]);
+      };
+      expect(FleetListReply.safeParse(good).success).toBe(true);
+      expect(spoilt((k) => (k.queueDepth = -1))).toEqual([
+        [['kiosks', 1, 'queueDepth'], 'expected a count'],
+      ]);
+      expect(spoilt((k) => (k.appVersion = null))).toEqual([
+        [['kiosks', 1, 'appVersion'], 'expected text'],
+      ]);
+      expect(spoilt((k) => (k.extra = 1))).toEqual([[['kiosks', 1, 'extra'], 'unknown field']]);
+      expect(spoilt((k) => delete k.online)).toEqual([
+        [['kiosks', 1, 'online'], 'expected true or false'],
+      ]);
+      expect(spoilt((k) => (k.locationId = 9_999))).toEqual([
+        [['kiosks', 1, 'locationId'], 'not one of the places listed'],
+      ]);
+    });
+
     it('answers a poll with 304 while the list is unchanged', async () => {
       const first = await staff.ada.call('GET', '/staff/api/kiosks');
       const etag = first.headers.get('etag')!;
