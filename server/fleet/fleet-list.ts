@@ -1,6 +1,6 @@
 // Every active kiosk with its place, its health as its heartbeats report it, and its status now
-// (status.ts), in one read of the kiosk rows: what the Kiosks page shows, what the fleet tick
-// compares with the last recorded status, and what an IT alert sender can call.
+// (status.ts), in one read of the kiosk rows: what the Kiosks page shows (fleet-rows.ts), what
+// the fleet tick compares with the last recorded status, and what an IT alert sender can call.
 import { sql } from 'kysely';
 import type { FleetKiosk, FleetStatus } from '../../shared/fleet-api.ts';
 import type { Storage } from '../db/open.ts';
@@ -17,6 +17,11 @@ const CHUNK = 1000;
 export interface FleetEntry extends FleetKiosk {
   recorded: FleetStatus | null;
 }
+
+type Times = 'statusSince' | 'lastHeartbeatAt' | 'oldestUnsentAt' | 'startedAt' | 'lastTapAt';
+
+/** An entry as read, its instants as epoch ms: the Kiosks page's rows need no ISO text. */
+export type FleetFacts = Omit<FleetEntry, Times> & Record<Times, number | null>;
 
 /** An instant as ms: epoch ms from PostgreSQL (instant() below), ISO text from SQLite. */
 const ms = (value: string | number | null) =>
@@ -82,6 +87,23 @@ export async function listFleet(
   rules: FleetRules = DEFAULT_FLEET_RULES,
   kioskId?: string,
 ): Promise<FleetEntry[]> {
+  return (await readFleet(storage, now, rules, kioskId)).map((f) => ({
+    ...f,
+    statusSince: isoOf(f.statusSince),
+    lastHeartbeatAt: isoOf(f.lastHeartbeatAt),
+    oldestUnsentAt: isoOf(f.oldestUnsentAt),
+    startedAt: isoOf(f.startedAt),
+    lastTapAt: isoOf(f.lastTapAt),
+  }));
+}
+
+/** listFleet's kiosks with their instants as epoch ms. */
+export async function readFleet(
+  storage: Storage,
+  now: Date,
+  rules: FleetRules = DEFAULT_FLEET_RULES,
+  kioskId?: string,
+): Promise<FleetFacts[]> {
   // The places apart, once each: read with every kiosk, a location's hours JSON was parsed
   // 5,000 times (a fifth of this list's CPU).
   const locations = new Map(
@@ -177,21 +199,21 @@ export async function listFleet(
       touchpoint: r.touchpoint,
       appVersion: r.app_version,
       status: judged.status,
-      statusSince: isoOf(judged.since),
+      statusSince: judged.since,
       problems: judged.problems,
       online: judged.online,
       openNow: at.open,
-      lastHeartbeatAt: isoOf(ms(r.last_heartbeat_at)),
+      lastHeartbeatAt: ms(r.last_heartbeat_at),
       queueDepth: r.queue_depth,
-      oldestUnsentAt: isoOf(ms(r.oldest_unsent_at)),
+      oldestUnsentAt: ms(r.oldest_unsent_at),
       deadLetters: r.dead_letters,
       storageError: r.storage_error,
       storageErrors: r.storage_errors,
       clockSkewMs: skew,
-      startedAt: isoOf(onOurClock(r.started_at)),
+      startedAt: onOurClock(r.started_at),
       restarts24h: restarts.filter((at) => at > t - DAY_MS).length,
       tapsToday: r.taps_today,
-      lastTapAt: isoOf(lastTapAt),
+      lastTapAt,
       lastError: r.last_error,
       recorded: r.fleet_status,
     };

@@ -1,6 +1,7 @@
 // The fleet view over the staff API, for admins only: GET /staff/api/kiosks (every active kiosk
-// and its status; an ETag of the list, so the page's poll costs a 304 while nothing changed) and
-// GET /staff/api/kiosks/:id/history (30 days of status changes and hours).
+// and its status, only what the Kiosks page's rows show; an ETag of the list, so the page's poll
+// costs a 304 while nothing changed) and GET /staff/api/kiosks/:id/history (30 days of status
+// changes and hours, with the kiosk in full).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -8,7 +9,8 @@ import type { FleetHistoryReply } from '../../shared/fleet-api.ts';
 import { KioskId } from '../../shared/protocol.ts';
 import { HttpError, parseBody } from '../errors.ts';
 import { kioskEvents } from '../fleet/events.ts';
-import { listFleet, publicKiosk } from '../fleet/fleet-list.ts';
+import { listFleet, publicKiosk, readFleet } from '../fleet/fleet-list.ts';
+import { fleetRows } from '../fleet/fleet-rows.ts';
 import { kioskHours } from '../fleet/hours.ts';
 import { FLEET_HISTORY_DAYS } from '../fleet/prune.ts';
 import type { StaffContext } from './context.ts';
@@ -20,7 +22,8 @@ const DAY_MS = 86_400_000;
 
 interface Listed {
   now: Date;
-  kiosks: string;
+  /** The reply's `places` and `kiosks`, as JSON members. */
+  members: string;
   etag: string;
 }
 
@@ -32,26 +35,25 @@ export function fleetRoutes(app: FastifyInstance, ctx: StaffContext): void {
   let making: Promise<Listed> | null = null;
   const list = async (): Promise<Listed> => {
     const now = ctx.now();
-    const kiosks = JSON.stringify(
-      (await listFleet(ctx.storage, now, app.fleet.rules)).map(publicKiosk),
-    );
+    const { places, kiosks } = fleetRows(await readFleet(ctx.storage, now, app.fleet.rules));
+    const members = `"places":${JSON.stringify(places)},"kiosks":${JSON.stringify(kiosks)}`;
     // The list alone: `now` changes on every call and would make every poll a new body.
-    const etag = `"${createHash('sha256').update(kiosks).digest('base64url').slice(0, 27)}"`;
-    return { now, kiosks, etag };
+    const etag = `"${createHash('sha256').update(members).digest('base64url').slice(0, 27)}"`;
+    return { now, members, etag };
   };
 
   app.get('/staff/api/kiosks', async (request, reply) => {
     requireAdmin(request, 'see the kiosks');
     parseBody(NoQuery, request.query);
     making ??= list().finally(() => (making = null));
-    const { now, kiosks, etag } = await making;
+    const { now, members, etag } = await making;
     const { rules } = app.fleet;
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply
       .type('application/json; charset=utf-8')
       .send(
-        `{"now":"${now.toISOString()}","offlineAfterMinutes":${rules.offlineAfterMs / 60_000},"kiosks":${kiosks}}`,
+        `{"now":${now.getTime()},"offlineAfterMinutes":${rules.offlineAfterMs / 60_000},${members}}`,
       );
   });
 

@@ -4,7 +4,7 @@
 // answers "when did it go offline", only admins may look, and the daily prune keeps 30 days.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instantOf } from '../../shared/local-time.ts';
-import { FleetHistoryReply, FleetReply, type FleetKiosk } from '../../shared/fleet-api.ts';
+import { FleetHistoryReply, FleetListReply, type FleetKiosk } from '../../shared/fleet-api.ts';
 import type { HeartbeatRequest } from '../../shared/protocol.ts';
 import { pruneFleetHistory } from '../../server/fleet/prune.ts';
 import { updateLocation } from '../../server/locations/store.ts';
@@ -38,10 +38,14 @@ for (const engine of await staffEngines()) {
     const list = async () => {
       const r = await staff.ada.call('GET', '/staff/api/kiosks');
       expect(r.status).toBe(200);
-      return FleetReply.parse(r.body);
+      return FleetListReply.parse(r.body);
     };
-    const kiosk = async (id: string): Promise<FleetKiosk> =>
-      (await list()).kiosks.find((k) => k.id === id)!;
+    /** One kiosk in full, as its own page reads it. */
+    const kiosk = async (id: string): Promise<FleetKiosk> => {
+      const r = await staff.ada.call('GET', `/staff/api/kiosks/${id}/history`);
+      expect(r.status).toBe(200);
+      return FleetHistoryReply.parse(r.body).kiosk;
+    };
     /** Moves the clock on in steps the admin's session survives (it ends after 30 idle minutes). */
     const advanceTo = async (to: number) => {
       while (t < to) {
@@ -51,9 +55,13 @@ for (const engine of await staffEngines()) {
     };
 
     it('lists enrolled kiosks that never sent a heartbeat as offline', async () => {
-      const { kiosks, offlineAfterMinutes } = await list();
+      const { kiosks, places, offlineAfterMinutes, now: listedAt } = await list();
       expect(offlineAfterMinutes).toBe(5);
-      expect(kiosks.map((k) => [k.id, k.location, k.touchpoint, k.status, k.online])).toEqual([
+      expect(listedAt).toBe(t);
+      const place = (id: number) => places.find((p) => p.id === id)!.name;
+      expect(
+        kiosks.map((k) => [k.id, place(k.locationId), k.touchpoint, k.status, k.online]),
+      ).toEqual([
         [MAIN, 'Main store', 'Checkout 1', 'offline', false],
         [OUTLET, 'Outlet', 'Door', 'offline', false],
       ]);
@@ -104,6 +112,53 @@ for (const engine of await staffEngines()) {
         tapsToday: null,
         startedAt: null,
       });
+      // The list says the same in its lean form: epoch ms, and nothing for what is unknown.
+      const { kiosks, places } = await list();
+      expect(kiosks.find((k) => k.id === MAIN)).toEqual({
+        id: MAIN,
+        locationId: main.locationId,
+        touchpoint: main.touchpoint,
+        appVersion: '2.1.0',
+        status: 'ok',
+        online: true,
+        lastHeartbeatAt: t,
+        queueDepth: 3,
+        oldestUnsentAt: t - 2 * MIN,
+        deadLetters: 1,
+        storageErrors: 2,
+        clockSkewMs: 90_000,
+        restarts24h: 0,
+        tapsToday: 14,
+        lastTapAt: t - MIN,
+      });
+      expect(places).toContainEqual({ id: main.locationId, name: 'Main store', openNow: true });
+      const outlet = kiosks.find((k) => k.id === OUTLET)!;
+      for (const unknown of ['deadLetters', 'storageErrors', 'tapsToday', 'lastTapAt', 'problems'])
+        expect(outlet).not.toHaveProperty(unknown);
+    });
+
+    it('gives a list the page checks strictly, naming the row and field of a problem', async () => {
+      const r = await staff.ada.call('GET', '/staff/api/kiosks');
+      const good = r.body as { kiosks: Record<string, unknown>[] };
+      const spoilt = (change: (row: Record<string, unknown>) => void) => {
+        const copy = structuredClone(good);
+        change(copy.kiosks[1]!);
+        return FleetListReply.safeParse(copy).error?.issues.map((i) => [i.path, i.message]);
+      };
+      expect(FleetListReply.safeParse(good).success).toBe(true);
+      expect(spoilt((k) => (k.queueDepth = -1))).toEqual([
+        [['kiosks', 1, 'queueDepth'], 'expected a count'],
+      ]);
+      expect(spoilt((k) => (k.appVersion = null))).toEqual([
+        [['kiosks', 1, 'appVersion'], 'expected text'],
+      ]);
+      expect(spoilt((k) => (k.extra = 1))).toEqual([[['kiosks', 1, 'extra'], 'unknown field']]);
+      expect(spoilt((k) => delete k.online)).toEqual([
+        [['kiosks', 1, 'online'], 'expected true or false'],
+      ]);
+      expect(spoilt((k) => (k.locationId = 9_999))).toEqual([
+        [['kiosks', 1, 'locationId'], 'not one of the places listed'],
+      ]);
     });
 
     it('answers a poll with 304 while the list is unchanged', async () => {

@@ -4,7 +4,7 @@
 // way and any order to a retired kiosk refused, and a replacement code shown once. What the kiosk then does with an order is tests/unit/kiosk-commands.test.ts.
 import { describe, expect, it } from 'vitest';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { FleetReply } from '../../shared/fleet-api.ts';
+import { FleetListReply } from '../../shared/fleet-api.ts';
 import { AuditReply } from '../../shared/staff-admin-api.ts';
 import { KioskActionReply, KioskDetailReply } from '../../shared/staff-kiosk-api.ts';
 import { smallConfig } from '../support/config.ts';
@@ -57,12 +57,12 @@ describe('kiosk actions in the web admin', { timeout: PASSWORD_WORK_MS }, () => 
     expect(reply.commands[0]).toMatchObject({ kind: 'reload', status: 'pending', sentAt: null });
     expect(reply.kiosk).toMatchObject({ id: MAIN, location: 'Main store', retiredAt: null });
     // The status the Kiosks list shows for it (never heard from: offline), not "active".
-    const listed = FleetReply.parse((await staff.ada.call('GET', '/staff/api/kiosks')).body);
+    const listed = FleetListReply.parse((await staff.ada.call('GET', '/staff/api/kiosks')).body);
     const inList = listed.kiosks.find((k) => k.id === MAIN)!;
     expect(inList.status).toBe('offline');
     expect(reply.fleet).toEqual({
       status: inList.status,
-      since: inList.statusSince,
+      since: new Date(inList.statusSince!).toISOString(),
       problems: inList.problems,
     });
     expect((await act(MAIN, { action: 'fetch_logs', lines: 20 })).status).toBe(201);

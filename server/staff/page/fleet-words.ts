@@ -34,21 +34,23 @@ export function span(ms: number): string {
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
-/** "3 min ago" for an instant, "–" when there is none. */
-export function ago(iso: string | null, nowMs: number): string {
-  return iso === null ? '–' : `${span(nowMs - Date.parse(iso))} ago`;
+/** "3 min ago" for an instant (epoch ms), "–" when there is none. */
+export function ago(at: number | null | undefined, nowMs: number): string {
+  return at == null ? '–' : `${span(nowMs - at)} ago`;
 }
 
 /** "+1 min 30 s" / "−4 s": device clock against the collector's. */
-export function skew(ms: number | null): string {
-  if (ms === null) return '–';
-  const sign = ms < 0 ? '−' : '+';
+export function skew(ms: number | null | undefined): string {
+  if (ms == null) return '–';
   const s = Math.round(Math.abs(ms) / 1000);
+  // Under half a second either way rounds to none, which has no sign (not "−0 s").
+  if (s === 0) return '0 s';
+  const sign = ms < 0 ? '−' : '+';
   if (s < 60) return `${sign}${s} s`;
   return `${sign}${span(s * 1000)}`;
 }
 
-export const count = (n: number | null) => (n === null ? '–' : String(n));
+export const count = (n: number | null | undefined) => (n == null ? '–' : String(n));
 
 /** A local date and time, short. */
 export const when = (iso: string | null) =>

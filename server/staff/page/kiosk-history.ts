@@ -58,7 +58,13 @@ export function renderKioskHistory(env: PageEnv, kioskId: string): () => void {
           'p',
           { class: 'fleet-now' },
           `${kiosk.location} / ${kiosk.touchpoint}, version ${kiosk.appVersion ?? 'unknown'}: `,
-          statusBadge(kiosk, Date.parse(now)),
+          statusBadge(
+            {
+              ...kiosk,
+              statusSince: kiosk.statusSince === null ? null : Date.parse(kiosk.statusSince),
+            },
+            Date.parse(now),
+          ),
         ),
         el('h2', {}, 'Status changes (30 days)'),
         events.length

@@ -2,37 +2,44 @@
 // view while the rest scrolls sideways on a phone, every column sortable. Rows are drawn from
 // the last reply and the page's own clock, so "3 min ago" moves on between polls. The table is
 // made once and only its rows are redrawn, so a poll keeps where the reader scrolled to.
-import type { FleetKiosk } from '../../../shared/fleet-api.ts';
+import type { FleetRow, FleetStatus } from '../../../shared/fleet-api.ts';
 import { el } from './dom.ts';
 import { STATUS_ORDER, STATUS_WORDS, ago, count, skew } from './fleet-words.ts';
 import { staffLink } from './link.ts';
+
+/** A row of the list with its place's name and hours. */
+export type ListedKiosk = FleetRow & { location: string; openNow: boolean };
 
 interface Column {
   /** The column's name in the address (?sort=). */
   id: string;
   label: string;
   /** What the column sorts by; null sorts last. */
-  key(k: FleetKiosk): string | number | null;
-  cell(k: FleetKiosk, nowMs: number): Node | string;
+  key(k: ListedKiosk): string | number | null;
+  cell(k: ListedKiosk, nowMs: number): Node | string;
 }
 
-const time = (iso: string | null) => (iso === null ? null : Date.parse(iso));
-const severity = (k: FleetKiosk) => STATUS_ORDER.indexOf(k.status);
+const severity = (k: ListedKiosk) => STATUS_ORDER.indexOf(k.status);
 
-/** The status as a badge, with since when and the other problems: the list's and a kiosk's page. */
+/**
+ * The status as a badge, with since when (epoch ms) and the other problems: the list's and a
+ * kiosk's page.
+ */
 export function statusBadge(
-  k: Pick<FleetKiosk, 'status' | 'statusSince' | 'problems'>,
+  k: { status: FleetStatus; statusSince?: number | null; problems?: FleetStatus[] },
   nowMs: number,
 ): HTMLElement {
   const words = STATUS_WORDS[k.status];
   const badge = el('span', { class: `badge fleet-${k.status}` }, words.label);
   badge.title = words.meaning;
-  const more = k.problems.slice(1).map((p) => STATUS_WORDS[p].label.toLowerCase());
+  const more = (k.problems ?? []).slice(1).map((p) => STATUS_WORDS[p].label.toLowerCase());
   return el(
     'span',
     { class: 'fleet-status' },
     badge,
-    k.statusSince && k.status !== 'ok' ? el('small', {}, `since ${ago(k.statusSince, nowMs)}`) : '',
+    k.statusSince != null && k.status !== 'ok'
+      ? el('small', {}, `since ${ago(k.statusSince, nowMs)}`)
+      : '',
     more.length ? el('small', {}, `also ${more.join(', ')}`) : '',
   );
 }
@@ -66,27 +73,37 @@ export const COLUMNS: Column[] = [
   {
     id: 'heartbeat',
     label: 'Last heartbeat',
-    key: (k) => time(k.lastHeartbeatAt),
+    key: (k) => k.lastHeartbeatAt ?? null,
     cell: (k, now) => ago(k.lastHeartbeatAt, now),
   },
-  { id: 'version', label: 'Version', key: (k) => k.appVersion, cell: (k) => k.appVersion ?? '–' },
-  { id: 'queue', label: 'Queue', key: (k) => k.queueDepth, cell: (k) => count(k.queueDepth) },
+  {
+    id: 'version',
+    label: 'Version',
+    key: (k) => k.appVersion ?? null,
+    cell: (k) => k.appVersion ?? '–',
+  },
+  {
+    id: 'queue',
+    label: 'Queue',
+    key: (k) => k.queueDepth ?? null,
+    cell: (k) => count(k.queueDepth),
+  },
   {
     id: 'unsent',
     label: 'Oldest unsent',
-    key: (k) => time(k.oldestUnsentAt),
+    key: (k) => k.oldestUnsentAt ?? null,
     cell: (k, now) => ago(k.oldestUnsentAt, now),
   },
   {
     id: 'dead-letters',
     label: 'Dead letters',
-    key: (k) => k.deadLetters,
+    key: (k) => k.deadLetters ?? null,
     cell: (k) => count(k.deadLetters),
   },
   {
     id: 'storage',
     label: 'Storage errors',
-    key: (k) => k.storageErrors,
+    key: (k) => k.storageErrors ?? null,
     cell: (k) => {
       const cell = el('span', {}, count(k.storageErrors));
       if (k.storageError) cell.title = k.storageError;
@@ -96,7 +113,7 @@ export const COLUMNS: Column[] = [
   {
     id: 'skew',
     label: 'Clock skew',
-    key: (k) => (k.clockSkewMs === null ? null : Math.abs(k.clockSkewMs)),
+    key: (k) => (k.clockSkewMs === undefined ? null : Math.abs(k.clockSkewMs)),
     cell: (k) => skew(k.clockSkewMs),
   },
   {
@@ -108,13 +125,13 @@ export const COLUMNS: Column[] = [
   {
     id: 'answers',
     label: 'Answers today',
-    key: (k) => k.tapsToday,
+    key: (k) => k.tapsToday ?? null,
     cell: (k) => count(k.tapsToday),
   },
   {
     id: 'last-answer',
     label: 'Last answer',
-    key: (k) => time(k.lastTapAt),
+    key: (k) => k.lastTapAt ?? null,
     cell: (k, now) => ago(k.lastTapAt, now),
   },
 ];
@@ -131,7 +148,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * The kiosks in `sort`'s order; ties by severity, then id. Each key is read once, not at every
  * comparison: at 5,000 kiosks that is 5,000 keys instead of some 120,000.
  */
-export function sortKiosks(kiosks: FleetKiosk[], sort: SortState): FleetKiosk[] {
+export function sortKiosks(kiosks: ListedKiosk[], sort: SortState): ListedKiosk[] {
   const key = COLUMNS[sort.column]!.key;
   const keyed = kiosks.map((k) => ({ k, key: key(k), severity: severity(k) }));
   const sign = sort.descending ? -1 : 1;
@@ -149,7 +166,7 @@ export function sortKiosks(kiosks: FleetKiosk[], sort: SortState): FleetKiosk[] 
 /** The table: `show` draws the given rows (already sorted) and marks the sorted column. */
 export function kioskTable(resort: (column: number) => void): {
   node: HTMLElement;
-  show(kiosks: FleetKiosk[], sort: SortState, nowMs: number): void;
+  show(kiosks: ListedKiosk[], sort: SortState, nowMs: number): void;
 } {
   const heads = COLUMNS.map((c, i) => {
     const button = el('button', { type: 'button', class: 'sort' }, c.label);

@@ -54,7 +54,10 @@ function facts(k: KioskDetail, fleet: KioskFleetStatus | null): HTMLElement {
       k.retiredAt
         ? `Retired ${when(k.retiredAt)}`
         : fleet
-          ? statusBadge({ ...fleet, statusSince: fleet.since }, Date.now())
+          ? statusBadge(
+              { ...fleet, statusSince: fleet.since === null ? null : Date.parse(fleet.since) },
+              Date.now(),
+            )
           : '—',
     ),
     row('Version', k.appVersion ?? '—'),

@@ -6,13 +6,19 @@
 // linked from here. A fleet of thousands is filtered and sorted only when the list, the filter
 // or the order changed, and only the page's rows are drawn.
 import './kiosks.css';
-import { FLEET_STATUSES, FleetReply, type FleetKiosk } from '../../../shared/fleet-api.ts';
+import { FLEET_STATUSES, FleetListReply } from '../../../shared/fleet-api.ts';
 import { getIfChanged, showLoadError } from './api.ts';
 import { el } from './dom.ts';
 import { field, select } from './form.ts';
 import { STATUS_ORDER, STATUS_WORDS } from './fleet-words.ts';
 import { renderKioskHistory } from './kiosk-history.ts';
-import { COLUMNS, kioskTable, sortKiosks, type SortState } from './kiosk-table.ts';
+import {
+  COLUMNS,
+  kioskTable,
+  sortKiosks,
+  type ListedKiosk,
+  type SortState,
+} from './kiosk-table.ts';
 import { staffLink } from './link.ts';
 import { pageHeader } from './page-header.ts';
 import type { PageEnv } from './routes.ts';
@@ -29,7 +35,7 @@ interface Filter {
   text: string;
 }
 
-function matches(k: FleetKiosk, f: Filter): boolean {
+function matches(k: ListedKiosk, f: Filter): boolean {
   if (f.status === 'problem' ? k.status === 'ok' : f.status && k.status !== f.status) return false;
   if (f.location && k.location !== f.location) return false;
   const text = f.text.trim().toLowerCase();
@@ -39,7 +45,7 @@ function matches(k: FleetKiosk, f: Filter): boolean {
   );
 }
 
-function summary(kiosks: FleetKiosk[]): string {
+function summary(kiosks: ListedKiosk[]): string {
   const counts = STATUS_ORDER.map((s) => [s, kiosks.filter((k) => k.status === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${STATUS_WORDS[s].label.toLowerCase()}`);
@@ -59,10 +65,11 @@ export function renderKiosks(env: PageEnv): () => void {
   const sort: SortState =
     sorted < 0 ? { ...DEFAULT_SORT } : { column: sorted, descending: query.get('desc') === '1' };
   let pageNo = Math.max(1, Math.floor(Number(query.get('page'))) || 1);
-  let reply: FleetReply | null = null;
+  /** The last list, each kiosk with its place's name and hours. */
+  let kiosks: ListedKiosk[] | null = null;
   let etag: string | null = null;
   /** The filtered kiosks in order; null when the list, the filter or the order changed since. */
-  let shown: FleetKiosk[] | null = null;
+  let shown: ListedKiosk[] | null = null;
   /** The collector's clock less this browser's: "3 min ago" is by the collector's clock. */
   let clockOffset = 0;
 
@@ -120,9 +127,9 @@ export function renderKiosks(env: PageEnv): () => void {
   };
 
   const draw = () => {
-    if (!reply) return;
+    if (!kiosks) return;
     shown ??= sortKiosks(
-      reply.kiosks.filter((k) => matches(k, filter)),
+      kiosks.filter((k) => matches(k, filter)),
       sort,
     );
     const pages = Math.max(1, Math.ceil(shown.length / PAGE_ROWS));
@@ -140,16 +147,20 @@ export function renderKiosks(env: PageEnv): () => void {
     remember();
   };
   /** A new list: its places and counts, then the rows. */
-  const received = (fresh: FleetReply) => {
-    reply = fresh;
+  const received = (fresh: FleetListReply) => {
+    const at = new Map(fresh.places.map((p) => [p.id, p]));
+    kiosks = fresh.kiosks.map((k) => {
+      const place = at.get(k.locationId)!;
+      return { ...k, location: place.name, openNow: place.openNow };
+    });
     shown = null;
-    const places = [...new Set(fresh.kiosks.map((k) => k.location))].sort();
+    const places = [...new Set(fresh.places.map((p) => p.name))].sort();
     placePick.replaceChildren(
       el('option', { value: '' }, 'Every location'),
       ...places.map((p) => el('option', { value: p }, p)),
     );
     placePick.value = places.includes(filter.location) ? filter.location : '';
-    counts.textContent = summary(fresh.kiosks);
+    counts.textContent = summary(kiosks);
   };
   /** The filter or the order changed: back to the first page. */
   const changed = () => {
@@ -181,11 +192,11 @@ export function renderKiosks(env: PageEnv): () => void {
     if (stopped) return;
     if (!document.hidden) {
       try {
-        const fresh = await getIfChanged(FleetReply, 'kiosks', etag);
+        const fresh = await getIfChanged(FleetListReply, 'kiosks', etag);
         if (stopped) return;
         if (fresh) {
           etag = fresh.etag;
-          clockOffset = Date.parse(fresh.data.now) - Date.now();
+          clockOffset = fresh.data.now - Date.now();
           received(fresh.data);
         }
         status.textContent = '';
