@@ -7,30 +7,21 @@
 // location's digest ≤ 60 s in all.
 //
 //   node bench/digest.ts
-import { join } from 'node:path';
-import { openStorage } from '../server/db/open.ts';
 import { buildDigest } from '../server/digest/digest.ts';
 import { digestMail } from '../server/digest/mail.ts';
 import { DEFAULT_DIGEST_SCHEDULE, dueWeek } from '../server/digest/schedule.ts';
 import { placesInScope } from '../server/reports/places.ts';
 import { refreshRollup } from '../server/reports/rollup.ts';
-import { freshPostgresSchema } from '../tests/support/collector.ts';
-import { tempDir } from '../tests/support/tmp.ts';
 import { percentile } from './latency-stats.ts';
-import { ANSWERS, generate, LOCATIONS, MANAGER } from './results-data.ts';
+import { ANSWERS, LOCATIONS, MANAGER } from './results-data.ts';
+import { ENGINE, openBenchData } from './results-store.ts';
 
-const ENGINE = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const now = new Date();
 
 async function main(): Promise<void> {
-  const tmp = tempDir('lastword-bench-digest-');
-  const schema =
-    ENGINE === 'postgres' ? await freshPostgresSchema(process.env.LASTWORD_TEST_PG_URL!) : null;
-  const storage = await openStorage(
-    schema ? { databaseUrl: schema.url } : { sqlitePath: join(tmp.path, 'collector.sqlite') },
-  );
+  const data = await openBenchData(now);
+  const { storage } = data;
   try {
-    await generate(storage, now);
     await refreshRollup(storage);
     const { places } = await placesInScope(storage.db, MANAGER, {}, 'see');
     const times: number[] = [];
@@ -52,6 +43,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         engine: ENGINE,
+        schema: process.env.BENCH_SCHEMA ?? null,
         answers: ANSWERS,
         locations: LOCATIONS,
         digests: places.length,
@@ -66,9 +58,7 @@ async function main(): Promise<void> {
       })}\n`,
     );
   } finally {
-    await storage.close();
-    await schema?.drop();
-    tmp.remove();
+    await data.close();
   }
 }
 

@@ -4,6 +4,7 @@
 // bench/results.ts and bench/digest.ts.
 import { sql } from 'kysely';
 import type { Storage } from '../server/db/open.ts';
+import { withAnswersBare } from './bulk-load.ts';
 
 export const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
 export const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 200);
@@ -16,6 +17,7 @@ const ZONES = [
   'Australia/Sydney',
 ];
 const SPAN_S = 2 * 365 * 86_400;
+const CHUNK = 1_000_000;
 
 /** A manager's account as placesInScope reads it: every location. */
 export const MANAGER = {
@@ -73,14 +75,16 @@ export async function generate(
   const pg = storage.engine === 'postgres';
   // Constants as SQL literals: a bound JS number is a REAL to SQLite, and seq is an INTEGER.
   const L = sql.raw(String(locations));
-  const last = sql.raw(String(answers - 1));
   const step = sql.raw(String(SPAN_S / answers));
   const from = sql.raw(String(start));
   // Row n: location 1 + n % LOCATIONS, spread evenly over the two years; scores from the row's
-  // own hash, so the generator needs no per-row round trip.
-  const series = pg
-    ? sql`generate_series(0, ${last}) as s(n)`
-    : sql`(with recursive s(n) as (select 0 union all select n + 1 from s where n < ${last}) select n from s) as s`;
+  // own hash, so the generator needs no per-row round trip. PostgreSQL: a million rows a
+  // statement into the bare table (bench/bulk-load.ts), so a 10-million load shows progress and
+  // no statement holds everything at once.
+  const rows = (lo: number, hi: number) =>
+    pg
+      ? sql`generate_series(${sql.raw(String(lo))}, ${sql.raw(String(hi))}) as s(n)`
+      : sql`(with recursive s(n) as (select ${sql.raw(String(lo))} union all select n + 1 from s where n < ${sql.raw(String(hi))}) select n from s) as s`;
   const h = (salt: number) =>
     pg
       ? sql.raw(`abs(hashint4(n * ${salt}))`)
@@ -88,7 +92,8 @@ export async function generate(
   const instant = pg
     ? sql`to_timestamp(${from} + n * ${step})`
     : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${from} + n * ${step}, 'unixepoch')`;
-  await sql`insert into answers (id, kiosk_id, seq, survey_version, status, language, started_at, finalized_at,
+  const insert = (lo: number, hi: number) =>
+    sql`insert into answers (id, kiosk_id, seq, survey_version, status, language, started_at, finalized_at,
       smiley, reasons, nps, ces, comment, contact, talk_now, possible_repeat, device_sent_at, received_at,
       location_id, touchpoint_id, survey_id)
     select ${pg ? sql`md5(n::text)::uuid` : sql`printf('%032x', n)`}, 'k' || (1 + n % ${L}), 1 + n / ${L}, 'v1',
@@ -99,7 +104,13 @@ export async function generate(
       ${h(19)} % 11, case when ${h(23)} % 2 = 0 then 1 + ${h(29)} % 7 end, null, null, ${pg ? sql`false` : sql`0`},
       ${pg ? sql`${h(31)} % 50 = 0` : sql`${h(31)} % 50 = 0`}, ${instant}, ${instant},
       1 + n % ${L}, 1 + n % ${L}, null
-    from ${series}`.execute(db);
+    from ${rows(lo, hi)}`.execute(db);
+  if (pg)
+    await withAnswersBare(storage, async () => {
+      for (let lo = 0; lo < answers; lo += CHUNK)
+        await insert(lo, Math.min(lo + CHUNK, answers) - 1);
+    });
+  else await insert(0, answers - 1);
   const utcDay = pg
     ? sql`to_char(finalized_at at time zone 'UTC', 'YYYY-MM-DD')`
     : sql`substr(finalized_at, 1, 10)`;

@@ -8,19 +8,15 @@
 // target p95 ≤ 300 ms.
 //
 //   node bench/results.ts
-import { join } from 'node:path';
-import { openStorage } from '../server/db/open.ts';
 import type { ResultsQuery } from '../server/reports/filter.ts';
 import { placesInScope } from '../server/reports/places.ts';
 import { resultsOf } from '../server/reports/results.ts';
 import { refreshRollup } from '../server/reports/rollup.ts';
-import { freshPostgresSchema } from '../tests/support/collector.ts';
-import { tempDir } from '../tests/support/tmp.ts';
 import { percentile } from './latency-stats.ts';
-import { ANSWERS, generate, LOCATIONS, MANAGER } from './results-data.ts';
+import { ANSWERS, LOCATIONS, MANAGER } from './results-data.ts';
+import { ENGINE, openBenchData } from './results-store.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const ENGINE = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const now = new Date();
 
 async function timed<T>(fn: () => Promise<T>): Promise<number> {
@@ -30,14 +26,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const tmp = tempDir('lastword-bench-results-');
-  const schema =
-    ENGINE === 'postgres' ? await freshPostgresSchema(process.env.LASTWORD_TEST_PG_URL!) : null;
-  const storage = await openStorage(
-    schema ? { databaseUrl: schema.url } : { sqlitePath: join(tmp.path, 'collector.sqlite') },
-  );
+  const data = await openBenchData(now);
+  const { storage } = data;
   try {
-    const generateMs = await timed(() => generate(storage, now));
     const rollupMs = await timed(() => refreshRollup(storage));
     const scope = await placesInScope(storage.db, MANAGER, {}, 'see');
     const requests: Record<string, ResultsQuery> = {
@@ -71,12 +62,10 @@ async function main(): Promise<void> {
         ).n,
       );
     process.stdout.write(
-      `${JSON.stringify({ engine: ENGINE, answers: ANSWERS, locations: LOCATIONS, runs: RUNS, generate_s: Math.round(generateMs / 100) / 10, first_rollup_s: Math.round(rollupMs / 100) / 10, rollup_rows: await count('results_days'), slice_rows: await count('results_slice_days'), requests: out, target_p95_ms: 300 })}\n`,
+      `${JSON.stringify({ engine: ENGINE, answers: ANSWERS, locations: LOCATIONS, runs: RUNS, schema: process.env.BENCH_SCHEMA ?? null, generate_s: data.generateS, first_rollup_s: data.generateS === null ? null : Math.round(rollupMs / 100) / 10, rollup_rows: await count('results_days'), slice_rows: await count('results_slice_days'), requests: out, target_p95_ms: 300 })}\n`,
     );
   } finally {
-    await storage.close();
-    await schema?.drop();
-    tmp.remove();
+    await data.close();
   }
 }
 
