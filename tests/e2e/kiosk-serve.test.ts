@@ -1,10 +1,11 @@
 // `npm run kiosk -- serve`, browser-kiosk mode on a thin client: the printed Chromium command line
 // opens the kiosk (its launch address sets the bridge cookie, the page loads, the bridge answers
 // with the kiosk's own config, which serve leaves as IT wrote it: no demo collector enrolled in
-// it); with --open, serve runs the browser and opens it again with a new launch address when it
-// exits. Needs `npm run build` first (the kiosk page).
+// it); with --open, serve runs the browser (its network stack in the browser process, for cold
+// start), loads the kiosk again when the page crashes and opens the browser again with a new
+// launch address when it exits. Needs `npm run build` first (the kiosk page).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chromiumPath } from '../support/chromium.ts';
@@ -84,6 +85,30 @@ async function inKioskTab(port: string, expression: string): Promise<unknown> {
   }
 }
 
+/** The command lines of every process started under `pid` (Linux: read from /proc). */
+function descendantCommandLines(pid: number): string[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const under = (p: number): boolean => p === pid || (p > 1 && under(parents.get(p) ?? 0));
+  return [...parents.keys()]
+    .filter((p) => p !== pid && under(p))
+    .flatMap((p) => {
+      try {
+        return [readFileSync(`/proc/${p}/cmdline`, 'utf8').replaceAll('\0', ' ')];
+      } catch {
+        return [];
+      }
+    });
+}
+
 afterEach(async () => {
   // serve stops its Chromium and waits for it: only then are the profile's files done with.
   const running = child;
@@ -148,6 +173,14 @@ describe('npm run kiosk -- serve', () => {
         timeout: 60_000,
         interval: 100,
       });
+
+      // Cold start: Chromium's network stack runs in its browser process, not a process of its
+      // own that the launch request would wait for (scripts/chromium.ts).
+      if (process.platform === 'linux') {
+        const processes = descendantCommandLines(serve.proc.pid!);
+        expect(processes.some((c) => c.includes('--type=renderer'))).toBe(true);
+        expect(processes.filter((c) => c.includes('network.mojom.NetworkService'))).toEqual([]);
+      }
 
       const crashedAt = Date.now();
       const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
