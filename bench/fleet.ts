@@ -13,8 +13,9 @@
 //   kiosksPageMs              GET /staff/api/kiosks with every kiosk (one row each), BENCH_RUNS
 //                             (20) times after the load, one at a time: p50/p95 (target ≤ 500 ms),
 //                             and the reply's size.
-//   pageDrawMs                the Kiosks page in Chromium (1280x800), BENCH_PAGE_RUNS (10) loads:
-//                             from navigation to its first rows drawn, p50/p95.
+//   pageDrawMs                the Kiosks page in Chromium (1280x800), BENCH_PAGE_RUNS (20) loads:
+//                             from navigation start to the first frame with rows, on the page's
+//                             own clock, p50/p95.
 //   pageResortMs              a click on a column header (Status, Last heartbeat) to the table
 //                             drawn in that order, p50/p95.
 // After the load (and its CPU), 5 % of the kiosks are given a problem (offline, failing disk,
@@ -45,7 +46,7 @@ const KIOSKS = Number(process.env.BENCH_KIOSKS ?? 5000);
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
-const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 10);
+const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 20);
 /** A folder for screenshots of the page at 1280x800 and 390x844; none when unset. */
 const SHOTS = process.env.BENCH_SCREENSHOTS;
 const PER_LOCATION = 100;
@@ -220,10 +221,15 @@ try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await loginOnPage(tab, collector.url, 'bench', STAFF_PASSWORD);
     for (let i = 0; i < PAGE_RUNS; i++) {
-      const t0 = performance.now();
-      await tab.goto(`${collector.url}/staff/kiosks`);
-      await tab.locator('tbody tr').first().waitFor();
-      drawMs.push(performance.now() - t0);
+      // Read on the page's own clock (ms since its navigation started), polled every frame, as
+      // cold-start reads the kiosk's faces: the harness's own round trips are not the page's.
+      await tab.goto(`${collector.url}/staff/kiosks`, { waitUntil: 'commit' });
+      const drawn = await tab.waitForFunction(
+        () => document.querySelector('tbody tr') !== null && performance.now(),
+        undefined,
+        { polling: 'raf' },
+      );
+      drawMs.push(Number(await drawn.jsonValue()));
       // Each click sorts by another column: done when its header says so.
       for (const column of ['Last heartbeat', 'Status']) {
         const t1 = performance.now();
