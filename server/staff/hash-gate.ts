@@ -1,5 +1,5 @@
 // A cap on password hashing in flight, for the whole process. One scrypt at the staff cost takes
-// 128 MiB and a large share of a core for a few hundred milliseconds: a burst of logins (or one
+// 32 MiB and a large share of a core for a few hundred milliseconds: a burst of logins (or one
 // guessing client on many addresses) must not take the server's memory and CPU from the kiosks.
 // Up to `concurrency` hashes run; up to `queue` more wait their turn; beyond that the caller is
 // told at once to come back later (the login route answers 503 with Retry-After).
@@ -9,7 +9,7 @@ export interface HashGateLimits {
   queue: number;
 }
 
-/** Two at a time (256 MiB) on the small machines a collector runs on; a short queue absorbs a shift change. */
+/** Two at a time (64 MiB) on the small machines a collector runs on; a short queue absorbs a shift change. */
 export const DEFAULT_HASH_LIMITS: HashGateLimits = { concurrency: 2, queue: 8 };
 
 export class HashGateBusy extends Error {}

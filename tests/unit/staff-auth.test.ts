@@ -140,27 +140,38 @@ for (const engine of engines) {
         expect((await dana.call('GET', '/staff/api/alerts')).status).toBe(401);
       });
 
-      it('replaces a hash made at the old, lower scrypt cost when its owner logs in', async () => {
-        const salt = randomBytes(16);
-        const key = scryptSync(STAFF_PASSWORD, salt, 32, { N: 16_384, r: 8, p: 1 });
-        const old = ['scrypt', 16384, 8, 1, salt.toString('base64url'), key.toString('base64url')];
-        const hashOf = async () =>
-          (
-            await c.storage.db
-              .selectFrom('staff_users')
-              .select('password_hash')
-              .where('username', '=', 'mo')
-              .executeTakeFirstOrThrow()
-          ).password_hash;
-        await c.storage.db
-          .updateTable('staff_users')
-          .set({ password_hash: old.join('$') })
-          .where('username', '=', 'mo')
-          .execute();
-        await loginAs(c.url, 'mo');
-        expect(await hashOf()).toMatch(/^scrypt\$131072\$8\$1\$/);
-        await loginAs(c.url, 'mo');
-      });
+      // Hashes made before the setting changed: a lower cost (2^14) and the former 2^17/8/1.
+      for (const [N, p] of [
+        [16_384, 1],
+        [131_072, 1],
+      ] as const) {
+        it(`logs in with a hash made at N=${N}, p=${p} and replaces it with today's`, async () => {
+          const salt = randomBytes(16);
+          const key = scryptSync(STAFF_PASSWORD, salt, 32, {
+            N,
+            r: 8,
+            p,
+            maxmem: 256 * 1024 * 1024,
+          });
+          const old = ['scrypt', N, 8, p, salt.toString('base64url'), key.toString('base64url')];
+          const hashOf = async () =>
+            (
+              await c.storage.db
+                .selectFrom('staff_users')
+                .select('password_hash')
+                .where('username', '=', 'mo')
+                .executeTakeFirstOrThrow()
+            ).password_hash;
+          await c.storage.db
+            .updateTable('staff_users')
+            .set({ password_hash: old.join('$') })
+            .where('username', '=', 'mo')
+            .execute();
+          await loginAs(c.url, 'mo');
+          expect(await hashOf()).toMatch(/^scrypt\$32768\$8\$3\$/);
+          await loginAs(c.url, 'mo');
+        });
+      }
 
       it('stores passwords only as scrypt hashes and sessions only as token hashes', async () => {
         const users = await c.storage.db
@@ -169,7 +180,7 @@ for (const engine of engines) {
           .execute();
         for (const u of users) {
           expect(u.password_hash).toMatch(
-            /^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/,
+            /^scrypt\$32768\$8\$3\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/,
           );
           expect(u.password_hash).not.toContain(STAFF_PASSWORD);
         }
