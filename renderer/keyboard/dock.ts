@@ -3,6 +3,10 @@
 // listener per key, then their layout) held back that screen's first frame by far the most of
 // any tap (bench/tap-latency.ts); lent, the screen only moves a finished element into place.
 // When the screen goes the keyboard is parked again, cleared, for the next customer.
+// Parked, it also stops listening to the page: simple-keyboard ends key presses and follows the
+// caret from handlers on the whole document, so every tap on every screen (pointerup, touchend)
+// walked all of its keys to drop a pressed class no key had: 4-6 ms of main thread per tap at 4x
+// CPU throttling (a trace of the CES -> comment tap), before the frame that answers it.
 import type { KeyboardOptions } from 'simple-keyboard';
 import SimpleKeyboard from 'simple-keyboard/build/index.modern.esm.js';
 
@@ -25,9 +29,46 @@ interface Built {
   element: HTMLDivElement;
   applied: string;
   handlers: KeyHandlers | null;
+  /** The document's handlers simple-keyboard set, kept aside while it is parked. */
+  quieted: DocumentHandlers | null;
 }
 
 let parked: Built | null = null;
+
+/** The document handler properties simple-keyboard's render sets (its key-release handling). */
+const DOCUMENT_HANDLERS = ['onpointerup', 'ontouchend', 'ontouchcancel', 'onmouseup'] as const;
+type DocumentHandlers = Partial<Pick<Document, (typeof DOCUMENT_HANDLERS)[number]>>;
+
+/** The listeners simple-keyboard's setEventListeners adds to the document (caret, keys). */
+function documentListeners(k: SimpleKeyboard) {
+  return [
+    ['keyup', k.handleKeyUp],
+    ['keydown', k.handleKeyDown],
+    ['mouseup', k.handleMouseUp],
+    ['touchend', k.handleTouchEnd],
+    ['selectionchange', k.handleSelectionChange],
+    ['select', k.handleSelect],
+  ] as const;
+}
+
+function park(built: Built): void {
+  const saved: DocumentHandlers = {};
+  for (const name of DOCUMENT_HANDLERS) {
+    Object.assign(saved, { [name]: document[name] });
+    document[name] = null;
+  }
+  built.quieted = saved;
+  for (const [type, listener] of documentListeners(built.keyboard))
+    document.removeEventListener(type, listener);
+  parked = built;
+}
+
+function unpark(built: Built): void {
+  if (!built.quieted) return;
+  Object.assign(document, built.quieted);
+  built.quieted = null;
+  built.keyboard.setEventListeners();
+}
 
 function build(options: KeyboardOptions): Built {
   const element = document.createElement('div');
@@ -47,19 +88,26 @@ function build(options: KeyboardOptions): Built {
     onChange: (input: string) => built.handlers?.onChange(input),
     onKeyPress: (button: string) => built.handlers?.onKeyPress(button),
   });
-  const built: Built = { keyboard, element, applied: JSON.stringify(options), handlers: null };
+  const built: Built = {
+    keyboard,
+    element,
+    applied: JSON.stringify(options),
+    handlers: null,
+    quieted: null,
+  };
   return built;
 }
 
 /** Builds the parked keyboard ahead of time, for the options the next screen will most likely ask. */
 export function prepareKeyboard(options: KeyboardOptions): void {
-  parked ??= build(options);
+  if (!parked) park(build(options));
 }
 
 /** The parked keyboard (or a new one if it is out already), showing `options`. */
 export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers): LentKeyboard {
   const built = parked ?? build(options);
   parked = null;
+  unpark(built);
   built.handlers = handlers;
   const lent: LentKeyboard = {
     keyboard: built.keyboard,
@@ -75,7 +123,7 @@ export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers):
       built.keyboard.setInput('');
       built.element.remove();
       if (parked) built.keyboard.destroy();
-      else parked = built;
+      else park(built);
     },
   };
   lent.apply(options);

@@ -98,6 +98,8 @@ describe('the on-screen keyboard', () => {
     await screen.findByRole('heading', { name: 'Thank you!' });
     act(() => vi.advanceTimersByTime(3_500)); // the thank-you lock ends: the faces are back
     await idleScreen();
+    // Parked, it no longer hears every tap on the page (its key-release handler on the document).
+    expect(document.onpointerup).toBeNull();
 
     const second = await toComment(user);
     expect(within(second).getByRole('button', { name: 'a' })).toBe(key);
@@ -105,6 +107,8 @@ describe('the on-screen keyboard', () => {
     expect(box.value).toBe('');
     await tap(user, second, 'c');
     expect(box.value).toBe('c');
+    // Lent again, it hears the finger lift again (a key's pressed look ends on it).
+    expect(document.onpointerup).not.toBeNull();
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() =>
       expect(
