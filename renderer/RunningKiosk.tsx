@@ -54,9 +54,13 @@ export function RunningKiosk({ config, client, reloadPage, onAttract }: Props) {
     const timer = setTimeout(() => {
       const { comment } = config.survey;
       const language = config.languages.default;
-      if (comment)
-        void prepareCommentKeyboard(language, comment.maxLength, i18n.getFixedT(language));
-      else void loadKeyboard();
+      if (comment) {
+        const t = i18n.getFixedT(language);
+        void prepareCommentKeyboard(language, comment.maxLength, t);
+        // The room-left line is the first plural the customer sees: i18next builds the language's
+        // Intl.PluralRules on first use, 5-10 ms at 4x CPU throttling inside that tap.
+        t('comment.remaining', { count: comment.maxLength });
+      } else void loadKeyboard();
       void loadContact();
     }, 1000);
     return () => clearTimeout(timer);
