@@ -4,12 +4,9 @@
 // both sizes go to /tmp/comments-*.png to be looked at).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
-import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { updateLocation } from '../../server/locations/store.ts';
+import type { AnswerUpload } from '../../shared/protocol.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { answer, call } from '../support/collector.ts';
-import { smallConfig } from '../support/config.ts';
+import { postAnswers, twoZonesWithSurvey } from '../support/kiosk-answers.ts';
 import { layoutProblems, NO_PROBLEMS } from '../support/staff-layout.ts';
 import { loginOnPage, watchedPage, type WatchedPage } from '../support/staff-page.ts';
 import { LOCATIONS, startStaffCollector, type StaffCollector } from '../support/staff.ts';
@@ -22,35 +19,13 @@ describe('the comment feed page', () => {
   let browser: Browser;
   let watched: WatchedPage;
 
-  const post = async (where: keyof typeof LOCATIONS, list: Partial<AnswerUpload>[]) => {
-    const k = LOCATIONS[where];
-    const answers = list.map((over, i) =>
-      answer(k.kioskId, i + 1, {
-        surveyVersion: smallConfig().survey.version,
-        startedAt: over.finalizedAt!,
-        ...over,
-      }),
-    );
-    const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
-      kioskId: k.kioskId,
-      sentAt: new Date().toISOString(),
-      answers,
-    });
-    expect(BatchReply.parse(reply.body).results.every((r) => r.status === 'stored')).toBe(true);
-  };
+  const post = (where: keyof typeof LOCATIONS, list: Partial<AnswerUpload>[]) =>
+    postAnswers(c, where, list, 1);
 
   beforeAll(async () => {
     c = await startStaffCollector();
     await c.addUser('mo', 'manager');
-    await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
-    await updateLocation(c.storage, LOCATIONS.outlet.location, { timeZone: 'America/New_York' });
-    for (const k of Object.values(LOCATIONS))
-      await attachConfig(
-        c.storage,
-        k.kioskId,
-        { ...smallConfig(), kioskId: k.kioskId },
-        new Date(),
-      );
+    await twoZonesWithSurvey(c);
     // 28 ordinary comments at the main store, a long one, and one at the outlet.
     await post('main', [
       ...Array.from({ length: 28 }, (_, i) => ({

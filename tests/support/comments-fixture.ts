@@ -3,11 +3,8 @@
 // prefix, a partial answer, a possible repeat and one without a comment, posted as kiosks post
 // them. staff-comments.test.ts reads them back.
 import { beforeAll } from 'vitest';
-import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { updateLocation } from '../../server/locations/store.ts';
-import { smallConfig } from './config.ts';
-import { answerPoster } from './kiosk-answers.ts';
-import { LOCATIONS, type StaffCollector } from './staff.ts';
+import { answerPoster, storeIds, twoZonesWithSurvey } from './kiosk-answers.ts';
+import type { StaffCollector } from './staff.ts';
 
 export const HOUR = 3_600_000;
 export const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -21,15 +18,7 @@ export function useCommentsFixture(c: StaffCollector) {
   const place = { main: 0, outlet: 0, checkout: 0, outletDoor: 0 };
 
   beforeAll(async () => {
-    await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
-    await updateLocation(c.storage, LOCATIONS.outlet.location, { timeZone: 'America/New_York' });
-    for (const k of Object.values(LOCATIONS))
-      await attachConfig(
-        c.storage,
-        k.kioskId,
-        { ...smallConfig(), kioskId: k.kioskId },
-        new Date(),
-      );
+    await twoZonesWithSurvey(c);
     await post('main', [
       [
         'queue',
@@ -58,23 +47,7 @@ export function useCommentsFixture(c: StaffCollector) {
         { finalizedAt: ago(1), smiley: 2, reasons: ['wait'], comment: 'Door queue waiting' },
       ],
     ]);
-    const locations = await c.storage.db.selectFrom('locations').select(['id', 'name']).execute();
-    place.main = locations.find((l) => l.name === LOCATIONS.main.location)!.id;
-    place.outlet = locations.find((l) => l.name === LOCATIONS.outlet.location)!.id;
-    place.checkout = (
-      await c.storage.db
-        .selectFrom('touchpoints')
-        .select('id')
-        .where('location_id', '=', place.main)
-        .executeTakeFirstOrThrow()
-    ).id;
-    place.outletDoor = (
-      await c.storage.db
-        .selectFrom('touchpoints')
-        .select('id')
-        .where('location_id', '=', place.outlet)
-        .executeTakeFirstOrThrow()
-    ).id;
+    Object.assign(place, await storeIds(c));
   });
   return { ids, post, place };
 }

@@ -5,7 +5,7 @@
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { updateLocation } from '../../server/locations/store.ts';
 import { smallConfig } from './config.ts';
-import { postAnswers } from './results-fixture.ts';
+import { postAnswers } from './kiosk-answers.ts';
 import { LOCATIONS, type StaffCollector } from './staff.ts';
 
 /** Tuesday 10 November 2026, 13:00 in Berlin: the week from Monday 2 November is due. */

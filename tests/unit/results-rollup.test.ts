@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { refreshRollup } from '../../server/reports/rollup.ts';
 import { attachConfig } from '../../server/kiosk-api/kiosk-configs.ts';
 import { smallConfig } from '../support/config.ts';
-import { postAnswers } from '../support/results-fixture.ts';
+import { postAnswers } from '../support/kiosk-answers.ts';
 import { LOCATIONS } from '../support/staff.ts';
 import { useStaffCollector } from '../support/staff-suite.ts';
 

@@ -10,10 +10,10 @@ import { useStaffCollector } from '../support/staff-suite.ts';
 import {
   FIXTURE_SEQS,
   FIXTURE_VIEW,
-  postAnswers,
   RESULTS,
   seedResultsFixture,
 } from '../support/results-fixture.ts';
+import { postAnswers } from '../support/kiosk-answers.ts';
 
 for (const engine of await staffEngines()) {
   describe.skipIf(engine.skip)(`results figures on ${engine.name}`, () => {
