@@ -1,12 +1,11 @@
 // The fleet view through real HTTP on SQLite and PostgreSQL, on the collector's injected clock:
 // heartbeats (old and new kiosks) become the Kiosks list, statuses change as time passes and are
 // recorded once as events, hours are summed, the list's ETag saves a poll, the history endpoint
-// answers "when did it go offline", only admins may look, and the daily prune keeps 30 days.
+// answers "when did it go offline", and only admins may look (the daily prune: fleet-prune.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instantOf } from '../../shared/local-time.ts';
 import { FleetHistoryReply, FleetListReply, type FleetKiosk } from '../../shared/fleet-api.ts';
 import type { HeartbeatRequest } from '../../shared/protocol.ts';
-import { pruneFleetHistory } from '../../server/fleet/prune.ts';
 import { updateLocation } from '../../server/locations/store.ts';
 import { call, heartbeat } from '../support/collector.ts';
 import { LOCATIONS, staffEngines } from '../support/staff.ts';
@@ -302,48 +301,6 @@ for (const engine of await staffEngines()) {
         statusSince: instantOf('2026-11-23', ZONE, 13, 40).toISOString(),
         openNow: true,
       });
-    });
-
-    it('claims the daily jobs once a day and prunes history older than 30 days', async () => {
-      await c.app.fleet.tick();
-      await c.app.fleet.tick();
-      const claims = await c.storage.db
-        .selectFrom('fleet_claims')
-        .select(['task', 'day'])
-        .where('day', '=', iso().slice(0, 10))
-        .orderBy('task')
-        .execute();
-      expect(claims).toEqual([
-        { task: 'fleet.prune', day: iso().slice(0, 10) },
-        { task: 'fleet.usual', day: iso().slice(0, 10) },
-      ]);
-      const old = new Date(t - 31 * 86_400_000);
-      await c.storage.db
-        .insertInto('kiosk_hours')
-        .values({
-          kiosk_id: MAIN,
-          hour: old.toISOString(),
-          heartbeats: 60,
-          restarts: 0,
-          max_queue_depth: 0,
-          max_abs_skew_ms: 0,
-          storage_failing: 0,
-          dead_letters: null,
-          storage_errors: null,
-          taps_today: null,
-          last_at: old.toISOString(),
-        })
-        .execute();
-      await c.storage.db
-        .insertInto('kiosk_status_events')
-        .values({ kiosk_id: MAIN, at: old.toISOString(), status: 'offline', previous: 'ok' })
-        .execute();
-      const count = async () =>
-        (await c.storage.db.selectFrom('kiosk_hours').select('hour').execute()).length +
-        (await c.storage.db.selectFrom('kiosk_status_events').select('at').execute()).length;
-      const before = await count();
-      expect(await pruneFleetHistory(c.storage, new Date(t - 30 * 86_400_000))).toBe(2);
-      expect(await count()).toBe(before - 2);
     });
   });
 }
