@@ -34,6 +34,17 @@ export interface PgBossQueueOptions {
 const CONCURRENCY = 4;
 /** Finished jobs are kept this long for an operator to look at, then deleted by pg-boss. */
 const KEEP_FINISHED_SECONDS = 3 * 24 * 60 * 60;
+/**
+ * A running job's worker touches it this often (half of it, in fact); a job not touched for this
+ * long belonged to an instance that died, and runs again elsewhere. pg-boss's floor. Without it a
+ * killed instance's job waited out its whole expiry: a low-score alert held for minutes.
+ */
+const HEARTBEAT_SECONDS = 10;
+/**
+ * How often an instance looks for such jobs (and expired ones). Passes are shared: one instance
+ * per interval does the work, so with several the gap can reach twice this.
+ */
+const SUPERVISE_SECONDS = 10;
 
 export class PgBossQueue implements JobQueue {
   readonly started: Promise<void>;
@@ -112,14 +123,18 @@ export class PgBossQueue implements JobQueue {
     const boss = await this.boss;
     let created = this.queues.get(name);
     if (!created) {
-      created = boss.createQueue(name, {
+      const settings = {
         notify: true,
         retryLimit: JOB_RETRIES,
         retryDelay: JOB_RETRY_DELAY_SECONDS,
         retryBackoff: true,
         expireInSeconds: JOB_EXPIRY_SECONDS,
+        heartbeatSeconds: HEARTBEAT_SECONDS,
         deleteAfterSeconds: KEEP_FINISHED_SECONDS,
-      });
+      };
+      // create leaves a queue that exists as it was; update brings one made by an older release
+      // to these settings.
+      created = boss.createQueue(name, settings).then(() => boss.updateQueue(name, settings));
       this.queues.set(name, created);
     }
     await created;
@@ -147,6 +162,8 @@ async function start(
     application_name: 'lastword-jobs',
     max: 4,
     useListenNotify: true,
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
   });
   boss.on('error', (error) =>
     log?.error({ errorMessage: messageOf(error) }, 'job queue (pg-boss) error'),

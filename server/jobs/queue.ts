@@ -37,7 +37,10 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-/** How long a running job may take before the queue takes it for lost (its process died). */
+/**
+ * How long a running job may take before the queue gives up on it and tries again. (A job whose
+ * instance died is found sooner on PostgreSQL: pg-boss-queue.ts.)
+ */
 export const JOB_EXPIRY_SECONDS = 60;
 /** A handler that throws is tried again this many times, with backoff, then given up. */
 export const JOB_RETRIES = 4;

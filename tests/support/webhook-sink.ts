@@ -1,5 +1,6 @@
 // A webhook receiver on loopback for alert tests: records every request (headers and raw body)
 // and answers with the statuses a test scripts (e.g. 500, 500, then 200 to exercise retries).
+// A request can also be held unanswered, to stand for a slow receiver while the sender dies.
 // It counts TCP connections too, so a test can tell that nothing reached it at all, not even a
 // TLS handshake it could not parse; with `tls` it speaks https with the given certificate.
 import { createServer, type IncomingHttpHeaders, type RequestListener } from 'node:http';
@@ -10,7 +11,12 @@ export interface ReceivedHook {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** What it was answered: a status, 'held' while unanswered, 'dropped' if the sender hung up. */
+  answer: number | 'held' | 'dropped';
 }
+
+/** A scripted answer: a status, or 'hold' to answer nothing (the sender times out or dies). */
+export type SinkAnswer = number | 'hold';
 
 export interface WebhookSink {
   url: string;
@@ -18,8 +24,8 @@ export interface WebhookSink {
   received: ReceivedHook[];
   /** TCP connections accepted so far. */
   readonly connections: number;
-  /** Statuses to answer with, in order; 200 once they run out. */
-  script(statuses: number[]): void;
+  /** Answers to give, in order; 200 once they run out. */
+  script(answers: SinkAnswer[]): void;
   close(): Promise<void>;
 }
 
@@ -27,18 +33,26 @@ export async function startWebhookSink(
   opts: { tls?: { key: string; cert: string } } = {},
 ): Promise<WebhookSink> {
   const received: ReceivedHook[] = [];
-  let statuses: number[] = [];
+  let answers: SinkAnswer[] = [];
   let connections = 0;
   const onRequest: RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({
+      const hook: ReceivedHook = {
         path: req.url ?? '/',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-      });
-      res.statusCode = statuses.shift() ?? 200;
+        answer: 'held',
+      };
+      received.push(hook);
+      const next = answers.shift() ?? 200;
+      if (next === 'hold') {
+        res.on('close', () => (hook.answer = 'dropped'));
+        return;
+      }
+      hook.answer = next;
+      res.statusCode = next;
       res.end('ok');
     });
   };
@@ -54,8 +68,12 @@ export async function startWebhookSink(
       return connections;
     },
     script: (s) => {
-      statuses = [...s];
+      answers = [...s];
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
