@@ -40,13 +40,19 @@ async function typeKeys(page: Page, keys: string[]): Promise<void> {
   for (const k of keys) await key(page, k).click();
 }
 
-async function journey(page: Page, url: string, viewport: string, lang: string): Promise<void> {
+/** `launchUrl` gives a new launch address each time: each opens the kiosk once. */
+async function journey(
+  page: Page,
+  launchUrl: () => string,
+  viewport: string,
+  lang: string,
+): Promise<void> {
   const L = WORDS[lang]!;
   const dir = join(viewport, lang);
   const config = exampleConfig();
   const faces = config.survey.smiley.labels.map((l) => l[lang] ?? l.en!);
   mkdirSync(join(OUT, dir), { recursive: true });
-  await page.goto(url);
+  await page.goto(launchUrl());
   await button(page, L.native).click();
   await button(page, faces[0]!).waitFor();
   // The idle screen is the faces themselves, with the welcome line and the calm motion.
@@ -145,11 +151,11 @@ async function journey(page: Page, url: string, viewport: string, lang: string):
   await shot(page, dir, '19-larger-text-reasons');
 
   // Staff: the PIN pad after a wrong PIN, then the admin panel.
-  await page.goto(url);
+  await page.goto(launchUrl());
   await button(page, L.native).click();
   for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
   const pad = page.getByRole('dialog');
-  for (const d of '1357') await pad.getByRole('button', { name: d, exact: true }).click();
+  for (const d of '135791') await pad.getByRole('button', { name: d, exact: true }).click();
   await pad.locator('.pin-key.primary').click();
   await pad.locator('.pin-message.wrong').waitFor();
   await shot(page, dir, '20-pin-wrong');
@@ -224,7 +230,7 @@ try {
           process.stderr.write(`[${viewport.name}/${lang}] console: ${m.text()}\n`);
       });
       try {
-        await journey(page, kiosk.url, viewport.name, lang);
+        await journey(page, kiosk.launchUrl, viewport.name, lang);
       } catch (e) {
         await page.screenshot({ path: join(OUT, `FAILED-${viewport.name}-${lang}.png`) });
         throw e;
