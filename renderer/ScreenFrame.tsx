@@ -26,8 +26,10 @@ import { Ces, Nps } from './screens/Ratings.tsx';
 import { Reasons } from './screens/Reasons.tsx';
 import { Smiley } from './screens/Smiley.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
+import { afterPaint } from './after-paint.ts';
+import { ScreenSlot } from './ScreenSlot.tsx';
 import { useFlow, useKiosk } from './state/context.tsx';
-import type { Screen } from './state/steps.ts';
+import { nextScreen, type Screen } from './state/steps.ts';
 import { themeColours } from './theme.ts';
 
 export const loadContact = () => import('./screens/Contact.tsx');
@@ -51,6 +53,26 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   ),
   thanks: () => <ThankYou />,
 };
+
+/**
+ * Screens that do nothing when they mount (no timer, no fetch), so the one the customer will most
+ * likely see next can be drawn ahead, hidden, while they read this one (usePrepared).
+ */
+const PREPARABLE: ReadonlySet<Screen> = new Set(['reasons', 'nps', 'ces', 'comment']);
+
+/**
+ * The screen to draw ahead, hidden under the current one, so the tap that opens it only reveals
+ * a finished screen (its render, style and layout done) instead of building it inside the frame
+ * the customer waits for. Drawn once the current screen is painted: inside the settle time after
+ * a change, when taps are ignored anyway.
+ */
+function usePrepared(screen: Screen, visit: number): Screen | null {
+  const { survey } = useKiosk().config;
+  const upcoming = useFlow((f) => nextScreen(survey, f.draft, f.screen));
+  const [painted, setPainted] = useState(-1);
+  useEffect(() => afterPaint(() => setPainted(visit)), [visit]);
+  return painted === visit && upcoming !== screen && PREPARABLE.has(upcoming) ? upcoming : null;
+}
 
 // The parts around the screen read the store themselves; memo keeps a screen change (which
 // re-renders this frame) from re-rendering them too: a tap pays only for the new screen.
@@ -91,6 +113,7 @@ export function ScreenFrame() {
   const [adminOpen, setAdminOpen] = useState(false);
   const stage = useRef<HTMLElement>(null);
   const live = useScreenAnnouncer(stage, visit);
+  const prepared = usePrepared(screen, visit);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
@@ -130,7 +153,17 @@ export function ScreenFrame() {
     >
       <TopBar />
       <main ref={stage} className="stage">
-        {SCREENS[screen]()}
+        <div className="screens">
+          {/* Keyed by screen: the prepared one keeps its DOM when it becomes the current one. */}
+          <ScreenSlot key={screen} current>
+            {SCREENS[screen]()}
+          </ScreenSlot>
+          {prepared && (
+            <ScreenSlot key={prepared} current={false}>
+              {SCREENS[prepared]()}
+            </ScreenSlot>
+          )}
+        </div>
         <Help />
       </main>
       <p ref={live} className="visually-hidden" role="status" aria-live="polite" />

@@ -4,6 +4,7 @@
 // is built ahead of time and borrowed (dock.ts).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsCurrentScreen } from '../ScreenSlot.tsx';
 import { CandidateBar } from './CandidateBar.tsx';
 import { borrowKeyboard, type LentKeyboard } from './dock.ts';
 import type { LayoutId } from './layouts.ts';
@@ -33,6 +34,7 @@ export default function OnScreenKeyboard({
   const lent = useRef<LentKeyboard | null>(null);
   const [chosen, setChosen] = useState<{ for: string; id: LayoutId } | null>(null);
   const [shift, setShift] = useState(false);
+  const current = useIsCurrentScreen();
 
   // The customer's switch wins until the language or the field's preference changes.
   const context = `${language}|${preferLatin}`;
@@ -75,6 +77,9 @@ export default function OnScreenKeyboard({
       keyboard.giveBack();
     };
   }, []);
+
+  // Before the frame that shows the screen, so the first key press already counts.
+  useLayoutEffect(() => lent.current?.listen(current), [current]);
 
   useEffect(() => {
     lent.current?.apply(options);

@@ -3,10 +3,11 @@
 // listener per key, then their layout) held back that screen's first frame by far the most of
 // any tap (bench/tap-latency.ts); lent, the screen only moves a finished element into place.
 // When the screen goes the keyboard is parked again, cleared, for the next customer.
-// Parked, it also stops listening to the page: simple-keyboard ends key presses and follows the
-// caret from handlers on the whole document, so every tap on every screen (pointerup, touchend)
-// walked all of its keys to drop a pressed class no key had: 4-6 ms of main thread per tap at 4x
-// CPU throttling (a trace of the CES -> comment tap), before the frame that answers it.
+// Parked, or lent to a screen drawn ahead and not shown yet, it also stops listening to the page:
+// simple-keyboard ends key presses and follows the caret from handlers on the whole document, so
+// every tap on every screen (pointerup, touchend) walked all of its keys to drop a pressed class
+// no key had: 4-6 ms of main thread per tap at 4x CPU throttling (a trace of the CES -> comment
+// tap), before the frame that answers it.
 import type { KeyboardOptions } from 'simple-keyboard';
 import SimpleKeyboard from 'simple-keyboard/build/index.modern.esm.js';
 
@@ -21,6 +22,8 @@ export interface LentKeyboard {
   element: HTMLDivElement;
   /** Shows `options`: rebuilds the keys only when they differ from those on it now. */
   apply(options: KeyboardOptions): void;
+  /** Starts (or stops) following the page's key presses and releases: on while it is shown. */
+  listen(on: boolean): void;
   giveBack(): void;
 }
 
@@ -51,7 +54,8 @@ function documentListeners(k: SimpleKeyboard) {
   ] as const;
 }
 
-function park(built: Built): void {
+function quiet(built: Built): void {
+  if (built.quieted) return;
   const saved: DocumentHandlers = {};
   for (const name of DOCUMENT_HANDLERS) {
     Object.assign(saved, { [name]: document[name] });
@@ -60,14 +64,18 @@ function park(built: Built): void {
   built.quieted = saved;
   for (const [type, listener] of documentListeners(built.keyboard))
     document.removeEventListener(type, listener);
-  parked = built;
 }
 
-function unpark(built: Built): void {
+function listen(built: Built): void {
   if (!built.quieted) return;
   Object.assign(document, built.quieted);
   built.quieted = null;
   built.keyboard.setEventListeners();
+}
+
+function park(built: Built): void {
+  quiet(built);
+  parked = built;
 }
 
 function build(options: KeyboardOptions): Built {
@@ -103,11 +111,14 @@ export function prepareKeyboard(options: KeyboardOptions): void {
   if (!parked) park(build(options));
 }
 
-/** The parked keyboard (or a new one if it is out already), showing `options`. */
+/**
+ * The parked keyboard (or a new one if it is out already), showing `options`, quiet until
+ * `listen(true)`: a screen drawn ahead borrows it before it is shown.
+ */
 export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers): LentKeyboard {
   const built = parked ?? build(options);
   parked = null;
-  unpark(built);
+  quiet(built);
   built.handlers = handlers;
   const lent: LentKeyboard = {
     keyboard: built.keyboard,
@@ -118,6 +129,7 @@ export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers):
       built.keyboard.setOptions(next);
       built.applied = json;
     },
+    listen: (on) => (on ? listen(built) : quiet(built)),
     giveBack() {
       built.handlers = null;
       built.keyboard.setInput('');
