@@ -55,10 +55,11 @@ const SCREENS: Record<Screen, () => ReactNode> = {
 };
 
 /**
- * Screens that do nothing when they mount (no timer, no fetch), so the one the customer will most
- * likely see next can be drawn ahead, hidden, while they read this one (usePrepared).
+ * Screens that do nothing while they are drawn ahead, hidden (no fetch; the goodbye's lock waits
+ * until it is shown), so the one the customer will most likely see next can be drawn while they
+ * read this one (usePrepared).
  */
-const PREPARABLE: ReadonlySet<Screen> = new Set(['reasons', 'nps', 'ces', 'comment']);
+const PREPARABLE: ReadonlySet<Screen> = new Set(['reasons', 'nps', 'ces', 'comment', 'thanks']);
 
 /**
  * The screen to draw ahead, hidden under the current one, so the tap that opens it only reveals

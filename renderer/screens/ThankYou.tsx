@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Face } from '../components/Face.tsx';
+import { useIsCurrentScreen } from '../ScreenSlot.tsx';
 import { useFlow, useKiosk, useText } from '../state/context.tsx';
 import { counterOptions } from '../state/counter-options.ts';
 import { isUnhappy } from '../state/steps.ts';
@@ -16,11 +17,14 @@ export function ThankYou() {
   const unhappy = useFlow((f) => isUnhappy(survey, f.draft));
   const welcomeNext = useFlow((f) => f.welcomeNext);
   const { thanksLockMs } = counterOptions(config);
+  const current = useIsCurrentScreen();
 
+  // The lock starts when the goodbye is shown, not while it is drawn ahead.
   useEffect(() => {
+    if (!current) return;
     const done = setTimeout(welcomeNext, thanksLockMs);
     return () => clearTimeout(done);
-  }, [welcomeNext, thanksLockMs]);
+  }, [current, welcomeNext, thanksLockMs]);
 
   return (
     <section

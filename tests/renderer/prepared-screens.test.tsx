@@ -1,9 +1,9 @@
 // The next screen is drawn ahead, hidden, while the customer reads this one, so the tap that
 // opens it only reveals it (ScreenFrame's usePrepared). What the customer and a screen reader
 // must never notice: the hidden screen cannot be found, reached or typed into before its turn.
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { renderKiosk, startWith } from './support/render.tsx';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { idleScreen, renderKiosk, startWith } from './support/render.tsx';
 
 const preparedBox = () => document.querySelector<HTMLTextAreaElement>('.slot.prepared textarea');
 
@@ -30,5 +30,28 @@ describe('the screen drawn ahead', () => {
     expect(await screen.findByRole('textbox')).toBe(drawn);
     expect(drawn.closest('.slot')!.hasAttribute('inert')).toBe(false);
     expect(document.onpointerup).not.toBeNull();
+  });
+
+  it('keeps the goodbye drawn under the comment screen from starting its lock', async () => {
+    const { user } = await renderKiosk({ fakeTimers: true });
+    await startWith(user, 'Good');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await user.click(await screen.findByRole('button', { name: '8' }));
+    await user.click(await screen.findByRole('button', { name: '5' }));
+    await screen.findByRole('textbox');
+    await waitFor(() =>
+      expect(document.querySelector('.slot.prepared .screen-thanks')).not.toBeNull(),
+    );
+    // Longer than the lock: a goodbye that started it while hidden would have spent it by now,
+    // and once shown would hold the kiosk for good.
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(screen.getByRole('textbox')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Skip' }));
+    await screen.findByRole('heading', { name: 'Thank you!' });
+    act(() => vi.advanceTimersByTime(2_900));
+    expect(screen.queryByRole('button', { name: 'Good' })).toBeNull();
+    act(() => vi.advanceTimersByTime(100));
+    await idleScreen();
   });
 });
