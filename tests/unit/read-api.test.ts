@@ -6,11 +6,11 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchReply, type AnswerUpload } from '../../shared/protocol.ts';
+import type { AnswerUpload } from '../../shared/protocol.ts';
 import { ApiAnswersPage, type ApiAnswer } from '../../shared/read-api.ts';
 import { createApiToken, revokeApiToken } from '../../server/api/tokens.ts';
 import { forgetPerson } from '../../server/privacy/person.ts';
-import { answer, call } from '../support/collector.ts';
+import { postAnswers } from '../support/kiosk-answers.ts';
 import { LOCATIONS, staffEngines } from '../support/staff.ts';
 import { useStaffCollector } from '../support/staff-suite.ts';
 
@@ -29,20 +29,10 @@ for (const engine of await staffEngines()) {
     let validate: (path: string, status: number, body: unknown) => string[];
 
     const post = async (where: keyof typeof LOCATIONS, list: Partial<AnswerUpload>[]) => {
-      const k = LOCATIONS[where];
-      const answers = list.map((over) =>
-        answer(k.kioskId, (seqs[k.kioskId] = (seqs[k.kioskId] ?? 0) + 1), {
-          startedAt: over.finalizedAt!,
-          ...over,
-        }),
-      );
-      const reply = await call({ url: c.url, token: c.tokens[k.kioskId]! }, 'POST', '/v1/answers', {
-        kioskId: k.kioskId,
-        sentAt: new Date().toISOString(),
-        answers,
-      });
-      expect(BatchReply.parse(reply.body).results.every((r) => r.status === 'stored')).toBe(true);
-      return answers.map((a) => a.id);
+      const { kioskId } = LOCATIONS[where];
+      const firstSeq = (seqs[kioskId] ?? 0) + 1;
+      seqs[kioskId] = firstSeq + list.length - 1;
+      return (await postAnswers(c, where, list, firstSeq)).map((a) => a.id);
     };
 
     const get = async (token: string, path: string) => {
