@@ -6,6 +6,7 @@ import {
   Suspense,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ReactNode,
@@ -72,7 +73,7 @@ function usePrepared(screen: Screen, visit: number): Screen | null {
   const upcoming = useFlow((f) => nextScreen(survey, f.draft, f.screen));
   const [painted, setPainted] = useState(-1);
   useEffect(() => afterPaint(() => setPainted(visit)), [visit]);
-  return painted === visit && upcoming !== screen && PREPARABLE.has(upcoming) ? upcoming : null;
+  return painted === visit && PREPARABLE.has(upcoming) ? upcoming : null;
 }
 
 // The parts around the screen read the store themselves; memo keeps a screen change (which
@@ -115,6 +116,11 @@ export function ScreenFrame() {
   const stage = useRef<HTMLElement>(null);
   const live = useScreenAnnouncer(stage, visit);
   const prepared = usePrepared(screen, visit);
+  // The same elements while the screens stay: the frame re-renders when the next screen is
+  // drawn ahead and every second of a "Still there?" countdown, and the shown screen (which reads
+  // the store itself) must not re-render with it.
+  const shown = useMemo(() => SCREENS[screen](), [screen]);
+  const ahead = useMemo(() => prepared && SCREENS[prepared](), [prepared]);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
@@ -157,11 +163,11 @@ export function ScreenFrame() {
         <div className="screens">
           {/* Keyed by screen: the prepared one keeps its DOM when it becomes the current one. */}
           <ScreenSlot key={screen} current>
-            {SCREENS[screen]()}
+            {shown}
           </ScreenSlot>
           {prepared && (
             <ScreenSlot key={prepared} current={false}>
-              {SCREENS[prepared]()}
+              {ahead}
             </ScreenSlot>
           )}
         </div>

@@ -32,7 +32,7 @@ interface Built {
   element: HTMLDivElement;
   applied: string;
   handlers: KeyHandlers | null;
-  /** The document's handlers simple-keyboard set, kept aside while it is parked. */
+  /** The document's handlers simple-keyboard set, kept aside while it is quiet (not shown). */
   quieted: DocumentHandlers | null;
 }
 
