@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       let bytes = 0;
       let firstByteMs: number | null = null;
       // The collector's RSS sampled while it exports: its peak (VmHWM) is set at start-up and
-      // by the login's password hash (scrypt at N=2^15, r=8, p=3 takes 32 MiB; 128 MiB before 2026-12-03), before the export begins.
+      // by the login's password hash (scrypt at N=2^15, r=8, p=3 takes 32 MiB; 128 MiB before
+      // 2026-12-03), before the export begins.
       let exportRssMb = 0;
       const sampler = setInterval(() => {
         exportRssMb = Math.max(exportRssMb, rssMb(server.pid) ?? 0);

@@ -9,7 +9,10 @@ export interface HashGateLimits {
   queue: number;
 }
 
-/** Two at a time (64 MiB) on the small machines a collector runs on; a short queue absorbs a shift change. */
+/**
+ * Two at a time (64 MiB) on the small machines a collector runs on; a short queue absorbs a
+ * shift change.
+ */
 export const DEFAULT_HASH_LIMITS: HashGateLimits = { concurrency: 2, queue: 8 };
 
 export class HashGateBusy extends Error {}

@@ -4,8 +4,8 @@
 // does as much work in a quarter of the memory (32 MiB instead of 128), which matters on the small
 // machines a collector runs on, where one login used to double the process's peak RSS. A hash made
 // with any other setting (an older, lower one, or 2^17/8/1 before this change) is replaced on the
-// next successful login (needsRehash). crypto.scrypt runs on libuv's thread pool, never on the event loop; HashGate caps
-// how many run at once. Verification is constant-time.
+// next successful login (needsRehash). crypto.scrypt runs on libuv's thread pool, never on the
+// event loop; HashGate caps how many run at once. Verification is constant-time.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 2 ** 15;
