@@ -4,6 +4,11 @@
 import { existsSync } from 'node:fs';
 
 const CANDIDATES = [
+  // Debian's chromium package (what deploy/linux installs) puts the browser here and a shell
+  // launcher at /usr/bin/chromium. The launcher checks the CPU, sources /etc/chromium.d and adds
+  // desktop flags (extensions, API keys) the kiosk does not want, before it execs this binary:
+  // about 100 ms of every cold start on a thin client's two cores (bench/cold-start.ts).
+  '/usr/lib/chromium/chromium',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -11,8 +16,11 @@ const CANDIDATES = [
 ];
 
 /** CHROMIUM_PATH, else the first Chromium installed in the usual places; null if none. */
-export function findChromium(env = process.env): string | null {
-  return [env.CHROMIUM_PATH, ...CANDIDATES].find((p) => p && existsSync(p)) ?? null;
+export function findChromium(
+  env = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string | null {
+  return [env.CHROMIUM_PATH, ...CANDIDATES].find((p) => p && exists(p)) ?? null;
 }
 
 /**

@@ -1,7 +1,8 @@
-// Finds a Chromium for the browser tests without downloading one: CHROMIUM_PATH, then Debian's
-// package, then the Chromium that @sparticuz/chromium ships inside its npm package.
-import { existsSync } from 'node:fs';
+// Finds a Chromium for the browser tests without downloading one: the one the kiosk itself would
+// run (CHROMIUM_PATH, then the usual places: scripts/chromium.ts), else the Chromium that
+// @sparticuz/chromium ships inside its npm package.
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../../scripts/chromium.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -15,8 +16,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function chromiumPath(): Promise<string> {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const c of candidates) if (c && existsSync(c)) return c;
+  const installed = findChromium();
+  if (installed) return installed;
   const sparticuz = (await import('@sparticuz/chromium')).default;
   return sparticuz.executablePath();
 }
