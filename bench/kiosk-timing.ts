@@ -3,6 +3,7 @@
 // wait for the faces.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -60,9 +61,11 @@ export interface OpenKiosk {
  * browser path, a wrapper that adds what a machine without a screen needs (headless, no
  * sandbox, no GPU) and a DevTools port, found in the profile's DevToolsActivePort file, for the
  * bench to watch the page from outside. A data folder used before keeps its database and its
- * browser profile (with Chromium's caches), as a kiosk's does from one day to the next.
+ * browser profile (with Chromium's caches), as a kiosk's does from one day to the next. `port`
+ * is serve's loopback port; a kiosk's is the same at every start (4310), and Chromium's caches
+ * hold the page's files by address, so a restart that is to find them gives the same port.
  */
-export async function startOpenKiosk(dataDir: string): Promise<OpenKiosk> {
+export async function startOpenKiosk(dataDir: string, port = 0): Promise<OpenKiosk> {
   writeConfig(dataDir, exampleConfig());
   const wrapper = join(dataDir, 'chromium-wrapper.sh');
   // Only what a machine without a screen needs; serve's own flags are what is measured.
@@ -73,6 +76,7 @@ export async function startOpenKiosk(dataDir: string): Promise<OpenKiosk> {
     '--window-size=1920,1080',
     '--remote-debugging-port=0',
   ];
+  // chromiumPath is the Chromium serve itself would pick (scripts/chromium.ts), else the npm one.
   writeFileSync(wrapper, `#!/bin/sh\nexec ${await chromiumPath()} ${flags.join(' ')} "$@"\n`);
   chmodSync(wrapper, 0o755);
   // A profile used before still holds the last browser's port.
@@ -82,7 +86,7 @@ export async function startOpenKiosk(dataDir: string): Promise<OpenKiosk> {
   const spawnedAt = Date.now();
   const child = spawn(
     process.execPath,
-    ['scripts/run.mjs', 'kiosk', 'serve', '--port', '0', '--open'],
+    ['scripts/run.mjs', 'kiosk', 'serve', '--port', String(port), '--open'],
     {
       env: { ...process.env, LASTWORD_DATA_DIR: dataDir, CHROMIUM_PATH: wrapper },
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -147,6 +151,15 @@ export async function facesPainted(page: Page): Promise<number> {
     },
   );
   return Math.round(Number(await at.jsonValue()));
+}
+
+/** A loopback port free now, for a kiosk that is to keep it from one start to the next. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export function summary(values: number[]) {
