@@ -16,7 +16,7 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** `url` is the launch address serve prints for Chromium (the last word of its command line). */
+/** `url` is the launch address serve prints for Chromium (its command line's last word, `--app=…`). */
 export function startHostProcess(dataDir: string): HostProcess {
   writeConfig(dataDir, exampleConfig());
   const child = spawn(process.execPath, ['scripts/tasks/kiosk.ts', 'serve', '--port', '0'], {
@@ -27,7 +27,13 @@ export function startHostProcess(dataDir: string): HostProcess {
     child.once('exit', (code) => reject(new Error(`kiosk host exited (${code})`)));
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (line.startsWith('chromium: ')) resolve(line.split(' ').at(-1)!);
+      if (line.startsWith('chromium: '))
+        resolve(
+          line
+            .split(' ')
+            .at(-1)!
+            .replace(/^--app=/, ''),
+        );
     });
   });
   return {

@@ -128,6 +128,8 @@ describe('npm run kiosk -- serve', () => {
     const configBefore = readFileSync(serve.configPath, 'utf8');
     const printed = await serve.line(/^chromium: /);
     expect(printed).toMatch(/ --kiosk /);
+    // An app window: no address bar, whose suggestion popup would load beside the kiosk page.
+    expect(printed).toMatch(/ --app=http:\/\/127\.0\.0\.1:\d+\/launch\//);
     expect(printed).toContain(`--user-data-dir=${join(serve.data.path, 'chromium-profile')}`);
     const [launch, origin] = LAUNCH.exec(printed) as unknown as [string, string];
 
