@@ -6,7 +6,6 @@ import {
   Suspense,
   useEffect,
   useLayoutEffect,
-  useMemo,
   useRef,
   useState,
   type ReactNode,
@@ -40,19 +39,24 @@ const Contact = lazy(loadContact);
 const SETTLE_MS = 300;
 const WARN_MS = 5000;
 
-const SCREENS: Record<Screen, () => ReactNode> = {
-  attract: () => <Attract />,
-  smiley: () => <Smiley />,
-  reasons: () => <Reasons />,
-  nps: () => <Nps />,
-  ces: () => <Ces />,
-  comment: () => <Comment />,
-  contact: () => (
+/**
+ * One element per screen, made once: the same element object where a screen drawn ahead becomes
+ * the current one (or the frame re-renders around it) lets React skip rendering it again. The
+ * screens take no props; they read the store.
+ */
+const SCREENS: Record<Screen, ReactNode> = {
+  attract: <Attract />,
+  smiley: <Smiley />,
+  reasons: <Reasons />,
+  nps: <Nps />,
+  ces: <Ces />,
+  comment: <Comment />,
+  contact: (
     <Suspense fallback={null}>
       <Contact />
     </Suspense>
   ),
-  thanks: () => <ThankYou />,
+  thanks: <ThankYou />,
 };
 
 /**
@@ -116,11 +120,6 @@ export function ScreenFrame() {
   const stage = useRef<HTMLElement>(null);
   const live = useScreenAnnouncer(stage, visit);
   const prepared = usePrepared(screen, visit);
-  // The same elements while the screens stay: the frame re-renders when the next screen is
-  // drawn ahead and every second of a "Still there?" countdown, and the shown screen (which reads
-  // the store itself) must not re-render with it.
-  const shown = useMemo(() => SCREENS[screen](), [screen]);
-  const ahead = useMemo(() => prepared && SCREENS[prepared](), [prepared]);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
@@ -163,11 +162,11 @@ export function ScreenFrame() {
         <div className="screens">
           {/* Keyed by screen: the prepared one keeps its DOM when it becomes the current one. */}
           <ScreenSlot key={screen} current>
-            {shown}
+            {SCREENS[screen]}
           </ScreenSlot>
           {prepared && (
             <ScreenSlot key={prepared} current={false}>
-              {ahead}
+              {SCREENS[prepared]}
             </ScreenSlot>
           )}
         </div>
