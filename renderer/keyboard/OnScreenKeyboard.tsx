@@ -4,6 +4,7 @@
 // is built ahead of time and borrowed (dock.ts).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { afterPaint } from '../after-paint.ts';
 import { useIsCurrentScreen } from '../ScreenSlot.tsx';
 import { CandidateBar } from './CandidateBar.tsx';
 import { borrowKeyboard, type LentKeyboard } from './dock.ts';
@@ -81,6 +82,13 @@ export default function OnScreenKeyboard({
   // Before the frame that shows the screen, so the first key press already counts.
   useLayoutEffect(() => lent.current?.listen(current), [current]);
 
+  // The keys are drawn the frame after their screen is shown. Rasterizing some forty keys was
+  // most of the frame the customer's tap waited for (the effort question to the comment screen:
+  // about 20 ms of raster at 4x CPU throttling, bench/tap-latency.ts); one frame later they come
+  // within the 300 ms in which the new screen ignores taps anyway (ScreenFrame's SETTLE_MS).
+  const [keysDrawn, setKeysDrawn] = useState(false);
+  useEffect(() => (current ? afterPaint(() => setKeysDrawn(true)) : undefined), [current]);
+
   useEffect(() => {
     lent.current?.apply(options);
   }, [options]);
@@ -91,7 +99,7 @@ export default function OnScreenKeyboard({
   }, [value]);
 
   return (
-    <div className="keyboard" dir="ltr">
+    <div className={keysDrawn ? 'keyboard' : 'keyboard undrawn'} dir="ltr">
       {layout.candidates && <CandidateBar value={value} onChange={onChange} />}
       <div ref={host} role="group" aria-label={t('keyboard.label')} />
     </div>
