@@ -16,7 +16,10 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** `url` is the launch address serve prints for Chromium (its command line's last word, `--app=…`). */
+/** A one-time launch address in serve's printed Chromium command line. */
+const LAUNCH_URL = /http:\/\/127\.0\.0\.1:\d+\/launch\/[\w-]+/;
+
+/** `url` is the launch address serve prints for Chromium (in its `--app=` argument). */
 export function startHostProcess(dataDir: string): HostProcess {
   writeConfig(dataDir, exampleConfig());
   const child = spawn(process.execPath, ['scripts/tasks/kiosk.ts', 'serve', '--port', '0'], {
@@ -27,13 +30,8 @@ export function startHostProcess(dataDir: string): HostProcess {
     child.once('exit', (code) => reject(new Error(`kiosk host exited (${code})`)));
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (line.startsWith('chromium: '))
-        resolve(
-          line
-            .split(' ')
-            .at(-1)!
-            .replace(/^--app=/, ''),
-        );
+      const launch = line.startsWith('chromium: ') && LAUNCH_URL.exec(line);
+      if (launch) resolve(launch[0]);
     });
   });
   return {
