@@ -16,6 +16,20 @@ describe('a happy customer, end to end', () => {
   });
   afterAll(async () => k?.close());
 
+  it('holds the idle faces still while the next customer steps up; the wave comes after a rest', async () => {
+    await idleFaces(k.page).waitFor();
+    const waves = await k.page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((a) => a instanceof CSSAnimation && a.animationName === 'wave')
+        .map((a) => Number(a.effect?.getTiming().delay)),
+    );
+    // A face each, one after another (a wave, not a jump), none before 3 s of rest.
+    expect(waves).toHaveLength(5);
+    expect(new Set(waves).size).toBe(5);
+    expect(Math.min(...waves)).toBeGreaterThanOrEqual(3000);
+  });
+
   it('answers with one tap from idle; the complete answer is in SQLite, no alert, no CSP violation', async () => {
     const { page } = k;
     expect(await k.taps()).toBe(0);
