@@ -80,6 +80,19 @@ function usePrepared(screen: Screen, visit: number): Screen | null {
   return painted === visit && PREPARABLE.has(upcoming) ? upcoming : null;
 }
 
+/**
+ * The screen just left, kept (hidden) until the new one has been painted. Taking a screen down
+ * (its DOM, its effects, the keyboard going back to its dock) cost the frame the customer's tap
+ * waited for about as much as showing the next one (bench/tap-latency.ts traces at 4x CPU
+ * throttling: 3-5 ms of DOM removal and unmount effects in the idle face's and Send's taps).
+ * It goes in the task after that frame.
+ */
+function useLeaving(screen: Screen): Screen | null {
+  const [shown, setShown] = useState(screen);
+  useEffect(() => afterPaint(() => setShown(screen)), [screen]);
+  return shown !== screen ? shown : null;
+}
+
 // The parts around the screen read the store themselves; memo keeps a screen change (which
 // re-renders this frame) from re-rendering them too: a tap pays only for the new screen.
 const TopBar = memo(function TopBar() {
@@ -120,6 +133,7 @@ export function ScreenFrame() {
   const stage = useRef<HTMLElement>(null);
   const live = useScreenAnnouncer(stage, visit);
   const prepared = usePrepared(screen, visit);
+  const leaving = useLeaving(screen);
   useTouchGuard();
 
   const { secondsLeft, poke } = useIdle({
@@ -160,12 +174,18 @@ export function ScreenFrame() {
       <TopBar />
       <main ref={stage} className="stage">
         <div className="screens">
-          {/* Keyed by screen: the prepared one keeps its DOM when it becomes the current one. */}
-          <ScreenSlot key={screen} current>
+          {/* Keyed by screen: the prepared one keeps its DOM when it becomes the current one,
+              and the current one when it is left. In this order no slot's DOM moves. */}
+          {leaving && (
+            <ScreenSlot key={leaving} place="leaving">
+              {SCREENS[leaving]}
+            </ScreenSlot>
+          )}
+          <ScreenSlot key={screen} place="current">
             {SCREENS[screen]}
           </ScreenSlot>
-          {prepared && (
-            <ScreenSlot key={prepared} current={false}>
+          {prepared && prepared !== leaving && (
+            <ScreenSlot key={prepared} place="prepared">
               {SCREENS[prepared]}
             </ScreenSlot>
           )}

@@ -1,19 +1,23 @@
-// Where a screen is drawn: the current one, or the next one drawn ahead (ScreenFrame's
-// usePrepared), hidden, inert and out of the accessibility tree until it becomes current.
+// Where a screen is drawn: the current one, the next one drawn ahead (ScreenFrame's usePrepared)
+// or the one just left (useLeaving). The two that are not current are hidden, inert and out of
+// the accessibility tree.
 import { createContext, useContext, type ReactNode } from 'react';
+
+export type SlotPlace = 'current' | 'prepared' | 'leaving';
 
 const Current = createContext(true);
 
-/** False while the screen around the caller is drawn ahead and not yet shown. */
+/** False while the screen around the caller is drawn ahead, or on its way out. */
 export function useIsCurrentScreen(): boolean {
   return useContext(Current);
 }
 
-export function ScreenSlot({ current, children }: { current: boolean; children: ReactNode }) {
+export function ScreenSlot({ place, children }: { place: SlotPlace; children: ReactNode }) {
+  const current = place === 'current';
   return (
     // aria-hidden besides inert: the same promise to tools that do not know inert yet.
     <div
-      className={current ? 'slot' : 'slot prepared'}
+      className={current ? 'slot' : `slot ${place}`}
       inert={!current}
       aria-hidden={current ? undefined : true}
     >

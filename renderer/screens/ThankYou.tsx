@@ -40,12 +40,15 @@ export function ThankYou() {
       <p className="thanks-text">
         {text(unhappy ? survey.thankYou.unhappy : survey.thankYou.happy)}
       </p>
-      <div
-        className="input-lock"
-        data-testid="input-lock"
-        aria-hidden="true"
-        onPointerDown={(e) => e.preventDefault()}
-      />
+      {/* Only on the goodbye being shown: one drawn ahead or on its way out locks nothing. */}
+      {current && (
+        <div
+          className="input-lock"
+          data-testid="input-lock"
+          aria-hidden="true"
+          onPointerDown={(e) => e.preventDefault()}
+        />
+      )}
     </section>
   );
 }

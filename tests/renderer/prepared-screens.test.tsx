@@ -1,6 +1,7 @@
 // The next screen is drawn ahead, hidden, while the customer reads this one, so the tap that
-// opens it only reveals it (ScreenFrame's usePrepared). What the customer and a screen reader
-// must never notice: the hidden screen cannot be found, reached or typed into before its turn.
+// opens it only reveals it (ScreenFrame's usePrepared); the one just left is taken down only
+// after that frame (useLeaving). What the customer and a screen reader must never notice: a
+// hidden screen cannot be found, reached or typed into before its turn, or after it.
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { idleScreen, renderKiosk, startWith } from './support/render.tsx';
@@ -53,5 +54,18 @@ describe('the screen drawn ahead', () => {
     expect(screen.queryByRole('button', { name: 'Good' })).toBeNull();
     act(() => vi.advanceTimersByTime(100));
     await idleScreen();
+  });
+
+  it('takes the screen just left out of reach at once, and down after the next frame', async () => {
+    const { user } = await renderKiosk();
+    await startWith(user, 'Good');
+    // The faces' screen is still in the DOM for a frame, but nobody can find or reach it.
+    const left = document.querySelector('.slot.leaving');
+    expect(left?.querySelector('.screen-smiley')).not.toBeNull();
+    expect(left?.hasAttribute('inert')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Good' })).toBeNull();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    await waitFor(() => expect(document.querySelector('.slot.leaving')).toBeNull());
+    expect(document.querySelector('.screen-smiley')).toBeNull();
   });
 });

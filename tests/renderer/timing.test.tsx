@@ -1,6 +1,6 @@
 // Time-driven behaviour: the idle countdown that ends an abandoned answer, and the thank-you
 // screen's input lock, after which the faces are back for the next customer.
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FAREWELL_MS } from '../../renderer/components/Greeting.tsx';
 import { exampleConfig } from './support/config.ts';
@@ -86,10 +86,10 @@ describe('the thank-you screen', () => {
     act(() => vi.advanceTimersByTime(2_900));
     expect(screen.getByTestId('input-lock')).toBeTruthy();
     act(() => vi.advanceTimersByTime(100));
-    await idleScreen();
+    const faces = (await idleScreen()).closest('section')!;
     expect(screen.queryByTestId('input-lock')).toBeNull();
     // The customer who answered still sees the goodbye over the faces, for a few seconds.
-    expect(screen.getByText('Thank you!')).toBeTruthy();
+    expect(within(faces).getByText('Thank you!')).toBeTruthy();
     act(() => vi.advanceTimersByTime(FAREWELL_MS));
     expect(screen.queryByText('Thank you!')).toBeNull();
     expect(screen.getByText(exampleConfig().branding.welcome.en!)).toBeTruthy();
