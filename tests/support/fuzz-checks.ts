@@ -6,6 +6,7 @@
 import type { Storage } from '../../server/db/open.ts';
 import { z } from 'zod';
 import { BatchReply, ConfigReply, HeartbeatReply } from '../../shared/protocol.ts';
+import { DigestReply, DigestSubscriber, SubscriptionsReply } from '../../shared/digest-api.ts';
 import { ResultAnswersReply, ResultsReply } from '../../shared/results-api.ts';
 import {
   AlertListReply,
@@ -40,20 +41,32 @@ function parsed(key: FuzzReply | Buffer, text: () => string): unknown {
   return parsedOnce.get(key);
 }
 
-/** The schema a 2xx from this endpoint must fit; null where no 2xx may come back at all. */
-function successSchema(c: FuzzCase) {
+/** What a success from this endpoint must be, or null where no 2xx may come back at all. */
+function success(c: FuzzCase): { status: number; schema: z.ZodType } | null {
   const path = c.path.split('?')[0]!;
-  if (path === '/v1/answers' || path === '/v1/alerts') return BatchReply;
-  if (path === '/v1/heartbeat') return HeartbeatReply;
-  if (path === '/v1/config') return ConfigReply;
-  if (path === '/staff/api/me') return MeReply;
-  if (path === '/staff/api/alerts') return AlertListReply;
-  if (/\/(ack|resolve)$/.test(path)) return AlertReply;
-  if (path === '/staff/api/results') return ResultsReply;
-  if (path === '/staff/api/results/answers') return ResultAnswersReply;
-  if (path === '/staff/api/comments') return CommentsReply;
-  if (path === '/staff/api/recognition') return RecognitionReply;
-  if (path === '/staff/api/duty') return DutyReply;
+  const ok = (schema: z.ZodType, status = 200) => ({ status, schema });
+  if (path === '/v1/answers' || path === '/v1/alerts') return ok(BatchReply);
+  if (path === '/v1/heartbeat') return ok(HeartbeatReply);
+  if (path === '/v1/config') return ok(ConfigReply);
+  if (path === '/staff/api/me') return ok(MeReply);
+  if (path === '/staff/api/alerts') return ok(AlertListReply);
+  if (/\/(ack|resolve)$/.test(path)) return ok(AlertReply);
+  if (path === '/staff/api/results') return ok(ResultsReply);
+  if (path === '/staff/api/results/answers') return ok(ResultAnswersReply);
+  if (path === '/staff/api/comments') return ok(CommentsReply);
+  if (path === '/staff/api/recognition') return ok(RecognitionReply);
+  if (path === '/staff/api/duty') return ok(DutyReply);
+  // A manager adding a well-formed address at one of their locations (a number written as
+  // 0.1e1 is 1 in JSON) is a success, not a hole: the updated list comes back.
+  if (path === '/staff/api/digest') return ok(DigestReply);
+  if (path === '/staff/api/digest/subscriptions') return ok(SubscriptionsReply);
+  if (path === '/staff/api/digest/subscribers' && c.method === 'POST')
+    return ok(z.array(DigestSubscriber), 201);
+  if (
+    path === '/staff/api/digest/subscriptions/mine' ||
+    path.startsWith('/staff/api/digest/subscribers/')
+  )
+    return ok(z.undefined(), 204);
   // Login (no fuzz password is right), logout (never with the CSRF token), the stream (no session).
   return null;
 }
@@ -81,19 +94,21 @@ export function replyProblem(
       : `${reply.status} without an error reply: ${reply.text.slice(0, 300)}`;
   }
   if (reply.status === 304 && c.path === '/v1/config') return null;
-  const schema = successSchema(c);
-  if (reply.status !== 200 || !schema)
+  const expected = success(c);
+  if (!expected || reply.status !== expected.status)
     return `unexpected ${reply.status}: ${reply.text.slice(0, 300)}`;
-  const fits = schema.safeParse(body);
-  if (!fits.success) return `200 not in the contract's shape: ${fits.error.message.slice(0, 300)}`;
-  if (fits.data && typeof fits.data === 'object' && 'results' in fits.data) {
+  const fits = expected.schema.safeParse(body);
+  if (!fits.success)
+    return `${reply.status} not in the contract's shape: ${fits.error.message.slice(0, 300)}`;
+  if (expected.schema === BatchReply) {
+    const { results } = BatchReply.parse(body);
     const items = batchItems(c);
-    if (items && fits.data.results.length !== items.length)
-      return `${items.length} items but ${fits.data.results.length} results`;
-    if (fits.data.results.some((r) => r.status === 'rejected' && !r.reason))
+    if (items && results.length !== items.length)
+      return `${items.length} items but ${results.length} results`;
+    if (results.some((r) => r.status === 'rejected' && !r.reason))
       return 'an item rejected without a reason';
   }
-  if (c.headers.cookie === limited.session.cookie) {
+  if (c.headers.cookie === limited.session.cookie && fits.data && typeof fits.data === 'object') {
     const shown: StaffAlert[] =
       'alerts' in (fits.data as object)
         ? (fits.data as { alerts: StaffAlert[] }).alerts
