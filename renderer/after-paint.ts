@@ -9,10 +9,12 @@ const FALLBACK_MS = 100;
 export function afterPaint(work: () => void): () => void {
   let done = false;
   let task: ReturnType<typeof setTimeout> | undefined;
+  // The frame is not cancelled here: its callback only queues run(), which then does nothing.
+  // The fallback can fire after the page (or a test's DOM) is gone, with no animation frames
+  // left to cancel.
   const run = () => {
     if (done) return;
     done = true;
-    cancelAnimationFrame(frame);
     clearTimeout(task);
     clearTimeout(fallback);
     work();
