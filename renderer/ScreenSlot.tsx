@@ -16,11 +16,7 @@ export function ScreenSlot({ place, children }: { place: SlotPlace; children: Re
   const current = place === 'current';
   return (
     // aria-hidden besides inert: the same promise to tools that do not know inert yet.
-    <div
-      className={current ? 'slot' : `slot ${place}`}
-      inert={!current}
-      aria-hidden={current ? undefined : true}
-    >
+    <div className={`slot ${place}`} inert={!current} aria-hidden={current ? undefined : true}>
       <Current.Provider value={current}>{children}</Current.Provider>
     </div>
   );

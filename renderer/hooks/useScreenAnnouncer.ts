@@ -16,9 +16,7 @@ export function useScreenAnnouncer(
     // The first screen after start is not a change: nothing to announce, no focus to steal.
     if (visit === 0) return;
     return afterPaint(() => {
-      const heading = stage.current?.querySelector<HTMLElement>(
-        '.slot:not(.prepared, .leaving) h1',
-      );
+      const heading = stage.current?.querySelector<HTMLElement>('.slot.current h1');
       if (!heading) return;
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
