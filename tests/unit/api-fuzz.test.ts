@@ -12,7 +12,8 @@ import { IP_FACTOR, MAX_FAILURES, reserveAttempt } from '../../server/staff/thro
 import type { StaffUser } from '../../server/staff/users.ts';
 import { AlertListReply } from '../../shared/staff-api.ts';
 import { smallConfig } from '../support/config.ts';
-import { FuzzLedger, failureLine, replyProblem } from '../support/fuzz-checks.ts';
+import { failureLine, replyProblem } from '../support/fuzz-checks.ts';
+import { FuzzLedger } from '../support/fuzz-ledger.ts';
 import { fuzzClient } from '../support/fuzz-http.ts';
 import { forgetHeld, kioskCase } from '../support/fuzz-kiosk-requests.ts';
 import type { FuzzCase, FuzzWorld } from '../support/fuzz-requests.ts';
