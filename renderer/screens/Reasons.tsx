@@ -7,7 +7,9 @@ export function Reasons() {
   const { t } = useTranslation();
   const { survey } = useKiosk().config;
   const text = useText();
-  const smiley = useFlow((f) => f.draft.smiley);
+  // The list itself, not the face: drawn ahead while the faces wait, this screen is then not
+  // rendered again by the tap on a face unless that face changes the list.
+  const reasons = useFlow((f) => reasonsFor(survey, f.draft.smiley));
   const chosen = useFlow((f) => f.draft.reasons);
   const toggle = useFlow((f) => f.toggleReason);
   const confirm = useFlow((f) => f.confirmReasons);
@@ -18,7 +20,7 @@ export function Reasons() {
       </h1>
       <p className="hint">{t('reasons.hint')}</p>
       <div className="chips" role="group" aria-labelledby="reasons-prompt">
-        {reasonsFor(survey, smiley).map((reason) => {
+        {reasons.map((reason) => {
           const on = chosen.includes(reason.id);
           return (
             <button

@@ -28,6 +28,7 @@ export interface FlowState {
   screen: Screen;
   /** Where a new customer starts: the faces, or "tap anywhere" if the config asks for it. */
   idleScreen: Screen;
+  /** The goodbye over the idle screen; shown only there, so it may outlive that screen. */
   farewell: Farewell | null;
   /** Counts screen changes: the idle timer and the double-tap guard restart on each. */
   visit: number;

@@ -2,9 +2,10 @@
 // screen's input lock, after which the faces are back for the next customer.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { BridgeError } from '../../renderer/bridge/errors.ts';
 import { FAREWELL_MS } from '../../renderer/components/Greeting.tsx';
 import { exampleConfig } from './support/config.ts';
-import { createFakeBridge } from './support/fake-bridge.ts';
+import { createFakeBridge, fakeAnswerId } from './support/fake-bridge.ts';
 import { idleScreen, renderKiosk, startWith } from './support/render.tsx';
 
 describe('a customer who walks away', () => {
@@ -100,11 +101,35 @@ describe('the thank-you screen', () => {
     await finish(user);
     act(() => vi.advanceTimersByTime(3_300)); // the lock, then the double-tap guard
     await user.click(screen.getByRole('button', { name: 'Bad' }));
-    expect(
-      await screen.findByRole('heading', { name: 'What influenced your rating?' }),
-    ).toBeTruthy();
-    expect(screen.queryByText('Thank you!')).toBeNull();
+    const reasons = await screen.findByRole('heading', { name: 'What influenced your rating?' });
+    // The goodbye went with the faces (their screen is gone after the next frame).
+    expect(within(reasons.closest('.slot')!).queryByText('Thank you!')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'How was your visit today?' })).toBeNull();
     expect(answerCalls().filter(([c]) => c === 'startAnswer')).toHaveLength(2);
+  });
+
+  it("brings back the faces without the last customer's goodbye when a tap is not saved", async () => {
+    let refuse = false;
+    const fake = createFakeBridge({
+      startAnswer: async () => {
+        if (refuse) throw new BridgeError({ code: 'unavailable', message: 'out of service' });
+        return {
+          answerId: fakeAnswerId(),
+          durable: true,
+          possibleRepeat: false,
+          alertRaised: false,
+        };
+      },
+    });
+    const { user } = await renderKiosk({ fake, fakeTimers: true });
+    await finish(user);
+    act(() => vi.advanceTimersByTime(3_300));
+    expect(within((await idleScreen()).closest('section')!).getByText('Thank you!')).toBeTruthy();
+    refuse = true;
+    await user.click(screen.getByRole('button', { name: 'Bad' }));
+    const faces = (await screen.findByRole('alert')).closest('section')!;
+    expect(within(faces).queryByText('Thank you!')).toBeNull();
+    expect(within(faces).getByText(exampleConfig().branding.welcome.en!)).toBeTruthy();
   });
 
   it("stores the next customer's tap after the last answer, never cutting that one short", async () => {
