@@ -13,7 +13,7 @@ const PACE_MS = 350;
 
 declare global {
   interface Window {
-    /** The screen the next tap or key press belongs to (see labelInputs in tap-latency.ts). */
+    /** The screen the next tap or key press belongs to (recorded by tap-measure.ts). */
     __screen?: string;
   }
 }
@@ -151,4 +151,35 @@ export async function surveyJsJourney(page: Page): Promise<number> {
     ],
   ]);
   return taps;
+}
+
+/**
+ * The browser's own floor: a page with one button whose colour and label change on touchend (as
+ * the kiosk's buttons act, renderer/hooks/useTouchGuard.ts), tapped the same way. No page can
+ * answer a tap faster in this Chromium on this machine.
+ */
+export const FLOOR_PAGE = `data:text/html,${encodeURIComponent(`<!doctype html>
+<style>
+  body { margin: 0; display: grid; place-items: center; height: 100vh; font: 32px sans-serif }
+  button { width: 480px; height: 240px; font: inherit; background: #eee; border: 0 }
+  button.on { background: #cde }
+</style>
+<button>Tap</button>
+<script>
+  let n = 0;
+  const b = document.querySelector('button');
+  b.addEventListener('touchend', (e) => {
+    e.preventDefault();
+    b.classList.toggle('on');
+    b.textContent = 'Tapped ' + ++n;
+  });
+</script>`)}`;
+
+/** Twelve taps on the floor page's button, paced as a customer's. */
+export async function floorJourney(page: Page): Promise<number> {
+  for (let i = 0; i < 12; i++) {
+    await tap(page, 'floor', page.getByRole('button'));
+    await page.waitForTimeout(PACE_MS);
+  }
+  return 12;
 }
