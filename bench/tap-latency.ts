@@ -29,15 +29,8 @@ const FLOOR_JOURNEYS = 10;
 /** The targets (13): p95 <= 50 ms on every screen, and <= 0.5x SurveyJS's p95. */
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 0.5;
-/** Each kiosk screen's SurveyJS counterpart in the journeys (tap-journeys.ts). */
-const SURVEYJS_SCREEN: Record<string, string> = {
-  'idle faces': 'faces',
-  reasons: 'reasons',
-  nps: 'nps',
-  ces: 'ces',
-  keyboard: 'keyboard',
-  'comment send': 'comment send',
-};
+/** A kiosk screen's name in the SurveyJS journey (tap-journeys.ts): its faces are not idle. */
+const surveyJsScreen = (screen: string) => (screen === 'idle faces' ? 'faces' : screen);
 
 type Measured = Awaited<ReturnType<typeof measure>>;
 
@@ -51,7 +44,7 @@ function targets(lastword: Measured, surveyjs: Measured) {
   const ratio = (a: number | null, b: number | null) =>
     a === null || !b ? null : Math.round((a / b) * 100) / 100;
   const screens = Object.entries(lastword.per_screen).map(([screen, { p95_ms }]) => {
-    const same = surveyjs.per_screen[SURVEYJS_SCREEN[screen] ?? '']?.p95_ms ?? null;
+    const same = surveyjs.per_screen[surveyJsScreen(screen)]?.p95_ms ?? null;
     const toRun = ratio(p95_ms, surveyjs.p95_ms);
     return [
       screen,

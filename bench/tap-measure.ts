@@ -4,6 +4,7 @@
 // press that started it.
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/chromium.ts';
+import { percentile } from './latency-stats.ts';
 
 const CPU_THROTTLING = 4;
 /** The browser reports event entries of 16 ms and more only (the spec's minimum threshold). */
@@ -32,8 +33,8 @@ export interface Percentiles {
 
 function percentiles(values: number[]): Percentiles {
   const all = [...values].sort((a, b) => a - b);
-  const pct = (p: number) => all[Math.min(all.length - 1, Math.ceil(p * all.length) - 1)] ?? null;
-  return { taps: all.length, p50_ms: pct(0.5), p95_ms: pct(0.95), max_ms: all.at(-1) ?? null };
+  const pct = (p: number) => percentile(all, p) ?? null;
+  return { taps: all.length, p50_ms: pct(50), p95_ms: pct(95), max_ms: all.at(-1) ?? null };
 }
 
 /** Per interaction its longest entry, on the screen of the input that started it. */
