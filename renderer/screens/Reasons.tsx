@@ -30,8 +30,11 @@ export function Reasons() {
               aria-pressed={on}
               onClick={() => toggle(reason.id)}
             >
+              {/* Both marks are always there, one hidden (questions.css): choosing a reason
+                  changes no text, so the chip keeps its size and nothing is laid out again. */}
               <span className="chip-mark" aria-hidden="true">
-                {on ? '✓' : '+'}
+                <span className="chip-add">+</span>
+                <span className="chip-chosen">✓</span>
               </span>
               {text(reason.label)}
             </button>

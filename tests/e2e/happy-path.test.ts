@@ -40,8 +40,16 @@ describe('a happy customer, end to end', () => {
 
     // Fingers on the chips: each acts once, as the finger lifts (a second activation from the
     // browser's own late click would take the reason off again).
+    const chips = page.locator('.chip');
+    const boxes = () =>
+      chips.evaluateAll((all) => all.map((c) => c.getBoundingClientRect().toJSON()));
+    const before = await boxes();
     await button(page, /Fast service/).tap();
     await button(page, /Friendly staff/).tap();
+    // A chosen reason looks chosen without growing: no chip moves under the next finger.
+    // (Polled: the pressed look, a slight shrink, is let go just after the finger lifts.)
+    await expect.poll(() => chips.and(page.locator('[aria-pressed="true"]')).count()).toBe(2);
+    await expect.poll(boxes).toEqual(before);
     await button(page, 'Done').tap();
     await button(page, '10').click();
     await button(page, '7').click();
