@@ -33,4 +33,19 @@ describe('switching language, end to end', () => {
     await expect.poll(() => k.answers()[0]?.language).toBe('et');
     expect(await k.problems()).toEqual([]);
   });
+
+  it('keeps every language button where it was when another is chosen', async () => {
+    const { page } = k;
+    // Continues from Estonian above, left to right like English.
+    const languages = page.locator('.language');
+    const boxes = () =>
+      languages.evaluateAll((all) => all.map((b) => b.getBoundingClientRect().toJSON()));
+    const before = await boxes();
+    await button(page, 'English').click();
+    await page.getByRole('heading', { name: survey.reasons.prompt.en }).waitFor();
+    await expect
+      .poll(() => page.locator('.language[aria-pressed="true"]').textContent())
+      .toBe('English');
+    await expect.poll(boxes).toEqual(before);
+  });
 });
