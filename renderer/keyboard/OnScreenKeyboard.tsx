@@ -79,8 +79,13 @@ export default function OnScreenKeyboard({
     };
   }, []);
 
-  // Before the frame that shows the screen, so the first key press already counts.
-  useLayoutEffect(() => lent.current?.listen(current), [current]);
+  // Before the frame that shows the screen, so the first key press already counts. A screen
+  // being left stops listening when it gives the keyboard back, after the next frame: hidden and
+  // inert, it gets no key presses, and stopping cost the Send tap's frame 1 ms at 4x CPU
+  // throttling (bench/tap-latency.ts).
+  useLayoutEffect(() => {
+    if (current) lent.current?.listen();
+  }, [current]);
 
   // The keys are drawn the frame after their screen is shown. Rasterizing some forty keys was
   // most of the frame the customer's tap waited for (the effort question to the comment screen:

@@ -22,8 +22,8 @@ export interface LentKeyboard {
   element: HTMLDivElement;
   /** Shows `options`: rebuilds the keys only when they differ from those on it now. */
   apply(options: KeyboardOptions): void;
-  /** Starts (or stops) following the page's key presses and releases: on while it is shown. */
-  listen(on: boolean): void;
+  /** Starts following the page's key presses and releases, once it is shown; giveBack stops. */
+  listen(): void;
   giveBack(): void;
 }
 
@@ -129,7 +129,7 @@ export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers):
       built.keyboard.setOptions(next);
       built.applied = json;
     },
-    listen: (on) => (on ? listen(built) : quiet(built)),
+    listen: () => listen(built),
     giveBack() {
       built.handlers = null;
       built.keyboard.setInput('');
