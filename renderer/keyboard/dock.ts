@@ -4,10 +4,13 @@
 // any tap (bench/tap-latency.ts); lent, the screen only moves a finished element into place.
 // When the screen goes the keyboard is parked again, cleared, for the next customer.
 // Parked, or lent to a screen drawn ahead and not shown yet, it also stops listening to the page:
-// simple-keyboard ends key presses and follows the caret from handlers on the whole document, so
-// every tap on every screen (pointerup, touchend) walked all of its keys to drop a pressed class
-// no key had: 4-6 ms of main thread per tap at 4x CPU throttling (a trace of the CES -> comment
-// tap), before the frame that answers it.
+// simple-keyboard ends key presses from handlers on the whole document, so every tap on every
+// screen (pointerup, touchend) walked all of its keys to drop a pressed class no key had: 4-6 ms
+// of main thread per tap at 4x CPU throttling (a trace of the CES -> comment tap), before the
+// frame that answers it. The document's key-release handlers belong to the one keyboard shown.
+// Its caret listeners (key, mouse and touch ends, selection changes) are never kept: with caret
+// positioning off, all they can do is set a caret that is already unset, and they ran on every
+// tap while a keyboard was shown (the Send tap's included).
 import type { KeyboardOptions } from 'simple-keyboard';
 import SimpleKeyboard from 'simple-keyboard/build/index.modern.esm.js';
 
@@ -32,45 +35,54 @@ interface Built {
   element: HTMLDivElement;
   applied: string;
   handlers: KeyHandlers | null;
-  /** The document's handlers simple-keyboard set, kept aside while it is quiet (not shown). */
-  quieted: DocumentHandlers | null;
+  /** Its key-release handlers, as its first render made them. */
+  release: DocumentHandlers;
 }
 
 let parked: Built | null = null;
+/** The keyboard on the screen shown, whose key releases the document reports. */
+let listening: Built | null = null;
 
 /** The document handler properties simple-keyboard's render sets (its key-release handling). */
 const DOCUMENT_HANDLERS = ['onpointerup', 'ontouchend', 'ontouchcancel', 'onmouseup'] as const;
 type DocumentHandlers = Partial<Pick<Document, (typeof DOCUMENT_HANDLERS)[number]>>;
 
-/** The listeners simple-keyboard's setEventListeners adds to the document (caret, keys). */
-function documentListeners(k: SimpleKeyboard) {
-  return [
+function setDocumentHandlers(handlers: DocumentHandlers): void {
+  Object.assign(
+    document,
+    Object.fromEntries(DOCUMENT_HANDLERS.map((n) => [n, handlers[n] ?? null])),
+  );
+}
+
+/**
+ * simple-keyboard's first render sets its key-release handlers on the document and adds its
+ * caret listeners: keeps the handlers aside, gives the document back to the keyboard that is
+ * listening, and drops the caret listeners. Later renders (new options) touch neither.
+ */
+function takeDocumentBack(built: Built): void {
+  for (const name of DOCUMENT_HANDLERS) Object.assign(built.release, { [name]: document[name] });
+  setDocumentHandlers(listening?.release ?? {});
+  const k = built.keyboard;
+  for (const [type, listener] of [
     ['keyup', k.handleKeyUp],
     ['keydown', k.handleKeyDown],
     ['mouseup', k.handleMouseUp],
     ['touchend', k.handleTouchEnd],
     ['selectionchange', k.handleSelectionChange],
     ['select', k.handleSelect],
-  ] as const;
-}
-
-function quiet(built: Built): void {
-  if (built.quieted) return;
-  const saved: DocumentHandlers = {};
-  for (const name of DOCUMENT_HANDLERS) {
-    Object.assign(saved, { [name]: document[name] });
-    document[name] = null;
-  }
-  built.quieted = saved;
-  for (const [type, listener] of documentListeners(built.keyboard))
+  ] as const)
     document.removeEventListener(type, listener);
 }
 
 function listen(built: Built): void {
-  if (!built.quieted) return;
-  Object.assign(document, built.quieted);
-  built.quieted = null;
-  built.keyboard.setEventListeners();
+  listening = built;
+  setDocumentHandlers(built.release);
+}
+
+function quiet(built: Built): void {
+  if (listening !== built) return;
+  listening = null;
+  setDocumentHandlers({});
 }
 
 function park(built: Built): void {
@@ -101,8 +113,9 @@ function build(options: KeyboardOptions): Built {
     element,
     applied: JSON.stringify(options),
     handlers: null,
-    quieted: null,
+    release: {},
   };
+  takeDocumentBack(built);
   return built;
 }
 
@@ -113,12 +126,11 @@ export function prepareKeyboard(options: KeyboardOptions): void {
 
 /**
  * The parked keyboard (or a new one if it is out already), showing `options`, quiet until
- * `listen(true)`: a screen drawn ahead borrows it before it is shown.
+ * `listen()`: a screen drawn ahead borrows it before it is shown.
  */
 export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers): LentKeyboard {
   const built = parked ?? build(options);
   parked = null;
-  quiet(built);
   built.handlers = handlers;
   const lent: LentKeyboard = {
     keyboard: built.keyboard,
@@ -134,8 +146,11 @@ export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers):
       built.handlers = null;
       built.keyboard.setInput('');
       built.element.remove();
-      if (parked) built.keyboard.destroy();
-      else park(built);
+      if (!parked) return park(built);
+      quiet(built);
+      // destroy() empties the document's key-release handlers, whoever they belonged to.
+      built.keyboard.destroy();
+      setDocumentHandlers(listening?.release ?? {});
     },
   };
   lent.apply(options);
