@@ -22,12 +22,31 @@ describe('an open answer', () => {
       }),
     });
     const session = openAnswer(fake.client, { smiley: 4, language: 'en' }, () => {});
-    await vi.advanceTimersByTimeAsync(2.5 * KEEP_ALIVE_MS);
+    // The first tick after the start sends nothing: the start told the host.
+    await vi.advanceTimersByTimeAsync(1.5 * KEEP_ALIVE_MS);
+    expect(touches(fake)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2 * KEEP_ALIVE_MS);
     expect(touches(fake)).toEqual([{ answerId }, { answerId }]);
     const finished = session.finish('complete');
     await vi.advanceTimersByTimeAsync(10 * KEEP_ALIVE_MS);
     await finished;
     expect(touches(fake)).toHaveLength(2);
+  });
+
+  it('sends no keep-alive while the customer is answering, and one once they stop', async () => {
+    vi.useFakeTimers();
+    const fake = createFakeBridge();
+    const session = openAnswer(fake.client, { smiley: 2, language: 'en' }, () => {});
+    for (let i = 0; i < 8; i++) {
+      void session.update({ nps: i });
+      await vi.advanceTimersByTimeAsync(0.6 * KEEP_ALIVE_MS);
+    }
+    expect(touches(fake)).toEqual([]);
+    expect(fake.calls.filter(([c]) => c === 'updateAnswer')).toHaveLength(8);
+    // Reading the next question, or typing a long comment: the host hears from the screen within
+    // two ticks of the last write.
+    await vi.advanceTimersByTimeAsync(2 * KEEP_ALIVE_MS);
+    expect(touches(fake)).toHaveLength(1);
   });
 
   it('is not kept alive when it could not be started', async () => {
