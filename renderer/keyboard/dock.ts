@@ -9,7 +9,7 @@
 // of main thread per tap at 4x CPU throttling (a trace of the CES -> comment tap), before the
 // frame that answers it. The document's key-release handlers belong to the one keyboard shown.
 // Its caret listeners (key, mouse and touch ends, selection changes) are never kept: with caret
-// positioning off, all they can do is set a caret that is already unset, and they ran on every
+// positioning off, all they can do is unset a caret that is never set, and they ran on every
 // tap while a keyboard was shown (the Send tap's included).
 import type { KeyboardOptions } from 'simple-keyboard';
 import SimpleKeyboard from 'simple-keyboard/build/index.modern.esm.js';
@@ -25,7 +25,7 @@ export interface LentKeyboard {
   element: HTMLDivElement;
   /** Shows `options`: rebuilds the keys only when they differ from those on it now. */
   apply(options: KeyboardOptions): void;
-  /** Starts following the page's key presses and releases, once it is shown; giveBack stops. */
+  /** Starts hearing a finger lift anywhere on the page, once it is shown; giveBack stops. */
   listen(): void;
   giveBack(): void;
 }
