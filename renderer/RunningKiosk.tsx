@@ -5,6 +5,7 @@ import { Recover } from './components/Recover.tsx';
 import type { PublicKioskConfig } from '../shared/config.ts';
 import type { BridgeClient } from './bridge/client.ts';
 import { directionOf } from './i18n/languages.ts';
+import { roomLeft } from './i18n/room-left.ts';
 import { createI18n } from './i18n/setup.ts';
 import { loadKeyboard, prepareCommentKeyboard } from './keyboard/index.ts';
 import { ScreenFrame, loadContact } from './ScreenFrame.tsx';
@@ -59,7 +60,7 @@ export function RunningKiosk({ config, client, reloadPage, onAttract }: Props) {
         void prepareCommentKeyboard(language, comment.maxLength, t);
         // The room-left line is the first plural the customer sees: i18next builds the language's
         // Intl.PluralRules on first use, 5-10 ms at 4x CPU throttling inside that tap.
-        t('comment.remaining', { count: comment.maxLength });
+        roomLeft(t, language, comment.maxLength);
       } else void loadKeyboard();
       void loadContact();
     }, 1000);

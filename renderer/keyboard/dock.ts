@@ -47,10 +47,12 @@ let listening: Built | null = null;
 const DOCUMENT_HANDLERS = ['onpointerup', 'ontouchend', 'ontouchcancel', 'onmouseup'] as const;
 type DocumentHandlers = Partial<Pick<Document, (typeof DOCUMENT_HANDLERS)[number]>>;
 
-function setDocumentHandlers(handlers: DocumentHandlers): void {
+/** Puts the listening keyboard's key-release handlers on the document, or none. */
+function handDocumentToListening(): void {
+  const release = listening?.release ?? {};
   Object.assign(
     document,
-    Object.fromEntries(DOCUMENT_HANDLERS.map((n) => [n, handlers[n] ?? null])),
+    Object.fromEntries(DOCUMENT_HANDLERS.map((n) => [n, release[n] ?? null])),
   );
 }
 
@@ -61,7 +63,7 @@ function setDocumentHandlers(handlers: DocumentHandlers): void {
  */
 function takeDocumentBack(built: Built): void {
   for (const name of DOCUMENT_HANDLERS) Object.assign(built.release, { [name]: document[name] });
-  setDocumentHandlers(listening?.release ?? {});
+  handDocumentToListening();
   const k = built.keyboard;
   for (const [type, listener] of [
     ['keyup', k.handleKeyUp],
@@ -76,13 +78,13 @@ function takeDocumentBack(built: Built): void {
 
 function listen(built: Built): void {
   listening = built;
-  setDocumentHandlers(built.release);
+  handDocumentToListening();
 }
 
 function quiet(built: Built): void {
   if (listening !== built) return;
   listening = null;
-  setDocumentHandlers({});
+  handDocumentToListening();
 }
 
 function park(built: Built): void {
@@ -150,7 +152,7 @@ export function borrowKeyboard(options: KeyboardOptions, handlers: KeyHandlers):
       quiet(built);
       // destroy() empties the document's key-release handlers, whoever they belonged to.
       built.keyboard.destroy();
-      setDocumentHandlers(listening?.release ?? {});
+      handDocumentToListening();
     },
   };
   lent.apply(options);

@@ -1,7 +1,7 @@
 // An optional comment, typed on the built-in keyboard, with the room left always in view.
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { roomLeft } from '../i18n/room-left.ts';
 import { OnScreenKeyboard } from '../keyboard/index.ts';
 import { useFlow, useKiosk, useText } from '../state/context.tsx';
 
@@ -91,21 +91,4 @@ function TypedComment({
       </Suspense>
     </>
   );
-}
-
-const roomLeftTexts = new Map<string, string>();
-
-/**
- * "12 characters left", kept per language and count: i18next's plural rules and interpolation
- * were most of a key press's render (about 1.5 ms at 4x CPU throttling, bench/tap-latency.ts),
- * and the same few hundred texts come back with every customer.
- */
-function roomLeft(t: TFunction, language: string, count: number): string {
-  const key = `${language} ${count}`;
-  let text = roomLeftTexts.get(key);
-  if (text === undefined) {
-    text = t('comment.remaining', { count });
-    roomLeftTexts.set(key, text);
-  }
-  return text;
 }
