@@ -1,8 +1,10 @@
 // The built-in keyboard (simple-keyboard), so nobody depends on the OS keyboard popping up over
-// a kiosk window. The parent owns the text; this component mirrors it into simple-keyboard and
-// reports every change. Pinyin layouts add a candidate bar above the keys. The keyboard itself
-// is built ahead of time and borrowed (dock.ts).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// a kiosk window. It reports every change of the text. A parent that owns the text passes it as
+// `value`, and this component mirrors it into simple-keyboard; without `value` the keyboard keeps
+// the text itself, and a key press renders nothing here (the comment box, Comment.tsx). Pinyin
+// layouts add a candidate bar above the keys. The keyboard itself is built ahead of time and
+// borrowed (dock.ts).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { afterPaint } from '../after-paint.ts';
 import { useIsCurrentScreen } from '../ScreenSlot.tsx';
@@ -12,7 +14,8 @@ import type { LayoutId } from './layouts.ts';
 import { keyboardSetup } from './options.ts';
 
 export interface KeyboardProps {
-  value: string;
+  /** The text, when the parent owns it; without it the keyboard keeps the text. */
+  value?: string;
   onChange: (value: string) => void;
   maxLength: number;
   language: string;
@@ -35,6 +38,8 @@ export default function OnScreenKeyboard({
   const lent = useRef<LentKeyboard | null>(null);
   const [chosen, setChosen] = useState<{ for: string; id: LayoutId } | null>(null);
   const [shift, setShift] = useState(false);
+  // The text as typed, for the candidate bar when the parent does not own the text.
+  const [typed, setTyped] = useState('');
   const current = useIsCurrentScreen();
 
   // The customer's switch wins until the language or the field's preference changes.
@@ -54,16 +59,42 @@ export default function OnScreenKeyboard({
   );
 
   // simple-keyboard keeps the callbacks it was given; they read the latest props here.
-  const latest = useRef({ onChange, maxLength, context, other: other?.id, shift, options });
-  useEffect(() => {
-    latest.current = { onChange, maxLength, context, other: other?.id, shift, options };
+  const candidates = Boolean(layout.candidates);
+  const latest = useRef({
+    onChange,
+    maxLength,
+    context,
+    other: other?.id,
+    shift,
+    options,
+    candidates,
   });
+  useEffect(() => {
+    latest.current = { onChange, maxLength, context, other: other?.id, shift, options, candidates };
+  });
+
+  /** A new text from the keys or the candidate bar: kept, and reported. */
+  const changed = useCallback((input: string) => {
+    const now = latest.current;
+    const text = input.slice(0, now.maxLength);
+    if (text !== input) lent.current?.keyboard.setInput(text);
+    // Only the candidate bar draws the text here: other layouts render nothing per key press.
+    if (now.candidates) setTyped(text);
+    now.onChange(text);
+  }, []);
+  const pick = useCallback(
+    (text: string) => {
+      lent.current?.keyboard.setInput(text);
+      changed(text);
+    },
+    [changed],
+  );
 
   // Before the frame is painted, so the keys are on the screen's first frame.
   useLayoutEffect(() => {
     if (!host.current) return;
     const keyboard = borrowKeyboard(latest.current.options, {
-      onChange: (input) => latest.current.onChange(input.slice(0, latest.current.maxLength)),
+      onChange: changed,
       onKeyPress: (button) => {
         const now = latest.current;
         if (button === '{shift}') setShift(!now.shift);
@@ -77,7 +108,7 @@ export default function OnScreenKeyboard({
       lent.current = null;
       keyboard.giveBack();
     };
-  }, []);
+  }, [changed]);
 
   // Before the frame that shows the screen, so the first key press already counts. A screen
   // being left stops listening when it gives the keyboard back, after the next frame: hidden and
@@ -100,12 +131,17 @@ export default function OnScreenKeyboard({
 
   useLayoutEffect(() => {
     const k = lent.current?.keyboard;
-    if (k && k.getInput() !== value) k.setInput(value);
+    if (k && value !== undefined && k.getInput() !== value) k.setInput(value);
   }, [value]);
+
+  // A layout with candidates (a switch to Chinese mid-comment) starts from the text typed so far.
+  useLayoutEffect(() => {
+    if (candidates) setTyped(lent.current?.keyboard.getInput() ?? '');
+  }, [candidates]);
 
   return (
     <div className={keysDrawn ? 'keyboard' : 'keyboard undrawn'} dir="ltr">
-      {layout.candidates && <CandidateBar value={value} onChange={onChange} />}
+      {candidates && <CandidateBar value={value ?? typed} onChange={pick} />}
       <div ref={host} role="group" aria-label={t('keyboard.label')} />
     </div>
   );

@@ -56,6 +56,19 @@ describe('the on-screen keyboard', () => {
     ).toBe('õäöüšž');
   });
 
+  it('keeps the text typed when the language changes, and counts on in the new one', async () => {
+    const { user } = await renderKiosk();
+    const keyboard = await toComment(user);
+    await tap(user, keyboard, 'o', 'k');
+    await user.click(screen.getByRole('button', { name: 'Eesti' }));
+    const box = screen.getByRole('textbox') as HTMLTextAreaElement;
+    expect(box.value).toBe('ok');
+    expect(screen.getByText('Jäänud on 298 märki')).toBeTruthy();
+    await tap(user, keyboard, 'õ');
+    expect(box.value).toBe('okõ');
+    expect(screen.getByText('Jäänud on 297 märki')).toBeTruthy();
+  });
+
   it('types Cyrillic in Russian and switches to Latin for an address', async () => {
     const { user } = await renderKiosk();
     const keyboard = await toComment(user, 'Русский');
@@ -76,6 +89,16 @@ describe('the on-screen keyboard', () => {
     await user.click(await within(bar).findByRole('button', { name: '好' }));
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('你好');
     expect(screen.getByText('还可输入 298 个字')).toBeTruthy();
+  });
+
+  it('offers characters for pinyin typed before the switch to Chinese', async () => {
+    const { user } = await renderKiosk();
+    const keyboard = await toComment(user);
+    await tap(user, keyboard, 'n', 'i');
+    await user.click(screen.getByRole('button', { name: '简体中文' }));
+    const bar = await screen.findByRole('group', { name: '候选汉字' });
+    await user.click(await within(bar).findByRole('button', { name: '你' }));
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('你');
   });
 
   it('stops at the length the survey allows', async () => {
