@@ -60,17 +60,10 @@ export default function OnScreenKeyboard({
 
   // simple-keyboard keeps the callbacks it was given; they read the latest props here.
   const candidates = Boolean(layout.candidates);
-  const latest = useRef({
-    onChange,
-    maxLength,
-    context,
-    other: other?.id,
-    shift,
-    options,
-    candidates,
-  });
+  const fresh = { onChange, maxLength, context, other: other?.id, shift, options, candidates };
+  const latest = useRef(fresh);
   useEffect(() => {
-    latest.current = { onChange, maxLength, context, other: other?.id, shift, options, candidates };
+    latest.current = fresh;
   });
 
   /** A new text from the keys or the candidate bar: kept, and reported. */

@@ -69,7 +69,7 @@ function TypedComment({
       if (box.current) box.current.value = text;
       if (!left.current) return;
       left.current.textContent = roomLeft(t, i18n.language, room);
-      left.current.className = room < 20 ? 'typed-left few' : 'typed-left';
+      left.current.classList.toggle('few', room < 20);
     },
     [maxLength, t, i18n.language],
   );
