@@ -20,6 +20,19 @@ interface Props {
   onAttract?: (previousSettled: Promise<void>) => void;
 }
 
+/**
+ * Classes on <html> that pick its font size, which every size in rem follows (styles/base.css):
+ * larger text, and the typing screens, which shrink it back in landscape. Set in the same store
+ * update as the screen, so they change in the frame that shows it. `:root:has(...)` rules did
+ * this before, and also matched the comment screen drawn ahead, hidden, under the CES question,
+ * which then lost its larger text (and Arabic its 8%).
+ */
+function sizeRoot({ largeText, screen }: { largeText: boolean; screen: string }) {
+  const root = document.documentElement.classList;
+  root.toggle('large-text', largeText);
+  root.toggle('typing', screen === 'comment' || screen === 'contact');
+}
+
 function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Props['onAttract']) {
   const i18n = createI18n(config.languages.default);
   const store = createFlowStore({
@@ -32,6 +45,7 @@ function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Prop
   // Switch i18next inside the same store update that changes the language, so React renders the
   // new language once instead of one frame of the old text first.
   store.subscribe((now, before) => {
+    sizeRoot(now);
     if (now.language === before.language) return;
     void i18n.changeLanguage(now.language);
     document.documentElement.lang = now.language;
@@ -39,6 +53,7 @@ function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Prop
   });
   document.documentElement.lang = config.languages.default;
   document.documentElement.dir = directionOf(config.languages.default);
+  sizeRoot(store.getState());
   return { i18n, store };
 }
 
