@@ -11,7 +11,7 @@ type User = Awaited<ReturnType<typeof renderKiosk>>['user'];
 async function toComment(user: User, language?: string) {
   await startWith(user, 'Good');
   if (language) await user.click(screen.getByRole('button', { name: language }));
-  await user.click(screen.getByRole('button', { name: /Done|Готово|完成|Valmis|تم/ }));
+  await user.click(await screen.findByRole('button', { name: /Done|Готово|完成|Valmis|تم/ }));
   await user.click(await screen.findByRole('button', { name: '8' }));
   await user.click(await screen.findByRole('button', { name: '5' }));
   return screen.findByRole('group', { name: /keyboard|клавиатура|键盘|klaviatuur|لوحة المفاتيح/i });

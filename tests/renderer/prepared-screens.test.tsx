@@ -12,7 +12,7 @@ describe('the screen drawn ahead', () => {
   it('is the comment screen under the effort question, hidden, and the tap shows that very one', async () => {
     const { user } = await renderKiosk();
     await startWith(user, 'Good');
-    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await user.click(await screen.findByRole('button', { name: 'Done' }));
     await user.click(await screen.findByRole('button', { name: '8' }));
     await screen.findByRole('heading', { name: /How easy/ });
 
