@@ -29,31 +29,24 @@ describe('text size on every screen, end to end', () => {
   let k: KioskPage;
   afterEach(async () => k?.close());
 
-  it('keeps larger text on the CES question while the comment is drawn ahead', async () => {
-    k = await openKiosk();
-    await button(k.page, 'Larger text').click();
-    expect(await rootSize(k)).toBeCloseTo(BASE * 1.2, 1);
+  it.each([
+    { who: 'larger text', choose: 'Larger text', lang: 'en', scale: 1.2 },
+    { who: "Arabic's 8%", choose: WORDS.ar!.native, lang: 'ar', scale: 1.08 },
+  ])(
+    'keeps $who on the CES question while the comment is drawn ahead',
+    async ({ choose, lang, scale }) => {
+      k = await openKiosk();
+      await button(k.page, choose).click();
+      expect(await rootSize(k)).toBeCloseTo(BASE * scale, 1);
 
-    await toCesWithCommentAhead(k, 'en');
-    expect(await rootSize(k)).toBeCloseTo(BASE * 1.2, 1);
+      await toCesWithCommentAhead(k, lang);
+      expect(await rootSize(k)).toBeCloseTo(BASE * scale, 1);
 
-    // The comment screen of a landscape panel: the keyboard fills the height at the usual size.
-    await button(k.page, '6').click();
-    await k.page.locator('.slot.current .screen-comment').waitFor();
-    expect(await rootSize(k)).toBeCloseTo(BASE, 1);
-    expect(await k.problems()).toEqual([]);
-  });
-
-  it('keeps Arabic 8% larger on the CES question, and the usual size on the comment', async () => {
-    k = await openKiosk();
-    await button(k.page, WORDS.ar!.native).click();
-    expect(await rootSize(k)).toBeCloseTo(BASE * 1.08, 1);
-
-    await toCesWithCommentAhead(k, 'ar');
-    expect(await rootSize(k)).toBeCloseTo(BASE * 1.08, 1);
-
-    await button(k.page, '6').click();
-    await k.page.locator('.slot.current .screen-comment').waitFor();
-    expect(await rootSize(k)).toBeCloseTo(BASE, 1);
-  });
+      // The comment screen of a landscape panel: the keyboard fills the height at the usual size.
+      await button(k.page, '6').click();
+      await k.page.locator('.slot.current .screen-comment').waitFor();
+      expect(await rootSize(k)).toBeCloseTo(BASE, 1);
+      expect(await k.problems()).toEqual([]);
+    },
+  );
 });
