@@ -45,7 +45,7 @@ function setup(config: PublicKioskConfig, client: BridgeClient, onAttract?: Prop
   // Switch i18next inside the same store update that changes the language, so React renders the
   // new language once instead of one frame of the old text first.
   store.subscribe((now, before) => {
-    sizeRoot(now);
+    if (now.largeText !== before.largeText || now.screen !== before.screen) sizeRoot(now);
     if (now.language === before.language) return;
     void i18n.changeLanguage(now.language);
     document.documentElement.lang = now.language;
