@@ -6,7 +6,7 @@
 // 2. if node_modules is missing or older than package-lock.json, run `npm ci`;
 // 3. hand over to the TypeScript task in scripts/tasks/ (Node 22 strips types natively), or for
 //    `kiosk serve`, to its build.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -36,13 +36,35 @@ function run(cmd, args, env = process.env) {
   return r.status ?? 1;
 }
 
+/**
+ * Runs the rest of the command in a child process and exits as it does. systemd, a test or `kill`
+ * may stop the command by signalling this process alone: SIGTERM and SIGHUP are passed on, so the
+ * task stops cleanly instead of living on as an orphan. Ctrl+C already reaches the whole process
+ * group, the task included, so SIGINT only must not end this process before the task has stopped.
+ */
+function handOver(cmd, args, env = process.env) {
+  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env });
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  process.on('SIGINT', () => {});
+  child.on('error', (error) => {
+    log(`could not start ${cmd}: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    if (!signal) process.exit(code ?? 1);
+    // Killed by a signal: end the same way, so whoever started us sees what happened.
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  });
+}
+
 function nodeIsRecentEnough(version) {
   const [major, minor] = version.split('.').map(Number);
   return major > MIN[0] || (major === MIN[0] && minor >= MIN[1]);
 }
 
-function ensureNode() {
-  if (nodeIsRecentEnough(process.versions.node)) return;
+/** Re-runs this command on Node 22 from .toolchain/, installing it first if need be. */
+function rerunOnNode22() {
   if (!existsSync(TOOLCHAIN_NODE)) {
     log(
       `Node ${process.versions.node} is too old (need >= ${MIN.join('.')}); installing Node 22 into .toolchain/`,
@@ -69,7 +91,7 @@ function ensureNode() {
     ...process.env,
     PATH: `${dirname(TOOLCHAIN_NODE)}${delimiter}${process.env.PATH ?? ''}`,
   };
-  process.exit(run(TOOLCHAIN_NODE, process.argv.slice(1), env));
+  handOver(TOOLCHAIN_NODE, process.argv.slice(1), env);
 }
 
 function lockHash() {
@@ -96,17 +118,22 @@ if (!task || !(task in TASKS)) {
   log(`usage: node scripts/run.mjs <${Object.keys(TASKS).join('|')}> [args]`);
   process.exit(2);
 }
-ensureNode();
-ensureDeps();
-// `kiosk serve` is what a thin client boots into (deploy/linux): it runs from its build
-// (vite.serve.config.ts, part of `npm run build`, which serve needs for the kiosk page anyway) in
-// this very process, without a second Node start or loading the TypeScript sources.
-const serveBundle = join(root, 'dist', 'kiosk', 'serve.mjs');
-if (task === 'kiosk' && process.argv[3] === 'serve' && existsSync(serveBundle)) {
-  const { serve } = await import(pathToFileURL(serveBundle).href);
-  await serve(process.argv.slice(4), join(root, 'dist', 'renderer'));
-} else {
-  process.exit(
-    run(process.execPath, [join(root, 'scripts', 'tasks', TASKS[task]), ...process.argv.slice(3)]),
-  );
+if (!nodeIsRecentEnough(process.versions.node)) rerunOnNode22();
+else await start();
+
+async function start() {
+  ensureDeps();
+  // `kiosk serve` is what a thin client boots into (deploy/linux): it runs from its build
+  // (vite.serve.config.ts, part of `npm run build`, which serve needs for the kiosk page anyway)
+  // in this very process, without a second Node start or loading the TypeScript sources.
+  const serveBundle = join(root, 'dist', 'kiosk', 'serve.mjs');
+  if (task === 'kiosk' && process.argv[3] === 'serve' && existsSync(serveBundle)) {
+    const { serve } = await import(pathToFileURL(serveBundle).href);
+    await serve(process.argv.slice(4), join(root, 'dist', 'renderer'));
+  } else {
+    handOver(process.execPath, [
+      join(root, 'scripts', 'tasks', TASKS[task]),
+      ...process.argv.slice(3),
+    ]);
+  }
 }
