@@ -119,7 +119,6 @@ export function ScreenFrame() {
   const visit = useFlow((f) => f.visit);
   const language = useFlow((f) => f.language);
   const highContrast = useFlow((f) => f.highContrast);
-  const largeText = useFlow((f) => f.largeText);
   const timeOut = useFlow((f) => f.timeOut);
   // The idle screen needs no timeout, unless someone changed how it looks and walked away.
   const atRest = useFlow(
@@ -167,7 +166,7 @@ export function ScreenFrame() {
 
   return (
     <div
-      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''} ${largeText ? 'large-text' : ''}`}
+      className={`kiosk screen-is-${screen} ${highContrast ? 'high-contrast' : ''}`}
       lang={language}
       dir={directionOf(language)}
     >

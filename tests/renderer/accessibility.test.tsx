@@ -1,7 +1,7 @@
 // For customers who use a screen reader or need bigger text: a screen change is announced and
 // focus lands on the new heading; a larger-text option sits beside high contrast.
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { renderKiosk, startWith } from './support/render.tsx';
 
 describe('accessibility', () => {
@@ -22,11 +22,20 @@ describe('accessibility', () => {
   });
 
   it('offers larger text beside high contrast, for this customer only', async () => {
-    const { user, view } = await renderKiosk();
-    const larger = screen.getByRole('button', { name: 'Larger text' });
+    const { user } = await renderKiosk({ fakeTimers: true });
+    const larger = () => screen.getByRole('button', { name: 'Larger text' });
     expect(screen.getByRole('button', { name: 'High contrast' })).toBeTruthy();
-    await user.click(larger);
-    expect(larger.getAttribute('aria-pressed')).toBe('true');
-    expect(view.container.querySelector('.kiosk')?.classList.contains('large-text')).toBe(true);
+    await user.click(larger());
+    expect(larger().getAttribute('aria-pressed')).toBe('true');
+    // Every size is in rem, so the class on the root is what makes all of the text larger.
+    const root = document.documentElement.classList;
+    expect(root.contains('large-text')).toBe(true);
+
+    // The customer walks away: the next one gets the usual size.
+    act(() => vi.advanceTimersByTime(31_000));
+    await waitFor(() => expect(root.contains('large-text')).toBe(false));
+    expect(larger().getAttribute('aria-pressed')).toBe('false');
+    // The idle panel fetched the typing screens' code meanwhile: let it land before teardown.
+    await vi.dynamicImportSettled();
   });
 });

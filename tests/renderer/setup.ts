@@ -21,6 +21,7 @@ afterEach(() => {
   vi.useRealTimers();
   sessionStorage.clear();
   document.documentElement.removeAttribute('style');
+  document.documentElement.removeAttribute('class');
   document.documentElement.lang = 'en';
   document.documentElement.dir = 'ltr';
 });
