@@ -2,13 +2,14 @@
 // its location, and a holiday version (new welcome line and question in every language, green
 // brand colours, its own logo) assigned to the kiosk's touchpoint, which is more specific, so
 // the kiosk shows the holiday one. The Surveys page then has two versions, two assignments and
-// a kiosk to roll back. Logos are PNGs drawn by scripts/png.ts: the admin takes no SVG.
+// a kiosk to roll back. Logos are PNGs drawn by scripts/png.ts (the admin takes no SVG): a
+// shopping bag, and a star for the holidays.
 import type { KioskConfig } from '../../shared/config.ts';
 import { AdminSurveyContent } from '../../shared/survey-admin-api.ts';
 import type { Storage } from '../../server/db/open.ts';
 import { assignVersion } from '../../server/survey-versions/assignments.ts';
 import { createVersion, listVersions } from '../../server/survey-versions/versions.ts';
-import { pngDataUrl } from '../png.ts';
+import { drawnMark, type Sign } from '../png.ts';
 
 const HOLIDAY_WELCOME: Record<string, string> = {
   en: 'Happy holidays from all of us!',
@@ -24,6 +25,34 @@ const HOLIDAY_PROMPT: Record<string, string> = {
   et: 'Kuidas tänane pühadeostlemine läks?',
   ar: 'كيف كان تسوقك للعطلة اليوم؟',
 };
+
+/** A shopping bag: a rounded body and, above it, the upper half of a ring as its handle. */
+const bag: Sign = (x, y) => {
+  const r = 0.06;
+  const dx = Math.max(Math.abs(x - 0.5) - (0.23 - r), 0);
+  const dy = Math.max(Math.abs(y - 0.6) - (0.18 - r), 0);
+  const ring = Math.hypot(x - 0.5, y - 0.42);
+  return dx * dx + dy * dy <= r * r || (y <= 0.42 && ring >= 0.1 && ring <= 0.15);
+};
+
+/** A five-pointed star, point up (even-odd test against its ten corners). */
+const STAR = Array.from({ length: 10 }, (_, i) => {
+  const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+  const radius = i % 2 ? 0.13 : 0.32;
+  return [0.5 + radius * Math.cos(angle), 0.54 + radius * Math.sin(angle)] as const;
+});
+const star: Sign = (x, y) => {
+  let inside = false;
+  for (let i = 0, j = STAR.length - 1; i < STAR.length; j = i++) {
+    const [xi, yi] = STAR[i]!;
+    const [xj, yj] = STAR[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+};
+
+const logo = (fill: [number, number, number], sign: Sign) =>
+  `data:image/png;base64,${drawnMark(144, fill, sign).toString('base64')}`;
 
 const pick = (texts: Record<string, string>, languages: string[]) =>
   Object.fromEntries(languages.map((l) => [l, texts[l] ?? texts.en!]));
@@ -42,7 +71,7 @@ export async function seedDemoSurveys(
     {
       content: AdminSurveyContent.parse({
         languages,
-        branding: { ...branding, logo: pngDataUrl(240, 80) },
+        branding: { ...branding, logo: logo([26, 115, 232], bag) },
         survey,
       }),
       note: 'As the demo kiosk was set up',
@@ -57,7 +86,7 @@ export async function seedDemoSurveys(
         languages,
         branding: {
           ...branding,
-          logo: pngDataUrl(240, 80, { fill: [30, 107, 52] }),
+          logo: logo([30, 107, 52], star),
           colors: { primary: '#1e6b34', background: '#f3f8f3', text: '#1c1b1a' },
           welcome: pick(HOLIDAY_WELCOME, langs),
         },
