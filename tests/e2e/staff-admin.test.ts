@@ -110,6 +110,14 @@ describe('the web admin: accounts and audit log', { timeout: PASSWORD_WORK_MS },
     }
   });
 
+  it("puts an admin's ten page links on one row of a 1280 px screen", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const links = page.getByRole('navigation', { name: 'Pages' }).getByRole('link');
+    const tops = await links.evaluateAll((all) => all.map((a) => a.getBoundingClientRect().top));
+    expect(tops).toHaveLength(10);
+    expect(new Set(tops).size).toBe(1);
+  });
+
   it('shows a staff member neither the links nor the pages', async () => {
     const staff = await watchedPage(browser, { width: 1280, height: 800 });
     await loginOnPage(staff.page, c.url, 'dana');
