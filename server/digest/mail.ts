@@ -3,6 +3,7 @@
 // a colleague is escaped before it goes into the HTML. Links (the poster page, the unsubscribe
 // page) are there only when the collector knows its public address (LASTWORD_PUBLIC_URL).
 import type { DigestComment, DigestReply } from '../../shared/digest-api.ts';
+import { count } from '../../shared/figures.ts';
 import { escapeHtml } from './html.ts';
 
 export interface DigestLinks {
@@ -49,8 +50,8 @@ function figures(d: DigestReply): Figure[] {
   return [
     {
       label: 'Answers',
-      value: String(t.answers.value ?? 0),
-      before: t.answers.previous === null ? null : String(t.answers.previous),
+      value: count(t.answers.value ?? 0),
+      before: t.answers.previous === null ? null : count(t.answers.previous),
       trend: null,
       few: null,
     },

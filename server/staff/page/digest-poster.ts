@@ -4,12 +4,11 @@
 // is the screen's view and the printout (digest.css fits it on one portrait page).
 import type { DigestComment, DigestReply } from '../../../shared/digest-api.ts';
 import type { Tile } from '../../../shared/results-api.ts';
+import { count, signed } from '../../../shared/figures.ts';
 import { el } from './dom.ts';
 import { dayRange, humanDuration, localWhen, scheduleLine } from './digest-words.ts';
 
 const FACES = ['', 'Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Very happy'];
-
-const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x)}`;
 
 function tile(name: string, t: Tile, show: (v: number) => string, unit: string): HTMLElement {
   const change = el(
@@ -36,7 +35,7 @@ function tiles(t: DigestReply['tiles']): HTMLElement {
   return el(
     'div',
     { class: 'poster-tiles' },
-    tile('Answers', t.answers, String, ''),
+    tile('Answers', t.answers, count, ''),
     tile('Happy', t.happy, (v) => `${Math.round(v)} %`, ' points'),
     tile('NPS', t.nps, (v) => String(Math.round(v)), ' points'),
     tile('Effort (CES)', t.ces, (v) => v.toFixed(1), ''),

@@ -1,6 +1,7 @@
 // The results page's tables: the heat map (hours down, weekdays across, so it fits a phone; each
 // cell's colour is its % happy, and its text says the same for a reader or a printout), the
 // ranking of locations and touchpoints (sortable by any column), and closing the loop.
+import { count } from '../../../shared/figures.ts';
 import type { ResultsReply } from '../../../shared/results-api.ts';
 import { el } from './dom.ts';
 
@@ -103,7 +104,7 @@ function sortableTable(caption: string, rows: Row[]): HTMLElement {
             'tr',
             {},
             el('th', { scope: 'row' }, r.location ? `${r.name} (${r.location})` : r.name),
-            el('td', {}, String(r.answers), r.few ? el('small', { class: 'few' }, ' few') : ''),
+            el('td', {}, count(r.answers), r.few ? el('small', { class: 'few' }, ' few') : ''),
             el('td', {}, pct(r.happy)),
             el('td', {}, num(r.nps)),
             el('td', {}, num(r.ces, 1)),

@@ -2,9 +2,8 @@
 // each with its change against the previous equal period. A figure on fewer than 30 answers
 // says so ("only 12 answers") instead of pretending to be a result.
 import type { ResultsReply, Tile } from '../../../shared/results-api.ts';
+import { count, signed } from '../../../shared/figures.ts';
 import { el } from './dom.ts';
-
-const signed = (x: number, unit = '') => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x)}${unit}`;
 
 const fewText = (n: number) =>
   n === 0
@@ -24,7 +23,7 @@ function tile(
     { class: 'tile-change' },
     t.change === null
       ? 'no earlier figure to compare'
-      : `${signed(t.change, unit)} on the period before`,
+      : `${signed(t.change)}${unit} on the period before`,
   );
   if (t.change !== null) change.classList.add(t.change > 0 ? 'up' : t.change < 0 ? 'down' : 'same');
   return el(
@@ -43,7 +42,7 @@ export function tilesSection(t: ResultsReply['tiles']): HTMLElement {
   return el(
     'div',
     { class: 'tiles' },
-    tile('Answers', t.answers, String, ''),
+    tile('Answers', t.answers, count, ''),
     tile('Happy', t.happy, (v) => `${v} %`, ' points'),
     tile('NPS', nps, (v) => String(Math.round(v)), ' points', [
       el(
@@ -54,7 +53,7 @@ export function tilesSection(t: ResultsReply['tiles']): HTMLElement {
       el(
         'p',
         { class: 'tile-detail' },
-        `${nps.promoters} promoters · ${nps.passives} passives · ${nps.detractors} detractors`,
+        `${count(nps.promoters)} promoters · ${count(nps.passives)} passives · ${count(nps.detractors)} detractors`,
       ),
     ]),
     tile('Effort (CES, 1-7)', t.ces, (v) => v.toFixed(1), ''),
