@@ -127,7 +127,8 @@ function what(a: StaffAlert): HTMLElement[] {
       'h2',
       { class: 'where' },
       a.location,
-      el('span', { class: 'touchpoint' }, ` · ${a.touchpoint}`),
+      el('span', { class: 'touchpoint-sep' }, ' · '),
+      el('span', { class: 'touchpoint' }, a.touchpoint),
     ),
     el(
       'p',
