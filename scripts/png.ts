@@ -4,7 +4,7 @@
 // binary logo files.
 import { crc32, deflateSync } from 'node:zlib';
 
-type Rgb = [number, number, number];
+export type Rgb = [number, number, number];
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -63,17 +63,24 @@ export function pngBytes(
 /** Is the point (x, y), both in 0..1 of the mark's side, on the white sign? */
 export type Sign = (x: number, y: number) => boolean;
 
+/** Is (x, y) in the rectangle of centre (cx, cy), half sides (hw, hh) and corner radius r? */
+export function inRoundedRect(
+  x: number,
+  y: number,
+  box: { cx: number; cy: number; hw: number; hh: number; r: number },
+): boolean {
+  const dx = Math.max(Math.abs(x - box.cx) - (box.hw - box.r), 0);
+  const dy = Math.max(Math.abs(y - box.cy) - (box.hh - box.r), 0);
+  return dx * dx + dy * dy <= box.r * box.r;
+}
+
+const SQUARE = { cx: 0.5, cy: 0.5, hw: 0.5, hh: 0.5, r: 0.22 };
+
 /**
  * A square logo mark: a `fill`-coloured rounded square with a white sign on it, edges smoothed
  * by 4 × 4 samples a pixel, transparent around the corners.
  */
 export function drawnMark(side: number, fill: Rgb, sign: Sign): Buffer {
-  const inSquare = (x: number, y: number) => {
-    const r = 0.22;
-    const dx = Math.max(Math.abs(x - 0.5) - (0.5 - r), 0);
-    const dy = Math.max(Math.abs(y - 0.5) - (0.5 - r), 0);
-    return dx * dx + dy * dy <= r * r;
-  };
   const N = 4;
   return encode(
     side,
@@ -84,7 +91,7 @@ export function drawnMark(side: number, fill: Rgb, sign: Sign): Buffer {
       for (let i = 0; i < N * N; i++) {
         const x = (px + ((i % N) + 0.5) / N) / side;
         const y = (py + (Math.floor(i / N) + 0.5) / N) / side;
-        if (!inSquare(x, y)) continue;
+        if (!inRoundedRect(x, y, SQUARE)) continue;
         square++;
         if (sign(x, y)) white++;
       }
@@ -96,5 +103,6 @@ export function drawnMark(side: number, fill: Rgb, sign: Sign): Buffer {
   );
 }
 
-export const pngDataUrl = (...args: Parameters<typeof pngBytes>) =>
-  `data:image/png;base64,${pngBytes(...args).toString('base64')}`;
+export const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
+export const pngDataUrl = (...args: Parameters<typeof pngBytes>) => dataUrl(pngBytes(...args));

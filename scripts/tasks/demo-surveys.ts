@@ -9,7 +9,7 @@ import { AdminSurveyContent } from '../../shared/survey-admin-api.ts';
 import type { Storage } from '../../server/db/open.ts';
 import { assignVersion } from '../../server/survey-versions/assignments.ts';
 import { createVersion, listVersions } from '../../server/survey-versions/versions.ts';
-import { drawnMark, type Sign } from '../png.ts';
+import { dataUrl, drawnMark, inRoundedRect, type Rgb, type Sign } from '../png.ts';
 
 const HOLIDAY_WELCOME: Record<string, string> = {
   en: 'Happy holidays from all of us!',
@@ -27,12 +27,10 @@ const HOLIDAY_PROMPT: Record<string, string> = {
 };
 
 /** A shopping bag: a rounded body and, above it, the upper half of a ring as its handle. */
+const BAG = { cx: 0.5, cy: 0.6, hw: 0.23, hh: 0.18, r: 0.06 };
 const bag: Sign = (x, y) => {
-  const r = 0.06;
-  const dx = Math.max(Math.abs(x - 0.5) - (0.23 - r), 0);
-  const dy = Math.max(Math.abs(y - 0.6) - (0.18 - r), 0);
   const ring = Math.hypot(x - 0.5, y - 0.42);
-  return dx * dx + dy * dy <= r * r || (y <= 0.42 && ring >= 0.1 && ring <= 0.15);
+  return inRoundedRect(x, y, BAG) || (y <= 0.42 && ring >= 0.1 && ring <= 0.15);
 };
 
 /** A five-pointed star, point up (even-odd test against its ten corners). */
@@ -51,8 +49,7 @@ const star: Sign = (x, y) => {
   return inside;
 };
 
-const logo = (fill: [number, number, number], sign: Sign) =>
-  `data:image/png;base64,${drawnMark(144, fill, sign).toString('base64')}`;
+const logo = (fill: Rgb, sign: Sign) => dataUrl(drawnMark(144, fill, sign));
 
 const pick = (texts: Record<string, string>, languages: string[]) =>
   Object.fromEntries(languages.map((l) => [l, texts[l] ?? texts.en!]));
